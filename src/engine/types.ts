@@ -1,0 +1,260 @@
+/**
+ * The engine's data contract: plain data in, plain data out.
+ *
+ * Everything here is JSON-serialisable so that an Analysis can cross a Web Worker boundary,
+ * be written by the CLI as JSON, and be rendered by `report/` without any host API.
+ *
+ * Dates are day numbers: whole days since 1970-01-01 in the proleptic Gregorian calendar,
+ * with no time of day and no time zone (`dayNumber = excelSerial - 25569`).
+ */
+
+/** Whole days since 1970-01-01 (civil calendar, no time zone). */
+export type DayNumber = number;
+
+/** One raw cell as a host hands it over: Excel values, or CSV text. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** A rectangular block of input with its header row already separated. */
+export interface InputTable {
+  /** Header names as written by the user (trimmed by the engine). */
+  header: string[];
+  /** Data rows; `rows[i]` is the sheet/file row `firstRowNumber + i`. */
+  rows: Cell[][];
+  /** 1-based row number of `rows[0]` in the user's sheet or file (default 2: after the header). */
+  firstRowNumber?: number;
+  /**
+   * Optional per-column hint from Excel: true where the column's cells carry a date number
+   * format, so plain numbers there are Excel serial dates.
+   */
+  dateFormattedColumns?: boolean[];
+}
+
+/** Which input the rows hold. */
+export type InputKind = 'transactions' | 'customers';
+
+/** The roles a column can play. */
+export type TransactionRole = 'customer' | 'date' | 'amount' | 'order' | 'quantity' | 'price' | 'cost';
+export type CustomerRole = 'customer' | 'recencyDays' | 'lastPurchase' | 'frequency' | 'monetary';
+export type ColumnRole = TransactionRole | CustomerRole;
+
+/** Column index (0-based) per role; a role that is absent is not used. */
+export type ColumnMapping = Partial<Record<ColumnRole, number>>;
+
+/** How a column was chosen, for the pane and the JSON settings. */
+export interface DetectedColumn {
+  role: ColumnRole;
+  index: number;
+  header: string;
+  /** 'override' = the user named it; 'header' = matched by name; 'values' = inferred from values. */
+  source: 'override' | 'header' | 'values';
+}
+
+/** Order of day and month in slash/dot/dash dates such as 03/04/2020. */
+export type DayMonthOrder = 'dmy' | 'mdy';
+
+/** How each dimension's score is made. */
+export type ScoringMethod = 'quantile' | 'thresholds';
+
+/** User cut points per dimension for `thresholds` scoring (ascending, bins - 1 values each). */
+export interface Thresholds {
+  length?: number[];
+  recency?: number[];
+  frequency?: number[];
+  monetary?: number[];
+}
+
+/** The rule used to call a metric "high" in the value and loyalty matrices. */
+export type SplitRule = 'mean' | 'median' | 'score';
+
+/** One row of the ordered segment rule table: inclusive score ranges; first match wins. */
+export interface SegmentRule {
+  name: string;
+  recency: [number, number];
+  frequency: [number, number];
+  monetary: [number, number];
+  /** Recommended action, English. */
+  actionEn: string;
+  /** Recommended action, Persian. */
+  actionFa: string;
+  /** Persian display name (optional for user rules). */
+  nameFa?: string;
+}
+
+/** Everything the user can set; every field has a default. */
+export interface AnalysisOptions {
+  inputKind?: InputKind;
+  /** Column overrides by index or by header name; the rest is detected. */
+  columns?: Partial<Record<ColumnRole, number | string>>;
+  /** Default: the day after the latest transaction (customer-level input: today is not used; see docs). */
+  analysisDate?: DayNumber;
+  /** 2..10, default 5. */
+  bins?: number;
+  scoring?: ScoringMethod;
+  thresholds?: Thresholds;
+  /** 'total' (default) = net revenue; 'average' = average order value. */
+  monetaryBasis?: 'total' | 'average';
+  split?: SplitRule;
+  /** For ambiguous day/month dates when the data cannot decide. */
+  dayMonthOrder?: DayMonthOrder;
+  /** Default: the rfm package's table. */
+  segmentRules?: SegmentRule[];
+}
+
+/** The options after defaults and detection: what the analysis actually used. */
+export interface ResolvedSettings {
+  inputKind: InputKind;
+  columns: DetectedColumn[];
+  analysisDate: DayNumber;
+  bins: number;
+  scoring: ScoringMethod;
+  thresholds?: Thresholds;
+  monetaryBasis: 'total' | 'average';
+  split: SplitRule;
+  dayMonthOrder?: DayMonthOrder;
+  segmentRules: SegmentRule[];
+}
+
+/** One usable transaction row after normalisation. */
+export interface Transaction {
+  customerId: string;
+  day: DayNumber;
+  /** Positive = purchase, negative = return (zero rows are skipped). */
+  amount: number;
+  /** Order/invoice id; undefined when there is no order column (each row is an order). */
+  orderId?: string;
+  /** Optional cost of the line, when a cost column is mapped. */
+  cost?: number;
+  /** 1-based row number in the source. */
+  rowNumber: number;
+}
+
+/** Why a row was not used. */
+export type SkipReason =
+  | 'missing-customer'
+  | 'bad-date'
+  | 'missing-date'
+  | 'bad-amount'
+  | 'missing-amount'
+  | 'zero-amount'
+  | 'bad-number'
+  | 'error-cell';
+
+/** The skipped-row report: counts per reason and the first ten examples. */
+export interface SkippedReport {
+  total: number;
+  byReason: Partial<Record<SkipReason, number>>;
+  /** At most ten, in row order. */
+  examples: { rowNumber: number; reason: SkipReason; detail: string }[];
+  /** Customers who only returned goods: reported, not scored. */
+  returnsOnlyCustomers: { count: number; examples: string[] };
+}
+
+/** Quadrants of the value matrix (frequency x monetary). */
+export type ValueQuadrant = 'Best' | 'High-spending' | 'Frequent' | 'Uncertain';
+/** Quadrants of the loyalty matrix (length x recency). */
+export type LoyaltyQuadrant = 'Loyal' | 'Potential' | 'New' | 'Uncertain';
+
+/** One scored customer. Fields customer-level input cannot give are null. */
+export interface CustomerResult {
+  id: string;
+  firstPurchase: DayNumber | null;
+  lastPurchase: DayNumber | null;
+  lengthDays: number | null;
+  recencyDays: number;
+  frequency: number;
+  /** Net revenue, or average order value when monetaryBasis = 'average'. */
+  monetary: number;
+  /** Net revenue always (for revenue shares). */
+  revenue: number;
+  averageOrderValue: number;
+  lengthScore: number | null;
+  recencyScore: number;
+  frequencyScore: number;
+  monetaryScore: number;
+  /** 100*R + 10*F + M. */
+  rfmCode: number;
+  segment: string;
+  valueQuadrant: ValueQuadrant;
+  loyaltyQuadrant: LoyaltyQuadrant | null;
+  /** Issue 5 (clusters, CLV, churn): absent until those stages run. */
+  cluster?: number | null;
+  pAlive?: number | null;
+  expectedPurchases30d?: number | null;
+  expectedPurchases90d?: number | null;
+  expectedAverageSpend?: number | null;
+  clv?: number | null;
+  churnStatus?: ChurnStatus | null;
+}
+
+/** Churn status from P(alive). */
+export type ChurnStatus = 'Active' | 'At risk' | 'Churned';
+
+/** Per-segment summary row. */
+export interface SegmentSummary {
+  segment: string;
+  customers: number;
+  /** Share of customers, 0..1. */
+  share: number;
+  revenue: number;
+  /** Share of revenue, 0..1. */
+  revenueShare: number;
+  meanRecencyDays: number;
+  meanFrequency: number;
+  meanMonetary: number;
+}
+
+/** Per-quadrant summary row. */
+export interface QuadrantSummary<Q extends string> {
+  quadrant: Q;
+  customers: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+}
+
+/** The R x F grid: counts and mean monetary; index [r-1][f-1]. */
+export interface RfGrid {
+  bins: number;
+  count: number[][];
+  /** null where the cell is empty. */
+  meanMonetary: (number | null)[][];
+}
+
+/** Headline figures. */
+export interface Totals {
+  customers: number;
+  transactionsUsed: number;
+  /** Sum of frequency over customers (orders). */
+  orders: number;
+  revenue: number;
+  firstDay: DayNumber | null;
+  lastDay: DayNumber | null;
+}
+
+/** The whole result of one analysis: plain data. */
+export interface Analysis {
+  settings: ResolvedSettings;
+  totals: Totals;
+  customers: CustomerResult[];
+  segments: SegmentSummary[];
+  valueQuadrants: QuadrantSummary<ValueQuadrant>[];
+  loyaltyQuadrants: QuadrantSummary<LoyaltyQuadrant>[];
+  /** The split values used for the matrices (in the metric's units). */
+  splits: { frequency: number; monetary: number; lengthDays: number | null; recencyDays: number };
+  grid: RfGrid;
+  skipped: SkippedReport;
+  /** Issue 5: cluster profiles, model fits and churn answers; absent until those stages run. */
+  clusters?: unknown;
+  clv?: unknown;
+}
+
+/** Progress callback: fraction 0..1 and a short stage name. */
+export type ProgressFn = (fraction: number, stage: string) => void;
+
+/** An error the user can act on: the message names the row or column. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
