@@ -98,6 +98,34 @@ export interface AnalysisOptions {
   dayMonthOrder?: DayMonthOrder;
   /** Default: the rfm package's table. */
   segmentRules?: SegmentRule[];
+  /** Issue 5. Clusters: a fixed k (2..8), 'auto' (silhouette) or 'off'. Default 'auto'. */
+  clusters?: number | 'auto' | 'off';
+  /** Issue 5. Purchase model; default 'bgnbd'. 'off' skips CLV and churn. */
+  model?: 'bgnbd' | 'mbgnbd' | 'off';
+  /** Issue 5. Time unit of the purchase model; default 'weeks'. */
+  timeUnit?: 'days' | 'weeks' | 'months';
+  /** Issue 5. CLV horizon in months; default 12. */
+  horizonMonths?: number;
+  /** Issue 5. Monthly discount rate; default 0.01. */
+  discountRate?: number;
+  /** Issue 5. Profit margin 0..1 applied to spend when no cost column exists. */
+  margin?: number;
+  /** Issue 5. Fit on data before this day and compare predictions over the rest. */
+  holdoutFrom?: DayNumber;
+  /** Issue 5. P(alive) thresholds: >= active is Active, < churned is Churned, between is At risk. */
+  churnThresholds?: { active: number; churned: number };
+}
+
+/** One row of customer-level input after normalisation (as R's rfm_table_customer takes it). */
+export interface CustomerInput {
+  customerId: string;
+  /** Days since the last purchase, if given directly. */
+  recencyDays?: number;
+  /** Day of the last purchase, if given instead of recency. */
+  lastPurchase?: DayNumber;
+  frequency: number;
+  monetary: number;
+  rowNumber: number;
 }
 
 /** The options after defaults and detection: what the analysis actually used. */
