@@ -1,3 +1,6 @@
 import type { Strings } from '../index';
+import { pane } from './pane';
+import { engine } from './engine';
 /** English strings: the union of every area's table. Add an area by importing it here. */
-export const en: Strings = {};
+export const en: Strings = {
+  ...engine, ...pane };

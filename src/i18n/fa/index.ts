@@ -1,3 +1,6 @@
 import type { Strings } from '../index';
+import { pane } from './pane';
+import { engine } from './engine';
 /** Persian strings: the union of every area's table, the same keys as `en`. */
-export const fa: Strings = {};
+export const fa: Strings = {
+  ...engine, ...pane };
