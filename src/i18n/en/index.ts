@@ -1,6 +1,7 @@
 import type { Strings } from '../index';
 import { pane } from './pane';
 import { engine } from './engine';
+import { report } from './report';
 /** English strings: the union of every area's table. Add an area by importing it here. */
 export const en: Strings = {
-  ...engine, ...pane };
+  ...engine, ...pane, ...report };

@@ -1,6 +1,7 @@
 import type { Strings } from '../index';
 import { pane } from './pane';
 import { engine } from './engine';
+import { report } from './report';
 /** Persian strings: the union of every area's table, the same keys as `en`. */
 export const fa: Strings = {
-  ...engine, ...pane };
+  ...engine, ...pane, ...report };
