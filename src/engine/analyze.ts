@@ -1,0 +1,208 @@
+/**
+ * The analysis pipeline: customers → scores → segments → matrices → summaries → predictions.
+ *
+ * `analyzeTransactions` and `analyzeCustomers` take normalised data (the formulas and tests use
+ * them); `analyze` (analyzeTable.ts) adds detection and normalisation of a raw table in front.
+ */
+import { customersFromInputs, customersFromTransactions, type CustomerMetrics, type CustomerTable } from './customers';
+import { computeMatrices } from './matrices';
+import { addPredictions } from './predict';
+import { scoreAll, validateBins, validateThresholds, type ScoreSet } from './scores';
+import { assertValidRules, assignSegments, defaultSegmentRules, OTHERS } from './segments';
+import { computeTotals, LOYALTY_QUADRANTS, rfGrid, summarizeQuadrants, summarizeSegments, VALUE_QUADRANTS } from './summaries';
+import {
+  InputError,
+  type Analysis,
+  type AnalysisOptions,
+  type CustomerInput,
+  type CustomerResult,
+  type DetectedColumn,
+  type InputKind,
+  type ProgressFn,
+  type ResolvedSettings,
+  type SkippedReport,
+  type Transaction,
+} from './types';
+
+/** Defaults of every option this stage reads. */
+export const DEFAULT_BINS = 5;
+
+/** What the normalisation step hands to the pipeline besides the data. */
+export interface PipelineContext {
+  columns?: DetectedColumn[];
+  skipped?: SkippedReport;
+  dayMonthOrder?: ResolvedSettings['dayMonthOrder'];
+  onProgress?: ProgressFn;
+}
+
+/**
+ * An empty skipped-row report.
+ * @returns a report with no rows skipped
+ */
+export function emptySkipped(): SkippedReport {
+  return { total: 0, byReason: {}, examples: [], returnsOnlyCustomers: { count: 0, examples: [] } };
+}
+
+function resolveSettings(options: AnalysisOptions, kind: InputKind, table: CustomerTable, ctx: PipelineContext): ResolvedSettings {
+  const settings: ResolvedSettings = {
+    inputKind: kind,
+    columns: ctx.columns ?? [],
+    analysisDate: table.analysisDate,
+    bins: options.bins ?? DEFAULT_BINS,
+    scoring: options.scoring ?? 'quantile',
+    monetaryBasis: options.monetaryBasis ?? 'total',
+    split: options.split ?? 'mean',
+    segmentRules: options.segmentRules ?? defaultSegmentRules(),
+  };
+  if (settings.scoring === 'thresholds') settings.thresholds = options.thresholds;
+  const dayMonthOrder = ctx.dayMonthOrder ?? options.dayMonthOrder;
+  if (dayMonthOrder) settings.dayMonthOrder = dayMonthOrder;
+  return settings;
+}
+
+/** Copies one metric of every customer into a typed array. */
+function column(customers: readonly CustomerMetrics[], pick: (c: CustomerMetrics) => number): Float64Array {
+  const out = new Float64Array(customers.length);
+  for (let i = 0; i < customers.length; i++) out[i] = pick(customers[i]);
+  return out;
+}
+
+/**
+ * Checks options that do not depend on the data, before any work.
+ * @param options the user's options
+ * @throws InputError on bad bins, thresholds or rules
+ */
+export function checkOptions(options: AnalysisOptions): void {
+  const rules = options.segmentRules;
+  if (rules) assertValidRules(rules);
+  const bins = options.bins ?? DEFAULT_BINS;
+  validateBins(bins);
+  if (options.scoring === 'thresholds') validateThresholds(options.thresholds, bins);
+}
+
+function buildResults(customers: readonly CustomerMetrics[], scores: ScoreSet, segments: string[], value: CustomerResult['valueQuadrant'][], loyalty: CustomerResult['loyaltyQuadrant'][] | null): CustomerResult[] {
+  const out = new Array<CustomerResult>(customers.length);
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
+    const r = scores.recency.scores[i];
+    const f = scores.frequency.scores[i];
+    const m = scores.monetary.scores[i];
+    out[i] = {
+      id: c.id,
+      firstPurchase: c.firstPurchase,
+      lastPurchase: c.lastPurchase,
+      lengthDays: c.lengthDays,
+      recencyDays: c.recencyDays,
+      frequency: c.frequency,
+      monetary: c.monetary,
+      revenue: c.revenue,
+      averageOrderValue: c.averageOrderValue,
+      lengthScore: scores.length ? scores.length.scores[i] : null,
+      recencyScore: r,
+      frequencyScore: f,
+      monetaryScore: m,
+      rfmCode: 100 * r + 10 * f + m,
+      segment: segments[i],
+      valueQuadrant: value[i],
+      loyaltyQuadrant: loyalty ? loyalty[i] : null,
+    };
+  }
+  return out;
+}
+
+/**
+ * Scores, segments and summarises a customer table (the shared tail of both entry points).
+ * @param table customers from transactions or customer-level input
+ * @param kind the input kind
+ * @param options the user's options
+ * @param transactions the transactions (empty for customer-level input), for predictions
+ * @param ctx columns, skipped rows and progress from the normalisation step
+ * @returns the analysis
+ * @throws InputError when no customer can be scored
+ */
+export function analyzeTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext): Analysis {
+  const progress = ctx.onProgress ?? (() => undefined);
+  const { customers } = table;
+  const skipped: SkippedReport = { ...(ctx.skipped ?? emptySkipped()), returnsOnlyCustomers: table.returnsOnlyCustomers };
+  if (customers.length === 0) {
+    const why = table.returnsOnlyCustomers.count > 0 ? ` (${table.returnsOnlyCustomers.count} customers have only returns)` : '';
+    throw new InputError(`No customer has a purchase to analyse${why}.`);
+  }
+  const settings = resolveSettings(options, kind, table, ctx);
+  assertValidRules(settings.segmentRules);
+  const hasLength = kind === 'transactions';
+  const metrics = {
+    lengthDays: hasLength ? column(customers, (c) => c.lengthDays ?? 0) : null,
+    recencyDays: column(customers, (c) => c.recencyDays),
+    frequency: column(customers, (c) => c.frequency),
+    monetary: column(customers, (c) => c.monetary),
+  };
+  progress(0.7, 'scores');
+  const scores = scoreAll(metrics, settings.bins, settings.scoring, settings.thresholds);
+  progress(0.8, 'segments');
+  const segments = assignSegments(scores.recency.scores, scores.frequency.scores, scores.monetary.scores, settings.segmentRules);
+  progress(0.85, 'matrices');
+  const matrices = computeMatrices(
+    {
+      bins: settings.bins,
+      ...metrics,
+      lengthScore: scores.length?.scores ?? null,
+      recencyScore: scores.recency.scores,
+      frequencyScore: scores.frequency.scores,
+      monetaryScore: scores.monetary.scores,
+    },
+    settings.split,
+  );
+  const results = buildResults(customers, scores, segments, matrices.valueQuadrants, matrices.loyaltyQuadrants);
+  progress(0.9, 'summaries');
+  const segmentNames = [...settings.segmentRules.map((r) => r.name.trim()), OTHERS];
+  const analysis: Analysis = {
+    settings,
+    totals: computeTotals(results, table.transactionsUsed, table.firstDay, table.lastDay),
+    customers: results,
+    segments: summarizeSegments(results, segmentNames),
+    valueQuadrants: summarizeQuadrants(results, (c) => c.valueQuadrant, VALUE_QUADRANTS),
+    loyaltyQuadrants: summarizeQuadrants(results, (c) => c.loyaltyQuadrant, LOYALTY_QUADRANTS),
+    splits: matrices.splits,
+    grid: rfGrid(results, settings.bins),
+    skipped,
+  };
+  progress(0.95, 'predictions');
+  const out = addPredictions(analysis, transactions, options);
+  progress(1, 'done');
+  return out;
+}
+
+/**
+ * Analyses normalised transactions.
+ * @param transactions usable rows (purchases > 0, returns < 0)
+ * @param options the user's options (all optional)
+ * @param ctx columns, skipped rows and progress from normalisation, when there was one
+ * @returns the analysis; customers sorted by id
+ * @throws InputError on no usable rows, bad bins, thresholds or rules
+ * @example analyzeTransactions([{ customerId: 'a', day: 0, amount: 10, rowNumber: 2 }]).customers[0].rfmCode
+ */
+export function analyzeTransactions(transactions: readonly Transaction[], options: AnalysisOptions = {}, ctx: PipelineContext = {}): Analysis {
+  checkOptions(options);
+  if (transactions.length === 0) throw new InputError('No usable transactions: every row was empty or skipped.');
+  ctx.onProgress?.(0.6, 'customers');
+  const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
+  return analyzeTable(table, 'transactions', options, transactions, ctx);
+}
+
+/**
+ * Analyses customer-level input (as R's rfm_table_customer): no length, so no L score and no
+ * loyalty matrix.
+ * @param inputs one row per customer
+ * @param options the user's options (all optional)
+ * @param ctx columns, skipped rows and progress from normalisation, when there was one
+ * @returns the analysis; customers sorted by id
+ * @throws InputError on no usable rows, a row without recency, bad bins, thresholds or rules
+ */
+export function analyzeCustomers(inputs: readonly CustomerInput[], options: AnalysisOptions = {}, ctx: PipelineContext = {}): Analysis {
+  checkOptions(options);
+  if (inputs.length === 0) throw new InputError('No usable customer rows: every row was empty or skipped.');
+  ctx.onProgress?.(0.6, 'customers');
+  const table = customersFromInputs(inputs, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
+  return analyzeTable(table, 'customers', options, [], ctx);
+}

@@ -1,0 +1,302 @@
+/**
+ * Customers: one row of metrics per customer, from transactions or from customer-level input.
+ *
+ * Purchases (amount > 0) give first and last purchase, length, recency and frequency; returns
+ * (amount < 0) only reduce revenue. Customers with returns but no purchase are reported, not scored.
+ * Output is sorted by id (see compareIds) so that the order of input rows never changes the result.
+ */
+import { InputError, type CustomerInput, type CustomerResult, type DayNumber, type Transaction } from './types';
+
+/**
+ * The metrics of one customer before scoring (the CustomerResult fields this stage fills):
+ * frequency = distinct orders among purchases (purchase rows without order ids); revenue = net of
+ * returns; lengthDays null for customer-level input; monetary = revenue or average order value.
+ */
+export type CustomerMetrics = Pick<
+  CustomerResult,
+  'id' | 'firstPurchase' | 'lastPurchase' | 'lengthDays' | 'recencyDays' | 'frequency' | 'revenue' | 'averageOrderValue' | 'monetary'
+>;
+
+/** Customers and the facts about the data that later stages and the totals need. */
+export interface CustomerTable {
+  /** Sorted by id. */
+  customers: CustomerMetrics[];
+  analysisDate: DayNumber;
+  /** Transactions of scored customers (purchases and returns); customer-level input: rows used. */
+  transactionsUsed: number;
+  firstDay: DayNumber | null;
+  lastDay: DayNumber | null;
+  returnsOnlyCustomers: { count: number; examples: string[] };
+}
+
+/** Options of the customer stage. */
+export interface CustomerOptions {
+  /** Default: the day after the latest transaction (customer-level: after the latest last purchase). */
+  analysisDate?: DayNumber;
+  monetaryBasis?: 'total' | 'average';
+}
+
+const EXAMPLES = 10;
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Total, locale-independent order of customer ids: ids made only of ASCII digits come first, in
+ * numeric order (shorter first, then by digits); all others follow by UTF-16 code units.
+ * @param a an id
+ * @param b another id
+ * @returns negative, zero or positive
+ * @example ['10', 'b', '9', 'A'].sort(compareIds) // ['9', '10', 'A', 'b']
+ */
+export function compareIds(a: string, b: string): number {
+  return compareClassified(a, isDigits(a), b, isDigits(b));
+}
+
+function compareClassified(a: string, aDigits: boolean, b: string, bDigits: boolean): number {
+  if (aDigits !== bDigits) return aDigits ? -1 : 1;
+  if (aDigits && a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Indexes of ids in compareIds order (digit test done once per id). */
+function sortedOrder(ids: readonly string[]): Uint32Array {
+  const digits: boolean[] = ids.map(isDigits);
+  const order = new Uint32Array(ids.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((x, y) => compareClassified(ids[x], digits[x], ids[y], digits[y]));
+}
+
+function makeMetrics(
+  id: string,
+  first: DayNumber | null,
+  last: DayNumber | null,
+  analysisDate: DayNumber,
+  recencyDays: number,
+  frequency: number,
+  revenue: number,
+  basis: 'total' | 'average',
+): CustomerMetrics {
+  const averageOrderValue = frequency > 0 ? revenue / frequency : 0;
+  return {
+    id,
+    firstPurchase: first,
+    lastPurchase: last,
+    lengthDays: first === null ? null : analysisDate - first,
+    recencyDays,
+    frequency,
+    revenue,
+    averageOrderValue,
+    monetary: basis === 'average' ? averageOrderValue : revenue,
+  };
+}
+
+/** Per-customer accumulators in typed arrays, indexed by the order customers first appear. */
+class Accumulator {
+  readonly index = new Map<string, number>();
+  readonly ids: string[] = [];
+  first: Float64Array;
+  last: Float64Array;
+  /** Revenue in ten-thousandths where the amount is exact at that scale: integer sums, order-independent. */
+  revenueUnits: Float64Array;
+  /** Revenue of amounts with more decimals than that. */
+  revenueRest: Float64Array;
+  orders: Float64Array;
+  rows: Float64Array;
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity);
+    this.first = new Float64Array(n).fill(Infinity);
+    this.last = new Float64Array(n).fill(-Infinity);
+    this.revenueUnits = new Float64Array(n);
+    this.revenueRest = new Float64Array(n);
+    this.orders = new Float64Array(n);
+    this.rows = new Float64Array(n);
+  }
+  /** Index of a customer, adding it when new. */
+  slot(id: string): number {
+    let k = this.index.get(id);
+    if (k === undefined) {
+      k = this.ids.length;
+      this.index.set(id, k);
+      this.ids.push(id);
+    }
+    return k;
+  }
+}
+
+/** Counts an order once per customer: one map by order id, a second one only for ids shared by customers. */
+class OrderCounter {
+  private readonly owner = new Map<string, number>();
+  private readonly shared = new Set<string>();
+  /** True when this (customer, order) pair is seen for the first time. */
+  isNew(customer: number, orderId: string): boolean {
+    const o = this.owner.get(orderId);
+    if (o === undefined) {
+      this.owner.set(orderId, customer);
+      return true;
+    }
+    if (o === customer) return false;
+    const key = `${customer}\u0000${orderId}`;
+    if (this.shared.has(key)) return false;
+    this.shared.add(key);
+    return true;
+  }
+}
+
+/**
+ * Aggregates transactions into customer metrics. O(rows) with one map lookup per row, plus one sort
+ * of the customer ids.
+ * @param transactions normalised transactions (purchases > 0, returns < 0)
+ * @param options analysis date and monetary basis
+ * @returns customers sorted by id, with returns-only customers reported apart
+ * @throws InputError when the analysis date is not a whole day number
+ */
+export function customersFromTransactions(transactions: readonly Transaction[], options: CustomerOptions = {}): CustomerTable {
+  const acc = new Accumulator(transactions.length >>> 3);
+  const orders = new OrderCounter();
+  let maxDay = -Infinity;
+  for (let i = 0; i < transactions.length; i++) {
+    const t = transactions[i];
+    if (acc.ids.length === acc.first.length) grow(acc);
+    const k = acc.slot(t.customerId);
+    addRevenue(acc, k, t.amount);
+    acc.rows[k]++;
+    if (t.day > maxDay) maxDay = t.day;
+    if (t.amount <= 0) continue;
+    if (t.day < acc.first[k]) acc.first[k] = t.day;
+    if (t.day > acc.last[k]) acc.last[k] = t.day;
+    if (t.orderId === undefined || orders.isNew(k, t.orderId)) acc.orders[k]++;
+  }
+  const analysisDate = resolveAnalysisDate(options.analysisDate, maxDay);
+  return buildTable(acc, analysisDate, options.monetaryBasis ?? 'total');
+}
+
+/** Scale at which amounts are summed as integers (four decimals). */
+const REVENUE_SCALE = 10000;
+
+/**
+ * Adds an amount to a customer's revenue so that the sum does not depend on row order: amounts
+ * with at most four decimals (nearly all money) are summed exactly as integers of 1/10000.
+ */
+function addRevenue(acc: Accumulator, k: number, amount: number): void {
+  const scaled = amount * REVENUE_SCALE;
+  const units = Math.round(scaled);
+  if (Math.abs(scaled - units) < 1e-6) acc.revenueUnits[k] += units;
+  else acc.revenueRest[k] += amount;
+}
+
+function grow(acc: Accumulator): void {
+  const n = acc.first.length * 2;
+  const extend = (a: Float64Array, fill: number): Float64Array => {
+    const b = new Float64Array(n).fill(fill);
+    b.set(a);
+    return b;
+  };
+  acc.first = extend(acc.first, Infinity);
+  acc.last = extend(acc.last, -Infinity);
+  acc.revenueUnits = extend(acc.revenueUnits, 0);
+  acc.revenueRest = extend(acc.revenueRest, 0);
+  acc.orders = extend(acc.orders, 0);
+  acc.rows = extend(acc.rows, 0);
+}
+
+function resolveAnalysisDate(given: DayNumber | undefined, latestDay: number): DayNumber {
+  if (given !== undefined) {
+    if (!Number.isInteger(given)) throw new InputError(`The analysis date must be a whole day; got ${given}.`);
+    return given;
+  }
+  return Number.isFinite(latestDay) ? latestDay + 1 : NaN;
+}
+
+function buildTable(acc: Accumulator, analysisDate: DayNumber, basis: 'total' | 'average'): CustomerTable {
+  const order = sortedOrder(acc.ids);
+  const customers: CustomerMetrics[] = [];
+  const returnsOnly: string[] = [];
+  let used = 0;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  for (let j = 0; j < order.length; j++) {
+    const k = order[j];
+    const id = acc.ids[k];
+    if (acc.orders[k] === 0) {
+      returnsOnly.push(id);
+      continue;
+    }
+    used += acc.rows[k];
+    const first = acc.first[k];
+    const last = acc.last[k];
+    if (first < firstDay) firstDay = first;
+    if (last > lastDay) lastDay = last;
+    customers.push(makeMetrics(id, first, last, analysisDate, analysisDate - last, acc.orders[k], acc.revenueUnits[k] / REVENUE_SCALE + acc.revenueRest[k], basis));
+  }
+  return {
+    customers,
+    analysisDate,
+    transactionsUsed: used,
+    firstDay: customers.length ? firstDay : null,
+    lastDay: customers.length ? lastDay : null,
+    returnsOnlyCustomers: { count: returnsOnly.length, examples: returnsOnly.slice(0, EXAMPLES) },
+  };
+}
+
+/**
+ * Builds customer metrics from customer-level input (as R's `rfm_table_customer`): recency from
+ * recencyDays, else analysisDate − lastPurchase; length and first purchase are null. Rows with the
+ * same customer id are merged (orders and revenue summed, the most recent purchase kept).
+ * Default analysis date: the day after the latest last purchase; NaN when the input has only
+ * recency days and no analysis date is given (recency is then taken as given).
+ * @param inputs normalised customer rows
+ * @param options analysis date and monetary basis
+ * @returns customers sorted by id
+ * @throws InputError naming the row when a row has neither recency nor last purchase, or when a
+ *   last purchase needs an analysis date that cannot be known
+ */
+export function customersFromInputs(inputs: readonly CustomerInput[], options: CustomerOptions = {}): CustomerTable {
+  let latest = -Infinity;
+  for (const row of inputs) {
+    if (row.lastPurchase !== undefined && row.lastPurchase > latest) latest = row.lastPurchase;
+  }
+  const analysisDate = resolveAnalysisDate(options.analysisDate, latest);
+  const merged = new Map<string, { recency: number; last: number | null; frequency: number; revenue: number }>();
+  for (const row of inputs) {
+    const recency = row.recencyDays ?? (row.lastPurchase !== undefined ? analysisDate - row.lastPurchase : NaN);
+    if (!Number.isFinite(recency)) throw new InputError(`Row ${row.rowNumber}: no recency days or last purchase for customer ${row.customerId}.`);
+    const last = row.lastPurchase ?? (Number.isFinite(analysisDate) ? analysisDate - recency : null);
+    const seen = merged.get(row.customerId);
+    if (!seen) {
+      merged.set(row.customerId, { recency, last, frequency: row.frequency, revenue: row.monetary });
+      continue;
+    }
+    seen.frequency += row.frequency;
+    seen.revenue += row.monetary;
+    if (recency < seen.recency) {
+      seen.recency = recency;
+      seen.last = last;
+    }
+  }
+  const ids = [...merged.keys()];
+  const order = sortedOrder(ids);
+  const basis = options.monetaryBasis ?? 'total';
+  const customers: CustomerMetrics[] = [];
+  let lastDay = -Infinity;
+  for (let j = 0; j < order.length; j++) {
+    const id = ids[order[j]];
+    const m = merged.get(id)!;
+    if (m.last !== null && m.last > lastDay) lastDay = m.last;
+    customers.push(makeMetrics(id, null, m.last, analysisDate, m.recency, m.frequency, m.revenue, basis));
+  }
+  return {
+    customers,
+    analysisDate,
+    transactionsUsed: inputs.length,
+    firstDay: null,
+    lastDay: Number.isFinite(lastDay) ? lastDay : null,
+    returnsOnlyCustomers: { count: 0, examples: [] },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The R package rfm 0.3.0 on its own sample data: the documented results (shared/data/README.md,
+ * the package's vignette and tests) must come out exactly.
+ */
+import * as fs from 'fs';
+import { analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
+import type { CustomerInput, Transaction } from '../../src/engine/types';
+import { requireSharedData } from '../support/sharedData';
+
+/** Day number of an ISO date (test-side, independent of the engine's date parsing). */
+const day = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+
+/** The sample files have no quoted fields: a plain split is an exact reader. */
+function readCsv(relative: string): Record<string, string>[] {
+  const lines = fs.readFileSync(requireSharedData(relative), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const header = lines[0].split(',');
+  return lines.slice(1).map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(header.map((h, i) => [h, cells[i]]));
+  });
+}
+
+describe('rfm_data_orders (rfm_table_order, analysis date 2006-12-31)', () => {
+  const transactions: Transaction[] = readCsv('rfm-r/rfm_data_orders.csv').map((r, i) => ({
+    customerId: r.customer_id,
+    day: day(r.order_date),
+    amount: Number(r.revenue),
+    rowNumber: i + 2,
+  }));
+  const analysis = analyzeTransactions(transactions, { analysisDate: day('2006-12-31') });
+  const byId = new Map(analysis.customers.map((c) => [c.id, c]));
+
+  test('995 customers and total frequency 4,906', () => {
+    expect(analysis.customers).toHaveLength(995);
+    expect(analysis.totals.orders).toBe(4906);
+  });
+
+  test.each([
+    ["Abbey O'Reilly", 205, 6, 472, 343],
+    ['Add Senger', 140, 3, 340, 412],
+    ['Aden Lesch', 194, 4, 405, 323],
+    ['Aden Murphy', 98, 7, 596, 544],
+    ['Admiral Senger', 132, 5, 448, 433],
+  ])('%s: %i days, %i orders, %i → RFM %i', (id, recency, frequency, monetary, code) => {
+    const c = byId.get(id)!;
+    expect([c.recencyDays, c.frequency, c.monetary, c.rfmCode]).toEqual([recency, frequency, monetary, code]);
+  });
+
+  test('segment counts with the default rules', () => {
+    const counts = Object.fromEntries(analysis.segments.map((s) => [s.segment, s.customers]));
+    expect(counts).toEqual({
+      'Potential Loyalist': 342,
+      'Loyal Customers': 170,
+      Lost: 148,
+      'New Customers': 104,
+      'About To Sleep': 102,
+      "Can't Lose Them": 47,
+      Champions: 35,
+      'At Risk': 28,
+      'Need Attention': 10,
+      Promising: 9,
+      Others: 0,
+    });
+  });
+
+  test("the package's documented custom thresholds give the same five codes", () => {
+    // rfm_table_order's example: recency_bins = c(115, 181, 297, 482), frequency_bins = c(4, 5, 6, 8),
+    // monetary_bins = c(256, 382, 506, 666) (the rounded quantile cuts of this data).
+    const custom = analyzeTransactions(transactions, {
+      analysisDate: day('2006-12-31'),
+      scoring: 'thresholds',
+      thresholds: { recency: [115, 181, 297, 482], frequency: [4, 5, 6, 8], monetary: [256, 382, 506, 666] },
+    });
+    const codes = new Map(custom.customers.map((c) => [c.id, c.rfmCode]));
+    expect(["Abbey O'Reilly", 'Add Senger', 'Aden Lesch', 'Aden Murphy', 'Admiral Senger'].map((id) => codes.get(id))).toEqual([343, 412, 323, 544, 433]);
+  });
+
+  test('the default analysis date is the day after the latest order (2006-12-31 here)', () => {
+    expect(analyzeTransactions(transactions).settings.analysisDate).toBe(day('2006-12-31'));
+  });
+});
+
+describe('rfm_data_customer (rfm_table_customer, analysis date 2007-01-01)', () => {
+  const rows = readCsv('rfm-r/rfm_data_customer.csv');
+  const inputs: CustomerInput[] = rows.map((r, i) => ({
+    customerId: r.customer_id,
+    recencyDays: Number(r.recency_days),
+    frequency: Number(r.number_of_orders),
+    monetary: Number(r.revenue),
+    rowNumber: i + 2,
+  }));
+  const analysis = analyzeCustomers(inputs, { analysisDate: day('2007-01-01') });
+
+  test('39,999 customers and total frequency 393,223', () => {
+    expect(analysis.customers).toHaveLength(39_999);
+    expect(analysis.totals.orders).toBe(393_223);
+  });
+
+  test('score counts by the same rule (cuts R 77/126/177/266, F 8/10/11/13, M 641/827/1003/1226)', () => {
+    // Counts computed outside the engine with a literal transcription of R's bins()/bins_lower()/bins_upper().
+    const count = (pick: (c: (typeof analysis.customers)[number]) => number): number[] =>
+      [1, 2, 3, 4, 5].map((s) => analysis.customers.filter((c) => pick(c) === s).length);
+    expect(count((c) => c.recencyScore)).toEqual([7994, 7957, 7889, 8108, 8051]);
+    expect(count((c) => c.frequencyScore)).toEqual([9427, 9764, 4945, 8204, 7659]);
+    expect(count((c) => c.monetaryScore)).toEqual([8016, 7998, 8008, 7997, 7980]);
+  });
+
+  test('last purchase follows from the analysis date and recency, as most_recent_visit', () => {
+    const first = analysis.customers.find((c) => c.id === '22086')!;
+    expect(first.lastPurchase).toBe(day('2006-05-14'));
+    expect([first.recencyScore, first.frequencyScore, first.monetaryScore]).toEqual([2, 2, 2]);
+    expect(first.lengthDays).toBeNull();
+    expect(first.loyaltyQuadrant).toBeNull();
+  });
+});
