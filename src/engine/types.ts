@@ -47,6 +47,8 @@ export interface DetectedColumn {
   header: string;
   /** 'override' = the user named it; 'header' = matched by name; 'values' = inferred from values. */
   source: 'override' | 'header' | 'values';
+  /** Why this column when the choice was not obvious, e.g. which of duplicate headers was used. */
+  note?: string;
 }
 
 /** Order of day and month in slash/dot/dash dates such as 03/04/2020. */
