@@ -8,6 +8,9 @@
  * with no time of day and no time zone (`dayNumber = excelSerial - 25569`).
  */
 
+import type { ClusterAnalysis } from './clusters/types';
+import type { ClvAnalysis } from './clv/types';
+
 /** Whole days since 1970-01-01 (civil calendar, no time zone). */
 export type DayNumber = number;
 
@@ -274,8 +277,8 @@ export interface Analysis {
   grid: RfGrid;
   skipped: SkippedReport;
   /** Issue 5: cluster profiles, model fits and churn answers; absent until those stages run. */
-  clusters?: unknown;
-  clv?: unknown;
+  clusters?: ClusterAnalysis;
+  clv?: ClvAnalysis;
 }
 
 /** Progress callback: fraction 0..1 and a short stage name. */

@@ -1,0 +1,182 @@
+/**
+ * k-means (Lloyd) with greedy k-means++ seeding and restarts, on a flat row-major matrix.
+ * Deterministic for a given seed. Complexity O(restarts · iterations · n · k · d).
+ */
+import { seededRandom, type Random } from './random';
+
+/** Points as a flat row-major matrix: point i is data[i*d .. i*d + d). */
+export interface Matrix {
+  data: Float64Array;
+  n: number;
+  d: number;
+}
+
+/** A k-means solution. */
+export interface KMeansResult {
+  k: number;
+  /** Centre j is centres[j*d .. j*d + d). */
+  centres: Float64Array;
+  labels: Int32Array;
+  /** Within-cluster sum of squared distances. */
+  withinSS: number;
+  iterations: number;
+}
+
+/** k-means settings. */
+export interface KMeansOptions {
+  /** Independent seedings; the lowest sum of squares wins (default 10). */
+  restarts?: number;
+  /** PRNG seed (default 1). */
+  seed?: number;
+  /** Lloyd iterations cap per restart (default 300). */
+  maxIterations?: number;
+}
+
+function squaredDistance(m: Matrix, i: number, centres: Float64Array, j: number): number {
+  let s = 0;
+  const a = i * m.d;
+  const b = j * m.d;
+  for (let t = 0; t < m.d; t++) {
+    const diff = m.data[a + t] - centres[b + t];
+    s += diff * diff;
+  }
+  return s;
+}
+
+/**
+ * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, with 2 + ⌊ln k⌋ candidates per step as
+ * in scikit-learn): each new centre is the candidate, drawn with probability ∝ D², that most
+ * lowers the total squared distance.
+ * @param m the points
+ * @param k number of centres
+ * @param random seeded generator
+ * @returns k centres
+ */
+export function seedPlusPlus(m: Matrix, k: number, random: Random): Float64Array {
+  const centres = new Float64Array(k * m.d);
+  const closest = new Float64Array(m.n);
+  const candidate = new Float64Array(m.n);
+  const best = new Float64Array(m.n);
+  const trials = 2 + Math.floor(Math.log(k));
+  const first = Math.floor(random() * m.n);
+  centres.set(m.data.subarray(first * m.d, first * m.d + m.d), 0);
+  let total = 0;
+  for (let i = 0; i < m.n; i++) total += closest[i] = squaredDistance(m, i, centres, 0);
+  for (let c = 1; c < k; c++) {
+    let bestTotal = Infinity;
+    let bestPoint = 0;
+    for (let t = 0; t < trials; t++) {
+      const point = drawByWeight(closest, total, random);
+      const probe = m.data.subarray(point * m.d, point * m.d + m.d);
+      let sum = 0;
+      for (let i = 0; i < m.n; i++) {
+        let s = 0;
+        for (let q = 0; q < m.d; q++) {
+          const diff = m.data[i * m.d + q] - probe[q];
+          s += diff * diff;
+        }
+        sum += candidate[i] = Math.min(closest[i], s);
+      }
+      if (sum < bestTotal) {
+        bestTotal = sum;
+        bestPoint = point;
+        best.set(candidate);
+      }
+    }
+    centres.set(m.data.subarray(bestPoint * m.d, bestPoint * m.d + m.d), c * m.d);
+    closest.set(best);
+    total = bestTotal;
+  }
+  return centres;
+}
+
+function drawByWeight(weights: Float64Array, total: number, random: Random): number {
+  if (!(total > 0)) return Math.floor(random() * weights.length);
+  let target = random() * total;
+  for (let i = 0; i < weights.length; i++) {
+    target -= weights[i];
+    if (target < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/**
+ * Lloyd iterations from given centres until no label changes. An emptied cluster takes the
+ * point farthest from its centre, so k clusters survive whenever there are k distinct points.
+ * @param m the points
+ * @param start initial centres (k·d)
+ * @param maxIterations cap
+ * @returns the converged solution
+ */
+export function lloyd(m: Matrix, start: Float64Array, maxIterations: number): KMeansResult {
+  const k = start.length / m.d;
+  const centres = start.slice();
+  const labels = new Int32Array(m.n).fill(-1);
+  const distances = new Float64Array(m.n);
+  const sums = new Float64Array(k * m.d);
+  const counts = new Int32Array(k);
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    let changed = 0;
+    for (let i = 0; i < m.n; i++) {
+      let bestJ = 0;
+      let bestD = Infinity;
+      for (let j = 0; j < k; j++) {
+        const dist = squaredDistance(m, i, centres, j);
+        if (dist < bestD) {
+          bestD = dist;
+          bestJ = j;
+        }
+      }
+      distances[i] = bestD;
+      if (labels[i] !== bestJ) {
+        labels[i] = bestJ;
+        changed++;
+      }
+    }
+    if (changed === 0 && iterations > 0) break;
+    updateCentres(m, labels, distances, centres, sums, counts);
+  }
+  let withinSS = 0;
+  for (let i = 0; i < m.n; i++) withinSS += squaredDistance(m, i, centres, labels[i]);
+  return { k, centres, labels, withinSS, iterations };
+}
+
+function updateCentres(m: Matrix, labels: Int32Array, distances: Float64Array, centres: Float64Array, sums: Float64Array, counts: Int32Array): void {
+  const k = counts.length;
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0; i < m.n; i++) {
+    const j = labels[i];
+    counts[j]++;
+    for (let t = 0; t < m.d; t++) sums[j * m.d + t] += m.data[i * m.d + t];
+  }
+  for (let j = 0; j < k; j++) {
+    if (counts[j] > 0) {
+      for (let t = 0; t < m.d; t++) centres[j * m.d + t] = sums[j * m.d + t] / counts[j];
+      continue;
+    }
+    let far = 0;
+    for (let i = 1; i < m.n; i++) if (distances[i] > distances[far]) far = i;
+    centres.set(m.data.subarray(far * m.d, far * m.d + m.d), j * m.d);
+    distances[far] = 0;
+  }
+}
+
+/**
+ * k-means with several k-means++ restarts; the lowest within-cluster sum of squares wins.
+ * @param m the points
+ * @param k clusters (≤ n)
+ * @param options restarts, seed, iteration cap
+ * @returns the best solution
+ */
+export function kmeans(m: Matrix, k: number, options: KMeansOptions = {}): KMeansResult {
+  const random = seededRandom(options.seed ?? 1);
+  const restarts = Math.max(1, options.restarts ?? 10);
+  let best: KMeansResult | null = null;
+  for (let r = 0; r < restarts; r++) {
+    const result = lloyd(m, seedPlusPlus(m, k, random), options.maxIterations ?? 300);
+    if (best === null || result.withinSS < best.withinSS) best = result;
+  }
+  return best as KMeansResult;
+}

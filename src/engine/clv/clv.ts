@@ -1,0 +1,92 @@
+/**
+ * Forecasts per purchase pattern: P(alive), expected purchases over 30 and 90 days, and the
+ * discounted expected purchases month by month that CLV multiplies by expected spend.
+ * CLV = Σ_{m=1..H} spend × (E[X(m·month)] − E[X((m−1)·month)]) / (1 + d)^m, a month being
+ * 365.25/12 days whatever the model's unit (lifetimes' customer_lifetime_value with an exact month).
+ */
+import { expectedIfAlive, pAlive, type BgParams, type PurchaseModelSpec } from './bgnbd';
+import type { PurchaseGroups } from './groups';
+import { MONTH_DAYS } from './summary';
+
+/** Horizon and discounting of the forecast. */
+export interface ForecastSettings {
+  /** Days per model time unit. */
+  unitDays: number;
+  /** Whole months of the CLV horizon. */
+  horizonMonths: number;
+  /** Monthly discount rate, e.g. 0.01. */
+  discountRate: number;
+}
+
+/** Per-pattern forecasts, indexed like the patterns. */
+export interface PatternForecast {
+  pAlive: Float64Array;
+  expected30d: Float64Array;
+  expected90d: Float64Array;
+  /** Σ over months of expected purchases in the month, discounted: CLV per unit of spend. */
+  discountedPurchases: Float64Array;
+}
+
+/**
+ * Forecasts every pattern. The ₂F₁ terms depend on (x, T) only, so they are computed once per
+ * distinct (x, T) pair and shared by patterns that differ only in t_x.
+ * @param spec the model
+ * @param params its fitted parameters (α in model units)
+ * @param groups the patterns (model units)
+ * @param settings horizon, discount rate and unit
+ * @returns the forecasts per pattern
+ */
+export function forecastPatterns(spec: PurchaseModelSpec, params: BgParams, groups: PurchaseGroups, settings: ForecastSettings): PatternForecast {
+  const n = groups.w.length;
+  const out: PatternForecast = {
+    pAlive: new Float64Array(n), expected30d: new Float64Array(n), expected90d: new Float64Array(n), discountedPurchases: new Float64Array(n),
+  };
+  const months = Math.max(0, Math.round(settings.horizonMonths));
+  const monthUnits = MONTH_DAYS / settings.unitDays;
+  const nT = groups.TValues.length;
+  const cache = new Map<number, [number, number, number]>();
+  for (let g = 0; g < n; g++) {
+    const x = groups.x[g];
+    const T = groups.T[g];
+    const key = groups.xOf[g] * nT + groups.TOf[g];
+    let ifAlive = cache.get(key);
+    if (ifAlive === undefined) {
+      const e30 = expectedIfAlive(spec, params, 30 / settings.unitDays, x, T);
+      const e90 = expectedIfAlive(spec, params, 90 / settings.unitDays, x, T);
+      ifAlive = [e30, e90, discountedSum(spec, params, x, T, months, monthUnits, settings.discountRate)];
+      cache.set(key, ifAlive);
+    }
+    const alive = pAlive(spec, params, x, groups.tx[g], T);
+    out.pAlive[g] = alive;
+    out.expected30d[g] = alive * ifAlive[0];
+    out.expected90d[g] = alive * ifAlive[1];
+    out.discountedPurchases[g] = alive * ifAlive[2];
+  }
+  return out;
+}
+
+function discountedSum(spec: PurchaseModelSpec, p: BgParams, x: number, T: number, months: number, monthUnits: number, rate: number): number {
+  let previous = 0;
+  let sum = 0;
+  for (let m = 1; m <= months; m++) {
+    const cumulative = expectedIfAlive(spec, p, m * monthUnits, x, T);
+    sum += (cumulative - previous) / Math.pow(1 + rate, m);
+    previous = cumulative;
+  }
+  return sum;
+}
+
+/**
+ * The share of spend that is profit for one customer: the user's margin when given, else
+ * (revenue − cost) / revenue when the customer's lines carry costs, else 1 (CLV on revenue).
+ * @param margin the user's margin 0..1, if any
+ * @param revenue the customer's net revenue
+ * @param cost the customer's summed cost
+ * @param hasCost whether any of the customer's lines carries a cost
+ * @returns the factor applied to expected spend
+ */
+export function profitFactor(margin: number | undefined, revenue: number, cost: number, hasCost: boolean): number {
+  if (margin !== undefined) return margin;
+  if (hasCost) return revenue > 0 ? (revenue - cost) / revenue : 0;
+  return 1;
+}

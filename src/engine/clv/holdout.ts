@@ -1,0 +1,63 @@
+/**
+ * Holdout check: fit on the days before a holdout start, then compare each customer's predicted
+ * repeat purchases over the holdout with the purchase days actually seen there.
+ */
+import type { DayNumber, Transaction } from '../types';
+import { conditionalExpected, type PurchaseModelSpec } from './bgnbd';
+import { fitOrExplain, fitReport } from './fit';
+import { groupPatterns } from './groups';
+import { buildHistories } from './summary';
+import type { HoldoutReport } from './types';
+
+/** Calibration repeat-purchase classes of the chart: 0..6 and 7+. */
+const FREQUENCY_CLASSES = 8;
+
+/**
+ * Runs the holdout check.
+ * @param transactions all normalised lines
+ * @param spec the model to check
+ * @param holdoutFrom first holdout day
+ * @param lastDay last day observed (holdout end, inclusive)
+ * @param unitDays days per model unit
+ * @returns the comparison, or why it could not be made
+ */
+export function runHoldout(
+  transactions: readonly Transaction[],
+  spec: PurchaseModelSpec,
+  holdoutFrom: DayNumber,
+  lastDay: DayNumber,
+  unitDays: number,
+): HoldoutReport | { status: 'skipped'; reason: string } {
+  if (!(holdoutFrom <= lastDay)) return { status: 'skipped', reason: 'the holdout start is after the last day of data' };
+  const calibration = buildHistories(transactions, holdoutFrom - 1);
+  const groups = groupPatterns(calibration.x, calibration.recencyDays, calibration.ageDays, unitDays);
+  const fit = fitOrExplain(spec, groups);
+  if ('reason' in fit) return { status: 'skipped', reason: `before the holdout start, ${fit.reason}` };
+  const holdout = buildHistories(transactions, lastDay, holdoutFrom);
+  const actualById = new Map<string, number>();
+  holdout.ids.forEach((id, i) => actualById.set(id, holdout.x[i] + 1));
+  const durationUnits = (lastDay - holdoutFrom + 1) / unitDays;
+  const perGroup = Array.from(groups.x, (x, g) => conditionalExpected(spec, fit.params, durationUnits, x, groups.tx[g], groups.T[g]));
+  const classes = Array.from({ length: FREQUENCY_CLASSES }, (_, k) => ({ frequency: k === FREQUENCY_CLASSES - 1 ? `${k}+` : String(k), customers: 0, meanPredicted: 0, meanActual: 0 }));
+  const customers: HoldoutReport['customers'] = [];
+  const totals = { customers: 0, predicted: 0, actual: 0 };
+  calibration.ids.forEach((id, i) => {
+    const predicted = perGroup[groups.groupOf[i]];
+    const actual = actualById.get(id) ?? 0;
+    const frequency = calibration.x[i];
+    customers.push({ id, frequency, predicted, actual });
+    totals.customers++;
+    totals.predicted += predicted;
+    totals.actual += actual;
+    const cls = classes[Math.min(frequency, FREQUENCY_CLASSES - 1)];
+    cls.customers++;
+    cls.meanPredicted += predicted;
+    cls.meanActual += actual;
+  });
+  for (const cls of classes) {
+    if (cls.customers === 0) continue;
+    cls.meanPredicted /= cls.customers;
+    cls.meanActual /= cls.customers;
+  }
+  return { holdoutFrom, holdoutTo: lastDay, durationUnits, fit: fitReport(fit), totals, byFrequency: classes, customers };
+}

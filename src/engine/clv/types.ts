@@ -1,0 +1,109 @@
+/**
+ * What the purchase-model stage adds to an Analysis (`Analysis.clv`): plain JSON data.
+ * Every figure that is a time or a rate says its unit: model parameters and t_x/T are in
+ * `timeUnit`; "30d"/"90d" are days; the CLV horizon is in months of 365.25/12 days.
+ */
+import type { ChurnStatus, DayNumber } from '../types';
+import type { BgParams } from './bgnbd';
+import type { GammaGammaParams } from './gammagamma';
+import type { TimeUnit } from './summary';
+
+/** A fitted BG/NBD-family model as reported. */
+export interface PurchaseFitReport {
+  model: 'bgnbd' | 'mbgnbd';
+  /** r, α (α in `timeUnit`), a, b. */
+  params: BgParams;
+  /** Summed log-likelihood (depends on the time unit). */
+  logLikelihood: number;
+  customers: number;
+  converged: boolean;
+}
+
+/** Gamma-Gamma spend model as reported, or why it was not used. */
+export type SpendModelReport =
+  | { status: 'ok'; params: GammaGammaParams; logLikelihood: number; customers: number; converged: boolean; populationMeanSpend: number }
+  | { status: 'fallback'; reason: string };
+
+/** One customer in the top or at-risk lists. */
+export interface CustomerFigures {
+  id: string;
+  pAlive: number;
+  expectedPurchases90d: number;
+  expectedAverageSpend: number;
+  clv: number;
+  /** Historic net revenue. */
+  revenue: number;
+  frequency: number;
+  segment: string;
+  churnStatus: ChurnStatus;
+}
+
+/** The churn answers for the Summary sheet and the JSON. */
+export interface ChurnSummary {
+  thresholds: { active: number; churned: number };
+  /** Where P(alive) for churn comes from (the modified BG/NBD unless it could not be fitted). */
+  pAliveModel: 'bgnbd' | 'mbgnbd';
+  active: number;
+  atRisk: number;
+  churned: number;
+  /** Customers the model could not score (no purchase before the calibration end). */
+  notScored: number;
+  /** Value at risk: the at-risk customers' historic revenue and their CLV. */
+  atRiskRevenue: number;
+  atRiskClv: number;
+  /** At-risk customers by CLV, highest first (at most `AT_RISK_LIST_MAX`). */
+  atRiskCustomers: CustomerFigures[];
+  /** True when the at-risk list was cut to its maximum length. */
+  atRiskListTruncated: boolean;
+}
+
+/** Predicted against actual repeat purchases over the holdout period. */
+export interface HoldoutReport {
+  /** First holdout day; the model was fitted on days before it. */
+  holdoutFrom: DayNumber;
+  /** Last holdout day. */
+  holdoutTo: DayNumber;
+  /** Holdout length in `timeUnit`. */
+  durationUnits: number;
+  fit: PurchaseFitReport;
+  totals: { customers: number; predicted: number; actual: number };
+  /** Mean predicted and actual holdout purchases by calibration repeat purchases (0..6, "7+"): the chart. */
+  byFrequency: { frequency: string; customers: number; meanPredicted: number; meanActual: number }[];
+  /** Per customer present before the holdout. */
+  customers: { id: string; frequency: number; predicted: number; actual: number }[];
+}
+
+/** Result of the CLV/churn stage when it ran. */
+export interface ClvReport {
+  status: 'ok';
+  /** The model behind expected purchases and CLV. */
+  model: 'bgnbd' | 'mbgnbd';
+  timeUnit: TimeUnit;
+  unitDays: number;
+  /** Last day the model saw (inclusive). */
+  calibrationEnd: DayNumber;
+  horizonMonths: number;
+  discountRate: number;
+  /** 'revenue' = CLV on spend; 'margin' = the user's margin applied; 'cost' = per-customer cost lines. */
+  profitBasis: 'revenue' | 'margin' | 'cost';
+  margin?: number;
+  fits: { bgnbd?: PurchaseFitReport; mbgnbd?: PurchaseFitReport };
+  spend: SpendModelReport;
+  /** Notes on fallbacks taken (e.g. the modified model could not be fitted). */
+  notes: string[];
+  totals: { customersScored: number; expectedPurchases30d: number; expectedPurchases90d: number; clv: number };
+  /** The 10 customers with the highest CLV: the most loyal and profitable. */
+  topCustomers: CustomerFigures[];
+  churn: ChurnSummary;
+  holdout?: HoldoutReport | { status: 'skipped'; reason: string };
+}
+
+/** Why the stage did not run; the rest of the analysis stands. */
+export interface ClvSkipped {
+  status: 'skipped';
+  reason: string;
+  timeUnit?: TimeUnit;
+}
+
+/** `Analysis.clv`. */
+export type ClvAnalysis = ClvReport | ClvSkipped;
