@@ -2,6 +2,7 @@ import type { Strings } from '../index';
 import { pane } from './pane';
 import { engine } from './engine';
 import { report } from './report';
+import { predict } from './predict';
 /** English strings: the union of every area's table. Add an area by importing it here. */
 export const en: Strings = {
-  ...engine, ...pane, ...report };
+  ...engine, ...pane, ...report, ...predict };

@@ -2,6 +2,7 @@ import type { Strings } from '../index';
 import { pane } from './pane';
 import { engine } from './engine';
 import { report } from './report';
+import { predict } from './predict';
 /** Persian strings: the union of every area's table, the same keys as `en`. */
 export const fa: Strings = {
-  ...engine, ...pane, ...report };
+  ...engine, ...pane, ...report, ...predict };
