@@ -1,0 +1,361 @@
+/**
+ * Command-line parsing for `rfm`: node's util.parseArgs plus validation of every value, so that
+ * main.ts receives either a ready command or a UsageError with a one-line reason (exit 2).
+ */
+import { parseArgs } from 'util';
+import type { AnalysisOptions, ColumnRole, InputKind, Thresholds } from '../engine/types';
+import { parseIsoDay } from './format';
+
+/** A bad command line: the message is one line and main() exits 2 with it. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Column delimiters the readers understand; 'whitespace' = runs of spaces or tabs. */
+export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
+
+/** Output languages of the .xlsx workbook. */
+export type OutputLang = 'en' | 'fa';
+
+/** How to read the input file. */
+export interface ReadSettings {
+  /** Undefined = detect. */
+  delimiter?: Delimiter;
+  /** Undefined = detect; false = the first line is data. */
+  header?: boolean;
+  /** Worksheet of an .xlsx input; default the first. */
+  sheet?: string;
+}
+
+/** `rfm analyze` after parsing: what to read, how to analyse, where to write. */
+export interface AnalyzeCommand {
+  kind: 'analyze';
+  file: string;
+  read: ReadSettings;
+  /** Column overrides by header name (or 1-based column number), resolved against the header later. */
+  columns: Partial<Record<ColumnRole, string>>;
+  /** Options for the engine, without `columns` (main.ts adds them once the header is known). */
+  options: AnalysisOptions;
+  /** Output path; undefined = CSV on stdout. */
+  out?: string;
+  lang: OutputLang;
+  /** No progress bar, no skipped-rows line. */
+  quiet: boolean;
+}
+
+/** Any command the CLI runs. */
+export type Command = { kind: 'help'; topic: 'main' | 'analyze' } | { kind: 'version' } | AnalyzeCommand;
+
+/** Options of `rfm analyze`, as util.parseArgs takes them. */
+const ANALYZE_OPTIONS = {
+  customer: { type: 'string' },
+  date: { type: 'string' },
+  amount: { type: 'string' },
+  order: { type: 'string' },
+  quantity: { type: 'string' },
+  price: { type: 'string' },
+  cost: { type: 'string' },
+  'input-kind': { type: 'string' },
+  'recency-days': { type: 'string' },
+  'last-purchase': { type: 'string' },
+  frequency: { type: 'string' },
+  monetary: { type: 'string' },
+  'analysis-date': { type: 'string' },
+  bins: { type: 'string' },
+  scoring: { type: 'string' },
+  thresholds: { type: 'string' },
+  split: { type: 'string' },
+  'monetary-basis': { type: 'string' },
+  'date-order': { type: 'string' },
+  clusters: { type: 'string' },
+  model: { type: 'string' },
+  'time-unit': { type: 'string' },
+  'horizon-months': { type: 'string' },
+  'discount-rate': { type: 'string' },
+  margin: { type: 'string' },
+  'holdout-from': { type: 'string' },
+  'churn-thresholds': { type: 'string' },
+  delimiter: { type: 'string', short: 'd' },
+  header: { type: 'boolean' },
+  'no-header': { type: 'boolean' },
+  sheet: { type: 'string' },
+  lang: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Column-naming options and the engine role each one sets. */
+export const COLUMN_OPTIONS: [keyof typeof ANALYZE_OPTIONS, ColumnRole][] = [
+  ['customer', 'customer'],
+  ['date', 'date'],
+  ['amount', 'amount'],
+  ['order', 'order'],
+  ['quantity', 'quantity'],
+  ['price', 'price'],
+  ['cost', 'cost'],
+  ['recency-days', 'recencyDays'],
+  ['last-purchase', 'lastPurchase'],
+  ['frequency', 'frequency'],
+  ['monetary', 'monetary'],
+];
+
+type RawValues = { [K in keyof typeof ANALYZE_OPTIONS]?: (typeof ANALYZE_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+/**
+ * Parses the whole argument vector (without `node` and the script).
+ * @param argv e.g. `['analyze', 'sales.csv', '--bins', '4']`
+ * @returns the command to run
+ * @throws UsageError on an unknown command or option or a bad value
+ */
+export function parseCommandLine(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    return { kind: 'help', topic: rest[0] === 'analyze' ? 'analyze' : 'main' };
+  }
+  if (first === '--version' || first === '-v' || first === 'version') return { kind: 'version' };
+  if (first !== 'analyze') {
+    throw new UsageError(first.startsWith('-') ? `unknown option '${first}' (see rfm --help)` : `unknown command '${first}' (see rfm --help)`);
+  }
+  const { values, positionals } = parseOrThrow(rest);
+  if (values.help) return { kind: 'help', topic: 'analyze' };
+  if (positionals.length === 0) throw new UsageError('analyze needs an input file: rfm analyze <file> [options]');
+  if (positionals.length > 1) throw new UsageError(`analyze takes one input file, got ${positionals.length}: ${positionals.join(' ')}`);
+  return buildAnalyze(positionals[0], values);
+}
+
+/** util.parseArgs, with its multi-line errors cut to one line. */
+function parseOrThrow(args: string[]): { values: RawValues; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options: ANALYZE_OPTIONS, strict: true, allowPositionals: true });
+    return { values: parsed.values as RawValues, positionals: parsed.positionals };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const first = message.split('\n')[0].replace(/^\w*Error \[\w+\]: /, '').split('. To specify')[0];
+    throw new UsageError(first.includes('ambiguous') ? `${first} Write a value that starts with '-' as --option=VALUE` : first);
+  }
+}
+
+/** Turns validated raw values into an AnalyzeCommand. */
+function buildAnalyze(file: string, v: RawValues): AnalyzeCommand {
+  if (v.header && v['no-header']) throw new UsageError('--header and --no-header cannot both be given');
+  const columns: Partial<Record<ColumnRole, string>> = {};
+  for (const [flag, role] of COLUMN_OPTIONS) {
+    const name = v[flag];
+    if (typeof name === 'string') {
+      if (name.trim() === '') throw new UsageError(`--${flag} needs a column name`);
+      columns[role] = name;
+    }
+  }
+  const options = buildOptions(v);
+  return {
+    kind: 'analyze',
+    file,
+    read: {
+      delimiter: v.delimiter === undefined ? undefined : parseDelimiter(v.delimiter),
+      header: v.header ? true : v['no-header'] ? false : undefined,
+      sheet: v.sheet,
+    },
+    columns,
+    options,
+    out: v.out,
+    lang: oneOf('lang', v.lang, ['en', 'fa'] as const) ?? 'en',
+    quiet: v.quiet === true,
+  };
+}
+
+/** The engine options from the raw values (every value checked). */
+function buildOptions(v: RawValues): AnalysisOptions {
+  const options: AnalysisOptions = {};
+  const inputKind = oneOf('input-kind', v['input-kind'], ['transactions', 'customers'] as const);
+  if (inputKind) options.inputKind = inputKind as InputKind;
+  if (v['analysis-date'] !== undefined) options.analysisDate = dayOption('analysis-date', v['analysis-date']);
+  if (v.bins !== undefined) options.bins = integerOption('bins', v.bins, 2, 10);
+  options.scoring = oneOf('scoring', v.scoring, ['quantile', 'thresholds'] as const);
+  if (v.thresholds !== undefined) {
+    options.thresholds = parseThresholds(v.thresholds, options.bins ?? 5);
+    options.scoring ??= 'thresholds';
+  } else if (options.scoring === 'thresholds') {
+    throw new UsageError('--scoring thresholds needs --thresholds, e.g. --thresholds "r=30,90,180,365;f=2,3,5,8;m=100,250,500,1000"');
+  }
+  options.split = oneOf('split', v.split, ['mean', 'median', 'score'] as const);
+  options.monetaryBasis = oneOf('monetary-basis', v['monetary-basis'], ['total', 'average'] as const);
+  options.dayMonthOrder = oneOf('date-order', v['date-order'], ['dmy', 'mdy'] as const);
+  if (v.clusters !== undefined) options.clusters = parseClusters(v.clusters);
+  options.model = oneOf('model', v.model, ['bgnbd', 'mbgnbd', 'off'] as const);
+  options.timeUnit = oneOf('time-unit', v['time-unit'], ['days', 'weeks', 'months'] as const);
+  if (v['horizon-months'] !== undefined) options.horizonMonths = numberOption('horizon-months', v['horizon-months'], 1, 1200);
+  if (v['discount-rate'] !== undefined) options.discountRate = numberOption('discount-rate', v['discount-rate'], 0, 1);
+  if (v.margin !== undefined) options.margin = numberOption('margin', v.margin, 0, 1);
+  if (v['holdout-from'] !== undefined) options.holdoutFrom = dayOption('holdout-from', v['holdout-from']);
+  if (v['churn-thresholds'] !== undefined) options.churnThresholds = parseChurnThresholds(v['churn-thresholds']);
+  return dropUndefined(options);
+}
+
+/** Removes keys whose value is undefined, so the JSON settings stay tidy. */
+function dropUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+/**
+ * Checks that a value is one of the allowed words.
+ * @returns the value, or undefined when the option was not given
+ * @throws UsageError otherwise
+ */
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const lower = value.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(lower)) return lower as T;
+  throw new UsageError(`--${flag} must be ${allowed.join(' | ')}, got '${value}'`);
+}
+
+/** A whole number in [min, max]. */
+function integerOption(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got '${value}'`);
+  }
+  return n;
+}
+
+/** A finite number in [min, max]. */
+function numberOption(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`--${flag} must be a number from ${min} to ${max}, got '${value}'`);
+  }
+  return n;
+}
+
+/** A YYYY-MM-DD calendar day as a day number. */
+function dayOption(flag: string, value: string): number {
+  const day = parseIsoDay(value.trim());
+  if (day === undefined) throw new UsageError(`--${flag} must be a date YYYY-MM-DD, got '${value}'`);
+  return day;
+}
+
+/**
+ * Parses `--delimiter`: a character or a name.
+ * @param value `,` `;` `|` `tab` `\t` `whitespace` `space` `comma` `semicolon` `pipe`
+ * @returns the delimiter
+ * @throws UsageError for anything else
+ */
+export function parseDelimiter(value: string): Delimiter {
+  const names: Record<string, Delimiter> = {
+    ',': ',', comma: ',', ';': ';', semicolon: ';', '|': '|', pipe: '|',
+    '\t': '\t', '\\t': '\t', tab: '\t', whitespace: 'whitespace', space: 'whitespace', ' ': 'whitespace',
+  };
+  const found = names[value.toLowerCase()];
+  if (!found) throw new UsageError(`--delimiter must be , ; | tab or whitespace, got '${value}'`);
+  return found;
+}
+
+/**
+ * Parses `--clusters K|auto|off`.
+ * @throws UsageError unless K is a whole number from 2 to 8
+ */
+export function parseClusters(value: string): number | 'auto' | 'off' {
+  const lower = value.trim().toLowerCase();
+  if (lower === 'auto' || lower === 'off') return lower;
+  const k = Number(lower);
+  if (lower === '' || !Number.isInteger(k) || k < 2 || k > 8) {
+    throw new UsageError(`--clusters must be a whole number from 2 to 8, auto or off, got '${value}'`);
+  }
+  return k;
+}
+
+/** Dimension names accepted in `--thresholds`. */
+const THRESHOLD_KEYS: Record<string, keyof Thresholds> = {
+  l: 'length', length: 'length', r: 'recency', recency: 'recency',
+  f: 'frequency', frequency: 'frequency', m: 'monetary', monetary: 'monetary',
+};
+
+/**
+ * Parses `--thresholds "r=30,90,180,365;f=2,3,5,8;m=100,250,500,1000;l=..."`: per dimension,
+ * bins - 1 ascending cut points (recency in days, as the engine takes them).
+ * @param value the option text
+ * @param bins the number of bins in force
+ * @returns the thresholds
+ * @throws UsageError when a part is malformed, not ascending or of the wrong count
+ */
+export function parseThresholds(value: string, bins: number): Thresholds {
+  const thresholds: Thresholds = {};
+  for (const part of value.split(';')) {
+    if (part.trim() === '') continue;
+    const match = /^\s*([a-zA-Z]+)\s*[=:]\s*(.*)$/.exec(part);
+    const key = match ? THRESHOLD_KEYS[match[1].toLowerCase()] : undefined;
+    if (!match || !key) throw new UsageError(`--thresholds: cannot read '${part.trim()}'; use r=...;f=...;m=... (and l=...)`);
+    const texts = match[2].split(',').map((s) => s.trim());
+    const cuts = texts.map(Number);
+    if (texts.some((text, i) => text === '' || !Number.isFinite(cuts[i]))) {
+      throw new UsageError(`--thresholds: ${key} has a value that is not a number: '${match[2]}'`);
+    }
+    if (cuts.some((n, i) => i > 0 && n <= cuts[i - 1])) throw new UsageError(`--thresholds: ${key} cut points must be ascending: '${match[2]}'`);
+    if (cuts.length !== bins - 1) throw new UsageError(`--thresholds: ${key} needs ${bins - 1} cut points for ${bins} bins, got ${cuts.length}`);
+    thresholds[key] = cuts;
+  }
+  for (const key of ['recency', 'frequency', 'monetary'] as const) {
+    if (!thresholds[key]) throw new UsageError(`--thresholds: missing ${key} (${key[0]}=...)`);
+  }
+  return thresholds;
+}
+
+/**
+ * Parses `--churn-thresholds ACTIVE,CHURNED` (P(alive) bounds, 0..1, churned < active).
+ * @throws UsageError otherwise
+ */
+export function parseChurnThresholds(value: string): { active: number; churned: number } {
+  const parts = value.split(',').map((s) => Number(s.trim()));
+  const [active, churned] = parts;
+  if (parts.length !== 2 || !(churned >= 0 && churned < active && active <= 1)) {
+    throw new UsageError(`--churn-thresholds must be ACTIVE,CHURNED with 0 <= churned < active <= 1, got '${value}'`);
+  }
+  return { active, churned };
+}
+
+/**
+ * Turns the column names given on the command line into 0-based indexes of the file's header:
+ * an exact name first, then the same name ignoring case, then a 1-based column number.
+ * @param header the file's header names
+ * @param named role → name (or number) as typed
+ * @returns role → column index
+ * @throws UsageError when a name matches no column, or several (duplicate header names)
+ */
+export function resolveColumns(header: readonly string[], named: Partial<Record<ColumnRole, string>>): Partial<Record<ColumnRole, number>> {
+  const resolved: Partial<Record<ColumnRole, number>> = {};
+  for (const [flag, role] of COLUMN_OPTIONS) {
+    const name = named[role];
+    if (name !== undefined) resolved[role] = resolveColumn(header, name, flag);
+  }
+  return resolved;
+}
+
+/** One name → index (see resolveColumns). */
+function resolveColumn(header: readonly string[], name: string, flag: string): number {
+  const wanted = name.trim();
+  const trimmed = header.map((h) => h.trim());
+  let matches = indexesWhere(trimmed, (h) => h === wanted);
+  if (matches.length === 0) matches = indexesWhere(trimmed, (h) => h.toLowerCase() === wanted.toLowerCase());
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) {
+    const numbers = matches.map((i) => i + 1).join(' and ');
+    throw new UsageError(`--${flag} '${wanted}' matches columns ${numbers} (duplicate header names); give the column number instead, e.g. --${flag} ${matches[0] + 1}`);
+  }
+  const number = Number(wanted);
+  if (/^\d+$/.test(wanted) && number >= 1 && number <= header.length) return number - 1;
+  const list = trimmed.length > 12 ? `${trimmed.slice(0, 12).join(', ')}, ...` : trimmed.join(', ');
+  throw new UsageError(`--${flag}: no column named '${wanted}'; the columns are: ${list}`);
+}
+
+/** Indexes of the items that pass a test. */
+function indexesWhere(items: readonly string[], test: (item: string) => boolean): number[] {
+  const found: number[] = [];
+  items.forEach((item, i) => {
+    if (test(item)) found.push(i);
+  });
+  return found;
+}

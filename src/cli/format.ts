@@ -1,0 +1,54 @@
+/**
+ * Small text conversions the CLI needs in several places: calendar days and numbers as text.
+ * Day numbers are whole days since 1970-01-01 (see engine/types.ts), so UTC arithmetic is exact.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Reads a strict `YYYY-MM-DD` calendar date.
+ * @param text e.g. `2006-12-31`
+ * @returns the day number, or undefined when the text is not a real date in that form
+ * @example parseIsoDay('1970-01-02') // 1
+ */
+export function parseIsoDay(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return ms / MS_PER_DAY;
+}
+
+/**
+ * Writes a day number as `YYYY-MM-DD` (years 0..9999).
+ * @param day whole days since 1970-01-01
+ * @returns the ISO date text
+ * @example formatDay(0) // '1970-01-01'
+ */
+export function formatDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Writes a number for CSV: integers as they are, other values rounded to 6 decimals with
+ * trailing zeros dropped (no float noise such as 0.30000000000000004), non-finite as empty.
+ * @param value the number
+ * @returns its text
+ * @example formatNumber(0.1 + 0.2) // '0.3'
+ */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  if (Number.isInteger(value)) return String(value);
+  const rounded = Math.round(value * 1e6) / 1e6;
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+/**
+ * Writes a count with thousands separators for messages.
+ * @example formatCount(541909) // '541,909'
+ */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}

@@ -1,0 +1,57 @@
+/** The `rfm --help` and `rfm analyze --help` texts (docs/cli.md has the long form). */
+
+/** Top-level help. */
+export const MAIN_HELP = `rfm - customer value analysis (RFM/LRFM scores, segments, matrices, clusters, CLV, churn)
+
+Usage:
+  rfm analyze <file> [options]   analyse a transactions (or customer-level) file
+  rfm --help                     this text; rfm analyze --help for every option
+  rfm --version                  the version
+
+Input: CSV, TSV, semicolon- or whitespace-separated text, each optionally gzipped (.gz), or .xlsx.
+Output: per-customer CSV on stdout, or --out FILE.csv | FILE.json | FILE.xlsx.
+Exit codes: 0 success, 2 unusable input or bad options (one-line reason on stderr), 1 internal error.
+`;
+
+/** Help of `rfm analyze`. */
+export const ANALYZE_HELP = `Usage: rfm analyze <file> [options]
+
+Reading:
+  -d, --delimiter D        , ; | tab whitespace (default: detected)
+      --header             the first line is a header (default: detected)
+      --no-header          the first line is data; columns are named column1, column2, ...
+      --sheet NAME         worksheet of an .xlsx input (default: the first)
+
+Columns (header name or 1-based column number; unnamed columns are detected):
+      --customer --date --amount --order --quantity --price --cost
+      --input-kind transactions|customers   (default transactions)
+      --recency-days --last-purchase --frequency --monetary   (customer-level input)
+
+Scoring:
+      --analysis-date YYYY-MM-DD   default: the day after the latest purchase
+      --bins N                     2..10 (default 5)
+      --scoring quantile|thresholds
+      --thresholds "r=..;f=..;m=..[;l=..]"   bins-1 ascending cut points each
+      --split mean|median|score    split of the value and loyalty matrices (default mean)
+      --monetary-basis total|average
+      --date-order dmy|mdy         for ambiguous dates such as 03/04/2020
+
+Clusters, CLV and churn:
+      --clusters K|auto|off        K from 2 to 8 (default auto)
+      --model bgnbd|mbgnbd|off     purchase model (default bgnbd)
+      --time-unit days|weeks|months   model time unit (default weeks)
+      --horizon-months N           CLV horizon (default 12)
+      --discount-rate R            monthly, 0..1 (default 0.01)
+      --margin M                   profit margin 0..1 when there is no cost column
+      --holdout-from YYYY-MM-DD    fit before this day, compare predictions after it
+      --churn-thresholds A,C       P(alive) >= A Active, < C Churned, between At risk
+
+Output:
+  -o, --out FILE           .csv, .json or .xlsx (default: CSV on stdout)
+      --lang en|fa         language of the .xlsx workbook (default en)
+  -q, --quiet              no progress bar and no skipped-rows line
+  -h, --help               this text
+
+Example:
+  rfm analyze sales.csv.gz --analysis-date 2024-01-01 --out customers.csv
+`;

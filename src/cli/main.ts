@@ -1,0 +1,204 @@
+/**
+ * The `rfm` command: `rfm analyze <file> [options]` reads a file, runs the engine and writes the
+ * per-customer CSV (stdout or --out), the whole analysis as JSON, or the workbook as .xlsx.
+ * Exit codes: 0 success; 2 unusable input or bad options (one line on stderr, never a stack);
+ * 1 an internal error (one line; RFM_DEBUG=1 prints the stack).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../engine';
+import type { Analysis, InputTable, SkippedReport } from '../engine/types';
+import { InputError } from '../engine/types';
+import { UsageError, parseCommandLine, resolveColumns } from './args';
+import type { AnalyzeCommand, OutputLang } from './args';
+import { customersCsv } from './csvOutput';
+import { formatCount } from './format';
+import { ANALYZE_HELP, MAIN_HELP } from './help';
+import { analysisJson } from './jsonOutput';
+import { NO_PROGRESS, createProgress, stageSlice, wantsProgress } from './progress';
+import type { Progress, ProgressStream } from './progress';
+import { loadOptional, readInputTable } from './readers';
+
+/** Where the CLI writes: the process's streams, or test doubles. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: ProgressStream;
+}
+
+/** Output formats, by --out extension. */
+type OutputFormat = 'csv' | 'json' | 'xlsx';
+
+/**
+ * Runs the CLI.
+ * @param argv the arguments after the script name, e.g. `['analyze', 'sales.csv']`
+ * @param io the streams (default: process.stdout and process.stderr)
+ * @returns the exit code
+ */
+export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let progress: Progress = NO_PROGRESS;
+  try {
+    const command = parseCommandLine(argv);
+    if (command.kind === 'help') {
+      io.stdout.write(command.topic === 'analyze' ? ANALYZE_HELP : MAIN_HELP);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      io.stdout.write(`${toolVersion()}\n`);
+      return 0;
+    }
+    progress = wantsProgress(io.stderr, fileSize(command.file), command.quiet) ? createProgress(io.stderr) : NO_PROGRESS;
+    const analysis = await runAnalyze(command, io, progress);
+    progress.done();
+    if (!command.quiet && analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) {
+      io.stderr.write(`rfm: ${skippedSummary(analysis.skipped, analysis.totals.transactionsUsed)}\n`);
+    }
+    return 0;
+  } catch (err) {
+    progress.done();
+    return reportError(err, io);
+  }
+}
+
+/** Reads, analyses and writes; returns the analysis for the summary line. */
+async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<Analysis> {
+  const format = outputFormat(command.out);
+  const writeXlsx = format === 'xlsx' ? loadXlsxWriter() : undefined;
+  const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
+  assertHasRows(table, command.file);
+  const columns = resolveColumns(table.header, command.columns);
+  const analysis = analyze(table, { ...command.options, columns }, stageSlice(progress, 0.4, 0.95));
+  progress.update(0.95, 'writing');
+  const inputName = path.basename(command.file);
+  if (command.out === undefined) io.stdout.write(customersCsv(analysis));
+  else if (format === 'csv') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
+  else if (format === 'json') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, toolVersion(), inputName)));
+  else if (writeXlsx) await writeAtomicallyAsync(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
+  progress.update(1, 'done');
+  return analysis;
+}
+
+/** The output format from --out's extension (CSV when there is no --out). */
+function outputFormat(out: string | undefined): OutputFormat {
+  if (out === undefined) return 'csv';
+  const ext = path.extname(out).toLowerCase();
+  if (ext === '.csv' || ext === '.json' || ext === '.xlsx') return ext.slice(1) as OutputFormat;
+  throw new UsageError(`--out must end in .csv, .json or .xlsx, got '${out}'`);
+}
+
+/** A table with a header and no data rows cannot be analysed. */
+function assertHasRows(table: InputTable, file: string): void {
+  if (table.rows.length === 0) throw new InputError(`${path.basename(file)} has a header row but no data rows`);
+}
+
+/** Writes an .xlsx workbook: the report's plan rendered by the ExcelJS writer. */
+type XlsxOutput = (analysis: Analysis, filePath: string, lang: OutputLang) => Promise<void>;
+
+/**
+ * The .xlsx output, from src/report/build.ts (Analysis → WorkbookPlan) and src/cli/xlsx.ts
+ * (`writeWorkbookXlsx(plan, path)`), when both modules are present.
+ * @throws InputError "not supported yet" otherwise (checked before any work is done)
+ */
+function loadXlsxWriter(): XlsxOutput {
+  type Builder = (analysis: Analysis, lang: OutputLang) => unknown;
+  const report = loadOptional<Record<string, unknown>>('../report/build');
+  const build = (report?.buildWorkbookPlan ?? report?.buildPlan) as Builder | undefined;
+  const writer = loadOptional<{ writeWorkbookXlsx?: (plan: unknown, filePath: string) => Promise<void> }>('./xlsx')?.writeWorkbookXlsx;
+  if (!build || !writer) throw new InputError('.xlsx output is not supported yet; use --out FILE.csv or FILE.json');
+  return (analysis, filePath, lang) => writer(build(analysis, lang), filePath);
+}
+
+/** Writes through a temporary file in the same folder, then renames: never a half-written output. */
+function writeAtomically(target: string, write: (tmpPath: string) => void): void {
+  const tmp = temporaryPath(target);
+  try {
+    write(tmp);
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw outputError(err, target);
+  }
+}
+
+/** The async form of writeAtomically. */
+async function writeAtomicallyAsync(target: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
+  const tmp = temporaryPath(target);
+  try {
+    await write(tmp);
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw outputError(err, target);
+  }
+}
+
+/** A hidden temporary name beside the target, keeping its extension. */
+function temporaryPath(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial${path.extname(target)}`);
+}
+
+/** File-system errors while writing become one-line InputErrors; others pass through. */
+function outputError(err: unknown, target: string): unknown {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new InputError(`cannot write ${target}: ${code === 'ENOENT' ? 'no such folder' : code}`);
+  return err;
+}
+
+/** The input's size in bytes (0 when it cannot be read; the reader reports that). */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * One line about skipped rows and returns-only customers.
+ * @param skipped the engine's report
+ * @param usedRows rows that were used
+ * @returns e.g. `skipped 3 of 10 rows (missing-customer 2, bad-date 1); first: row 4 bad-date (2020-13-45)`
+ */
+export function skippedSummary(skipped: SkippedReport, usedRows: number): string {
+  const parts: string[] = [];
+  if (skipped.total > 0) {
+    const reasons = Object.entries(skipped.byReason).map(([reason, count]) => `${reason} ${formatCount(count ?? 0)}`).join(', ');
+    const first = skipped.examples[0];
+    const example = first ? `; first: row ${first.rowNumber} ${first.reason}${first.detail ? ` (${first.detail})` : ''}` : '';
+    parts.push(`skipped ${formatCount(skipped.total)} of ${formatCount(skipped.total + usedRows)} rows (${reasons})${example}`);
+  }
+  const returnsOnly = skipped.returnsOnlyCustomers.count;
+  if (returnsOnly > 0) parts.push(`${formatCount(returnsOnly)} customer${returnsOnly === 1 ? '' : 's'} with only returns not scored`);
+  return parts.join('; ');
+}
+
+/** Prints an error as one line and returns its exit code. */
+function reportError(err: unknown, io: CliIo): number {
+  const usable = err instanceof UsageError || err instanceof InputError || (err instanceof Error && err.name === 'InputError');
+  const message = err instanceof Error ? err.message : String(err);
+  const oneLine = message.split(/\r?\n/).filter((line) => line.trim() !== '')[0] ?? 'unknown error';
+  if (usable) {
+    io.stderr.write(`rfm: ${oneLine}\n`);
+    return 2;
+  }
+  io.stderr.write(`rfm: internal error: ${oneLine}\n`);
+  if (process.env.RFM_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  return 1;
+}
+
+/**
+ * The tool version from package.json (found by walking up from this file, so it works both from
+ * src/ under ts-jest and from dist/node/).
+ * @returns e.g. `0.1.0`
+ */
+export function toolVersion(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'package.json');
+    if (fs.existsSync(candidate)) {
+      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'rfm-excel' && pkg.version) return pkg.version;
+    }
+    dir = path.dirname(dir);
+  }
+  return '0.0.0';
+}

@@ -1,0 +1,126 @@
+import { CSV_COLUMNS, csvField, customerCsvLine, customersCsv } from '../../src/cli/csvOutput';
+import { formatDay, formatNumber, parseIsoDay } from '../../src/cli/format';
+import { analysisDocument } from '../../src/cli/jsonOutput';
+import { createProgress, renderBar, wantsProgress } from '../../src/cli/progress';
+import { generateTransactions, syntheticCsv } from '../../src/cli/synthetic';
+import { parseDelimitedText } from '../../src/cli/textTable';
+import type { Analysis, CustomerResult } from '../../src/engine/types';
+
+function customer(overrides: Partial<CustomerResult>): CustomerResult {
+  return {
+    id: 'A', firstPurchase: 0, lastPurchase: 31, lengthDays: 40, recencyDays: 9, frequency: 2, monetary: 12.5, revenue: 12.5,
+    averageOrderValue: 6.25, lengthScore: 3, recencyScore: 4, frequencyScore: 2, monetaryScore: 5, rfmCode: 425,
+    segment: 'Potential Loyalist', valueQuadrant: 'High-spending', loyaltyQuadrant: 'Loyal', ...overrides,
+  };
+}
+
+describe('CSV output', () => {
+  it('has exactly the documented header, issue 2 columns then issue 5 columns', () => {
+    expect(CSV_COLUMNS.join(',')).toBe(
+      'customer,first_purchase,last_purchase,length_days,recency_days,frequency,monetary,l_score,r_score,f_score,m_score,rfm_code,segment,value_quadrant,loyalty_quadrant,cluster,p_alive,expected_purchases_90d,clv,churn_status',
+    );
+  });
+
+  it('writes dates as YYYY-MM-DD and leaves skipped-model fields empty', () => {
+    expect(customerCsvLine(customer({}))).toBe('A,1970-01-01,1970-02-01,40,9,2,12.5,3,4,2,5,425,Potential Loyalist,High-spending,Loyal,,,,,');
+  });
+
+  it('leaves fields customer-level input cannot give empty', () => {
+    const line = customerCsvLine(customer({ firstPurchase: null, lastPurchase: null, lengthDays: null, lengthScore: null, loyaltyQuadrant: null }));
+    expect(line).toBe('A,,,,9,2,12.5,,4,2,5,425,Potential Loyalist,High-spending,,,,,,');
+  });
+
+  it('writes the prediction columns when present', () => {
+    const line = customerCsvLine(customer({ cluster: 2, pAlive: 0.8123456789, expectedPurchases90d: 1.5, clv: 100.255, churnStatus: 'At risk' }));
+    expect(line.split(',').slice(15)).toEqual(['2', '0.812346', '1.5', '100.255', 'At risk']);
+  });
+
+  it('quotes ids with commas, quotes or line breaks and never alters formula-like ids', () => {
+    expect(csvField('Smith, J')).toBe('"Smith, J"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('a\nb')).toBe('"a\nb"');
+    for (const id of ['=1+1', '+44', '-3', '@SUM(A1)']) expect(customerCsvLine(customer({ id })).split(',')[0]).toBe(id);
+    expect(customerCsvLine(customer({ id: "Abbey O'Reilly" })).startsWith("Abbey O'Reilly,")).toBe(true);
+  });
+
+  it('round-trips through our own CSV reader', () => {
+    const text = customersCsv({ customers: [customer({ id: 'x, "y"' }), customer({ id: 'B' })] });
+    const table = parseDelimitedText(text);
+    expect(table.header).toEqual([...CSV_COLUMNS]);
+    expect(table.rows.map((r) => r[0])).toEqual(['x, "y"', 'B']);
+  });
+});
+
+describe('text conversions', () => {
+  it('converts days both ways, exactly', () => {
+    expect(parseIsoDay('1970-01-01')).toBe(0);
+    expect(parseIsoDay('2000-03-01')).toBe(11017);
+    expect(parseIsoDay('2001-02-29')).toBeUndefined();
+    expect(formatDay(11016)).toBe('2000-02-29');
+  });
+
+  it('writes numbers without float noise', () => {
+    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
+    expect(formatNumber(-0.0000001)).toBe('0');
+    expect(formatNumber(NaN)).toBe('');
+    expect(formatNumber(393223)).toBe('393223');
+  });
+});
+
+describe('JSON output', () => {
+  it('puts meta first and keeps every analysis field', () => {
+    const analysis = { customers: [], skipped: { total: 0 } } as unknown as Analysis;
+    const doc = analysisDocument(analysis, '1.2.3', 'sales.csv');
+    expect(Object.keys(doc)[0]).toBe('meta');
+    expect(doc.meta).toMatchObject({ tool: 'rfm', version: '1.2.3', input: 'sales.csv' });
+    expect(doc.customers).toEqual([]);
+    expect(doc.skipped).toEqual({ total: 0 });
+  });
+});
+
+describe('progress', () => {
+  it('draws only for large inputs on a terminal', () => {
+    expect(wantsProgress({ isTTY: true, write: () => true }, 50e6, false)).toBe(true);
+    expect(wantsProgress({ isTTY: false, write: () => true }, 50e6, false)).toBe(false);
+    expect(wantsProgress({ isTTY: true, write: () => true }, 1000, false)).toBe(false);
+    expect(wantsProgress({ isTTY: true, write: () => true }, 50e6, true)).toBe(false);
+  });
+
+  it('renders, throttles redraws within a stage and clears the line', () => {
+    expect(renderBar(0.5, 'parsing')).toBe(`[${'#'.repeat(15)}${'.'.repeat(15)}]  50% parsing`);
+    const written: string[] = [];
+    let clock = 0;
+    const progress = createProgress({ isTTY: true, write: (t: string) => written.push(t) }, () => clock);
+    progress.update(0.1, 'reading');
+    progress.update(0.2, 'reading');
+    progress.update(0.3, 'parsing');
+    clock = 1000;
+    progress.update(0.4, 'parsing');
+    progress.done();
+    expect(written).toHaveLength(4);
+    expect(written[3]).toBe('\r\x1b[K');
+  });
+});
+
+describe('synthetic data', () => {
+  it('is the same for the same seed and different for another', () => {
+    expect(syntheticCsv({ rows: 50, customers: 10, seed: 7 })).toBe(syntheticCsv({ rows: 50, customers: 10, seed: 7 }));
+    expect(syntheticCsv({ rows: 50, customers: 10, seed: 8 })).not.toBe(syntheticCsv({ rows: 50, customers: 10, seed: 7 }));
+  });
+
+  it('has the asked rows and customers, each customer with a purchase, and text equal to the table', () => {
+    const options = { rows: 5000, customers: 700, seed: 3 };
+    const table = generateTransactions(options);
+    expect(table.rows).toHaveLength(5000);
+    const purchasers = new Set(table.rows.filter((r) => Number(r[3]) > 0).map((r) => r[0]));
+    expect(purchasers.size).toBe(700);
+    expect(new Set(table.rows.map((r) => r[0])).size).toBe(700);
+    expect(parseDelimitedText(syntheticCsv(options)).rows).toEqual(table.rows);
+  });
+
+  it('gives Excel-style values on request', () => {
+    const table = generateTransactions({ rows: 10, customers: 3, cells: 'values' });
+    expect(table.dateFormattedColumns).toEqual([false, false, true, false]);
+    expect(typeof table.rows[0][2]).toBe('number');
+  });
+});
