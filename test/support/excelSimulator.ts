@@ -1,0 +1,201 @@
+/**
+ * An in-memory Excel for tests and for the e2e preview page: `Excel.run`, the request context, the
+ * object model the add-in uses, `Office.context.requirements.isSetSupported`, and inspection helpers.
+ *
+ * Browser-safe: no Node APIs anywhere under test/support/simulator (the e2e page bundles it).
+ * Each rule cites the Office.js documentation it copies, in the file that implements it:
+ * - simulator/context.ts: batching, sync, 5 MB request/response limit, requirement sets, ApiNotFound
+ * - simulator/clientObject.ts: load/PropertyNotLoaded, null objects, toJSON
+ * - simulator/range.ts: array sizes (InvalidArgument), formats, widths
+ * - simulator/cells.ts: formulas from `=`/`+`/`-`, Text format and apostrophe keep text
+ * - simulator/names.ts: sheet and table name rules; simulator/model.ts: tables never overlap
+ *
+ * @example
+ * const sim = createExcelSimulator({ excelApiMinor: 7 });
+ * sim.addSheet('Sales', [['Customer', 'Date'], ['a', 45000]]);
+ * await sim.Excel.run(async (ctx) => { const r = ctx.workbook.worksheets.getItem('Sales').getUsedRange(); r.load('values'); await ctx.sync(); });
+ */
+import { Rect, formatAddress, parseCells, splitSheet } from './simulator/address';
+import { CellValue } from './simulator/cells';
+import { SimContext, SimulatorOptions, SimulatorState, SyncRecord } from './simulator/context';
+import { SheetModel, TableModel } from './simulator/model';
+import { WorkbookProxy } from './simulator/workbook';
+
+export type { SimulatorOptions, SyncRecord } from './simulator/context';
+export { SimulatedExcelError } from './simulator/errors';
+
+/** A simulated context with its workbook. */
+export type SimRequestContext = SimContext & { workbook: WorkbookProxy };
+
+/** Office.js enums the add-in passes as values (string values, as in Office.js). */
+const ENUMS = {
+  ConditionalFormatType: { colorScale: 'ColorScale', dataBar: 'DataBar', custom: 'Custom' },
+  ConditionalFormatColorCriterionType: { lowestValue: 'LowestValue', highestValue: 'HighestValue', percentile: 'Percentile', number: 'Number' },
+  ChartType: { columnClustered: 'ColumnClustered', barClustered: 'BarClustered', pie: 'Pie' },
+  ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  AggregationFunction: { sum: 'Sum', count: 'Count', average: 'Average' },
+  CalculationMode: { automatic: 'Automatic', automaticExceptTables: 'AutomaticExceptTables', manual: 'Manual' },
+  ReadingOrder: { context: 'Context', leftToRight: 'LeftToRight', rightToLeft: 'RightToLeft' },
+  ErrorCodes: {
+    invalidArgument: 'InvalidArgument', itemAlreadyExists: 'ItemAlreadyExists', itemNotFound: 'ItemNotFound',
+    invalidOperation: 'InvalidOperation', apiNotFound: 'ApiNotFound', requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+  },
+};
+
+/** One simulated Excel instance. */
+export class SimulatedExcel {
+  readonly state: SimulatorState;
+  /** Stand-in for the `Excel` global. */
+  readonly Excel: typeof ENUMS & { run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> };
+  /** Stand-in for the `Office` global. */
+  readonly Office: {
+    context: { requirements: { isSetSupported(name: string, version?: string): boolean }; displayLanguage: string };
+    onReady(): Promise<{ host: string; platform: string }>;
+    HostType: { Excel: string };
+  };
+
+  constructor(options: SimulatorOptions = {}) {
+    this.state = new SimulatorState(options);
+    const state = this.state;
+    this.Excel = {
+      ...ENUMS,
+      // Excel.run: makes a context, runs the batch, then syncs what is still queued.
+      async run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
+        const context = new SimContext(state) as SimRequestContext;
+        (context as { workbook: WorkbookProxy }).workbook = new WorkbookProxy(context, state.workbook);
+        const result = await batch(context);
+        await context.sync();
+        return result;
+      },
+    };
+    this.Office = {
+      context: { requirements: { isSetSupported: (name, version) => state.isSetSupported(name, version) }, displayLanguage: 'en-US' },
+      onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+      HostType: { Excel: 'Excel' },
+    };
+  }
+
+  /** Sets `globalThis.Excel` and `globalThis.Office` (for the browser preview and e2e). */
+  installGlobals(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+    target.Excel = this.Excel;
+    target.Office = this.Office;
+  }
+
+  /** Adds a sheet (outside any sync), optionally with raw values from A1: strings stay text. */
+  addSheet(name: string, values?: CellValue[][], formats?: string[][]): SheetModel {
+    const sheet = this.state.workbook.addSheet(name);
+    if (values) this.setCells(name, 'A1', values, formats);
+    return sheet;
+  }
+
+  /** The sheet model by name (throws when missing). */
+  sheet(name: string): SheetModel {
+    const sheet = this.state.workbook.findSheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}; sheets: ${this.sheetNames().join(', ')}`);
+    return sheet;
+  }
+
+  /** Sheet names in order. */
+  sheetNames(): string[] {
+    return this.state.workbook.sheets.map((s) => s.name);
+  }
+
+  /** Stores raw values from a top-left cell: strings are text, error strings (#N/A) are error cells. */
+  setCells(sheetName: string, topLeft: string, values: CellValue[][], formats?: string[][]): void {
+    const sheet = this.sheet(sheetName);
+    const at = parseCells(topLeft);
+    values.forEach((line, r) => line.forEach((v, c) => sheet.store(at.row + r, at.column + c, { value: v ?? '' })));
+    formats?.forEach((line, r) => line.forEach((f, c) => sheet.setFormat(at.row + r, at.column + c, f)));
+  }
+
+  /** Enters values as a user types them (formulas, numbers and apostrophes are interpreted). */
+  typeCells(sheetName: string, topLeft: string, values: unknown[][]): void {
+    const sheet = this.sheet(sheetName);
+    const at = parseCells(topLeft);
+    values.forEach((line, r) => line.forEach((v, c) => sheet.enter(at.row + r, at.column + c, v)));
+  }
+
+  /** Values of a range, or of the used range (empty array for an empty sheet). */
+  values(sheetName: string, address?: string): CellValue[][] {
+    return this.grid(sheetName, address, (s, r, c) => s.value(r, c));
+  }
+
+  /** Formulas of a range (the value where a cell has no formula). */
+  formulas(sheetName: string, address?: string): CellValue[][] {
+    return this.grid(sheetName, address, (s, r, c) => s.formula(r, c));
+  }
+
+  /** Number formats of a range. */
+  numberFormats(sheetName: string, address?: string): string[][] {
+    return this.grid(sheetName, address, (s, r, c) => s.format(r, c));
+  }
+
+  private grid<V>(sheetName: string, address: string | undefined, cell: (s: SheetModel, r: number, c: number) => V): V[][] {
+    const sheet = this.sheet(sheetName);
+    const rect: Rect | null = address ? parseCells(address) : sheet.usedRect(true);
+    if (!rect) return [];
+    const out: V[][] = [];
+    for (let r = 0; r < rect.rows; r++) {
+      const line: V[] = [];
+      for (let c = 0; c < rect.columns; c++) line.push(cell(sheet, rect.row + r, rect.column + c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Selects a range, e.g. `select('Sales', 'A1:D20')` or `select("'My data'!A:C")`. */
+  select(sheetName: string, address: string): void {
+    const { cells } = splitSheet(address);
+    const sheet = this.sheet(sheetName);
+    this.state.workbook.selection = { sheet, rect: parseCells(cells) };
+    this.state.workbook.activeSheet = sheet;
+  }
+
+  /** Adds a table over an address of a sheet (outside any sync). */
+  addTable(sheetName: string, address: string, name?: string): TableModel {
+    const table = this.state.workbook.addTable(this.sheet(sheetName), parseCells(address));
+    if (name) this.state.workbook.renameTable(table, name);
+    return table;
+  }
+
+  /** Every table of the workbook with its address. */
+  tables(): { name: string; sheet: string; address: string; style: string }[] {
+    return this.state.workbook.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: formatAddress(t.sheet.name, t.rect), style: t.style }));
+  }
+
+  /** Workbook settings as plain values. */
+  settings(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of this.state.workbook.settings) out[k] = JSON.parse(v);
+    return out;
+  }
+
+  /** Every sync so far, with request and response sizes in bytes. */
+  get syncs(): SyncRecord[] {
+    return this.state.syncs;
+  }
+
+  /** Forgets the sync log (e.g. after setting up a workbook). */
+  clearSyncLog(): void {
+    this.state.syncs.length = 0;
+  }
+
+  /** The largest request and response of the logged syncs, in bytes. */
+  maxPayloadBytes(): { request: number; response: number } {
+    let request = 0, response = 0;
+    for (const s of this.state.syncs) {
+      request = Math.max(request, s.requestBytes);
+      response = Math.max(response, s.responseBytes);
+    }
+    return { request, response };
+  }
+}
+
+/**
+ * Makes a simulated Excel.
+ * @param options supported ExcelApi minor version (default 17) and payload limit (default 5 MB)
+ * @returns the simulator; pass `sim.Excel.run` and `sim.Office` to the code under test
+ */
+export function createExcelSimulator(options: SimulatorOptions = {}): SimulatedExcel {
+  return new SimulatedExcel(options);
+}

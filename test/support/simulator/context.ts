@@ -1,0 +1,120 @@
+/**
+ * The request context: queued commands, `sync()`, payload accounting, requirement sets.
+ *
+ * Office.js batches: "you can queue up multiple operations ... and run them as a batch of commands
+ * with a single call to sync()" and reading a property that was not loaded and synced throws
+ * `PropertyNotLoaded` ("Application-specific API model", https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model).
+ * Excel on the web limits a request and a response to 5 MB and fails with
+ * `RequestPayloadSizeLimitExceeded` ("Resource limits and performance optimization for Office Add-ins",
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Requirement sets: `Office.context.requirements.isSetSupported(name, minVersion)`
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements);
+ * a call the host does not implement fails with `ApiNotFound`.
+ */
+import { simError } from './errors';
+import { WorkbookModel } from './model';
+
+/** Simulator options. */
+export interface SimulatorOptions {
+  /** Highest ExcelApi minor version supported (1..17); default 17 (ExcelApi 1.17). */
+  excelApiMinor?: number;
+  /** Request and response limit in bytes; default 5 MB (5 * 1024 * 1024). */
+  payloadLimitBytes?: number;
+}
+
+/** One executed (or refused) sync. */
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  /** Operation names in queue order, e.g. `Range.values.set`. */
+  ops: string[];
+  error?: string;
+}
+
+/** Shared state of one simulated Excel instance. */
+export class SimulatorState {
+  readonly workbook = new WorkbookModel();
+  readonly syncs: SyncRecord[] = [];
+  readonly excelApiMinor: number;
+  readonly payloadLimitBytes: number;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.excelApiMinor = options.excelApiMinor ?? 17;
+    this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
+  }
+
+  /** `isSetSupported` for the sets the simulator knows. */
+  isSetSupported(name: string, version = '1.1'): boolean {
+    const minor = Number(version.split('.')[1] ?? '0');
+    if (name === 'ExcelApi') return minor <= this.excelApiMinor;
+    return false;
+  }
+}
+
+/** A queued command: what is sent (payload) and what the host does. */
+interface Command {
+  op: string;
+  payload: unknown;
+  apiMinor: number;
+  run: () => unknown;
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 size of a value's JSON. */
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value) ?? '').length;
+}
+
+/** The simulated `Excel.RequestContext`. */
+export class SimContext {
+  private queue: Command[] = [];
+  /** `context.trackedObjects`: accepted and ignored (nothing is released in memory). */
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+
+  constructor(readonly state: SimulatorState) {}
+
+  /**
+   * Queues a command. `apiMinor` is the ExcelApi 1.x version the member needs.
+   * @returns nothing; the command runs at the next sync
+   */
+  enqueue(op: string, payload: unknown, apiMinor: number, run: () => unknown): void {
+    this.queue.push({ op, payload, apiMinor, run });
+  }
+
+  /** Runs the queued commands in order; rejects with the first error (earlier commands stay done). */
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    const record: SyncRecord = { requestBytes: jsonBytes(batch.map((c) => [c.op, c.payload])), responseBytes: 0, ops: batch.map((c) => c.op) };
+    this.state.syncs.push(record);
+    await Promise.resolve();
+    if (record.requestBytes > this.state.payloadLimitBytes) {
+      record.error = 'RequestPayloadSizeLimitExceeded';
+      throw simError('RequestPayloadSizeLimitExceeded', `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`);
+    }
+    const responses: unknown[] = [];
+    for (const command of batch) {
+      try {
+        if (command.apiMinor > this.state.excelApiMinor) {
+          throw simError('ApiNotFound', `${command.op} needs ExcelApi 1.${command.apiMinor}.`, command.op);
+        }
+        const out = command.run();
+        if (out !== undefined) responses.push(out);
+      } catch (e) {
+        record.error = (e as { code?: string }).code ?? 'GeneralException';
+        throw e;
+      }
+    }
+    record.responseBytes = jsonBytes(responses);
+    if (record.responseBytes > this.state.payloadLimitBytes) {
+      record.error = 'ResponsePayloadSizeLimitExceeded';
+      throw simError('ResponsePayloadSizeLimitExceeded', `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
+    }
+  }
+
+  /** `context.load(object, props)`. */
+  load(object: { load(props?: unknown): unknown }, props?: unknown): void {
+    object.load(props);
+  }
+}

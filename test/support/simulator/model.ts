@@ -1,0 +1,257 @@
+/**
+ * The simulated workbook's state: sheets of cells, tables, charts, PivotTables, conditional formats,
+ * settings. Proxies (proxies.ts) change it only while a `sync()` runs.
+ */
+import { MAX_COLUMNS, Rect, overlaps } from './address';
+import { CellValue, ERROR_VALUES, StoredCell, displayText, interpretInput } from './cells';
+import { checkSheetName, checkTableName } from './names';
+import { simError } from './errors';
+
+/** A visual property recorded over a rectangle: the last layer covering a cell wins. */
+export interface StyleLayer {
+  rect: Rect;
+  key: string;
+  value: unknown;
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheet: SheetModel;
+  rect: Rect;
+  style: string;
+  showBandedRows: boolean;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title: string;
+  topLeft?: string;
+  bottomRight?: string;
+}
+
+export interface ConditionalFormatModel {
+  type: string;
+  rect: Rect;
+  criteria?: unknown;
+}
+
+export interface PivotModel {
+  name: string;
+  sourceTable?: string;
+  sourceFields: string[];
+  destination: Rect;
+  rows: string[];
+  columns: string[];
+  data: { name: string; summarizeBy: string }[];
+}
+
+const key = (row: number, column: number): number => row * MAX_COLUMNS + column;
+
+/** One worksheet. Values live in row arrays so a million-row sheet stays compact. */
+export class SheetModel {
+  values: (CellValue[] | undefined)[] = [];
+  formats: (string[] | undefined)[] = [];
+  formulas = new Map<number, string>();
+  quotePrefixed = new Set<number>();
+  errors = new Set<number>();
+  styles: StyleLayer[] = [];
+  columnWidths = new Map<number, number>();
+  conditionalFormats: ConditionalFormatModel[] = [];
+  charts: ChartModel[] = [];
+  pivots: PivotModel[] = [];
+  frozenRows = 0;
+  frozenColumns = 0;
+  showGridlines = true;
+  tabColor = '';
+  deleted = false;
+
+  constructor(public readonly id: string, public name: string) {}
+
+  /** The stored value ('' when empty). */
+  value(row: number, column: number): CellValue {
+    return this.values[row]?.[column] ?? '';
+  }
+
+  /** The cell's number format ('General' by default). */
+  format(row: number, column: number): string {
+    return this.formats[row]?.[column] ?? 'General';
+  }
+
+  /** The formula, or the value as `Range.formulas` shows it. */
+  formula(row: number, column: number): CellValue {
+    return this.formulas.get(key(row, column)) ?? this.value(row, column);
+  }
+
+  /** `Range.valueTypes` for one cell. */
+  valueType(row: number, column: number): string {
+    const v = this.value(row, column);
+    if (v === '') return 'Empty';
+    if (this.errors.has(key(row, column))) return 'Error';
+    return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+  }
+
+  /** `Range.text` for one cell. */
+  text(row: number, column: number): string {
+    return displayText(this.value(row, column), this.format(row, column));
+  }
+
+  /** Writes what the user or add-in enters (see cells.ts for the rules). */
+  enter(row: number, column: number, input: unknown): void {
+    if (input === null) return;
+    this.store(row, column, interpretInput(input, this.format(row, column)));
+  }
+
+  /** Stores an interpreted cell. */
+  store(row: number, column: number, cell: StoredCell): void {
+    const k = key(row, column);
+    let line = this.values[row];
+    if (!line) {
+      if (cell.value === '') return;
+      line = this.values[row] = [];
+    }
+    line[column] = cell.value;
+    if (cell.formula) this.formulas.set(k, cell.formula);
+    else if (this.formulas.size) this.formulas.delete(k);
+    if (cell.quotePrefix) this.quotePrefixed.add(k);
+    else if (this.quotePrefixed.size) this.quotePrefixed.delete(k);
+    const isError = typeof cell.value === 'string' && ERROR_VALUES.has(cell.value) && !cell.quotePrefix;
+    if (isError) this.errors.add(k);
+    else if (this.errors.size) this.errors.delete(k);
+  }
+
+  /** Sets a number format. */
+  setFormat(row: number, column: number, format: string | null): void {
+    if (format === null) return;
+    const line = this.formats[row] ?? (this.formats[row] = []);
+    line[column] = format;
+  }
+
+  /** The last style layer for `name` covering the cell. */
+  style(row: number, column: number, name: string): unknown {
+    for (let i = this.styles.length - 1; i >= 0; i--) {
+      const s = this.styles[i];
+      if (s.key === name && overlaps(s.rect, { row, column, rows: 1, columns: 1 })) return s.value;
+    }
+    return undefined;
+  }
+
+  /** The smallest rectangle holding every non-empty value (and formatted cell unless valuesOnly). */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r0 = -1, r1 = -1, c0 = Infinity, c1 = -1;
+    const scan = (rows: (unknown[] | undefined)[], isUsed: (v: unknown) => boolean) => {
+      for (let r = 0; r < rows.length; r++) {
+        const line = rows[r];
+        if (!line) continue;
+        for (let c = 0; c < line.length; c++) {
+          if (!isUsed(line[c])) continue;
+          if (r0 < 0 || r < r0) r0 = r;
+          if (r > r1) r1 = r;
+          if (c < c0) c0 = c;
+          if (c > c1) c1 = c;
+        }
+      }
+    };
+    scan(this.values, (v) => v !== undefined && v !== '');
+    if (!valuesOnly) scan(this.formats, (v) => v !== undefined && v !== 'General');
+    if (r0 < 0) return null;
+    return { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
+  }
+}
+
+/** A stored setting. */
+export interface SettingModel {
+  key: string;
+  json: string;
+}
+
+/** The whole workbook. */
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  settings = new Map<string, string>();
+  activeSheet?: SheetModel;
+  selection?: { sheet: SheetModel; rect: Rect };
+  calculationMode = 'Automatic';
+  private nextId = 1;
+
+  /** Adds a sheet after validating its name. */
+  addSheet(name?: string): SheetModel {
+    const taken = this.sheets.map((s) => s.name);
+    let chosen = name;
+    if (chosen === undefined) {
+      let n = this.sheets.length + 1;
+      while (taken.some((t) => t.toLowerCase() === `sheet${n}`)) n++;
+      chosen = `Sheet${n}`;
+    }
+    const sheet = new SheetModel(`{sheet-${this.nextId++}}`, checkSheetName(chosen, taken));
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    return sheet;
+  }
+
+  /** Finds a sheet by name (case-insensitive) or id. */
+  findSheet(nameOrId: string): SheetModel | undefined {
+    const lower = nameOrId.toLowerCase();
+    return this.sheets.find((s) => s.id === nameOrId || s.name.toLowerCase() === lower);
+  }
+
+  /** Renames a sheet. */
+  renameSheet(sheet: SheetModel, name: unknown): void {
+    sheet.name = checkSheetName(name, this.sheets.filter((s) => s !== sheet).map((s) => s.name));
+  }
+
+  /**
+   * Deletes a sheet with its tables. A workbook must keep at least one visible sheet
+   * (`Worksheet.delete`, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member).
+   */
+  deleteSheet(sheet: SheetModel): void {
+    if (this.sheets.length === 1) throw simError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    sheet.deleted = true;
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
+    if (this.selection?.sheet === sheet) this.selection = undefined;
+  }
+
+  /**
+   * Adds a table over a rectangle whose first row is the header. Tables cannot overlap
+   * ("Overview of Excel tables", https://support.microsoft.com/office/overview-of-excel-tables-7ab0bb7d-3a9e-4b56-a3c9-6c94334e492c;
+   * `TableCollection.add`, https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+   * Header cells become unique text; blanks become Column1, Column2, ...
+   */
+  addTable(sheet: SheetModel, rect: Rect): TableModel {
+    if (this.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) {
+      throw simError('InvalidOperation', 'A table can\'t overlap another table.', 'TableCollection.add');
+    }
+    if (rect.rows < 1) throw simError('InvalidArgument', 'A table needs a header row.', 'TableCollection.add');
+    const seen = new Set<string>();
+    for (let c = 0; c < rect.columns; c++) {
+      const raw = sheet.value(rect.row, rect.column + c);
+      let name = raw === '' ? `Column${c + 1}` : String(raw);
+      const base = name;
+      for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+      seen.add(name.toLowerCase());
+      sheet.store(rect.row, rect.column + c, { value: name });
+    }
+    let n = this.tables.length + 1;
+    while (this.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+    const table: TableModel = { id: `{table-${this.nextId++}}`, name: `Table${n}`, sheet, rect: { ...rect }, style: 'TableStyleMedium2', showBandedRows: true };
+    this.tables.push(table);
+    return table;
+  }
+
+  /** Renames a table: names are unique across the workbook. */
+  renameTable(table: TableModel, name: unknown): void {
+    table.name = checkTableName(name, this.tables.filter((t) => t !== table).map((t) => t.name));
+  }
+
+  /** A fresh object id. */
+  newId(kind: string): string {
+    return `{${kind}-${this.nextId++}}`;
+  }
+}
