@@ -1,0 +1,39 @@
+/**
+ * Ribbon commands, loaded in the shared runtime (taskpane.html is also the FunctionFile).
+ * Refresh (ExecuteFunction, no dialog): re-reads the saved source with the saved settings and
+ * rewrites every output sheet. Progress and the outcome are announced to the task pane (same
+ * runtime, same DOM) through a `rfm-refresh` event; the pane shows them when it is open.
+ */
+import { refresh } from '../excel/refresh';
+import { REFRESH_EVENT, type RefreshNotice } from './notice';
+
+export { REFRESH_EVENT, type RefreshNotice };
+
+function announce(notice: RefreshNotice): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent<RefreshNotice>(REFRESH_EVENT, { detail: notice }));
+}
+
+/**
+ * The Refresh button's handler: never throws, always completes the event.
+ * @param event the add-in command event; `completed()` tells Office the command is done
+ * @returns when the refresh has finished
+ */
+export async function refreshCommand(event?: { completed(): void }): Promise<RefreshNotice> {
+  let outcome: RefreshNotice;
+  announce({ state: 'start' });
+  try {
+    const result = await refresh({ onProgress: (fraction: number) => announce({ state: 'progress', fraction }) });
+    outcome = { state: 'done', customers: result.customers };
+  } catch (error) {
+    outcome = { state: 'error', message: (error as Error)?.message ?? String(error) };
+  }
+  announce(outcome);
+  event?.completed();
+  return outcome;
+}
+
+if (typeof Office !== 'undefined') {
+  Office.onReady(() => {
+    Office.actions.associate('refresh', refreshCommand);
+  });
+}

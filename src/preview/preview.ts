@@ -1,0 +1,122 @@
+/**
+ * The preview page: the real task pane (and the ribbon's Refresh) over the in-memory Excel
+ * simulator with a sample workbook, for `npm start` where no Excel is installed and for the
+ * browser tests. Loaded before the pane's scripts: it installs the simulator as `Excel` and
+ * `Office` (office.js is never loaded here), draws a mock ribbon and a sheet viewer, and exposes
+ * `window.rfmPreview` for tests.
+ */
+import { createExcelSimulator } from '../../test/support/excelSimulator';
+import { t, type Lang } from '../i18n';
+import { langFromDisplayLanguage } from '../taskpane/lang';
+import { SAMPLE_HEADER, sampleRows } from './sample';
+import { renderSheetViewer } from './viewer';
+
+type Cell = string | number | boolean;
+type CommandHandler = (event: { completed(): void }) => unknown;
+
+const params = new URLSearchParams(location.search);
+const sim = createExcelSimulator({ excelApiMinor: Number(params.get('excelApi') ?? 17) });
+const actions = new Map<string, CommandHandler>();
+const displayLanguage = params.get('lang') === 'fa' ? 'fa-IR' : params.get('lang') === 'en' ? 'en-US' : navigator.language;
+
+/** The simulator's Office, plus what the shared runtime offers: onReady(callback) and actions. */
+const office = {
+  ...sim.Office,
+  context: { ...sim.Office.context, displayLanguage },
+  onReady(callback?: (info: { host: string; platform: string }) => void) {
+    return sim.Office.onReady().then((info) => {
+      callback?.(info);
+      return info;
+    });
+  },
+  actions: { associate: (name: string, handler: CommandHandler) => void actions.set(name, handler) },
+  addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve() },
+};
+const globals = globalThis as unknown as Record<string, unknown>;
+sim.installGlobals(globals);
+globals.Office = office;
+// Custom functions register through CustomFunctions.associate; the preview has no calculation engine.
+globals.CustomFunctions = { associate: () => undefined };
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+/** Puts a block of sales on a sheet (replacing it) and selects it. */
+function loadSales(header: Cell[], rows: Cell[][], sheetName = 'Sales', dateColumn = 1): void {
+  if (sim.sheetNames().some((name) => name.toLowerCase() === sheetName.toLowerCase())) {
+    sim.state.workbook.deleteSheet(sim.sheet(sheetName));
+  }
+  sim.addSheet(sheetName, [header, ...rows], [header.map(() => 'General'), ...rows.map((row) => row.map((_, c) => (c === dateColumn ? DATE_FORMAT : 'General')))]);
+  sim.select(sheetName, `A1:${String.fromCharCode(64 + header.length)}${rows.length + 1}`);
+}
+
+/** Appends rows below the used range of a sheet, as a user pasting new sales would. */
+function pasteRows(rows: Cell[][], sheetName = 'Sales', dateColumn = 1): void {
+  const used = sim.sheet(sheetName).usedRect(true);
+  const start = used ? used.row + used.rows + 1 : 1;
+  sim.setCells(sheetName, `A${start}`, rows, rows.map((row) => row.map((_, c) => (c === dateColumn ? DATE_FORMAT : 'General'))));
+}
+
+/** Runs a ribbon command the way Office does: resolves when the handler calls completed(). */
+function runCommand(name: string): Promise<void> {
+  const handler = actions.get(name);
+  if (!handler) return Promise.reject(new Error(`no command ${name}`));
+  return new Promise((resolve) => void handler({ completed: resolve }));
+}
+
+let extraSeed = 100;
+
+function ribbonButton(label: string, icon: string, onClick: () => void, id: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = id;
+  const image = document.createElement('img');
+  image.src = `assets/${icon}-16.png`;
+  image.alt = '';
+  const text = document.createElement('span');
+  text.textContent = label;
+  button.append(image, text);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+/** Draws the mock ribbon and the sheet viewer beside the pane. */
+function drawChrome(): void {
+  const lang: Lang = langFromDisplayLanguage(displayLanguage);
+  const ribbon = document.createElement('div');
+  ribbon.className = 'preview-ribbon';
+  const group = document.createElement('span');
+  group.className = 'group';
+  group.textContent = t(lang, 'pane.preview.ribbon');
+  const banner = document.createElement('span');
+  banner.className = 'banner';
+  banner.textContent = t(lang, 'pane.preview.banner');
+  ribbon.append(
+    group,
+    ribbonButton(t(lang, 'pane.preview.analyze'), 'analyze', () => document.getElementById('analyze')?.focus(), 'ribbon-analyze'),
+    ribbonButton(t(lang, 'pane.preview.refresh'), 'refresh', () => void runCommand('refresh'), 'ribbon-refresh'),
+    ribbonButton(t(lang, 'pane.preview.addRows'), 'logo', () => pasteRows(sampleRows(40, extraSeed++, 90_000 + extraSeed * 1000).map((r) => [...r])), 'ribbon-paste'),
+    banner,
+  );
+  const viewer = document.createElement('div');
+  viewer.className = 'preview-sheets';
+  viewer.setAttribute('aria-label', 'Workbook');
+  document.body.prepend(ribbon, viewer);
+  document.body.classList.add('preview');
+  let seen = -1;
+  const redraw = () => {
+    const stamp = sim.syncs.length + sim.sheetNames().length * 1e6 + (sim.state.workbook.activeSheet ? sim.sheetNames().indexOf(sim.state.workbook.activeSheet.name) : 0) * 1e9;
+    if (stamp !== seen) renderSheetViewer(viewer, sim);
+    seen = stamp;
+  };
+  redraw();
+  setInterval(redraw, 500);
+}
+
+if (params.get('sample') !== 'none') loadSales(SAMPLE_HEADER, sampleRows().map((r) => [...r]));
+else sim.addSheet('Sheet1');
+
+/** Hooks for the browser tests and for the curious. */
+(window as unknown as { rfmPreview: unknown }).rfmPreview = { sim, loadSales, pasteRows, runCommand, actions };
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawChrome);
+else drawChrome();

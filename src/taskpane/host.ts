@@ -1,0 +1,47 @@
+/**
+ * What the pane needs from the workbook, in one interface. The implementation (officeHost.ts)
+ * calls src/excel; the pane itself never touches Excel.* ranges.
+ */
+import type { AnalysisOptions, Analysis, ColumnMapping, InputTable } from '../engine/types';
+import type { WorkbookPlan } from '../report/plan';
+import type { Lang } from '../i18n';
+
+/** Where the data comes from. */
+export type SourceChoice = { kind: 'selection' } | { kind: 'table'; name: string };
+
+/** A block read from the workbook. */
+export interface SourceBlock {
+  table: InputTable;
+  /** Display address, e.g. `Sales!A1:C4907` or a table name. */
+  address: string;
+  /** Set when the block lies on one of our output sheets (its display name). */
+  ownSheet?: string;
+  /** Opaque description of the source, saved with the settings so Refresh can re-read it. */
+  source: unknown;
+}
+
+/** What a run saves in the workbook for Refresh. */
+export interface RunSettings {
+  mapping: ColumnMapping;
+  options: AnalysisOptions;
+  lang: Lang;
+  writeBack: boolean;
+}
+
+/** The workbook, as the pane sees it. */
+export interface PaneHost {
+  /** Office's display language (e.g. `fa-IR`), when known. */
+  displayLanguage(): string | undefined;
+  /** The language saved in the workbook, if any. */
+  savedLanguage(): Promise<Lang | undefined>;
+  /** Saves the language in the workbook (used by Refresh too). */
+  saveLanguage(lang: Lang): Promise<void>;
+  /** Names of the workbook's Excel tables (our own output tables excluded). */
+  listTables(): Promise<string[]>;
+  /** Reads the source block. */
+  read(choice: SourceChoice, onProgress: (fraction: number) => void): Promise<SourceBlock>;
+  /** Writes the plan (and write-back), saves the settings; returns the output sheet names. */
+  write(plan: WorkbookPlan, analysis: Analysis, block: SourceBlock, settings: RunSettings, onProgress: (fraction: number) => void): Promise<string[]>;
+  /** Activates one of the output sheets. */
+  activateSheet(name: string): Promise<void>;
+}

@@ -1,0 +1,215 @@
+/**
+ * The task pane's behaviour, given a host (the workbook) and the worker's URL: read the source,
+ * show the detected mapping, run the engine in the worker with progress and Cancel, write the
+ * sheets, show the summary. Every message goes through the string tables; nothing is written
+ * unless the whole analysis succeeded.
+ */
+import { t, type Lang } from '../i18n';
+import type { Analysis, AnalysisOptions, ColumnMapping, TransactionRole } from '../engine/types';
+import { REFRESH_EVENT, type RefreshNotice } from '../commands/notice';
+import { detectMapping } from './detect';
+import { byId, fill } from './dom';
+import type { PaneHost, SourceBlock, SourceChoice } from './host';
+import { applyLanguage, asLang, formatNumber, langFromDisplayLanguage } from './lang';
+import { readMapping, relabelMapping, renderMapping } from './mapping';
+import { CancelledError, runInWorker, WorkerError, type Run } from './runner';
+import { renderSummary } from './summary';
+import { checkAnalysis, checkMapping, checkSourceBlock, parseOptionFields, type PaneMessage } from './validate';
+
+/** A user-facing failure: the message is shown, nothing is written. */
+class PaneError extends Error {
+  constructor(readonly pane: PaneMessage) {
+    super(pane.key);
+  }
+}
+
+const STAGE_KEYS: Record<string, string> = { reading: 'pane.stage.reading', planning: 'pane.stage.planning', writing: 'pane.stage.writing' };
+
+/**
+ * Starts the pane on the current document.
+ * @param host the workbook
+ * @param workerUrl URL of the analysis worker script
+ * @returns a handle for tests: the current language
+ */
+export async function startPane(host: PaneHost, workerUrl: string): Promise<{ lang: () => Lang }> {
+  let lang: Lang = (await host.savedLanguage().catch(() => undefined)) ?? langFromDisplayLanguage(host.displayLanguage());
+  let block: SourceBlock | undefined;
+  let run: Run | undefined;
+  let last: { analysis: Analysis; sheetNames: string[] } | undefined;
+  let shownHeader = '';
+
+  const languageSelect = byId<HTMLSelectElement>('language');
+  const tableSelect = byId<HTMLSelectElement>('table');
+  const mappingBox = byId('mapping');
+  const analyzeButton = byId<HTMLButtonElement>('analyze');
+  const cancelButton = byId<HTMLButtonElement>('cancel');
+  const progress = byId<HTMLProgressElement>('progress');
+  const progressLabel = byId('progress-label');
+  const status = byId('status');
+  const errorBox = byId('error');
+
+  const roleName = (role: TransactionRole) => t(lang, `pane.role.${role}`);
+  const choice = (): SourceChoice => {
+    const kind = (document.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value ?? 'selection');
+    return kind === 'table' ? { kind: 'table', name: tableSelect.value } : { kind: 'selection' };
+  };
+
+  function showError(message: PaneMessage | undefined, suffixNothingWritten = true): void {
+    errorBox.hidden = !message;
+    errorBox.textContent = message ? `${t(lang, message.key, message.params)}${suffixNothingWritten ? ` ${t(lang, 'pane.nothingWritten')}` : ''}` : '';
+  }
+
+  function setBusy(busy: boolean, cancellable = busy): void {
+    analyzeButton.disabled = busy;
+    cancelButton.hidden = !cancellable;
+    byId('progress-box').hidden = !busy;
+    if (busy) progress.value = 0;
+  }
+
+  function setProgress(fraction: number, stage: string): void {
+    progress.value = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
+    progressLabel.textContent = t(lang, STAGE_KEYS[stage] ?? 'pane.stage.analyzing');
+  }
+
+  function renderLast(): void {
+    const section = byId('summary');
+    section.hidden = !last;
+    if (!last) return;
+    fill(byId('summary-body'), ...renderSummary({ ...last, lang, onActivateSheet: (name) => void host.activateSheet(name).catch(() => undefined) }));
+  }
+
+  function setLanguage(next: Lang): void {
+    lang = next;
+    languageSelect.value = lang;
+    applyLanguage(document, lang);
+    relabelMapping(mappingBox, lang);
+    renderLast();
+  }
+
+  async function loadTables(): Promise<void> {
+    const names = await host.listTables().catch(() => [] as string[]);
+    const options = names.map((name) => {
+      const option = document.createElement('option');
+      option.value = name;
+      option.textContent = name;
+      return option;
+    });
+    if (options.length === 0) {
+      const none = document.createElement('option');
+      none.value = '';
+      none.textContent = t(lang, 'pane.source.noTables');
+      options.push(none);
+    }
+    tableSelect.replaceChildren(...options);
+  }
+
+  /** Reads the chosen source, checks its shape and shows the detected mapping. */
+  async function readSource(): Promise<SourceBlock> {
+    const picked = choice();
+    if (picked.kind === 'table' && !picked.name) throw new PaneError({ key: 'pane.error.noTable' });
+    setProgress(0, 'reading');
+    const read = await host.read(picked, (fraction) => setProgress(fraction, 'reading'));
+    const problem = checkSourceBlock(read.table.header, read.table.rows, read.ownSheet);
+    if (problem) throw new PaneError(problem);
+    const headerKey = JSON.stringify(read.table.header);
+    if (headerKey !== shownHeader) {
+      const detected = detectMapping(read.table);
+      renderMapping(mappingBox, read.table.header, detected.mapping, lang);
+      if (detected.problem) showError({ key: 'pane.error.input', params: { message: detected.problem } }, false);
+    }
+    shownHeader = headerKey;
+    byId('mapping-section').hidden = false;
+    byId('source-info').textContent = t(lang, 'pane.source.read', {
+      rows: formatNumber(lang, read.table.rows.length),
+      columns: formatNumber(lang, read.table.header.length),
+      address: read.address,
+    });
+    block = read;
+    return read;
+  }
+
+  function options(mapping: ColumnMapping): AnalysisOptions {
+    const fields = parseOptionFields(byId<HTMLInputElement>('bins').value, byId<HTMLInputElement>('analysis-date').value);
+    if ('key' in fields) throw new PaneError(fields);
+    const result: AnalysisOptions = { inputKind: 'transactions', columns: { ...mapping }, bins: fields.bins, split: byId<HTMLSelectElement>('split').value as AnalysisOptions['split'] };
+    if (fields.analysisDate !== undefined) result.analysisDate = fields.analysisDate;
+    return result;
+  }
+
+  async function analyzeNow(): Promise<void> {
+    showError(undefined);
+    status.textContent = '';
+    setBusy(true);
+    try {
+      const source = block ?? (await readSource());
+      const mapping = readMapping(mappingBox);
+      const mappingProblem = checkMapping(mapping, source.table.header, roleName);
+      if (mappingProblem) throw new PaneError(mappingProblem);
+      const analysisOptions = options(mapping);
+      const writeBack = byId<HTMLInputElement>('write-back').checked;
+      run = runInWorker(workerUrl, source.table, analysisOptions, lang, setProgress);
+      const { analysis, plan } = await run.result;
+      run = undefined;
+      const empty = checkAnalysis(analysis, source.table.rows.length, (reason) => t(lang, `pane.reason.${reason}`));
+      if (empty) throw new PaneError(empty);
+      setBusy(true, false);
+      setProgress(0, 'writing');
+      const sheetNames = await host.write(plan, analysis, source, { mapping, options: analysisOptions, lang, writeBack }, (f) => setProgress(f, 'writing'));
+      last = { analysis, sheetNames };
+      renderLast();
+      status.textContent = t(lang, 'pane.done', { customers: formatNumber(lang, analysis.totals.customers), rows: formatNumber(lang, source.table.rows.length) });
+    } catch (error) {
+      showPaneFailure(error);
+    } finally {
+      run = undefined;
+      block = undefined;
+      setBusy(false);
+    }
+  }
+
+  function showPaneFailure(error: unknown): void {
+    if (error instanceof CancelledError) {
+      status.textContent = t(lang, 'pane.cancelled');
+      return;
+    }
+    if (error instanceof PaneError) return showError(error.pane);
+    const err = error as Error;
+    const inputError = (error instanceof WorkerError && error.inputError) || err?.name === 'InputError';
+    showError({ key: inputError ? 'pane.error.input' : 'pane.error.unexpected', params: { message: err?.message ?? String(error) } });
+  }
+
+  languageSelect.addEventListener('change', () => {
+    const next = asLang(languageSelect.value) ?? 'en';
+    setLanguage(next);
+    void host.saveLanguage(next).catch(() => undefined);
+  });
+  document.querySelectorAll<HTMLInputElement>('input[name="source"]').forEach((radio) =>
+    radio.addEventListener('change', () => {
+      block = undefined;
+      byId('table-field').hidden = choice().kind !== 'table';
+      if (choice().kind === 'table') void loadTables();
+    }),
+  );
+  tableSelect.addEventListener('change', () => (block = undefined));
+  byId('check').addEventListener('click', () => {
+    showError(undefined, false);
+    readSource().catch((error) => {
+      block = undefined;
+      if (error instanceof PaneError) showError(error.pane, false);
+      else showPaneFailure(error);
+    }).finally(() => (byId('progress-box').hidden = !run));
+  });
+  analyzeButton.addEventListener('click', () => void analyzeNow());
+  cancelButton.addEventListener('click', () => run?.cancel());
+
+  window.addEventListener(REFRESH_EVENT, (event) => {
+    const notice = (event as CustomEvent<RefreshNotice>).detail;
+    byId('progress-box').hidden = notice.state !== 'start' && notice.state !== 'progress';
+    if (notice.state === 'progress') setProgress(notice.fraction, 'writing');
+    if (notice.state === 'done') status.textContent = t(lang, 'pane.refresh.done', { customers: formatNumber(lang, notice.customers) });
+    if (notice.state === 'error') showError({ key: 'pane.refresh.failed', params: { message: notice.message } }, false);
+  });
+
+  setLanguage(lang);
+  return { lang: () => lang };
+}

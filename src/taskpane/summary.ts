@@ -1,0 +1,131 @@
+/**
+ * The summary shown after a run: headline figures, a small segment chart (SVG built element by
+ * element), the three answers, the skipped rows with reasons, and links that activate the output
+ * sheets. Text only through textContent and the string tables.
+ */
+import { t, type Lang } from '../i18n';
+import type { Analysis, SegmentSummary } from '../engine/types';
+import { segmentLookup } from '../report/labels';
+import { threeAnswers } from '../report/answers';
+import { el, svg } from './dom';
+import { formatNumber, formatShare } from './lang';
+
+/** What the summary needs beyond the analysis. */
+export interface SummaryInput {
+  analysis: Analysis;
+  lang: Lang;
+  /** Output sheet names in order, as written. */
+  sheetNames: string[];
+  /** Called when the user follows a sheet link. */
+  onActivateSheet: (name: string) => void;
+}
+
+/**
+ * Builds the summary's content.
+ * @param input the analysis, language, sheet names and link handler
+ * @returns the nodes to place in the summary section
+ */
+export function renderSummary(input: SummaryInput): Node[] {
+  const { analysis, lang } = input;
+  return [figures(analysis, lang), segmentChart(analysis, lang), answers(analysis, lang), skipped(analysis, lang), sheetLinks(input)];
+}
+
+function figures(analysis: Analysis, lang: Lang): HTMLElement {
+  const list = el('dl', { class: 'figures' });
+  const items: [string, string][] = [
+    ['pane.summary.customers', formatNumber(lang, analysis.totals.customers)],
+    ['pane.summary.orders', formatNumber(lang, analysis.totals.orders)],
+    ['pane.summary.revenue', formatNumber(lang, analysis.totals.revenue)],
+  ];
+  for (const [key, value] of items) {
+    const item = el('div');
+    item.append(el('dt', {}, t(lang, key)), el('dd', { class: 'num', 'data-figure': key }, value));
+    list.append(item);
+  }
+  return list;
+}
+
+/** Horizontal bars, one per segment with customers, widest first; mirrored in right-to-left. */
+export function segmentChart(analysis: Analysis, lang: Lang): SVGElement {
+  const label = segmentLookup(analysis.settings.segmentRules, lang);
+  const rows: SegmentSummary[] = analysis.segments.filter((s) => s.customers > 0).sort((a, b) => b.customers - a.customers);
+  const width = 300;
+  const rowHeight = 22;
+  const labelWidth = 120;
+  const barSpace = width - labelWidth - 44;
+  const max = Math.max(1, ...rows.map((r) => r.customers));
+  const rtl = lang === 'fa';
+  const chart = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`, role: 'img' });
+  chart.setAttribute('aria-label', t(lang, 'pane.summary.chart'));
+  const title = svg('title');
+  title.textContent = t(lang, 'pane.summary.chart');
+  chart.append(title);
+  rows.forEach((row, i) => {
+    const y = i * rowHeight + 2;
+    const barWidth = Math.max(1, (row.customers / max) * barSpace);
+    const name = label(row.segment).label;
+    const barX = rtl ? width - labelWidth - barWidth : labelWidth;
+    const group = svg('g', { role: 'listitem' });
+    const text = svg('text', { x: rtl ? width - 4 : 4, y: y + 14, 'text-anchor': 'start', direction: rtl ? 'rtl' : 'ltr' });
+    text.textContent = name;
+    const bar = svg('rect', { class: 'bar', x: barX, y: y + 3, width: barWidth, height: rowHeight - 8, rx: 2 });
+    const barTitle = svg('title');
+    barTitle.textContent = t(lang, 'pane.summary.chartBar', { segment: name, count: formatNumber(lang, row.customers) });
+    bar.append(barTitle);
+    const count = svg('text', { x: rtl ? barX - 4 : barX + barWidth + 4, y: y + 14, 'text-anchor': rtl ? 'end' : 'start', direction: 'ltr' });
+    count.textContent = formatNumber(lang, row.customers);
+    group.append(text, bar, count);
+    chart.append(group);
+  });
+  return chart;
+}
+
+/** The three questions with the report's own answers (the Summary sheet says the same). */
+function answers(analysis: Analysis, lang: Lang): HTMLElement {
+  const list = el('ul', { class: 'answers' });
+  threeAnswers(analysis, lang).forEach((answer, i) => {
+    const li = el('li', { 'data-answer': String(i + 1) });
+    li.append(el('strong', {}, answer.question), el('span', {}, answer.text));
+    list.append(li);
+  });
+  return list;
+}
+
+function skipped(analysis: Analysis, lang: Lang): HTMLElement {
+  const box = el('div', { id: 'skipped' });
+  box.append(el('h3', {}, t(lang, 'pane.skipped.heading')));
+  const report = analysis.skipped;
+  if (report.total === 0 && report.returnsOnlyCustomers.count === 0) {
+    box.append(el('p', { class: 'muted' }, t(lang, 'pane.skipped.none')));
+    return box;
+  }
+  if (report.total > 0) box.append(el('p', {}, t(lang, 'pane.skipped.total', { count: formatNumber(lang, report.total) })));
+  const list = el('ul', { class: 'plain' });
+  for (const example of report.examples) {
+    list.append(el('li', {}, t(lang, 'pane.skipped.example', {
+      row: formatNumber(lang, example.rowNumber),
+      reason: t(lang, `pane.reason.${example.reason}`),
+      detail: example.detail,
+    })));
+  }
+  box.append(list);
+  if (report.returnsOnlyCustomers.count > 0) {
+    box.append(el('p', {}, t(lang, 'pane.skipped.returnsOnly', { count: formatNumber(lang, report.returnsOnlyCustomers.count) })));
+  }
+  return box;
+}
+
+function sheetLinks(input: SummaryInput): HTMLElement {
+  const box = el('nav', { 'aria-label': t(input.lang, 'pane.sheets.heading') });
+  box.append(el('h3', {}, t(input.lang, 'pane.sheets.heading')));
+  const list = el('ul', { class: 'plain' });
+  for (const name of input.sheetNames) {
+    const button = el('button', { type: 'button', class: 'link', 'data-sheet': name }, t(input.lang, 'pane.sheets.go', { name }));
+    button.addEventListener('click', () => input.onActivateSheet(name));
+    const li = el('li');
+    li.append(button);
+    list.append(li);
+  }
+  box.append(list);
+  return box;
+}

@@ -1,0 +1,92 @@
+/**
+ * Checks the pane makes before anything runs: the shape of the source block and the column
+ * mapping. Pure: each returns a message (key + params for `t`) or undefined when all is well.
+ */
+import type { Analysis, Cell, ColumnMapping, TransactionRole } from '../engine/types';
+
+/** A message for the user: an i18n key and its placeholders. */
+export interface PaneMessage {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** True for a cell that holds nothing (null, undefined or blank text). */
+function isBlank(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/**
+ * Checks the block read from the sheet: header row and data rows.
+ * @param header the first row of the block
+ * @param rows the rows below it
+ * @param ownSheetName set when the block lies on one of the add-in's output sheets
+ * @returns the problem, or undefined when the block can be analysed
+ */
+export function checkSourceBlock(header: readonly Cell[], rows: readonly Cell[][], ownSheetName?: string): PaneMessage | undefined {
+  if (ownSheetName !== undefined) return { key: 'pane.error.outputSheet', params: { sheet: ownSheetName } };
+  const rowBlank = (row: readonly Cell[]) => row.every(isBlank);
+  if (header.length === 0 || (rowBlank(header) && rows.every(rowBlank))) return { key: 'pane.error.emptySelection' };
+  if (rows.length === 0 && header.length === 1) return { key: 'pane.error.oneCell' };
+  if (rows.every(rowBlank)) return { key: 'pane.error.headerOnly' };
+  return undefined;
+}
+
+/** Roles shown in the mapping, in display order. */
+export const PANE_ROLES: TransactionRole[] = ['customer', 'date', 'amount', 'order', 'quantity', 'price', 'cost'];
+
+/**
+ * Checks a transaction mapping: customer and date are required, and an amount or both
+ * quantity and unit price; no column may play two roles.
+ * @param mapping role → column index
+ * @param header the header names, for the message
+ * @param roleName the display name of a role in the pane's language
+ * @returns the problem, or undefined
+ */
+export function checkMapping(mapping: ColumnMapping, header: string[], roleName: (role: TransactionRole) => string): PaneMessage | undefined {
+  for (const role of ['customer', 'date'] as const) {
+    if (mapping[role] === undefined) return { key: 'pane.error.missingRole', params: { role: roleName(role) } };
+  }
+  if (mapping.amount === undefined && (mapping.quantity === undefined || mapping.price === undefined)) {
+    return { key: 'pane.error.missingRole', params: { role: roleName('amount') } };
+  }
+  const seen = new Set<number>();
+  for (const role of PANE_ROLES) {
+    const index = mapping[role];
+    if (index === undefined) continue;
+    if (seen.has(index)) return { key: 'pane.error.sameColumn', params: { column: header[index] ?? String(index + 1) } };
+    seen.add(index);
+  }
+  return undefined;
+}
+
+/**
+ * Checks that an analysis found something to write: when every row was skipped, says why.
+ * @param analysis the engine's result
+ * @param rowCount data rows read
+ * @param reasonText the display text of a skip reason
+ * @returns the problem, or undefined when there is at least one customer
+ */
+export function checkAnalysis(analysis: Analysis, rowCount: number, reasonText: (reason: string) => string): PaneMessage | undefined {
+  if (analysis.customers.length > 0) return undefined;
+  const first = analysis.skipped.examples[0];
+  return {
+    key: 'pane.error.allInvalid',
+    params: { count: rowCount, row: first ? first.rowNumber : '-', reason: first ? `${reasonText(first.reason)} ${first.detail}`.trim() : '' },
+  };
+}
+
+/**
+ * Parses the pane's option fields.
+ * @param binsText the bins input's text
+ * @param dateText the analysis date input's value (`YYYY-MM-DD` or empty)
+ * @returns bins and the analysis date as a day number (days since 1970-01-01), or a message
+ */
+export function parseOptionFields(binsText: string, dateText: string): { bins: number; analysisDate?: number } | PaneMessage {
+  const bins = Number(binsText);
+  if (!Number.isInteger(bins) || bins < 2 || bins > 10) return { key: 'pane.error.bins' };
+  if (dateText.trim() === '') return { bins };
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateText.trim());
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  if (!match || Number.isNaN(ms) || new Date(ms).getUTCDate() !== Number(match[3])) return { key: 'pane.error.date' };
+  return { bins, analysisDate: ms / 86_400_000 };
+}

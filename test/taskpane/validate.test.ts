@@ -1,0 +1,67 @@
+import { checkAnalysis, checkMapping, checkSourceBlock, parseOptionFields } from '../../src/taskpane/validate';
+import type { Analysis } from '../../src/engine/types';
+
+const roleName = (role: string) => role.toUpperCase();
+
+describe('checkSourceBlock: the bad selections of the brief, each with its own message', () => {
+  test('an empty selection', () => {
+    expect(checkSourceBlock([null, ''], [[null, '  ']])).toEqual({ key: 'pane.error.emptySelection' });
+    expect(checkSourceBlock([], [])).toEqual({ key: 'pane.error.emptySelection' });
+  });
+  test('one cell', () => {
+    expect(checkSourceBlock(['customer'], [])).toEqual({ key: 'pane.error.oneCell' });
+  });
+  test('a header row only', () => {
+    expect(checkSourceBlock(['customer', 'date', 'amount'], [])).toEqual({ key: 'pane.error.headerOnly' });
+    expect(checkSourceBlock(['customer', 'date', 'amount'], [[null, '', undefined]])).toEqual({ key: 'pane.error.headerOnly' });
+  });
+  test('a selection on one of our output sheets names the sheet', () => {
+    expect(checkSourceBlock(['a', 'b'], [[1, 2]], 'Customers')).toEqual({ key: 'pane.error.outputSheet', params: { sheet: 'Customers' } });
+  });
+  test('a proper block passes', () => {
+    expect(checkSourceBlock(['customer', 'date', 'amount'], [['a', 45000, 10]])).toBeUndefined();
+  });
+});
+
+describe('checkMapping', () => {
+  const header = ['Customer', 'Date', 'Amount', 'Qty', 'Price'];
+  test('customer and date are required', () => {
+    expect(checkMapping({ date: 1, amount: 2 }, header, roleName)).toEqual({ key: 'pane.error.missingRole', params: { role: 'CUSTOMER' } });
+    expect(checkMapping({ customer: 0, amount: 2 }, header, roleName)).toEqual({ key: 'pane.error.missingRole', params: { role: 'DATE' } });
+  });
+  test('an amount, or quantity and unit price', () => {
+    expect(checkMapping({ customer: 0, date: 1 }, header, roleName)).toEqual({ key: 'pane.error.missingRole', params: { role: 'AMOUNT' } });
+    expect(checkMapping({ customer: 0, date: 1, quantity: 3 }, header, roleName)?.key).toBe('pane.error.missingRole');
+    expect(checkMapping({ customer: 0, date: 1, quantity: 3, price: 4 }, header, roleName)).toBeUndefined();
+  });
+  test('one column cannot play two roles', () => {
+    expect(checkMapping({ customer: 0, date: 1, amount: 1 }, header, roleName)).toEqual({ key: 'pane.error.sameColumn', params: { column: 'Date' } });
+  });
+});
+
+describe('checkAnalysis: all rows invalid', () => {
+  const base = { customers: [], skipped: { total: 2, byReason: { 'bad-amount': 2 }, examples: [{ rowNumber: 2, reason: 'bad-amount', detail: '"abc"' }], returnsOnlyCustomers: { count: 0, examples: [] } } };
+  test('names the first bad row and its reason', () => {
+    expect(checkAnalysis(base as unknown as Analysis, 2, (r) => `<${r}>`)).toEqual({
+      key: 'pane.error.allInvalid',
+      params: { count: 2, row: 2, reason: '<bad-amount> "abc"' },
+    });
+  });
+  test('passes when there is a customer', () => {
+    expect(checkAnalysis({ ...base, customers: [{}] } as unknown as Analysis, 2, String)).toBeUndefined();
+  });
+});
+
+describe('parseOptionFields', () => {
+  test('bins must be a whole number 2..10', () => {
+    expect(parseOptionFields('5', '')).toEqual({ bins: 5 });
+    for (const bad of ['1', '11', '2.5', 'x', '']) expect(parseOptionFields(bad, '')).toEqual({ key: 'pane.error.bins' });
+  });
+  test('the analysis date becomes a day number (days since 1970-01-01)', () => {
+    // 2006-12-31 is day 13513: 36 years * 365 + 9 leap days (1972..2004) + 364 days into 2006.
+    expect(parseOptionFields('5', '2006-12-31')).toEqual({ bins: 5, analysisDate: 36 * 365 + 9 + 364 });
+    expect(parseOptionFields('5', '1970-01-01')).toEqual({ bins: 5, analysisDate: 0 });
+    expect(parseOptionFields('5', '2023-02-30')).toEqual({ key: 'pane.error.date' });
+    expect(parseOptionFields('5', '31/12/2006')).toEqual({ key: 'pane.error.date' });
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Builds the add-in into dist/addin (dist/node belongs to the CLI).
+ *
+ * One shared runtime: taskpane.html loads the task pane, the ribbon commands and the custom
+ * functions (the manifest points the task pane, FunctionFile and the functions' Page at it).
+ * The engine runs in a Web Worker (worker.js, its own entry). preview.html is the same task pane
+ * over the in-memory Excel simulator with a sample workbook: it never loads office.js.
+ *
+ * `npm run build` works offline; `webpack serve` (npm start) serves https://localhost:3000 with the
+ * office-addin-dev-certs certificates.
+ */
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+const PORT = 3000;
+const OUT = path.resolve(__dirname, 'dist', 'addin');
+const FUNCTIONS = './src/functions/functions.ts';
+const hasFunctions = fs.existsSync(path.resolve(__dirname, FUNCTIONS));
+
+/** The https options for the dev server: office-addin-dev-certs makes and trusts a localhost CA. */
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  return devCerts.getHttpsServerOptions();
+}
+
+/** The task pane page, with or without office.js (the preview uses the simulator instead). */
+function panePage(filename, chunks, officeJs) {
+  return new HtmlWebpackPlugin({
+    filename,
+    template: './src/taskpane/taskpane.html',
+    chunks,
+    chunksSortMode: 'manual',
+    officeJs,
+    scriptLoading: 'defer',
+  });
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const entry = {
+    taskpane: './src/taskpane/taskpane.ts',
+    commands: './src/commands/commands.ts',
+    worker: './src/taskpane/worker.ts',
+    preview: './src/preview/preview.ts',
+  };
+  if (hasFunctions) entry.functions = FUNCTIONS;
+  const shared = hasFunctions ? ['functions', 'commands', 'taskpane'] : ['commands', 'taskpane'];
+
+  const config = {
+    devtool: dev ? 'source-map' : false,
+    entry,
+    output: { path: OUT, filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      panePage('taskpane.html', shared, true),
+      panePage('preview.html', ['preview', ...shared], false),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/preview/preview.css', to: 'preview.css' },
+        ],
+      }),
+      ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS })] : []),
+    ],
+  };
+
+  if (dev && process.env.WEBPACK_SERVE) {
+    config.devServer = {
+      port: PORT,
+      host: 'localhost',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: false,
+      client: false,
+      server: process.env.RFM_HTTP ? { type: 'http' } : { type: 'https', options: await httpsOptions() },
+    };
+  }
+  return config;
+};
