@@ -2,11 +2,12 @@
  * The analysis pipeline: customers → scores → segments → matrices → summaries → predictions.
  *
  * `analyzeTransactions` and `analyzeCustomers` take normalised data (the formulas and tests use
- * them); `analyze` (analyzeTable.ts) adds detection and normalisation of a raw table in front.
+ * them); `analyze` adds detection and normalisation of a raw table in front.
  */
 import { customersFromInputs, customersFromTransactions, type CustomerMetrics, type CustomerTable } from './customers';
 import { computeMatrices } from './matrices';
 import { addPredictions } from './predict';
+import { emptySkippedReport } from './skipped';
 import { scoreAll, validateBins, validateThresholds, type ScoreSet } from './scores';
 import { assertValidRules, assignSegments, defaultSegmentRules, OTHERS } from './segments';
 import { computeTotals, LOYALTY_QUADRANTS, rfGrid, summarizeQuadrants, summarizeSegments, VALUE_QUADRANTS } from './summaries';
@@ -33,14 +34,6 @@ export interface PipelineContext {
   skipped?: SkippedReport;
   dayMonthOrder?: ResolvedSettings['dayMonthOrder'];
   onProgress?: ProgressFn;
-}
-
-/**
- * An empty skipped-row report.
- * @returns a report with no rows skipped
- */
-export function emptySkipped(): SkippedReport {
-  return { total: 0, byReason: {}, examples: [], returnsOnlyCustomers: { count: 0, examples: [] } };
 }
 
 function resolveSettings(options: AnalysisOptions, kind: InputKind, table: CustomerTable, ctx: PipelineContext): ResolvedSettings {
@@ -120,10 +113,10 @@ function buildResults(customers: readonly CustomerMetrics[], scores: ScoreSet, s
  * @returns the analysis
  * @throws InputError when no customer can be scored
  */
-export function analyzeTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext): Analysis {
+export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext): Analysis {
   const progress = ctx.onProgress ?? (() => undefined);
   const { customers } = table;
-  const skipped: SkippedReport = { ...(ctx.skipped ?? emptySkipped()), returnsOnlyCustomers: table.returnsOnlyCustomers };
+  const skipped: SkippedReport = { ...(ctx.skipped ?? emptySkippedReport()), returnsOnlyCustomers: table.returnsOnlyCustomers };
   if (customers.length === 0) {
     const why = table.returnsOnlyCustomers.count > 0 ? ` (${table.returnsOnlyCustomers.count} customers have only returns)` : '';
     throw new InputError(`No customer has a purchase to analyse${why}.`);
@@ -187,7 +180,7 @@ export function analyzeTransactions(transactions: readonly Transaction[], option
   if (transactions.length === 0) throw new InputError('No usable transactions: every row was empty or skipped.');
   ctx.onProgress?.(0.6, 'customers');
   const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
-  return analyzeTable(table, 'transactions', options, transactions, ctx);
+  return analyzeCustomerTable(table, 'transactions', options, transactions, ctx);
 }
 
 /**
@@ -204,5 +197,5 @@ export function analyzeCustomers(inputs: readonly CustomerInput[], options: Anal
   if (inputs.length === 0) throw new InputError('No usable customer rows: every row was empty or skipped.');
   ctx.onProgress?.(0.6, 'customers');
   const table = customersFromInputs(inputs, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
-  return analyzeTable(table, 'customers', options, [], ctx);
+  return analyzeCustomerTable(table, 'customers', options, [], ctx);
 }

@@ -1,0 +1,105 @@
+import { analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
+import { InputError, type SegmentRule, type Transaction } from '../../src/engine/types';
+
+let row = 1;
+const tx = (customerId: string, day: number, amount: number, orderId?: string): Transaction => ({ customerId, day, amount, orderId, rowNumber: ++row });
+
+// Five customers with recency 1..5 days (analysis date 100), frequency 5..1, revenue 10..50.
+const data: Transaction[] = [];
+['e', 'd', 'c', 'b', 'a'].forEach((id, k) => {
+  const frequency = 5 - k;
+  for (let o = 0; o < frequency; o++) data.push(tx(id, 99 - k - o, 0, `${id}${o}`));
+});
+for (const t of data) t.amount = 1;
+data.push(tx('a', 10, 5), tx('b', 10, 17), tx('c', 10, 27), tx('d', 10, 38), tx('e', 10, 45)); // revenue 6, 19, 30, 42, 50
+data.push(tx('z', 50, -3)); // returns only
+
+describe('analyzeTransactions end to end', () => {
+  const analysis = analyzeTransactions(data, { analysisDate: 100 });
+
+  test('customers sorted by id, returns-only customer reported', () => {
+    expect(analysis.customers.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(analysis.skipped.returnsOnlyCustomers).toEqual({ count: 1, examples: ['z'] });
+  });
+
+  test("scores by R's rule (cuts = quantile + 1), codes and segments, hand-computed", () => {
+    // a..e: recency 5..1 days, frequency 2..6 (the unnumbered rows are orders too), revenue 6, 19, 30, 42, 50.
+    // Recency/frequency cuts on five consecutive values v1..v5: v1 + 1.8, 2.6, 3.4, 4.2 → scores 1,1,2,3,4.
+    // Monetary cuts: 17.4, 26.6, 35.8, 44.6 → 1..5. Length is 90 days for all → score 1.
+    expect(analysis.customers.map((c) => [c.recencyDays, c.frequency, c.revenue])).toEqual([
+      [5, 2, 6],
+      [4, 3, 19],
+      [3, 4, 30],
+      [2, 5, 42],
+      [1, 6, 50],
+    ]);
+    expect(analysis.customers.map((c) => c.rfmCode)).toEqual([211, 312, 423, 534, 545]);
+    expect(analysis.customers.map((c) => c.segment)).toEqual(['About To Sleep', 'About To Sleep', 'Loyal Customers', 'Potential Loyalist', 'Potential Loyalist']);
+    expect(analysis.customers.map((c) => c.lengthScore)).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  test('settings record the defaults used', () => {
+    expect(analysis.settings).toMatchObject({ inputKind: 'transactions', analysisDate: 100, bins: 5, scoring: 'quantile', monetaryBasis: 'total', split: 'mean', columns: [] });
+    expect(analysis.settings.segmentRules).toHaveLength(10);
+  });
+
+  test('totals, segments with Others last, grid, value quadrants (F mean 4, M mean 29.4)', () => {
+    expect(analysis.totals).toEqual({ customers: 5, transactionsUsed: 20, orders: 20, revenue: 147, firstDay: 10, lastDay: 99 });
+    expect(analysis.segments.map((s) => s.segment).at(-1)).toBe('Others');
+    const cells = [[1, 0], [2, 0], [3, 1], [4, 2], [4, 3]];
+    expect(analysis.grid.count.flatMap((r, i) => r.flatMap((n, j) => (n ? [[i, j, n]] : [])))).toEqual(cells.map(([i, j]) => [i, j, 1]));
+    expect(analysis.valueQuadrants.map((q) => [q.quadrant, q.customers])).toEqual([
+      ['Best', 2],
+      ['High-spending', 1],
+      ['Frequent', 0],
+      ['Uncertain', 2],
+    ]);
+    expect(analysis.loyaltyQuadrants).toHaveLength(4);
+  });
+
+  test('progress is reported in order up to 1', () => {
+    const seen: number[] = [];
+    analyzeTransactions(data, {}, { onProgress: (f) => seen.push(f) });
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  test('one customer, one row', () => {
+    const one = analyzeTransactions([tx('solo', 3, 9.5)]);
+    expect(one.customers[0]).toMatchObject({ recencyDays: 1, lengthDays: 1, frequency: 1, revenue: 9.5, rfmCode: 511, segment: 'New Customers' });
+  });
+});
+
+describe('customer-level input', () => {
+  test('no L, no loyalty matrix, numeric ids in numeric order (2 bins: cuts 17.5 days, 2.5 orders, 13.5)', () => {
+    const a = analyzeCustomers(
+      [
+        { customerId: '10', recencyDays: 3, frequency: 2, monetary: 20, rowNumber: 2 },
+        { customerId: '9', recencyDays: 30, frequency: 1, monetary: 5, rowNumber: 3 },
+      ],
+      { bins: 2 },
+    );
+    expect(a.customers.map((c) => [c.id, c.lengthScore, c.loyaltyQuadrant, c.rfmCode])).toEqual([
+      ['9', null, null, 111],
+      ['10', null, null, 212],
+    ]);
+    expect(a.loyaltyQuadrants).toEqual([]);
+    expect(a.splits.lengthDays).toBeNull();
+    expect(a.settings.inputKind).toBe('customers');
+  });
+});
+
+describe('unusable input → InputError with one line', () => {
+  const rule: SegmentRule = { name: 'X', recency: [3, 1], frequency: [1, 5], monetary: [1, 5], actionEn: '', actionFa: '' };
+  test.each([
+    ['no rows', () => analyzeTransactions([]), /No usable transactions/],
+    ['only returns', () => analyzeTransactions([tx('a', 1, -5)]), /No customer has a purchase to analyse \(1 customers have only returns\)/],
+    ['no customer rows', () => analyzeCustomers([]), /No usable customer rows/],
+    ['bins 11', () => analyzeTransactions(data, { bins: 11 }), /Bins must be a whole number from 2 to 10; got 11/],
+    ['bad thresholds', () => analyzeTransactions(data, { scoring: 'thresholds', thresholds: { recency: [5, 1, 2, 3] } }), /recency: cut points must increase/],
+    ['bad rules', () => analyzeTransactions(data, { segmentRules: [rule] }), /Rule 1 \(X\): recency: lower score 3 is above upper score 1/],
+  ])('%s', (_, run, message) => {
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(message);
+  });
+});
