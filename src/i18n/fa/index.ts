@@ -3,6 +3,7 @@ import { pane } from './pane';
 import { engine } from './engine';
 import { report } from './report';
 import { predict } from './predict';
+import { excel } from './excel';
 /** Persian strings: the union of every area's table, the same keys as `en`. */
 export const fa: Strings = {
-  ...engine, ...pane, ...report, ...predict };
+  ...engine, ...pane, ...report, ...predict, ...excel };
