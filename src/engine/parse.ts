@@ -1,0 +1,152 @@
+/**
+ * Transaction rows → Transaction[] plus a report of the rows that could not be used.
+ *
+ * Each column's form is resolved once (date form and day/month order; decimal separator), then
+ * every row takes a fast path: char-code parsing, no regex, no Date objects.
+ * amount = the amount column, or quantity × unit price (also where the amount cell is empty);
+ * zero amounts are skipped, negative amounts kept as returns. Blank rows are ignored silently.
+ */
+import type { Cell, ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction } from './types';
+import { InputError } from './types';
+import { isErrorCell, isBlankCell } from './cellText';
+import { makeDateParser, resolveDateColumnBy, type DateColumnResolution } from './dates';
+import { makeNumberParser, normalizeId, resolveNumberColumnBy } from './numbers';
+import { SkipCollector } from './skipped';
+
+/** Options of normalisation. */
+export interface NormalizeOptions {
+  /** How to read ambiguous day/month dates when the values cannot tell. */
+  dayMonthOrder?: DayMonthOrder;
+}
+
+/** What normalizeTransactions returns. */
+export interface NormalizedTransactions {
+  transactions: Transaction[];
+  skipped: SkippedReport;
+  /** The order used for day/month dates; absent when the column has none. */
+  dayMonthOrder?: DayMonthOrder;
+  /** How the date column was read (forms, mixed-form note). */
+  dateColumn: DateColumnResolution;
+}
+
+/** Reads column `index` of the table's rows; undefined for a missing column or short row. */
+export function cellReader(table: InputTable, index: number | undefined): (i: number) => Cell {
+  const rows = table.rows;
+  if (index === undefined) return () => undefined;
+  return (i: number) => {
+    const row = rows[i];
+    return row === undefined || row === null ? undefined : row[index];
+  };
+}
+
+/** A number parser for a mapped column, with the column's decimal separator resolved. */
+export function numberColumnParser(table: InputTable, index: number | undefined): (cell: Cell) => number | undefined {
+  if (index === undefined) return () => undefined;
+  return makeNumberParser(resolveNumberColumnBy(table.rows.length, cellReader(table, index)));
+}
+
+/** Date column resolution and parser for a mapped column. */
+export function dateColumnParser(
+  table: InputTable,
+  index: number,
+  opts: NormalizeOptions,
+): { resolution: DateColumnResolution; parse: (cell: Cell) => number | undefined } {
+  const resolution = resolveDateColumnBy(table.rows.length, cellReader(table, index), opts);
+  return { resolution, parse: makeDateParser(resolution) };
+}
+
+/** The note appended to bad-date details when day/month order matters. */
+export function orderHint(resolution: DateColumnResolution): string | undefined {
+  if (!resolution.dayMonthOrder) return undefined;
+  return resolution.dayMonthOrder === 'dmy' ? '(read as day/month/year)' : '(read as month/day/year)';
+}
+
+/** Index of the first used column holding an Excel error value, or -1. */
+export function errorColumn(row: Cell[], columns: readonly number[]): number {
+  for (const c of columns) if (isErrorCell(row[c])) return c;
+  return -1;
+}
+
+/**
+ * Normalises transaction rows.
+ * @param table the input
+ * @param columns role → column index; needs customer, date, and amount or quantity + price
+ * @param opts dayMonthOrder for ambiguous dates
+ * @returns the usable transactions in row order, the skipped-row report (returnsOnlyCustomers
+ *   left empty for the core to fill) and the day/month order used
+ * @throws InputError when the mapping lacks a required column
+ * O(n) in the rows.
+ */
+export function normalizeTransactions(
+  table: InputTable,
+  columns: ColumnMapping,
+  opts: NormalizeOptions = {},
+): NormalizedTransactions {
+  const { customer: ci, date: di, amount: ai, quantity: qi, price: pi, order: oi, cost: ki } = columns;
+  const hasProduct = qi !== undefined && pi !== undefined;
+  if (ci === undefined || di === undefined || (ai === undefined && !hasProduct)) {
+    throw new InputError('The columns for customer, date and amount (or quantity and unit price) must all be set.');
+  }
+  const rows = table.rows;
+  const firstRow = table.firstRowNumber ?? 2;
+  const dates = dateColumnParser(table, di, opts);
+  const parseDate = dates.parse;
+  const hint = orderHint(dates.resolution);
+  const parseAmount = numberColumnParser(table, ai);
+  const parseQuantity = numberColumnParser(table, qi);
+  const parsePrice = numberColumnParser(table, pi);
+  const parseCost = numberColumnParser(table, ki);
+  const used = [ci, di, ai, qi, pi, oi, ki].filter((c): c is number => c !== undefined);
+  const skips = new SkipCollector(table);
+  const transactions: Transaction[] = [];
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row === undefined || row === null) continue;
+    const rowNumber = firstRow + r;
+    const customerCell = row[ci];
+    const dateCell = row[di];
+    const amountCell = ai === undefined ? undefined : row[ai];
+    if (isBlankCell(customerCell) && isBlankCell(dateCell) && isBlankCell(amountCell) && isBlankRow(row, used)) continue;
+    const bad = errorColumn(row, used);
+    if (bad >= 0) { skips.skip(rowNumber, 'error-cell', bad, row[bad]); continue; }
+
+    const customerId = normalizeId(customerCell);
+    if (customerId === undefined) { skips.skip(rowNumber, 'missing-customer', ci, customerCell); continue; }
+    const day = parseDate(dateCell);
+    if (day === undefined) { skips.skip(rowNumber, 'missing-date', di, dateCell); continue; }
+    if (day !== day) { skips.skip(rowNumber, 'bad-date', di, dateCell, hint); continue; }
+
+    let amount = ai === undefined ? undefined : parseAmount(amountCell);
+    if (amount !== undefined && amount !== amount) { skips.skip(rowNumber, 'bad-amount', ai as number, amountCell); continue; }
+    if (amount === undefined && hasProduct) {
+      const quantity = parseQuantity(row[qi]);
+      const price = parsePrice(row[pi]);
+      if (quantity === undefined) { skips.skip(rowNumber, 'missing-amount', qi, row[qi]); continue; }
+      if (quantity !== quantity) { skips.skip(rowNumber, 'bad-number', qi, row[qi]); continue; }
+      if (price === undefined) { skips.skip(rowNumber, 'missing-amount', pi, row[pi]); continue; }
+      if (price !== price) { skips.skip(rowNumber, 'bad-number', pi, row[pi]); continue; }
+      amount = quantity * price;
+    }
+    if (amount === undefined) { skips.skip(rowNumber, 'missing-amount', ai as number, amountCell); continue; }
+    if (amount === 0) { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell); continue; }
+
+    const t: Transaction = { customerId, day, amount, rowNumber };
+    if (oi !== undefined) t.orderId = normalizeId(row[oi]);
+    if (ki !== undefined) {
+      const cost = parseCost(row[ki]);
+      if (cost !== undefined && cost !== cost) { skips.skip(rowNumber, 'bad-number', ki, row[ki]); continue; }
+      t.cost = cost;
+    }
+    transactions.push(t);
+  }
+  const out: NormalizedTransactions = { transactions, skipped: skips.report, dateColumn: dates.resolution };
+  if (dates.resolution.dayMonthOrder) out.dayMonthOrder = dates.resolution.dayMonthOrder;
+  return out;
+}
+
+/** True when every used cell of the row is blank. */
+export function isBlankRow(row: Cell[], columns: readonly number[]): boolean {
+  for (const c of columns) if (!isBlankCell(row[c])) return false;
+  return true;
+}
