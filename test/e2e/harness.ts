@@ -1,0 +1,72 @@
+/**
+ * Browser test harness: a tiny static server over dist/addin on a free localhost port, and headless
+ * Debian Chromium through playwright-core. Both fail loudly (never skip) when something is missing.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import { chromium, type Browser } from 'playwright-core';
+
+export const DIST = path.resolve(__dirname, '..', '..', 'dist', 'addin');
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+};
+
+/** A running static server. */
+export interface Served {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves dist/addin on 127.0.0.1 at a free port.
+ * @returns the origin and a close function
+ */
+export async function serveDist(): Promise<Served> {
+  if (!fs.existsSync(path.join(DIST, 'preview.html'))) {
+    throw new Error(`${DIST}/preview.html is missing: run \`npm run build\` first (npm run test:e2e does)`);
+  }
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * Starts headless Chromium.
+ * @returns the browser
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Excel serial of an ISO date (YYYY-MM-DD). */
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
+}

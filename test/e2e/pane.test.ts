@@ -1,0 +1,207 @@
+/**
+ * The production build in headless Chromium: the real task pane over the Excel simulator (the
+ * preview page). Analyze on the R package's sample orders must reproduce its documented results;
+ * pasted rows must show up after the ribbon's Refresh; Persian must render right-to-left and write
+ * Persian sheets; bad input must give a message and write nothing. Screenshots go to test-artifacts/.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { t } from '../../src/i18n';
+import { requireSharedData } from '../support/sharedData';
+import { ARTIFACTS, isoToSerial, launchChromium, serveDist, type Served } from './harness';
+
+jest.setTimeout(120_000);
+
+type Cell = string | number | boolean;
+
+let served: Served;
+let browser: Browser;
+
+/** The R package's sample orders as Excel would hold them: dates as serials. */
+function rfmOrders(): { header: string[]; rows: Cell[][] } {
+  const lines = fs.readFileSync(requireSharedData('rfm-r/rfm_data_orders.csv'), 'utf8').trim().split(/\r?\n/);
+  const rows = lines.slice(1).map((line) => {
+    const [customer, date, revenue] = line.split(',');
+    return [customer, isoToSerial(date), Number(revenue)] as Cell[];
+  });
+  return { header: ['customer_id', 'order_date', 'revenue'], rows };
+}
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchChromium();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+/** Opens the preview with no sample; records page errors and any request off the test server. */
+async function openPane(lang: 'en' | 'fa'): Promise<{ page: Page; errors: string[]; external: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(served.origin)) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  await page.goto(`${served.origin}/preview.html?lang=${lang}&sample=none`);
+  await page.waitForSelector('#analyze');
+  await page.waitForFunction(() => document.title !== 'Customer value analysis' || document.documentElement.lang !== '');
+  return { page, errors, external };
+}
+
+async function loadSales(page: Page, header: Cell[], rows: Cell[][], dateColumn = 1): Promise<void> {
+  await page.evaluate(([h, r, d]) => (window as any).rfmPreview.loadSales(h, r, 'Sales', d), [header, rows, dateColumn] as const);
+}
+
+/** Presses Analyze and waits until the pane is idle again with a status or an error. */
+async function analyze(page: Page): Promise<{ status: string; error: string | null }> {
+  await page.click('#analyze');
+  await page.waitForFunction(() => {
+    const button = document.getElementById('analyze') as HTMLButtonElement;
+    const status = document.getElementById('status')!.textContent ?? '';
+    const error = document.getElementById('error')!;
+    return !button.disabled && (status !== '' || !error.hidden);
+  });
+  return page.evaluate(() => {
+    const error = document.getElementById('error')!;
+    return { status: document.getElementById('status')!.textContent ?? '', error: error.hidden ? null : error.textContent };
+  });
+}
+
+async function sheetNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as any).rfmPreview.sim.sheetNames());
+}
+
+async function sheetValues(page: Page, name: string): Promise<Cell[][]> {
+  return page.evaluate((n) => (window as any).rfmPreview.sim.values(n), name);
+}
+
+/** The Customers table as objects keyed by its header (found by its header names, not positions). */
+function customersTable(values: Cell[][], lang: 'en' | 'fa'): Record<string, Cell>[] {
+  const idHeader = t(lang, 'report.col.customer');
+  const headerRow = values.findIndex((row) => row.includes(idHeader) && row.includes(t(lang, 'report.col.rfm_code')));
+  expect(headerRow).toBeGreaterThanOrEqual(0);
+  const header = values[headerRow] as string[];
+  return values.slice(headerRow + 1).filter((row) => row[header.indexOf(idHeader)] !== '').map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
+}
+
+describe('the task pane in Chromium, over the simulator', () => {
+  test('Analyze on the rfm package sample reproduces its documented results, then Refresh picks up pasted rows', async () => {
+    const { page, errors, external } = await openPane('en');
+    const orders = rfmOrders();
+    await loadSales(page, orders.header, orders.rows);
+    await page.click('#check');
+    await page.waitForFunction(() => (document.getElementById('source-info')!.textContent ?? '') !== '');
+    expect(await page.$eval('#map-customer', (s) => (s as HTMLSelectElement).value)).toBe('0');
+    expect(await page.$eval('#map-date', (s) => (s as HTMLSelectElement).value)).toBe('1');
+    expect(await page.$eval('#map-amount', (s) => (s as HTMLSelectElement).value)).toBe('2');
+    await page.fill('#analysis-date', '2006-12-31');
+
+    const result = await analyze(page);
+    expect(result.error).toBeNull();
+    const names = await sheetNames(page);
+    for (const key of ['summary', 'customers', 'matrix', 'rules']) expect(names).toContain(t('en', `report.sheet.${key}`));
+
+    const customers = customersTable(await sheetValues(page, t('en', 'report.sheet.customers')), 'en');
+    expect(customers).toHaveLength(995);
+    const col = (key: string) => t('en', `report.col.${key}`);
+    const byId = new Map(customers.map((c) => [c[col('customer')], c]));
+    // The rfm package's documented results (analysis date 2006-12-31).
+    const documented: [string, number, number, number, number][] = [
+      ["Abbey O'Reilly", 205, 6, 472, 343],
+      ['Add Senger', 140, 3, 340, 412],
+      ['Aden Lesch', 194, 4, 405, 323],
+      ['Aden Murphy', 98, 7, 596, 544],
+      ['Admiral Senger', 132, 5, 448, 433],
+    ];
+    for (const [id, recency, frequency, monetary, code] of documented) {
+      const row = byId.get(id)!;
+      expect([id, row[col('recency_days')], row[col('frequency')], row[col('monetary')], row[col('rfm_code')]]).toEqual([id, recency, frequency, monetary, code]);
+    }
+    const counts: Record<string, number> = {};
+    for (const c of customers) counts[c[col('segment')] as string] = (counts[c[col('segment')] as string] ?? 0) + 1;
+    expect(counts).toEqual({
+      'Potential Loyalist': 342, 'Loyal Customers': 170, Lost: 148, 'New Customers': 104, 'About To Sleep': 102,
+      "Can't Lose Them": 47, Champions: 35, 'At Risk': 28, 'Need Attention': 10, Promising: 9,
+    });
+
+    // The summary: customers, a chart with one bar per segment, three answers, sheet links.
+    expect(await page.isVisible('#summary')).toBe(true);
+    expect(await page.$$eval('#summary svg.chart rect.bar', (bars) => bars.length)).toBe(10);
+    expect(await page.$$eval('#summary [data-answer]', (items) => items.length)).toBe(3);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-en.png'), fullPage: true });
+
+    // A sheet link activates the sheet.
+    await page.click(`#summary button[data-sheet="${t('en', 'report.sheet.matrix')}"]`);
+    await page.waitForFunction((name) => (window as any).rfmPreview.sim.state.workbook.activeSheet?.name === name, t('en', 'report.sheet.matrix'));
+
+    // Paste new sales below the data and press the ribbon's Refresh.
+    await page.evaluate((rows) => (window as any).rfmPreview.pasteRows(rows), [
+      ['Zed Newcomer', isoToSerial('2006-12-30'), 100],
+      ['Zed Newcomer', isoToSerial('2006-12-30'), 25],
+    ]);
+    await page.evaluate(() => (window as any).rfmPreview.runCommand('refresh'));
+    const refreshed = customersTable(await sheetValues(page, t('en', 'report.sheet.customers')), 'en');
+    expect(refreshed).toHaveLength(996);
+    const zed = refreshed.find((c) => c[col('customer')] === 'Zed Newcomer')!;
+    expect([zed[col('recency_days')], zed[col('frequency')], zed[col('monetary')]]).toEqual([1, 2, 125]);
+    // The same analysis date was used: Abbey's recency is unchanged.
+    expect(refreshed.find((c) => c[col('customer')] === "Abbey O'Reilly")![col('recency_days')]).toBe(205);
+    expect(await sheetNames(page)).toEqual(names);
+
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  test('Persian: the pane is right-to-left, the choice is saved, and Analyze writes Persian sheets', async () => {
+    const { page, errors } = await openPane('en');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('ltr');
+    await page.selectOption('#language', 'fa');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('pane')!).direction)).toBe('rtl');
+    expect(await page.textContent('#analyze')).toBe(t('fa', 'pane.analyze'));
+    await page.waitForFunction(() => JSON.stringify((window as any).rfmPreview.sim.settings()).includes('"fa"'));
+
+    const orders = rfmOrders();
+    await loadSales(page, orders.header, orders.rows);
+    await page.fill('#analysis-date', '2006-12-31');
+    const result = await analyze(page);
+    expect(result.error).toBeNull();
+    const names = await sheetNames(page);
+    for (const key of ['summary', 'customers', 'matrix', 'rules']) expect(names).toContain(t('fa', `report.sheet.${key}`));
+    const customers = customersTable(await sheetValues(page, t('fa', 'report.sheet.customers')), 'fa');
+    expect(customers).toHaveLength(995);
+    // Persian digits in the pane's figures.
+    expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('۹۹۵');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-fa.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the pane opens in Persian when Office speaks Persian', async () => {
+    const { page } = await openPane('fa');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
+    expect(await page.$eval('#language', (s) => (s as HTMLSelectElement).value)).toBe('fa');
+    expect(await page.textContent('h1')).toBe(t('fa', 'pane.title'));
+    await page.close();
+  });
+
+  test('at 320 px the pane has no horizontal scrollbar', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto(`${served.origin}/preview.html?lang=fa`);
+    await page.waitForSelector('#analyze');
+    await page.evaluate(() => document.body.classList.remove('preview'));
+    await page.evaluate(() => document.querySelectorAll('.preview-ribbon, .preview-sheets').forEach((n) => n.remove()));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.close();
+  });
+});
