@@ -1,8 +1,9 @@
 /**
  * The per-customer CSV of `rfm analyze`. Its header is a public contract: issue 2's fifteen
- * columns, then issue 5's five; later work only appends. Customer ids are written exactly as
- * they are (quoted when needed): CSV has no way to mark a cell as text, so a spreadsheet may still
- * evaluate an id such as `=1+1`; the .xlsx output is the safe route for such data (docs/cli.md).
+ * columns, then issue 5's five; later work only appends. Customer ids are never altered: ids that
+ * start like a formula (= + - @) are written quoted, as they are. CSV cannot force a cell to be
+ * text, so a spreadsheet app may still evaluate such an id on opening; the .xlsx output is the
+ * safe route for such data (docs/cli.md).
  */
 import type { Analysis, CustomerResult } from '../engine/types';
 import { formatDay, formatNumber } from './format';
@@ -14,15 +15,21 @@ export const CSV_COLUMNS = [
   'cluster', 'p_alive', 'expected_purchases_90d', 'clv', 'churn_status',
 ] as const;
 
+/** First characters that make spreadsheet apps read a field as a formula: = + - @ tab CR. */
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+
 /**
- * Quotes a CSV field when it holds a comma, quote, line break or edge spaces (RFC 4180);
- * never changes its characters.
+ * Quotes a CSV field when it holds a comma, quote, line break or edge spaces (RFC 4180), or when
+ * it starts like a formula (= + - @): quoted, such a value is marked as literal text for readers
+ * that honour quotes. Its characters are never changed.
  * @param text the field
  * @returns the field as it goes in the file
  * @example csvField('a,b') // '"a,b"'
+ * @example csvField('=1+1') // '"=1+1"'
  */
 export function csvField(text: string): string {
-  let needsQuotes = text.length > 0 && (text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32);
+  const first = text.charCodeAt(0);
+  let needsQuotes = text.length > 0 && (first === 32 || FORMULA_START.has(first) || text.charCodeAt(text.length - 1) === 32);
   for (let i = 0; i < text.length && !needsQuotes; i++) {
     const c = text.charCodeAt(i);
     needsQuotes = c === 44 || c === 34 || c === 10 || c === 13;

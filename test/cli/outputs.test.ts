@@ -35,19 +35,20 @@ describe('CSV output', () => {
     expect(line.split(',').slice(15)).toEqual(['2', '0.812346', '1.5', '100.255', 'At risk']);
   });
 
-  it('quotes ids with commas, quotes or line breaks and never alters formula-like ids', () => {
+  it('quotes ids with commas, quotes or line breaks, and formula-like ids as they are', () => {
     expect(csvField('Smith, J')).toBe('"Smith, J"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('a\nb')).toBe('"a\nb"');
-    for (const id of ['=1+1', '+44', '-3', '@SUM(A1)']) expect(customerCsvLine(customer({ id })).split(',')[0]).toBe(id);
+    for (const id of ['=1+1', '+44', '-3', '@SUM(A1)']) expect(customerCsvLine(customer({ id })).split(',')[0]).toBe(`"${id}"`);
+    expect(csvField('')).toBe('');
     expect(customerCsvLine(customer({ id: "Abbey O'Reilly" })).startsWith("Abbey O'Reilly,")).toBe(true);
   });
 
   it('round-trips through our own CSV reader', () => {
-    const text = customersCsv({ customers: [customer({ id: 'x, "y"' }), customer({ id: 'B' })] });
+    const text = customersCsv({ customers: [customer({ id: 'x, "y"' }), customer({ id: '=HYPERLINK("x")' }), customer({ id: 'B' })] });
     const table = parseDelimitedText(text);
     expect(table.header).toEqual([...CSV_COLUMNS]);
-    expect(table.rows.map((r) => r[0])).toEqual(['x, "y"', 'B']);
+    expect(table.rows.map((r) => r[0])).toEqual(['x, "y"', '=HYPERLINK("x")', 'B']);
   });
 });
 

@@ -1,0 +1,37 @@
+'use strict';
+/** Prints bench results as an aligned text table. */
+
+function seconds(ms) {
+  return ms === undefined ? '' : `${(ms / 1000).toFixed(ms < 10000 ? 3 : 1)} s`;
+}
+
+/**
+ * @param {Array<{section:string,name:string,ms?:number,bestMs?:number,peakMB?:number,target?:string,targetMs?:number,note?:string,error?:string}>} results
+ */
+function printTable(results) {
+  const header = ['section', 'case', 'time', 'best', 'peak RSS', 'target', 'status'];
+  const rows = results.map((r) => [
+    r.section,
+    r.name,
+    r.error ? '' : seconds(r.ms),
+    r.bestMs !== undefined && r.bestMs !== r.ms ? seconds(r.bestMs) : '',
+    r.peakMB === undefined ? '' : `${Math.round(r.peakMB)} MB`,
+    r.target || '',
+    r.error ? `ERROR ${r.error}` : r.targetMs === undefined ? '' : r.ms <= r.targetMs ? 'ok' : 'OVER',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  console.log('');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  const notes = results.filter((r) => r.note && !r.error);
+  if (notes.length) {
+    console.log('');
+    for (const r of notes) console.log(`${r.section} / ${r.name}: ${r.note}`);
+  }
+  console.log('');
+  console.log('time = first run (cold, the one the status checks); best = fastest of the repeats; peak RSS = maxRSS of the measuring process (includes its input data).');
+}
+
+module.exports = { printTable };

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench` (after `npm run build:cli`): runs every bench/*.bench.js in name order and prints
+ * one table of time and peak memory. Each measurement runs in its own child process, so peaks are
+ * separate and one case's garbage never slows the next.
+ *
+ * A bench file exports { title, prepare?(tmpDir), cases: [...] }; a case is either
+ *   { name, target?, targetMs?, repeat?, setup?(tmpDir) -> ctx, run(ctx) }   timed in a child process
+ *                                                                            (setup is not timed), or
+ *   { name, target?, targetMs?, command(tmpDir) -> argv }                    `node argv...` as a child,
+ *                                                                            timed wall-clock end to end.
+ * `prepare` runs once in this process before the file's cases (e.g. to write input files).
+ * Usage: node bench/run.js [substring of bench file names...]
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { runCase } = require('./lib/measure');
+const { printTable } = require('./lib/table');
+
+async function main() {
+  const filters = process.argv.slice(2);
+  if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'node', 'cli', 'main.js'))) {
+    console.error('bench: dist/node is missing; run `npm run bench` (it builds first) or `npm run build:cli`');
+    return 2;
+  }
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.js')).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s))).sort();
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-bench-'));
+  const results = [];
+  try {
+    console.log(`rfm bench: node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+    for (const file of files) {
+      const bench = require(path.join(__dirname, file));
+      if (bench.prepare) await bench.prepare(tmpDir);
+      for (let i = 0; i < bench.cases.length; i++) {
+        const benchCase = bench.cases[i];
+        process.stderr.write(`  ${bench.title}: ${benchCase.name} ...\n`);
+        const result = await runCase(path.join(__dirname, file), i, benchCase, tmpDir);
+        results.push({ section: bench.title, name: benchCase.name, target: benchCase.target, targetMs: benchCase.targetMs, ...result });
+      }
+    }
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+  printTable(results);
+  return results.some((r) => r.error) ? 1 : 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (err) => { console.error(err); process.exitCode = 1; });
