@@ -1,0 +1,124 @@
+/**
+ * The three answers of the Summary sheet, computed from an Analysis:
+ * 1. the most loyal and profitable customers (value quadrant Best and loyalty quadrant Loyal),
+ * 2. customers about to churn, 3. customers already churned: both from the purchase model's
+ * churn summary (Analysis.clv); without it they say that the model did not run, and why.
+ */
+import { t, type Lang } from '../i18n';
+import type { Analysis, CustomerResult } from '../engine/types';
+import { churnLabel, formatForText } from './labels';
+import { clvReport } from './predictions';
+
+/** One answer: figures (null when unknown) and a sentence. */
+export interface Answer {
+  question: string;
+  customers: number | null;
+  share: number | null;
+  revenueShare: number | null;
+  text: string;
+}
+
+/** How many customers the Summary lists under answers 1 and 2. */
+export const TOP_CUSTOMERS = 10;
+
+/**
+ * Loyal and high-value customers: value quadrant Best and loyalty quadrant Loyal (Best alone for
+ * customer-level input, which has no length), highest revenue first.
+ * @param analysis the analysis
+ */
+export function loyalProfitableCustomers(analysis: Analysis): CustomerResult[] {
+  const hasLoyalty = analysis.customers.some((c) => c.loyaltyQuadrant !== null);
+  return analysis.customers
+    .filter((c) => c.valueQuadrant === 'Best' && (!hasLoyalty || c.loyaltyQuadrant === 'Loyal'))
+    .sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function shareOf(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+function revenueOf(customers: readonly CustomerResult[]): number {
+  return customers.reduce((sum, c) => sum + c.revenue, 0);
+}
+
+/**
+ * Why the churn answers are missing, as a sentence in the output language.
+ * @param analysis the analysis
+ * @param lang output language
+ */
+export function modelNotRunReason(analysis: Analysis, lang: Lang): string {
+  const clv = analysis.clv;
+  const reason = clv?.status === 'skipped' ? clv.reason
+    : analysis.settings.inputKind === 'customers' ? t(lang, 'report.model.reason.customerInput')
+    : t(lang, 'report.model.reason.notAvailable');
+  return t(lang, 'report.model.notRun', { reason });
+}
+
+function notRun(analysis: Analysis, lang: Lang, question: string): Answer {
+  return { question, customers: null, share: null, revenueShare: null, text: modelNotRunReason(analysis, lang) };
+}
+
+function loyalAnswer(analysis: Analysis, lang: Lang): Answer {
+  const loyal = loyalProfitableCustomers(analysis);
+  const hasLoyalty = analysis.customers.some((c) => c.loyaltyQuadrant !== null);
+  const revenueShare = shareOf(revenueOf(loyal), analysis.totals.revenue);
+  return {
+    question: t(lang, 'report.q1.question'),
+    customers: loyal.length,
+    share: shareOf(loyal.length, analysis.totals.customers),
+    revenueShare,
+    text: t(lang, hasLoyalty ? 'report.q1.answer' : 'report.q1.answerNoLoyalty', {
+      count: formatForText(loyal.length, lang),
+      revenueShare: formatForText(revenueShare ?? 0, lang, 'percent'),
+    }),
+  };
+}
+
+function atRiskAnswer(analysis: Analysis, lang: Lang): Answer {
+  const question = t(lang, 'report.q2.question');
+  const clv = clvReport(analysis);
+  if (!clv) return notRun(analysis, lang, question);
+  const { churn } = clv;
+  return {
+    question,
+    customers: churn.atRisk,
+    share: shareOf(churn.atRisk, analysis.totals.customers),
+    revenueShare: shareOf(churn.atRiskRevenue, analysis.totals.revenue),
+    text: t(lang, 'report.q2.answer', {
+      count: formatForText(churn.atRisk, lang),
+      churned: formatForText(churn.thresholds.churned, lang, 'decimal'),
+      active: formatForText(churn.thresholds.active, lang, 'decimal'),
+      clv: formatForText(churn.atRiskClv, lang),
+      label: churnLabel('At risk', lang),
+    }),
+  };
+}
+
+function churnedAnswer(analysis: Analysis, lang: Lang): Answer {
+  const question = t(lang, 'report.q3.question');
+  const clv = clvReport(analysis);
+  if (!clv) return notRun(analysis, lang, question);
+  const { churn } = clv;
+  const churnedRevenue = revenueOf(analysis.customers.filter((c) => c.churnStatus === 'Churned'));
+  return {
+    question,
+    customers: churn.churned,
+    share: shareOf(churn.churned, analysis.totals.customers),
+    revenueShare: shareOf(churnedRevenue, analysis.totals.revenue),
+    text: t(lang, 'report.q3.answer', {
+      count: formatForText(churn.churned, lang),
+      churned: formatForText(churn.thresholds.churned, lang, 'decimal'),
+      label: churnLabel('Churned', lang),
+    }),
+  };
+}
+
+/**
+ * The three answers.
+ * @param analysis the analysis
+ * @param lang output language
+ * @returns answers 1, 2 and 3, in order
+ */
+export function threeAnswers(analysis: Analysis, lang: Lang): Answer[] {
+  return [loyalAnswer(analysis, lang), atRiskAnswer(analysis, lang), churnedAnswer(analysis, lang)];
+}

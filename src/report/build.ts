@@ -1,0 +1,40 @@
+/**
+ * Analysis → WorkbookPlan: the one layout that both workbook writers render (the Office.js writer
+ * in excel/ and the ExcelJS writer in cli/xlsx.ts). Pure: no host API, same output in Excel, in a
+ * Web Worker, in Node and in tests.
+ */
+import type { Lang } from '../i18n';
+import type { Analysis } from '../engine/types';
+import type { SheetPlan, WorkbookPlan } from './plan';
+import { summarySheet } from './summarySheet';
+import { customersSheet } from './customersSheet';
+import { matrixSheet } from './matrixSheet';
+import { clustersSheet } from './clustersSheet';
+import { rulesSheet } from './rulesSheet';
+
+/** Options of the plan. */
+export interface PlanOptions {
+  /** Output language: sheet names, headers, labels; Persian sheets are right-to-left. */
+  lang: Lang;
+}
+
+/**
+ * Builds the workbook plan of an analysis: Summary, Customers, Matrix, Clusters (when clustering
+ * or a holdout check ran) and Segment rules, in that order.
+ * O(customers) time and memory.
+ * @param analysis the engine's result
+ * @param opts the output language
+ * @returns the plan
+ * @example writeWorkbookXlsx(buildWorkbookPlan(analyze(table, {}), { lang: 'en' }), 'report.xlsx')
+ */
+export function buildWorkbookPlan(analysis: Analysis, opts: PlanOptions): WorkbookPlan {
+  const lang = opts.lang;
+  const sheets: SheetPlan[] = [summarySheet(analysis, lang), customersSheet(analysis, lang), matrixSheet(analysis, lang)];
+  const clusters = clustersSheet(analysis, lang);
+  if (clusters) sheets.push(clusters);
+  sheets.push(rulesSheet(analysis, lang));
+  return { lang, sheets };
+}
+
+export { parseRulesSheet, RULES_TABLE } from './rulesSheet';
+export { CUSTOMERS_TABLE, CUSTOMER_COLUMNS } from './customersSheet';

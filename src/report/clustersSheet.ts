@@ -1,0 +1,94 @@
+/**
+ * The Clusters sheet: cluster profiles (size, revenue, shares, mean L/R/F/M, a name from the
+ * profile) and the silhouette per k when clustering ran; the CLV model's holdout check (mean
+ * predicted against actual repeat purchases by past frequency, with a chart) when there is one.
+ */
+import { t, type Lang } from '../i18n';
+import type { Analysis } from '../engine/types';
+import type { ClusterReport } from '../engine/clusters/types';
+import type { HoldoutReport } from '../engine/clv/types';
+import type { Block, SheetPlan } from './plan';
+import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, dateFormat, dayToSerial } from './formats';
+import { formatForText } from './labels';
+import { clusterReport, clvReport, holdoutReport } from './predictions';
+import { cells, emptySheet, rowAfter, table, widenColumns } from './sheet';
+import { chartWithPlaceholder } from './charts';
+
+/** Names of the Clusters sheet's tables. */
+export const CLUSTERS_TABLE = 'ClusterProfiles';
+export const HOLDOUT_TABLE = 'ClvHoldout';
+
+function profileBlocks(report: ClusterReport, lang: Lang, row: number): Block[] {
+  const keys = ['cluster', 'name', 'size', 'share', 'revenue', 'revenueShare', 'meanL', 'meanR', 'meanF', 'meanM'];
+  const formats = [SCORE_FORMAT, null, INTEGER_FORMAT, PERCENT_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, DECIMAL_FORMAT, DECIMAL_FORMAT, DECIMAL_FORMAT, MONEY_FORMAT];
+  const columns = keys.map((k, i) => ({ header: t(lang, `report.clusters.${k}`), format: formats[i] }));
+  const rows = report.profiles.map((p) => [
+    p.cluster, lang === 'fa' ? p.nameFa || p.name : p.name, p.size, p.share, p.revenue, p.revenueShare,
+    p.meanLengthDays, p.meanRecencyDays, p.meanFrequency, p.meanMonetary,
+  ]);
+  const method = t(lang, 'report.clusters.method', {
+    features: report.features.join(', '), k: formatForText(report.k, lang), chosen: t(lang, `report.clusters.chosen.${report.kChosenBy}`),
+    silhouette: report.silhouette === null ? '—' : formatForText(report.silhouette, lang, 'decimal'),
+    seed: report.seed, restarts: formatForText(report.restarts, lang),
+  });
+  const profiles = table(CLUSTERS_TABLE, row + 2, 0, columns, rows);
+  const blocks: Block[] = [cells(row, 0, [[t(lang, 'report.clusters.profiles')]], 'heading'), cells(row + 1, 0, [[method]], 'body'), profiles];
+  if (report.silhouetteByK.length > 0) {
+    const byK = report.silhouetteByK.map((s) => [s.k, s.silhouette]);
+    blocks.push(cells(rowAfter(profiles), 0, [[t(lang, 'report.clusters.k'), t(lang, 'report.clusters.silhouette')], ...byK], 'label', [SCORE_FORMAT, DECIMAL_FORMAT]));
+  }
+  return blocks;
+}
+
+function holdoutBlocks(sheet: SheetPlan, holdout: HoldoutReport, timeUnit: string, lang: Lang, row: number): Block[] {
+  const unit = t(lang, `predict.unit.${timeUnit}`);
+  const duration = formatForText(holdout.durationUnits, lang, 'decimal');
+  const columns = [
+    { header: t(lang, 'predict.label.calibrationFrequency'), format: '@' },
+    { header: t(lang, 'predict.label.holdoutPredicted', { duration, unit }), format: DECIMAL_FORMAT },
+    { header: t(lang, 'predict.label.holdoutActual', { duration, unit }), format: DECIMAL_FORMAT },
+    { header: t(lang, 'report.holdout.customers'), format: INTEGER_FORMAT },
+  ];
+  const rows = holdout.byFrequency.map((g) => [g.frequency, g.meanPredicted, g.meanActual, g.customers]);
+  const date = dateFormat(lang);
+  const facts = cells(row + 1, 0, [
+    [t(lang, 'report.holdout.from'), dayToSerial(holdout.holdoutFrom)],
+    [t(lang, 'report.holdout.to'), dayToSerial(holdout.holdoutTo)],
+    [t(lang, 'report.holdout.totalPredicted'), holdout.totals.predicted],
+    [t(lang, 'report.holdout.totalActual'), holdout.totals.actual],
+  ], 'label', [[null, date], [null, date], [null, DECIMAL_FORMAT], [null, DECIMAL_FORMAT]]);
+  const blocks: Block[] = [cells(row, 0, [[t(lang, 'report.holdout.title')]], 'heading'), facts];
+  if (rows.length === 0) return blocks;
+  const tableRow = rowAfter(facts);
+  blocks.push(table(HOLDOUT_TABLE, tableRow, 0, columns, rows));
+  blocks.push(chartWithPlaceholder(sheet, lang, {
+    type: 'columnClustered',
+    title: t(lang, 'report.chart.holdout'),
+    source: { row: tableRow, column: 0, rows: rows.length + 1, columns: 3 },
+    anchor: { row: tableRow, column: 5, rows: 15, columns: 8 },
+  }));
+  return blocks;
+}
+
+/**
+ * Builds the Clusters sheet, or null when the analysis has neither clusters nor a holdout check.
+ * @param analysis the analysis
+ * @param lang output language
+ */
+export function clustersSheet(analysis: Analysis, lang: Lang): SheetPlan | null {
+  const report = clusterReport(analysis);
+  const holdout = holdoutReport(analysis);
+  if (!report && !holdout) return null;
+  const sheet = emptySheet('clusters', lang);
+  const blocks = sheet.blocks;
+  blocks.push(cells(0, 0, [[t(lang, 'report.clusters.title')]], 'title'));
+  if (report) blocks.push(...profileBlocks(report, lang, 2));
+  else {
+    const reason = analysis.clusters?.status === 'skipped' ? analysis.clusters.reason : '—';
+    blocks.push(cells(2, 0, [[t(lang, 'report.clusters.none', { reason })]], 'body'));
+  }
+  const row = blocks.reduce((max, b) => Math.max(max, rowAfter(b)), 0);
+  if (holdout) blocks.push(...holdoutBlocks(sheet, holdout, clvReport(analysis)?.timeUnit ?? 'weeks', lang, row));
+  widenColumns(sheet, 0, [34, 24, 24, 14, 14, 14, 16, 16, 14, 14]);
+  return sheet;
+}

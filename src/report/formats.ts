@@ -1,0 +1,85 @@
+/**
+ * Number formats, colours and table styles of the report: one place for each visual decision.
+ * Pure constants and tiny helpers (no host API).
+ */
+import type { Lang } from '../i18n';
+import type { DayNumber } from '../engine/types';
+
+/** Excel serial of 1970-01-01 (day number 0) in the 1900 date system. */
+export const EXCEL_SERIAL_OF_EPOCH = 25569;
+
+/**
+ * Gregorian date display in English workbooks (ISO order, unambiguous in every locale).
+ */
+export const DATE_FORMAT_EN = 'yyyy-mm-dd';
+
+/**
+ * Jalali (Solar Hijri) display in Persian workbooks: the cell still holds a real Excel date serial;
+ * `fa-IR` with calendar type 0x16 (Windows CAL_PERSIAN = 22) makes Excel show it as 1403/12/30.
+ * Hosts without the Persian calendar show the same date in Gregorian (see docs/workbook.md).
+ */
+export const DATE_FORMAT_FA = '[$-fa-IR,16]yyyy/mm/dd;@';
+
+/** Whole numbers with thousands separators. */
+export const INTEGER_FORMAT = '#,##0';
+/** Scores and codes: plain whole numbers. */
+export const SCORE_FORMAT = '0';
+/** Money (currency-neutral: the data's own unit). */
+export const MONEY_FORMAT = '#,##0.00';
+/** Shares 0..1 shown as percentages. */
+export const PERCENT_FORMAT = '0.0%';
+/** Probabilities 0..1. */
+export const PROBABILITY_FORMAT = '0.000';
+/** Small decimals (means, expected counts). */
+export const DECIMAL_FORMAT = '0.00';
+
+/** Fitted model parameters. */
+export const PARAMETER_FORMAT = '0.0000';
+
+/** Built-in table style of every table we write. */
+export const TABLE_STYLE = 'TableStyleMedium2';
+/** A lighter style for small summary tables. */
+export const SMALL_TABLE_STYLE = 'TableStyleLight9';
+
+/** Colour scale: low scores red, middle yellow, high green (Excel's "Red - Yellow - Green"). */
+export const SCALE_LOW = '#F8696B';
+export const SCALE_MID = '#FFEB84';
+export const SCALE_HIGH = '#63BE7B';
+/** Two-colour heatmap for counts and money: white to blue. */
+export const HEAT_LOW = '#FFFFFF';
+export const HEAT_HIGH = '#5A8AC6';
+
+/** Tab colours per sheet, so the output sheets are recognisable at a glance. */
+export const TAB_COLORS = {
+  summary: '#1F4E78',
+  customers: '#2E75B6',
+  matrix: '#548235',
+  clusters: '#BF8F00',
+  rules: '#7F7F7F',
+} as const;
+
+/**
+ * The date number format for a language.
+ * @param lang output language
+ * @returns `yyyy-mm-dd` for English, the Jalali display format for Persian
+ */
+export function dateFormat(lang: Lang): string {
+  return lang === 'fa' ? DATE_FORMAT_FA : DATE_FORMAT_EN;
+}
+
+/**
+ * Excel serial (1900 date system) of a day number; null stays null.
+ * @param day whole days since 1970-01-01
+ * @example dayToSerial(0) === 25569
+ */
+export function dayToSerial(day: DayNumber | null | undefined): number | null {
+  return day === null || day === undefined ? null : day + EXCEL_SERIAL_OF_EPOCH;
+}
+
+/**
+ * A finite number or null (NaN and ±Infinity become empty cells rather than `#NUM!`).
+ * @param value any number, null or undefined
+ */
+export function finiteOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

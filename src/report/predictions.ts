@@ -1,0 +1,32 @@
+/**
+ * Access to what the issue-5 stages add to an Analysis (clusters, purchase model, churn), for the
+ * sheets that show it. Each returns null when the stage did not run.
+ */
+import type { Analysis } from '../engine/types';
+import type { ClusterReport } from '../engine/clusters/types';
+import type { ClvReport, HoldoutReport } from '../engine/clv/types';
+
+/**
+ * The clustering result when clustering ran.
+ * @param analysis the analysis
+ */
+export function clusterReport(analysis: Analysis): ClusterReport | null {
+  return analysis.clusters?.status === 'ok' ? analysis.clusters : null;
+}
+
+/**
+ * The purchase-model result when the model ran.
+ * @param analysis the analysis
+ */
+export function clvReport(analysis: Analysis): ClvReport | null {
+  return analysis.clv?.status === 'ok' ? analysis.clv : null;
+}
+
+/**
+ * The holdout check when the model ran with a holdout period.
+ * @param analysis the analysis
+ */
+export function holdoutReport(analysis: Analysis): HoldoutReport | null {
+  const holdout = clvReport(analysis)?.holdout;
+  return holdout && 'byFrequency' in holdout ? holdout : null;
+}
