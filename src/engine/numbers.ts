@@ -230,11 +230,11 @@ export function normalizeId(cell: Cell): string | undefined {
   return s;
 }
 
-/** `17850.000` → `17850` when everything before the point is digits (an optional leading minus). */
+/** `17850.000` (or Persian `17850٫0`) → `17850` when everything before the point is digits (an optional leading minus). */
 function stripZeroDecimals(s: string): string {
   let i = s.length - 1;
   while (i >= 0 && s.charCodeAt(i) === 48) i--;
-  if (i <= 0 || i === s.length - 1 || s.charCodeAt(i) !== 46) return s;
+  if (i <= 0 || i === s.length - 1 || (s.charCodeAt(i) !== 46 && s.charCodeAt(i) !== 0x066b)) return s;
   const start = s.charCodeAt(0) === 45 ? 1 : 0;
   if (i === start) return s;
   for (let k = start; k < i; k++) {
