@@ -16,6 +16,15 @@ export interface ExcelError {
   message?: string;
 }
 
+/**
+ * The part of the `CustomFunctions` global used here, typed structurally so that this file also
+ * compiles for Node (tsconfig.cli.json has no custom-functions-runtime types).
+ */
+interface ErrorRuntime {
+  Error: new (code: never, message?: string) => ExcelError;
+  ErrorCode: { invalidValue: never; notAvailable: never };
+}
+
 /** An argument problem: carried by exceptions inside the functions, turned into #VALUE!. */
 export class ArgumentError extends Error {
   /** @param message a message that names the argument, e.g. `bins: must be a whole number from 2 to 10` */
@@ -41,7 +50,7 @@ export class NoDataError extends Error {
  * @returns a `CustomFunctions.Error` in Excel, an `{ code, message }` object elsewhere
  */
 export function excelError(code: ExcelErrorCode, message: string): ExcelError {
-  const runtime = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
+  const runtime = (globalThis as unknown as { CustomFunctions?: ErrorRuntime }).CustomFunctions;
   if (runtime?.Error) {
     const errorCode = code === '#N/A' ? runtime.ErrorCode.notAvailable : runtime.ErrorCode.invalidValue;
     return new runtime.Error(errorCode, message);

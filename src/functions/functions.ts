@@ -1,24 +1,47 @@
 /**
  * The `=RFM.*` custom functions (namespace RFM, set in the manifest). Each one checks its
- * arguments and shapes, then calls the engine: no scoring logic lives here.
+ * arguments and shapes, then calls the engine: no scoring or modelling logic lives here.
  *
  * custom-functions-metadata-plugin reads the JSDoc below to make functions.json and appends the
  * `CustomFunctions.associate` calls at build time, so this file never touches the
  * `CustomFunctions` global when it is imported (it also runs in Node for the tests and the bench).
+ * Persian descriptions: functions.fa.json (see localizedMetadata.js).
  *
- * Result types are `any[][]` (a matrix that spills); a whole-call error is a 1×1 matrix holding a
- * `CustomFunctions.Error`, an error of one position sits at that position. Nothing here throws.
+ * Result types are `any[][]` (a matrix that spills; the metadata generator drops the
+ * dimensionality of union types). A whole-call error is a 1×1 matrix holding a
+ * `CustomFunctions.Error`; an error of one position sits at that position. Nothing here throws.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
-import { quantileCuts, scoreAgainstCuts } from '../engine/scores';
-import { elementwise, optionalBoolean, optionalWhole, rangeNumbers, requiredNumber } from './args';
-import { ArgumentError } from './errors';
-import { guarded } from './errors';
+import { analyzeTransactions } from '../engine/analyze';
+import { BGNBD, pAlive, type PurchaseModelSpec } from '../engine/clv/bgnbd';
+import { forecastPatterns } from '../engine/clv/clv';
+import { expectedSpend } from '../engine/clv/gammagamma';
+import { groupPatterns } from '../engine/clv/groups';
+import { MBGNBD } from '../engine/clv/mbgnbd';
+import { UNIT_DAYS } from '../engine/clv/summary';
+import { excelNumberToDayNumber } from '../engine/dates';
+import { splitValue } from '../engine/matrices';
+import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine/scores';
+import { matchRule } from '../engine/segments';
+import { normalizeTransactions } from '../engine/parse';
+import type { LoyaltyQuadrant, ValueQuadrant } from '../engine/types';
+import { parseRulesSheet } from '../report/rulesSheet';
+import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
+import { ArgumentError, NoDataError, guarded } from './errors';
+import { named, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
+import { assertReadable, customerTableRows, transactionTable } from './table';
 
-/** Default and limits of the bins arguments (the engine's defaults). */
+/** The engine's default number of bins. */
 const DEFAULT_BINS = 5;
-const MIN_BINS = 2;
-const MAX_BINS = 10;
+/** Split rules a formula can use (score splits need scores, not the metrics these take). */
+const FORMULA_SPLITS = ['mean', 'median'] as const;
+/** Value matrix quadrants by 2·highF + highM, as engine/matrices.ts orders them. */
+const VALUE_QUADRANTS: ValueQuadrant[] = ['Uncertain', 'High-spending', 'Frequent', 'Best'];
+/** Loyalty matrix quadrants by 2·long + recent, as engine/matrices.ts orders them. */
+const LOYALTY_QUADRANTS: LoyaltyQuadrant[] = ['Uncertain', 'New', 'Potential', 'Loyal'];
+/** Purchase models and time units a formula can name (first = default). */
+const MODELS = ['bgnbd', 'mbgnbd'] as const;
+const TIME_UNITS = ['weeks', 'days', 'months'] as const;
 
 /**
  * Quantile score (1 = lowest bin) of a value within all values, exactly as the R package rfm scores.
@@ -33,13 +56,28 @@ export function score(value: any[][], values: any[][], bins?: number, reverse?: 
   return guarded('RFM.SCORE', () => {
     const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
     const reversed = optionalBoolean(reverse, 'reverse', false);
-    const sorted = Float64Array.from(rangeNumbers(values, 'values')).sort();
-    const cuts = quantileCuts(sorted, binCount);
+    const cuts = quantileCuts(Float64Array.from(rangeNumbers(values, 'values')).sort(), binCount);
     const one = new Float64Array(1);
-    return elementwise([{ name: 'value', value }], ([cell]) => {
+    return elementwise(named(['value'], [value]), ([cell]) => {
       one[0] = requiredNumber(cell, 'value');
       return scoreAgainstCuts(one, cuts, reversed)[0];
     });
+  });
+}
+
+/**
+ * Segment name from R, F and M scores by the ordered segment rules (first match wins, else "Others").
+ * @customfunction SEGMENT SEGMENT
+ * @param r Recency score (1 to 10), or a range of them.
+ * @param f Frequency score (1 to 10), or a range of them.
+ * @param m Monetary score (1 to 10), or a range of them.
+ * @param [rules] A range laid out like the Segment rules sheet (default: the rfm package's rules).
+ * @returns The segment of each position.
+ */
+export function segment(r: any[][], f: any[][], m: any[][], rules?: any[][]): any[][] {
+  return guarded('RFM.SEGMENT', () => {
+    const table = segmentRules(rules, (values) => parseRulesSheet(asMatrix(values), 1));
+    return elementwise(named(['r', 'f', 'm'], [r, f, m]), ([rs, fs, ms]) => matchRule(wholeScore(rs, 'r'), wholeScore(fs, 'f'), wholeScore(ms, 'm'), table));
   });
 }
 
@@ -53,30 +91,163 @@ export function score(value: any[][], values: any[][], bins?: number, reverse?: 
  */
 export function code(r: any[][], f: any[][], m: any[][]): any[][] {
   return guarded('RFM.CODE', () =>
-    elementwise(scoreInputs(r, f, m), ([rs, fs, ms]) => 100 * wholeScore(rs, 'r') + 10 * wholeScore(fs, 'f') + wholeScore(ms, 'm')),
+    elementwise(named(['r', 'f', 'm'], [r, f, m]), ([rs, fs, ms]) => 100 * wholeScore(rs, 'r') + 10 * wholeScore(fs, 'f') + wholeScore(ms, 'm')),
   );
 }
 
-/** The three score arguments of CODE and SEGMENT, named for messages. */
-function scoreInputs(r: unknown, f: unknown, m: unknown): { name: string; value: unknown }[] {
-  return [
-    { name: 'r', value: r },
-    { name: 'f', value: f },
-    { name: 'm', value: m },
-  ];
+/**
+ * Value matrix quadrant (Best, High-spending, Frequent, Uncertain) from frequency and monetary value.
+ * @customfunction VALUEQUADRANT VALUEQUADRANT
+ * @param frequency The customer's frequency (orders), or a range of them.
+ * @param monetary The customer's monetary value, or a range of them.
+ * @param all_frequencies The frequency of every customer: "high" is above their split.
+ * @param all_monetaries The monetary value of every customer: "high" is above their split.
+ * @param [split] "mean" (default) or "median": the split between low and high.
+ * @returns The quadrant of each position.
+ */
+export function valueQuadrant(frequency: any[][], monetary: any[][], all_frequencies: any[][], all_monetaries: any[][], split?: string): any[][] {
+  return guarded('RFM.VALUEQUADRANT', () => {
+    const rule = optionalKeyword(split, 'split', FORMULA_SPLITS);
+    const splitF = splitValue(rangeNumbers(all_frequencies, 'all_frequencies'), rule, DEFAULT_BINS);
+    const splitM = splitValue(rangeNumbers(all_monetaries, 'all_monetaries'), rule, DEFAULT_BINS);
+    return elementwise(named(['frequency', 'monetary'], [frequency, monetary]), ([f, m]) => {
+      const highF = requiredNumber(f, 'frequency') > splitF ? 1 : 0;
+      const highM = requiredNumber(m, 'monetary') > splitM ? 1 : 0;
+      return VALUE_QUADRANTS[2 * highF + highM];
+    });
+  });
 }
 
 /**
- * Reads one score.
- * @param cell the cell
- * @param name r, f or m
- * @returns the score
- * @throws ArgumentError unless it is a whole number from 1 to 10
+ * Loyalty matrix quadrant (Loyal, Potential, New, Uncertain) from length and recency in days.
+ * @customfunction LOYALTYQUADRANT LOYALTYQUADRANT
+ * @param length Days from the customer's first purchase to the analysis date, or a range of them.
+ * @param recency Days from the customer's last purchase to the analysis date, or a range of them.
+ * @param all_lengths The length of every customer: "long" is above their split.
+ * @param all_recencies The recency of every customer: "recent" is below their split.
+ * @param [split] "mean" (default) or "median": the split between low and high.
+ * @returns The quadrant of each position.
  */
-function wholeScore(cell: unknown, name: string): number {
-  const value = requiredNumber(cell, name);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_BINS) {
-    throw new ArgumentError(`${name}: a score must be a whole number from 1 to ${MAX_BINS} (got ${value})`);
-  }
-  return value;
+export function loyaltyQuadrant(length: any[][], recency: any[][], all_lengths: any[][], all_recencies: any[][], split?: string): any[][] {
+  return guarded('RFM.LOYALTYQUADRANT', () => {
+    const rule = optionalKeyword(split, 'split', FORMULA_SPLITS);
+    const splitL = splitValue(rangeNumbers(all_lengths, 'all_lengths'), rule, DEFAULT_BINS);
+    const splitR = splitValue(rangeNumbers(all_recencies, 'all_recencies'), rule, DEFAULT_BINS);
+    return elementwise(named(['length', 'recency'], [length, recency]), ([l, r]) => {
+      const long = requiredNumber(l, 'length') > splitL ? 1 : 0;
+      const recent = requiredNumber(r, 'recency') < splitR ? 1 : 0;
+      return LOYALTY_QUADRANTS[2 * long + recent];
+    });
+  });
+}
+
+/**
+ * Customer table from transactions: the CLI CSV's columns with a header row (dates as Excel serial numbers).
+ * @customfunction TABLE TABLE
+ * @param customers Customer id of each transaction (one column).
+ * @param dates Date of each transaction (Excel dates; same length).
+ * @param amounts Amount of each transaction; negative = return (same length).
+ * @param [analysis_date] The analysis date (default: the day after the latest transaction).
+ * @param [bins] Number of score bins, 2 to 10 (default 5).
+ * @returns One row per customer under a header row.
+ */
+export function table(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: number, bins?: number): any[][] {
+  return guarded('RFM.TABLE', () => {
+    const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
+    const names = { customer: 'customers', date: 'dates', amount: 'amounts' };
+    const input = transactionTable(
+      { name: names.customer, value: customers },
+      { name: names.date, value: dates },
+      { name: names.amount, value: amounts },
+    );
+    const normalized = normalizeTransactions(input, { customer: 0, date: 1, amount: 2 });
+    assertReadable(normalized.skipped, names);
+    if (normalized.transactions.length === 0) throw new NoDataError(`${names.amount}: no purchases (every amount is blank or zero)`);
+    const options = { analysisDate: analysisDay(analysis_date), bins: binCount };
+    const analysis = analyzeTransactions(normalized.transactions, options, { skipped: normalized.skipped, dayMonthOrder: normalized.dayMonthOrder });
+    return customerTableRows(analysis);
+  });
+}
+
+/**
+ * Reads the optional analysis date.
+ * @param value an Excel serial date, or blank
+ * @returns the day number, or undefined for the default
+ * @throws ArgumentError when it is not a date
+ */
+function analysisDay(value: unknown): number | undefined {
+  if (isBlank(value)) return undefined;
+  const day = excelNumberToDayNumber(requiredNumber(value, 'analysis_date'));
+  if (Number.isNaN(day)) throw new ArgumentError(`analysis_date: is not an Excel date (got ${String(value)})`);
+  return day;
+}
+
+/**
+ * Probability that a customer is still active, P(alive), under a fitted BG/NBD or modified BG/NBD model.
+ * @customfunction PALIVE PALIVE
+ * @param x Repeat purchases (distinct purchase days after the first), or a range of them.
+ * @param t_x Time from the first to the last purchase in the model's time unit (e.g. weeks), or a range.
+ * @param T Time from the first purchase to the end of the period (same unit), or a range.
+ * @param params The fitted parameters r, alpha, a, b in that order (a row or column; more cells are ignored).
+ * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
+ * @returns P(alive) of each position, from 0 to 1.
+ */
+export function palive(x: any[][], t_x: any[][], T: any[][], params: any[][], model?: string): any[][] {
+  return guarded('RFM.PALIVE', () => {
+    const spec = purchaseModel(model);
+    const fitted = purchaseParams(params);
+    return elementwise(named(['x', 't_x', 'T'], [x, t_x, T]), ([xs, txs, Ts]) => {
+      const h = purchaseHistory(xs, txs, Ts);
+      return pAlive(spec, fitted, h.x, h.tx, h.T);
+    });
+  });
+}
+
+/**
+ * Customer lifetime value: discounted expected spend over the coming months (BG/NBD purchases × Gamma-Gamma spend).
+ * @customfunction CLV CLV
+ * @param x Repeat purchases (distinct purchase days after the first), or a range of them.
+ * @param t_x Time from the first to the last purchase in the model's time unit, or a range.
+ * @param T Time from the first purchase to the end of the period (same unit), or a range.
+ * @param zbar Mean spend per repeat purchase (0 when x is 0), or a range.
+ * @param params The fitted parameters r, alpha, a, b, p, q, v in that order (a row or column of 7 cells).
+ * @param [time_unit] Unit of t_x, T and alpha: "weeks" (default), "days" or "months".
+ * @param [horizon_months] Months ahead, 1 to 120 (default 12).
+ * @param [discount_rate] Monthly discount rate, 0 to 1 (default 0.01).
+ * @param [margin] Share of spend that is profit, 0 to 1 (default 1: CLV on revenue).
+ * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
+ * @returns The CLV of each position.
+ */
+export function clv(
+  x: any[][], t_x: any[][], T: any[][], zbar: any[][], params: any[][],
+  time_unit?: string, horizon_months?: number, discount_rate?: number, margin?: number, model?: string,
+): any[][] {
+  return guarded('RFM.CLV', () => {
+    const fitted = purchaseParams(params);
+    const spend = spendParams(params);
+    const settings = {
+      unitDays: UNIT_DAYS[optionalKeyword(time_unit, 'time_unit', TIME_UNITS)],
+      horizonMonths: optionalWhole(horizon_months, 'horizon_months', 12, 1, 120),
+      discountRate: optionalNumber(discount_rate, 'discount_rate', 0.01, 0, 1),
+    };
+    const profitShare = optionalNumber(margin, 'margin', 1, 0, 1);
+    const spec = purchaseModel(model);
+    return elementwise(named(['x', 't_x', 'T', 'zbar'], [x, t_x, T, zbar]), ([xs, txs, Ts, zs]) => {
+      const h = purchaseHistory(xs, txs, Ts);
+      const meanSpend = requiredNumber(zs, 'zbar');
+      if (meanSpend < 0) throw new ArgumentError(`zbar: must be 0 or more (got ${meanSpend})`);
+      const patterns = groupPatterns([h.x], [h.tx], [h.T], 1);
+      const purchases = forecastPatterns(spec, fitted, patterns, settings).discountedPurchases[0];
+      return purchases * expectedSpend(spend, h.x, meanSpend) * profitShare;
+    });
+  });
+}
+
+/**
+ * Reads the optional model argument.
+ * @param model "bgnbd", "mbgnbd" or blank
+ * @returns the engine's model
+ */
+function purchaseModel(model: unknown): PurchaseModelSpec {
+  return optionalKeyword(model, 'model', MODELS) === 'mbgnbd' ? MBGNBD : BGNBD;
 }

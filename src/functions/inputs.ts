@@ -1,0 +1,125 @@
+/**
+ * Readers of the RFM-specific arguments of the `=RFM.*` functions: scores, segment rules,
+ * purchase histories and model parameters. Each checks one argument and names it in its message;
+ * the analysis itself is the engine's.
+ */
+import type { BgParams } from '../engine/clv/bgnbd';
+import type { GammaGammaParams } from '../engine/clv/gammagamma';
+import { MAX_BINS } from '../engine/scores';
+import { assertValidRules, defaultSegmentRules } from '../engine/segments';
+import type { SegmentRule } from '../engine/types';
+import { isBlank, rangeNumbers, requiredNumber, type NamedRange } from './args';
+import { ArgumentError } from './errors';
+
+/**
+ * Names ranges for element-wise calls.
+ * @param names the argument names, in order
+ * @param values the arguments, in the same order
+ * @returns the named ranges
+ */
+export function named(names: readonly string[], values: readonly unknown[]): NamedRange[] {
+  return names.map((name, i) => ({ name, value: values[i] }));
+}
+
+/**
+ * Reads one score.
+ * @param cell the cell
+ * @param name r, f or m
+ * @returns the score
+ * @throws ArgumentError unless it is a whole number from 1 to 10
+ */
+export function wholeScore(cell: unknown, name: string): number {
+  const value = requiredNumber(cell, name);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_BINS) {
+    throw new ArgumentError(`${name}: a score must be a whole number from 1 to ${MAX_BINS} (got ${value})`);
+  }
+  return value;
+}
+
+/**
+ * The rule table of a SEGMENT call.
+ * @param rules the optional rules range, laid out like the Segment rules sheet
+ * @param parse reads that layout into rules (report/'s parser)
+ * @returns the default rules when left out, else the rules read from the range
+ * @throws ArgumentError naming the rule that is wrong
+ */
+export function segmentRules(rules: unknown, parse: (values: unknown[][]) => SegmentRule[]): SegmentRule[] {
+  if (isBlank(rules)) return defaultSegmentRules();
+  try {
+    const table = parse(rules as unknown[][]);
+    assertValidRules(table);
+    return table;
+  } catch (caught) {
+    throw new ArgumentError(`rules: ${caught instanceof Error ? caught.message : String(caught)}`);
+  }
+}
+
+/** One customer's purchase history in model time units. */
+export interface History {
+  x: number;
+  tx: number;
+  T: number;
+}
+
+/**
+ * Reads one (x, t_x, T) history.
+ * @param xCell repeat purchases
+ * @param txCell time of the last purchase after the first
+ * @param TCell time from the first purchase to the end of the period
+ * @returns the history
+ * @throws ArgumentError unless x is a whole number ≥ 0 and 0 ≤ t_x ≤ T (t_x = 0 when x = 0)
+ */
+export function purchaseHistory(xCell: unknown, txCell: unknown, TCell: unknown): History {
+  const x = requiredNumber(xCell, 'x');
+  const tx = requiredNumber(txCell, 't_x');
+  const T = requiredNumber(TCell, 'T');
+  if (!Number.isInteger(x) || x < 0) throw new ArgumentError(`x: must be a whole number of repeat purchases, 0 or more (got ${x})`);
+  if (tx < 0) throw new ArgumentError(`t_x: must be 0 or more (got ${tx})`);
+  if (T < tx) throw new ArgumentError(`T: must be at least t_x (got T ${T}, t_x ${tx})`);
+  if (x === 0 && tx !== 0) throw new ArgumentError(`t_x: must be 0 when x is 0 (got ${tx})`);
+  return { x, tx, T };
+}
+
+/** Names of the model parameters, in the order of a parameter range. */
+export const PARAM_NAMES = ['r', 'alpha', 'a', 'b', 'p', 'q', 'v'] as const;
+
+/**
+ * Reads the first `count` numbers of a parameter range, each above 0.
+ * @param range the range (a row or column of the fitted parameters)
+ * @param count how many are needed
+ * @returns the numbers
+ * @throws ArgumentError naming the parameter that is missing or not above 0
+ */
+function positiveParams(range: unknown, count: number): number[] {
+  const numbers = rangeNumbers(range, 'params');
+  if (numbers.length < count) {
+    throw new ArgumentError(`params: needs ${count} numbers ${PARAM_NAMES.slice(0, count).join(', ')} (got ${numbers.length})`);
+  }
+  for (let i = 0; i < count; i++) {
+    if (!(numbers[i] > 0)) throw new ArgumentError(`params: ${PARAM_NAMES[i]} must be above 0 (got ${numbers[i]})`);
+  }
+  return numbers;
+}
+
+/**
+ * Reads BG/NBD parameters: the first four numbers of the range are r, alpha, a, b.
+ * @param range the parameter range
+ * @returns the purchase model parameters
+ * @throws ArgumentError unless there are four positive numbers
+ */
+export function purchaseParams(range: unknown): BgParams {
+  const [r, alpha, a, b] = positiveParams(range, 4);
+  return { r, alpha, a, b };
+}
+
+/**
+ * Reads Gamma-Gamma parameters: numbers 5 to 7 of the range are p, q, v (q above 1).
+ * @param range the parameter range
+ * @returns the spend model parameters
+ * @throws ArgumentError unless there are seven positive numbers and q > 1
+ */
+export function spendParams(range: unknown): GammaGammaParams {
+  const [, , , , p, q, v] = positiveParams(range, 7);
+  if (!(q > 1)) throw new ArgumentError(`params: q must be above 1 for a finite mean spend (got ${q})`);
+  return { p, q, v };
+}

@@ -1,0 +1,104 @@
+/**
+ * The functions.json that custom-functions-metadata-plugin makes from the JSDoc of functions.ts
+ * (generated here with the same package), and the Persian functions-fa.json derived from it.
+ */
+import * as path from 'path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { FA_DESCRIPTIONS, localizeMetadata } from '../../src/functions/localizedMetadata';
+
+const SOURCE = path.resolve(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
+
+interface Parameter {
+  name: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+  description?: string;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { dimensionality?: string };
+  options?: Record<string, boolean>;
+}
+
+/** Intended signature: name, type, matrix?, optional? per parameter. */
+type Signature = [string, 'any' | 'number' | 'boolean' | 'string', 'matrix' | 'scalar', boolean][];
+const range = (name: string): Signature[number] => [name, 'any', 'matrix', false];
+const INTENDED: Record<string, Signature> = {
+  SCORE: [range('value'), range('values'), ['bins', 'number', 'scalar', true], ['reverse', 'boolean', 'scalar', true]],
+  SEGMENT: [range('r'), range('f'), range('m'), ['rules', 'any', 'matrix', true]],
+  CODE: [range('r'), range('f'), range('m')],
+  VALUEQUADRANT: [range('frequency'), range('monetary'), range('all_frequencies'), range('all_monetaries'), ['split', 'string', 'scalar', true]],
+  LOYALTYQUADRANT: [range('length'), range('recency'), range('all_lengths'), range('all_recencies'), ['split', 'string', 'scalar', true]],
+  TABLE: [range('customers'), range('dates'), range('amounts'), ['analysis_date', 'number', 'scalar', true], ['bins', 'number', 'scalar', true]],
+  PALIVE: [range('x'), range('t_x'), range('T'), range('params'), ['model', 'string', 'scalar', true]],
+  CLV: [
+    range('x'), range('t_x'), range('T'), range('zbar'), range('params'),
+    ['time_unit', 'string', 'scalar', true], ['horizon_months', 'number', 'scalar', true],
+    ['discount_rate', 'number', 'scalar', true], ['margin', 'number', 'scalar', true], ['model', 'string', 'scalar', true],
+  ],
+};
+
+let metadataJson = '';
+let functions: FunctionMetadata[] = [];
+
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata(SOURCE);
+  expect(result.errors).toEqual([]);
+  metadataJson = result.metadataJson;
+  functions = JSON.parse(metadataJson).functions;
+}, 30000);
+
+it('declares exactly the intended functions, ids and names upper case and equal', () => {
+  expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(INTENDED).sort());
+  for (const f of functions) expect(f.name).toBe(f.id);
+});
+
+it.each(Object.entries(INTENDED))('%s has the intended parameters, types, optional flags and dimensionality', (id, signature) => {
+  const f = functions.find((fn) => fn.id === id) as FunctionMetadata;
+  const actual = f.parameters.map((p) => [p.name, p.type, p.dimensionality ?? 'scalar', p.optional === true]);
+  expect(actual).toEqual(signature);
+  expect(f.result.dimensionality).toBe('matrix');
+  expect(f.options?.volatile ?? false).toBe(false);
+  expect(f.description).toBeTruthy();
+  for (const p of f.parameters) expect(p.description).toBeTruthy();
+});
+
+it('optional parameters come after the required ones', () => {
+  for (const f of functions) {
+    const firstOptional = f.parameters.findIndex((p) => p.optional);
+    if (firstOptional >= 0) expect(f.parameters.slice(firstOptional).every((p) => p.optional)).toBe(true);
+  }
+});
+
+describe('Persian metadata (functions-fa.json)', () => {
+  it('has a Persian description for every function and parameter, ids, names and types unchanged', () => {
+    const fa = JSON.parse(localizeMetadata(metadataJson, FA_DESCRIPTIONS)).functions as FunctionMetadata[];
+    expect(fa.map((f) => [f.id, f.name])).toEqual(functions.map((f) => [f.id, f.name]));
+    const persian = /[\u0600-\u06FF]/;
+    fa.forEach((f, i) => {
+      expect(f.description).toMatch(persian);
+      f.parameters.forEach((p, j) => {
+        expect(p.description).toMatch(persian);
+        expect({ ...p, description: '' }).toEqual({ ...functions[i].parameters[j], description: '' });
+      });
+    });
+  });
+
+  it('has no entries for functions or parameters that do not exist', () => {
+    for (const [id, entry] of Object.entries(FA_DESCRIPTIONS)) {
+      const f = functions.find((fn) => fn.id === id);
+      expect(f).toBeDefined();
+      expect(Object.keys(entry.parameters).sort()).toEqual((f as FunctionMetadata).parameters.map((p) => p.name).sort());
+    }
+  });
+
+  it('refuses to ship a function without a Persian description', () => {
+    const { SCORE: _omitted, ...rest } = FA_DESCRIPTIONS;
+    void _omitted;
+    expect(() => localizeMetadata(metadataJson, rest)).toThrow('SCORE');
+  });
+});
