@@ -14,6 +14,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { LocalizedFunctionsMetadataPlugin } = require('./src/functions/localizedMetadata');
 
 const PORT = 3000;
 const OUT = path.resolve(__dirname, 'dist', 'addin');
@@ -77,6 +78,8 @@ module.exports = async (env, argv) => {
         ],
       }),
       ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS })] : []),
+      // functions-fa.json: the same metadata with Persian descriptions (manifest: fa-IR override).
+      ...(hasFunctions ? [new LocalizedFunctionsMetadataPlugin()] : []),
     ],
   };
 
