@@ -14,11 +14,15 @@ export const EXCEL_SERIAL_OF_EPOCH = 25569;
 export const DATE_FORMAT_EN = 'yyyy-mm-dd';
 
 /**
- * Jalali (Solar Hijri) display in Persian workbooks: the cell still holds a real Excel date serial;
- * `fa-IR` with calendar type 0x16 (Windows CAL_PERSIAN = 22) makes Excel show it as 1403/12/30.
- * Hosts without the Persian calendar show the same date in Gregorian (see docs/workbook.md).
+ * Jalali (Solar Hijri) display in Persian workbooks: the cell still holds a real Excel date serial.
+ * `[$-00160429]` is the legacy locale code `[$-NNCCLLLL]`: numerals NN = 00 (default), calendar
+ * CC = 0x16 (22, the Persian calendar, as in `[$-fa-IR,16]`), locale LLLL = 0x0429 (fa-IR). The
+ * legacy form is what ECMA-376 allows in `formatCode`; the `[$-fa-IR,16]` spelling belongs in
+ * Excel's newer `formatCode16` attribute, and readers that do not know it (LibreOffice 7.4) show
+ * the bare serial. With the legacy form, hosts without the Persian calendar still show a date,
+ * in Gregorian (see docs/workbook.md).
  */
-export const DATE_FORMAT_FA = '[$-fa-IR,16]yyyy/mm/dd;@';
+export const DATE_FORMAT_FA = '[$-160429]yyyy/mm/dd;@';
 
 /** Whole numbers with thousands separators. */
 export const INTEGER_FORMAT = '#,##0';

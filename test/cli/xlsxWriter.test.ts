@@ -1,0 +1,104 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as XLSX from 'xlsx';
+import { buildWorkbookPlan } from '../../src/report/build';
+import { writeWorkbookXlsx } from '../../src/cli/xlsx';
+import { DATE_FORMAT_FA } from '../../src/report/formats';
+import { analysisWithModel, smallAnalysis } from '../report/fixtures';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-xlsx-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function writeAndRead(lang: 'en' | 'fa', model = true): Promise<{ wb: XLSX.WorkBook; file: string }> {
+  const file = path.join(dir, `report-${lang}-${model}.xlsx`);
+  await writeWorkbookXlsx(buildWorkbookPlan(model ? analysisWithModel() : smallAnalysis(), { lang }), file);
+  // An independent reader: SheetJS, with number formats and cell types.
+  return { wb: XLSX.read(fs.readFileSync(file), { cellNF: true, cellFormula: true, cellStyles: true }), file };
+}
+
+/** The unzipped parts of the file whose names start with a prefix (SheetJS keeps them with bookFiles). */
+function parts(file: string, prefix: string): string[] {
+  const wb = XLSX.read(fs.readFileSync(file), { bookFiles: true, type: 'buffer' }) as unknown as { files: Record<string, { content: Uint8Array }> };
+  return Object.keys(wb.files).filter((name) => name.startsWith(prefix)).sort()
+    .map((name) => Buffer.from(wb.files[name].content).toString('utf8'));
+}
+
+/** One part of the file. */
+function part(file: string, name: string): string {
+  const [xml] = parts(file, name);
+  if (xml === undefined) throw new Error(`no part ${name}`);
+  return xml;
+}
+
+describe('writeWorkbookXlsx (read back with SheetJS)', () => {
+  test('sheets in order with the plan names', async () => {
+    const { wb } = await writeAndRead('en');
+    expect(wb.SheetNames).toEqual(['Summary', 'Customers', 'Matrix', 'Clusters', 'Segment rules']);
+  });
+
+  test('Customers: header, values, dates as serials with a date format, ids as text not formulas', async () => {
+    const { wb } = await writeAndRead('en');
+    const ws = wb.Sheets.Customers;
+    expect(ws.A1.v).toBe('Customer');
+    expect(ws.T1.v).toBe('Churn status');
+    expect(ws.A2.v).toBe('Alice');
+    expect(ws.B2.t).toBe('n');
+    expect(ws.B2.v).toBe(39082 - 400);
+    expect(ws.B2.z).toBe('yyyy-mm-dd');
+    expect(ws.G2.v).toBe(500);
+    expect(ws.M2.v).toBe('Champions');
+    for (const [ref, text] of [['A3', '=HYPERLINK("http://x","y")'], ['A4', '+1'], ['A5', '@SUM(A1)']]) {
+      expect(ws[ref].t).toBe('s');
+      expect(ws[ref].v).toBe(text);
+      expect(ws[ref].f).toBeUndefined();
+    }
+    expect(ws['!ref']).toBe('A1:T5');
+  });
+
+  test('no formulas anywhere in the workbook', async () => {
+    const { wb } = await writeAndRead('en');
+    for (const name of wb.SheetNames) {
+      const ws = wb.Sheets[name];
+      for (const key of Object.keys(ws)) if (!key.startsWith('!')) expect(ws[key].f).toBeUndefined();
+    }
+  });
+
+  test('Excel tables, colour scales, frozen header and widths are in the file', async () => {
+    const { file } = await writeAndRead('en');
+    const customersXml = part(file, 'xl/worksheets/sheet2.xml');
+    expect(customersXml).toContain('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>');
+    expect(customersXml).toMatch(/<conditionalFormatting sqref="H2:H5">\s*<cfRule type="colorScale"/);
+    expect(customersXml).toContain('<col min="1" max="1" width="18"');
+    const tables = parts(file, 'xl/tables/').join('\n');
+    for (const name of ['Customers', 'SegmentSummary', 'TopCustomers', 'AtRiskCustomers', 'MatrixData', 'SegmentRules', 'ClusterProfiles', 'ClvHoldout']) {
+      expect(tables).toContain(`name="${name}"`);
+    }
+    expect(tables).toContain('ref="A1:T5"');
+  });
+
+  test('Persian: Persian sheet names, right-to-left views, Jalali date format on real dates', async () => {
+    const { wb, file } = await writeAndRead('fa');
+    expect(wb.SheetNames[1]).toBe('مشتریان');
+    const ws = wb.Sheets['مشتریان'];
+    expect(ws.A1.v).toBe('مشتری');
+    expect(ws.B2.v).toBe(39082 - 400);
+    expect(ws.B2.z).toBe(DATE_FORMAT_FA);
+    for (let i = 1; i <= wb.SheetNames.length; i++) expect(part(file, `xl/worksheets/sheet${i}.xml`)).toContain('rightToLeft="1"');
+  });
+
+  test('Summary: the chart note says native charts are missing', async () => {
+    const { wb } = await writeAndRead('en', false);
+    const texts = Object.entries(wb.Sheets.Summary).filter(([k]) => !k.startsWith('!')).map(([, c]) => String((c as XLSX.CellObject).v));
+    expect(texts.some((x) => x.startsWith('Chart: Customers per segment. Files written by the command line (ExcelJS) cannot hold native charts'))).toBe(true);
+  });
+
+  test('a file that cannot be written leaves nothing behind and names the file', async () => {
+    const target = path.join(dir, 'missing-dir', 'r.xlsx');
+    await expect(writeWorkbookXlsx(buildWorkbookPlan(smallAnalysis(), { lang: 'en' }), target)).rejects.toThrow(/cannot write .*r\.xlsx/);
+    expect(fs.existsSync(path.dirname(target))).toBe(false);
+  });
+});
