@@ -12,7 +12,7 @@
 import { ClientObject, CollectionObject } from './clientObject';
 import { SimContext } from './context';
 import { simError } from './errors';
-import { ChartModel, ConditionalFormatModel, PivotModel, SheetModel, WorkbookModel } from './model';
+import { ChartModel, ConditionalFormatModel, PivotModel, SheetModel, TableModel, WorkbookModel } from './model';
 import type { RangeRef } from './range';
 
 /** Anything that resolves to a range inside a sync. */
@@ -187,13 +187,21 @@ export class PivotTableProxy extends ClientObject<PivotModel> {
   }
   protected read(_p: string, t: PivotModel): unknown { return t.name; }
   get name(): string { return this.get('name'); }
+  /** Renames; PivotTable names are unique in the workbook (ExcelApi 1.8). */
+  set name(v: string) {
+    this.set('name', v, 8, (t) => {
+      const others = this.context.state.workbook.sheets.flatMap((s) => s.pivots).filter((p) => p !== t);
+      if (others.some((p) => p.name.toLowerCase() === String(v).toLowerCase())) throw simError('ItemAlreadyExists', `A PivotTable named ${v} already exists.`, 'PivotTable.name');
+      t.name = String(v);
+    });
+  }
 }
 
 /** Where a PivotTable takes its rows from. */
 export interface PivotSource {
   sheet: SheetModel;
   rect: { row: number; column: number; rows: number; columns: number };
-  tableName?: string;
+  table?: TableModel;
 }
 
 /** `Excel.PivotTableCollection` on a worksheet. */
@@ -214,7 +222,8 @@ export class PivotTableCollectionProxy extends CollectionObject<PivotModel, Pivo
       const fields: string[] = [];
       for (let c = 0; c < src.rect.columns; c++) fields.push(String(src.sheet.value(src.rect.row, src.rect.column + c)));
       if (fields.some((f) => f === '')) throw simError('InvalidArgument', 'The PivotTable field name is not valid: every source column needs a header.', 'PivotTableCollection.add');
-      made = { name, sourceTable: src.tableName, sourceFields: fields, destination: destination.target().rect, rows: [], columns: [], data: [] };
+      const table = src.table;
+      made = { name, get sourceTable() { return table?.name; }, sourceFields: fields, destination: destination.target().rect, rows: [], columns: [], data: [] };
       this.sheet().pivots.push(made);
     });
     return proxy;

@@ -42,7 +42,8 @@ export interface ConditionalFormatModel {
 
 export interface PivotModel {
   name: string;
-  sourceTable?: string;
+  /** Name of the source table, as it is now. */
+  readonly sourceTable?: string;
   sourceFields: string[];
   destination: Rect;
   rows: string[];

@@ -14,6 +14,7 @@ import { SimContext } from './context';
 import { simError } from './errors';
 import { SheetModel } from './model';
 import { ConditionalFormatCollectionProxy } from './extras';
+import { WorksheetProxy } from './workbook';
 
 /** A range's host object: a sheet and a rectangle. */
 export interface RangeRef {
@@ -110,6 +111,11 @@ export class RangeProxy extends ClientObject<RangeRef> {
 
   get format(): RangeFormatProxy {
     return (this.formatProxy ??= new RangeFormatProxy(this.context, () => this.target()));
+  }
+
+  /** The worksheet of the range. */
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.target().sheet, this.context.state.workbook);
   }
 
   /** Conditional formats (ExcelApi 1.6). */

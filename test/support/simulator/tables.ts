@@ -10,6 +10,7 @@ import { SimContext } from './context';
 import { simError } from './errors';
 import { SheetModel, TableModel, WorkbookModel } from './model';
 import { RangeProxy, RangeRef } from './range';
+import { WorksheetProxy } from './workbook';
 
 /** `Excel.TableRowCollection`. */
 export class TableRowCollectionProxy extends ClientObject<TableModel> {
@@ -65,6 +66,11 @@ export class TableProxy extends ClientObject<TableModel> {
     return proxy;
   }
 
+  /** The worksheet of the table. */
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.target().sheet, this.workbook);
+  }
+
   /** The whole table, header included. */
   getRange(): RangeProxy { return this.part('getRange', (t) => ({ ...t.rect })); }
   /** The header row. */
@@ -81,9 +87,9 @@ export class TableProxy extends ClientObject<TableModel> {
   }
 
   /** The rows a PivotTable built on this table reads. */
-  pivotSource(): { sheet: SheetModel; rect: Rect; tableName: string } {
+  pivotSource(): { sheet: SheetModel; rect: Rect; table: TableModel } {
     const t = this.target();
-    return { sheet: t.sheet, rect: t.rect, tableName: t.name };
+    return { sheet: t.sheet, rect: t.rect, table: t };
   }
 }
 

@@ -1,0 +1,98 @@
+/**
+ * Our output sheets: how they are recognised and named.
+ *
+ * Ownership is recorded by worksheet id (stable across renames) in the workbook setting
+ * `rfm.outputs` (ExcelApi 1.4, the lowest set with workbook settings and *OrNullObject lookups).
+ * A user's sheet is never ours, whatever its name: when the plan's name is taken by a user sheet,
+ * ours becomes "Customers (2)", "Customers (3)", ...
+ * Excel's sheet-name rules: at most 31 characters, none of `\ / ? * : [ ]`, not blank, no leading or
+ * trailing apostrophe, unique regardless of case
+ * (https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9).
+ */
+import type { SheetKey } from '../report/plan';
+import { queueSetting, readSetting } from './settings';
+
+/** Key of the ownership record. */
+export const OUTPUTS_KEY = 'rfm.outputs';
+
+/** Columns written beside the source by write-back. */
+export interface WriteBackRecord {
+  sheetId: string;
+  /** 0-based row of the header cells. */
+  headerRow: number;
+  /** 0-based first column written. */
+  column: number;
+  headers: string[];
+}
+
+/** Which sheets are ours. */
+export interface OutputRecord {
+  version: 1;
+  sheets: { key: SheetKey; id: string }[];
+  writeBack?: WriteBackRecord;
+}
+
+/** An empty record. */
+export function emptyOutputRecord(): OutputRecord {
+  return { version: 1, sheets: [] };
+}
+
+/**
+ * Reads the ownership record in a running batch (empty when there is none or it is not ours).
+ */
+export async function readOutputRecord(context: Excel.RequestContext): Promise<OutputRecord> {
+  const raw = await readSetting<OutputRecord>(context, OUTPUTS_KEY);
+  if (!raw || raw.version !== 1 || !Array.isArray(raw.sheets)) return emptyOutputRecord();
+  return raw;
+}
+
+/** Queues the ownership record. */
+export function queueOutputRecord(context: Excel.RequestContext, record: OutputRecord): void {
+  queueSetting(context, OUTPUTS_KEY, record);
+}
+
+/**
+ * Makes a name legal for a sheet: forbidden characters become spaces, apostrophes at the ends go,
+ * at most 31 characters, "Sheet" when nothing is left.
+ * @example legalSheetName('Q1/Q2: [draft]') === 'Q1 Q2   draft'
+ */
+export function legalSheetName(name: string): string {
+  const cleaned = name.replace(/[\\/?*:[\]]/g, ' ').replace(/^'+|'+$/g, '').slice(0, 31).trim();
+  return cleaned || 'Sheet';
+}
+
+/**
+ * The plan's name, or the first free "Name (n)", never equal (case-insensitively) to a taken name.
+ * @param wanted the plan's sheet name
+ * @param taken names that must not be used
+ * @example uniqueSheetName('Customers', ['customers']) === 'Customers (2)'
+ */
+export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  const base = legalSheetName(wanted);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * The plan's table name, or `Name_2`, `Name_3`, ... when a table of the workbook already has it
+ * (table names are unique in the whole workbook).
+ * @example uniqueTableName('Customers', ['CUSTOMERS']) === 'Customers_2'
+ */
+export function uniqueTableName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) if (!lower.has(`${wanted}_${n}`.toLowerCase())) return `${wanted}_${n}`;
+}
+
+/** Worksheet ids and names of the workbook, loaded in a running batch. */
+export async function listSheets(context: Excel.RequestContext): Promise<{ id: string; name: string }[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/id,items/name');
+  await context.sync();
+  return sheets.items.map((s) => ({ id: s.id, name: s.name }));
+}

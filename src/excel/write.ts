@@ -1,0 +1,187 @@
+/**
+ * Renders a WorkbookPlan into the workbook, never half-way:
+ * 1. every plan sheet is written into a new temporary sheet: values first (all sheets), then number
+ *    formats, then tables, styles, widths, colour scales, charts and PivotTables;
+ * 2. only when all of that succeeded, one final sync deletes our previous output sheets, gives the new
+ *    sheets and tables their names and records them as ours;
+ * 3. on any failure the temporary sheets are deleted and the old output stays as it was.
+ * A user's sheet that has a plan sheet's name is left alone: ours gets "Name (2)".
+ * Calculation is suspended for every sync (ExcelApi 1.6) and screen updating once at the start
+ * (ExcelApi 1.9; the docs warn against calling it in a loop).
+ */
+import type { SheetKey, WorkbookPlan } from '../report/plan';
+import { type ChunkHooks, blockRowCount, writeBlockFormats, writeBlockValues } from './blocks';
+import { ExcelInputError } from './errors';
+import type { ExcelHost } from './host';
+import { type OutputRecord, listSheets, queueOutputRecord, readOutputRecord, uniqueSheetName, uniqueTableName } from './sheets';
+import { type Features, type MadeTable, detectFeatures, queuePivot, queueSheetDressing, queueTables } from './structures';
+
+/** Options of a render. */
+export interface RenderOptions {
+  /** Fraction 0..1 of the work done. */
+  onProgress?: (fraction: number) => void;
+  /** Target request size per sync (default 2 MB). */
+  budgetBytes?: number;
+}
+
+/** What was written. */
+export interface RenderResult {
+  /** Our sheets in plan order, with their final names. */
+  sheets: { key: SheetKey; name: string; id: string }[];
+  /** Plan table name → name in the workbook (differs when a user's table had the name). */
+  tables: Record<string, string>;
+  /** Features skipped for lack of host support, e.g. `pivotTables`. */
+  skipped: string[];
+}
+
+interface TempSheet {
+  key: SheetKey;
+  id: string;
+  sheet: Excel.Worksheet;
+  tables: MadeTable[];
+  pivots: { pivot: Excel.PivotTable; planName: string }[];
+}
+
+function hooksFor(features: Features, total: number, from: number, to: number, options: RenderOptions): ChunkHooks {
+  let done = 0;
+  return {
+    beforeSync: (context) => {
+      if (features.suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
+    },
+    rowsDone: (rows) => {
+      done += rows;
+      options.onProgress?.(from + (to - from) * Math.min(1, done / Math.max(1, total)));
+    },
+    budgetBytes: options.budgetBytes,
+  };
+}
+
+async function addTempSheets(context: Excel.RequestContext, plan: WorkbookPlan): Promise<TempSheet[]> {
+  const taken = (await listSheets(context)).map((s) => s.name);
+  const made = plan.sheets.map((p, i) => {
+    const name = uniqueSheetName(`rfm-new-${i + 1}`, taken);
+    taken.push(name);
+    const sheet = context.workbook.worksheets.add(name);
+    sheet.load('id');
+    return { key: p.key, sheet };
+  });
+  await context.sync();
+  return made.map((m) => ({ key: m.key, id: m.sheet.id, sheet: m.sheet, tables: [], pivots: [] }));
+}
+
+async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], features: Features, options: RenderOptions): Promise<string[]> {
+  const rows = plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + blockRowCount(b), 0), 0);
+  if (features.suspendScreenUpdating) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  const values = hooksFor(features, rows, 0, 0.7, options);
+  for (let i = 0; i < plan.sheets.length; i++) for (const block of plan.sheets[i].blocks) await writeBlockValues(context, temps[i].sheet, block, values);
+  const formats = hooksFor(features, rows, 0.7, 0.9, options);
+  for (let i = 0; i < plan.sheets.length; i++) for (const block of plan.sheets[i].blocks) await writeBlockFormats(context, temps[i].sheet, block, formats);
+  let tableCount = 0;
+  for (let i = 0; i < plan.sheets.length; i++) {
+    temps[i].tables = queueTables(temps[i].sheet, plan.sheets[i], () => `rfm_new_table_${++tableCount}`);
+    queueSheetDressing(temps[i].sheet, plan.sheets[i], features);
+    await context.sync();
+  }
+  const skipped: string[] = [];
+  const hasPivots = plan.sheets.some((s) => s.pivots.length > 0);
+  if (hasPivots && !features.pivotTables) skipped.push('pivotTables');
+  if (plan.sheets.some((s) => s.rightToLeft) && !features.readingOrder) skipped.push('rightToLeft');
+  if (hasPivots && features.pivotTables) {
+    const allTables = temps.flatMap((t) => t.tables);
+    let pivotCount = 0;
+    plan.sheets.forEach((sheetPlan, i) => {
+      for (const spec of sheetPlan.pivots) {
+        const pivot = queuePivot(temps[i].sheet, spec, allTables, `rfm_new_pivot_${++pivotCount}`);
+        if (pivot) temps[i].pivots.push({ pivot, planName: spec.name });
+      }
+    });
+    await context.sync();
+  }
+  options.onProgress?.(0.95);
+  return skipped;
+}
+
+/** The swap: old output out, new names in, ownership recorded; one sync. */
+async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], old: OutputRecord): Promise<RenderResult> {
+  const sheets = await listSheets(context);
+  const oldIds = new Set(old.sheets.map((s) => s.id));
+  const tempIds = new Set(temps.map((t) => t.id));
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await context.sync();
+  const tableSheets = tables.items.map((t) => {
+    const sheet = t.worksheet;
+    sheet.load('id');
+    return sheet;
+  });
+  await context.sync();
+  const takenTables = tables.items.filter((_, i) => !oldIds.has(tableSheets[i].id) && !tempIds.has(tableSheets[i].id)).map((t) => t.name);
+  const takenSheets = sheets.filter((s) => !oldIds.has(s.id) && !tempIds.has(s.id)).map((s) => s.name);
+  for (const s of sheets) if (oldIds.has(s.id)) context.workbook.worksheets.getItem(s.id).delete();
+  const result: RenderResult = { sheets: [], tables: {}, skipped: [] };
+  temps.forEach((temp, i) => {
+    const name = uniqueSheetName(plan.sheets[i].name, takenSheets);
+    takenSheets.push(name);
+    temp.sheet.name = name;
+    result.sheets.push({ key: temp.key, name, id: temp.id });
+    for (const t of temp.tables) {
+      const tableName = uniqueTableName(t.planName, takenTables);
+      takenTables.push(tableName);
+      t.table.name = tableName;
+      result.tables[t.planName] = tableName;
+    }
+    for (const p of temp.pivots) p.pivot.name = p.planName;
+  });
+  queueOutputRecord(context, { version: 1, sheets: result.sheets.map((s) => ({ key: s.key, id: s.id })), writeBack: old.writeBack });
+  temps[0]?.sheet.activate();
+  await context.sync();
+  return result;
+}
+
+/** Deletes the temporary sheets of a failed render (best effort, in a fresh batch). */
+async function removeTemps(host: ExcelHost, ids: string[]): Promise<void> {
+  try {
+    await host.run(async (context) => {
+      const sheets = ids.map((id) => context.workbook.worksheets.getItemOrNullObject(id));
+      await context.sync();
+      for (const s of sheets) if (!s.isNullObject) s.delete();
+      await context.sync();
+    });
+  } catch {
+    // the original error is the one worth reporting
+  }
+}
+
+function asUserError(error: unknown): Error {
+  if (error instanceof ExcelInputError) return error;
+  const code = (error as { code?: string })?.code;
+  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded') return new ExcelInputError('excel.tooLarge');
+  return new ExcelInputError('excel.writeFailed', { detail: (error as Error)?.message ?? String(error) });
+}
+
+/**
+ * Writes a plan into the workbook, replacing our previous output.
+ * @param host the Excel host
+ * @param plan the plan (from report/buildWorkbookPlan)
+ * @param options progress and payload budget
+ * @returns our sheets, table names and skipped features
+ * @throws ExcelInputError when Excel refuses; the workbook is then as it was
+ */
+export async function renderPlan(host: ExcelHost, plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderResult> {
+  const features = detectFeatures(host);
+  const created: string[] = [];
+  try {
+    return await host.run(async (context) => {
+      const old = await readOutputRecord(context);
+      const temps = await addTempSheets(context, plan);
+      created.push(...temps.map((t) => t.id));
+      const skipped = await writeSheets(context, plan, temps, features, options);
+      const result = await swapIn(context, plan, temps, old);
+      options.onProgress?.(1);
+      return { ...result, skipped };
+    });
+  } catch (error) {
+    await removeTemps(host, created);
+    throw asUserError(error);
+  }
+}

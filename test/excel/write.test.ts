@@ -1,0 +1,126 @@
+/** Rendering a WorkbookPlan through the simulator: values, formats, structures, ownership, failures. */
+import { renderPlan } from '../../src/excel/write';
+import { ExcelInputError } from '../../src/excel/errors';
+import { createExcelSimulator } from '../support/excelSimulator';
+import { simulatorHost } from '../support/simulatorHost';
+import { TRICKY_IDS, customerRows, samplePlan } from './fixtures';
+
+describe('renderPlan', () => {
+  it('writes values, then formats, tables, styles, widths, charts, colour scales, freeze, pivot', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales', [['Customer', 'Amount'], ['a', 1]]);
+    const result = await renderPlan(simulatorHost(sim), samplePlan());
+    expect(sim.sheetNames()).toEqual(['Sales', 'Summary', 'Customers', 'Matrix']);
+    expect(result.sheets.map((s) => s.name)).toEqual(['Summary', 'Customers', 'Matrix']);
+    expect(result.skipped).toEqual([]);
+    const customers = sim.values('Customers');
+    expect(customers[0]).toEqual(['Customer', 'Last purchase', 'Revenue', 'Segment']);
+    expect(customers.slice(1, 1 + TRICKY_IDS.length).map((r) => r[0])).toEqual(TRICKY_IDS);
+    expect(sim.formulas('Customers')).toEqual(customers);
+    expect(customers[1].slice(1)).toEqual([45000, 0, 'Champions']);
+    expect(sim.numberFormats('Customers', 'A2:D2')).toEqual([['@', 'yyyy-mm-dd', '#,##0.00', 'General']]);
+    expect(sim.numberFormats('Summary', 'B4:C4')).toEqual([['0', '0.0%']]);
+    expect(sim.tables()).toEqual([{ name: 'Customers', sheet: 'Customers', address: 'Customers!A1:D13', style: 'TableStyleMedium2' }]);
+    const c = sim.sheet('Customers');
+    expect(c.frozenRows).toBe(1);
+    expect(c.columnWidths.get(0)).toBeCloseTo((24 * 7 + 5) * 0.75);
+    expect(c.conditionalFormats[0]).toMatchObject({ type: 'ColorScale', rect: { row: 1, column: 2, rows: 12, columns: 1 } });
+    expect(c.tabColor).toBe('#1F77B4');
+    const s = sim.sheet('Summary');
+    expect(s.style(0, 0, 'font.bold')).toBe(true);
+    expect(s.style(0, 0, 'font.size')).toBe(14);
+    expect(s.charts[0]).toMatchObject({ type: 'Pie', title: 'Customers per segment', source: { row: 2, column: 0, rows: 3, columns: 2 }, topLeft: 'F2', bottomRight: 'M16' });
+    expect(sim.sheet('Matrix').pivots[0]).toMatchObject({ name: 'SegmentPivot', sourceTable: 'Customers', rows: ['Segment'], data: [{ summarizeBy: 'Sum' }] });
+    expect(sim.sheet('Matrix').style(1, 0, 'font.bold')).toBe(true);
+    expect(sim.sheet('Matrix').style(1, 1, 'font.bold')).toBeUndefined();
+    expect(sim.values('Sales')).toEqual([['Customer', 'Amount'], ['a', 1]]);
+    expect(sim.syncs.some((x) => x.ops.includes('Application.suspendApiCalculationUntilNextSync'))).toBe(true);
+    expect(sim.syncs.filter((x) => x.ops.includes('Application.suspendScreenUpdatingUntilNextSync'))).toHaveLength(1);
+  });
+
+  it('writes values before any number format', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales');
+    await renderPlan(simulatorHost(sim), samplePlan());
+    const firstFormat = sim.syncs.findIndex((x) => x.ops.includes('Range.numberFormat.set'));
+    const lastValues = sim.syncs.map((x) => x.ops.includes('Range.values.set')).lastIndexOf(true);
+    expect(lastValues).toBeLessThan(firstFormat);
+  });
+
+  it('never overwrites a user sheet or table with the same name', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Customers', [['mine', 'keep'], [1, 2]]);
+    sim.addTable('Customers', 'A1:B2', 'Customers');
+    const result = await renderPlan(simulatorHost(sim), samplePlan());
+    expect(sim.values('Customers')).toEqual([['mine', 'keep'], [1, 2]]);
+    expect(result.sheets.map((s) => s.name)).toEqual(['Summary', 'Customers (2)', 'Matrix']);
+    expect(result.tables).toEqual({ Customers: 'Customers_2' });
+    expect(sim.values('Customers (2)')[1][0]).toBe(TRICKY_IDS[0]);
+  });
+
+  it('replaces its own previous output on the next run, even after the user renamed it', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales');
+    const host = simulatorHost(sim);
+    const first = await renderPlan(host, samplePlan());
+    sim.state.workbook.renameSheet(sim.sheet('Summary'), 'My summary');
+    const second = await renderPlan(host, samplePlan(20));
+    expect(sim.sheetNames()).toEqual(['Sales', 'Summary', 'Customers', 'Matrix']);
+    expect(second.sheets.map((s) => s.id)).not.toEqual(first.sheets.map((s) => s.id));
+    expect(sim.values('Customers')).toHaveLength(21);
+    expect(sim.tables().map((t) => t.name)).toEqual(['Customers']);
+    expect(sim.settings()['rfm.outputs']).toEqual({ version: 1, sheets: second.sheets.map((s) => ({ key: s.key, id: s.id })) });
+  });
+
+  it('leaves the workbook as it was when Excel refuses a request', async () => {
+    const sim = createExcelSimulator({ payloadLimitBytes: 4000 });
+    sim.addSheet('Sales', [['x']]);
+    const host = simulatorHost(sim);
+    await renderPlan(host, samplePlan());
+    const before = sim.sheetNames();
+    const beforeValues = sim.values('Customers');
+    const error = await renderPlan(host, samplePlan(400)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelInputError);
+    expect((error as ExcelInputError).key).toBe('excel.tooLarge');
+    expect(sim.sheetNames()).toEqual(before);
+    expect(sim.values('Customers')).toEqual(beforeValues);
+  });
+
+  it('skips what the host lacks: ExcelApi 1.4 gets no colour scale, freeze, pivot or suspension', async () => {
+    const sim = createExcelSimulator({ excelApiMinor: 4 });
+    sim.addSheet('Sales');
+    const result = await renderPlan(simulatorHost(sim), samplePlan(10, 'fa'));
+    expect(result.skipped).toEqual(['pivotTables', 'rightToLeft']);
+    expect(sim.sheet('Customers').conditionalFormats).toEqual([]);
+    expect(sim.sheet('Customers').frozenRows).toBe(0);
+    expect(sim.sheet('Matrix').pivots).toEqual([]);
+    expect(sim.syncs.every((s) => !s.error)).toBe(true);
+    expect(sim.values('Customers')[1][0]).toBe(TRICKY_IDS[0]);
+  });
+
+  it('sets right-to-left reading order for Persian plans where ExcelApi 1.9 exists', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales');
+    await renderPlan(simulatorHost(sim), samplePlan(10, 'fa'));
+    expect(sim.sheet('Customers').style(5, 1, 'format.readingOrder')).toBe('RightToLeft');
+  });
+
+  it('splits large blocks: syncs grow with rows / chunk size and every request stays under 4 MB', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales');
+    const plan = samplePlan(10);
+    const rows = customerRows(150_000);
+    const table = plan.sheets[1].blocks[0];
+    if (table.kind === 'table') table.rows = rows;
+    plan.sheets[1].colorScales = [];
+    await renderPlan(simulatorHost(sim), plan);
+    const { request } = sim.maxPayloadBytes();
+    expect(request).toBeLessThan(4 * 1024 * 1024);
+    const valueSyncs = sim.syncs.filter((s) => s.ops.includes('Range.values.set')).length;
+    const totalBytes = JSON.stringify(rows).length;
+    expect(valueSyncs).toBeGreaterThanOrEqual(Math.ceil(totalBytes / (4 * 1024 * 1024)));
+    expect(valueSyncs).toBeLessThan(20);
+    expect(sim.values('Customers')).toHaveLength(150_001);
+    expect(sim.values('Customers')[150_000][0]).toBe('C149999');
+  });
+});
