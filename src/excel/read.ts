@@ -199,12 +199,13 @@ export async function readSource(host: ExcelHost, source: SourceRef, options: Re
   if (source.kind === 'table') return readTable(host, source.tableName, options);
   return host.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(source.sheetId);
-    const used = sheet.getUsedRangeOrNullObject(true);
     sheet.load('id,name');
-    used.load('rowIndex,rowCount');
     await context.sync();
     const header = parseRect(source.headerAddress);
     if (sheet.isNullObject || !header) throw new ExcelInputError('excel.sourceSheetMissing', {}, options.lang);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,rowCount');
+    await context.sync();
     const lastRow = used.isNullObject ? header.row : Math.max(header.row, used.rowIndex + used.rowCount - 1);
     const rect = { ...header, rows: lastRow - header.row + 1 };
     return readBlock(context, { sheetId: sheet.id, sheetName: sheet.name, rect, source: { ...source, sheetName: sheet.name } }, options);
