@@ -197,12 +197,14 @@ export function resolveNumberColumn(values: readonly Cell[]): NumberStyle {
 export function resolveNumberColumnBy(length: number, cellAt: (i: number) => Cell): NumberStyle {
   let comma = 0;
   let point = 0;
+  let lastText = '';
+  let lastEvidence = 0;
   for (let i = 0; i < length; i++) {
     const cell = cellAt(i);
     if (typeof cell !== 'string') continue;
-    const e = decimalEvidence(cell);
-    if (e > 0) comma++;
-    else if (e < 0) point++;
+    if (cell !== lastText) { lastText = cell; lastEvidence = decimalEvidence(cell); }
+    if (lastEvidence > 0) comma++;
+    else if (lastEvidence < 0) point++;
   }
   return comma > point ? { decimalSeparator: ',' } : DEFAULT_NUMBER_STYLE;
 }

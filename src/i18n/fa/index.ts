@@ -1,9 +1,10 @@
 import type { Strings } from '../index';
 import { pane } from './pane';
 import { engine } from './engine';
+import { engineInput } from './engine-input';
 import { report } from './report';
 import { predict } from './predict';
 import { excel } from './excel';
 /** Persian strings: the union of every area's table, the same keys as `en`. */
 export const fa: Strings = {
-  ...engine, ...pane, ...report, ...predict, ...excel };
+  ...engine, ...engineInput, ...pane, ...report, ...predict, ...excel };
