@@ -5,20 +5,13 @@
 import type { AnalysisOptions, Analysis, ColumnMapping, InputTable } from '../engine/types';
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
+import type { ReadResult } from '../excel/read';
 
 /** Where the data comes from. */
 export type SourceChoice = { kind: 'selection' } | { kind: 'table'; name: string };
 
-/** A block read from the workbook. */
-export interface SourceBlock {
-  table: InputTable;
-  /** Display address, e.g. `Sales!A1:C4907` or a table name. */
-  address: string;
-  /** Set when the block lies on one of our output sheets (its display name). */
-  ownSheet?: string;
-  /** Opaque description of the source, saved with the settings so Refresh can re-read it. */
-  source: unknown;
-}
+/** A block read from the workbook: the table, its address and the saved form of the source. */
+export type SourceBlock = ReadResult;
 
 /** What a run saves in the workbook for Refresh. */
 export interface RunSettings {

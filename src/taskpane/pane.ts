@@ -14,7 +14,7 @@ import { applyLanguage, asLang, formatNumber, langFromDisplayLanguage } from './
 import { readMapping, relabelMapping, renderMapping } from './mapping';
 import { CancelledError, runInWorker, WorkerError, type Run } from './runner';
 import { renderSummary } from './summary';
-import { checkAnalysis, checkMapping, checkSourceBlock, parseOptionFields, type PaneMessage } from './validate';
+import { checkAnalysis, checkMapping, parseOptionFields, type PaneMessage } from './validate';
 
 /** A user-facing failure: the message is shown, nothing is written. */
 class PaneError extends Error {
@@ -109,8 +109,6 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     if (picked.kind === 'table' && !picked.name) throw new PaneError({ key: 'pane.error.noTable' });
     setProgress(0, 'reading');
     const read = await host.read(picked, (fraction) => setProgress(fraction, 'reading'));
-    const problem = checkSourceBlock(read.table.header, read.table.rows, read.ownSheet);
-    if (problem) throw new PaneError(problem);
     const headerKey = JSON.stringify(read.table.header);
     if (headerKey !== shownHeader) {
       const detected = detectMapping(read.table);
@@ -173,7 +171,8 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
       return;
     }
     if (error instanceof PaneError) return showError(error.pane);
-    const err = error as Error;
+    const err = error as Error & { messageIn?: (lang: Lang) => string };
+    if (err?.name === 'ExcelInputError' && err.messageIn) return showError({ key: 'pane.error.input', params: { message: err.messageIn(lang) } });
     const inputError = (error instanceof WorkerError && error.inputError) || err?.name === 'InputError';
     showError({ key: inputError ? 'pane.error.input' : 'pane.error.unexpected', params: { message: err?.message ?? String(error) } });
   }

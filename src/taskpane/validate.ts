@@ -1,34 +1,14 @@
 /**
- * Checks the pane makes before anything runs: the shape of the source block and the column
- * mapping. Pure: each returns a message (key + params for `t`) or undefined when all is well.
+ * Checks the pane makes before anything runs (the column mapping and option fields) and after
+ * the engine (was any row usable). The shape of the source block is checked where it is read
+ * (src/excel/read.ts). Pure: each returns a message (key + params for `t`) or undefined when all is well.
  */
-import type { Analysis, Cell, ColumnMapping, TransactionRole } from '../engine/types';
+import type { Analysis, ColumnMapping, TransactionRole } from '../engine/types';
 
 /** A message for the user: an i18n key and its placeholders. */
 export interface PaneMessage {
   key: string;
   params?: Record<string, string | number>;
-}
-
-/** True for a cell that holds nothing (null, undefined or blank text). */
-function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
-}
-
-/**
- * Checks the block read from the sheet: header row and data rows.
- * @param header the first row of the block
- * @param rows the rows below it
- * @param ownSheetName set when the block lies on one of the add-in's output sheets
- * @returns the problem, or undefined when the block can be analysed
- */
-export function checkSourceBlock(header: readonly Cell[], rows: readonly Cell[][], ownSheetName?: string): PaneMessage | undefined {
-  if (ownSheetName !== undefined) return { key: 'pane.error.outputSheet', params: { sheet: ownSheetName } };
-  const rowBlank = (row: readonly Cell[]) => row.every(isBlank);
-  if (header.length === 0 || (rowBlank(header) && rows.every(rowBlank))) return { key: 'pane.error.emptySelection' };
-  if (rows.length === 0 && header.length === 1) return { key: 'pane.error.oneCell' };
-  if (rows.every(rowBlank)) return { key: 'pane.error.headerOnly' };
-  return undefined;
 }
 
 /** Roles shown in the mapping, in display order. */

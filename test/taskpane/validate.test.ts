@@ -1,27 +1,7 @@
-import { checkAnalysis, checkMapping, checkSourceBlock, parseOptionFields } from '../../src/taskpane/validate';
+import { checkAnalysis, checkMapping, parseOptionFields } from '../../src/taskpane/validate';
 import type { Analysis } from '../../src/engine/types';
 
 const roleName = (role: string) => role.toUpperCase();
-
-describe('checkSourceBlock: the bad selections of the brief, each with its own message', () => {
-  test('an empty selection', () => {
-    expect(checkSourceBlock([null, ''], [[null, '  ']])).toEqual({ key: 'pane.error.emptySelection' });
-    expect(checkSourceBlock([], [])).toEqual({ key: 'pane.error.emptySelection' });
-  });
-  test('one cell', () => {
-    expect(checkSourceBlock(['customer'], [])).toEqual({ key: 'pane.error.oneCell' });
-  });
-  test('a header row only', () => {
-    expect(checkSourceBlock(['customer', 'date', 'amount'], [])).toEqual({ key: 'pane.error.headerOnly' });
-    expect(checkSourceBlock(['customer', 'date', 'amount'], [[null, '', undefined]])).toEqual({ key: 'pane.error.headerOnly' });
-  });
-  test('a selection on one of our output sheets names the sheet', () => {
-    expect(checkSourceBlock(['a', 'b'], [[1, 2]], 'Customers')).toEqual({ key: 'pane.error.outputSheet', params: { sheet: 'Customers' } });
-  });
-  test('a proper block passes', () => {
-    expect(checkSourceBlock(['customer', 'date', 'amount'], [['a', 45000, 10]])).toBeUndefined();
-  });
-});
 
 describe('checkMapping', () => {
   const header = ['Customer', 'Date', 'Amount', 'Qty', 'Price'];
