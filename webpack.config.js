@@ -9,7 +9,6 @@
  * `npm run build` works offline; `webpack serve` (npm start) serves https://localhost:3000 with the
  * office-addin-dev-certs certificates.
  */
-const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -19,7 +18,6 @@ const { LocalizedFunctionsMetadataPlugin } = require('./src/functions/localizedM
 const PORT = 3000;
 const OUT = path.resolve(__dirname, 'dist', 'addin');
 const FUNCTIONS = './src/functions/functions.ts';
-const hasFunctions = fs.existsSync(path.resolve(__dirname, FUNCTIONS));
 
 /** The https options for the dev server: office-addin-dev-certs makes and trusts a localhost CA. */
 async function httpsOptions() {
@@ -46,9 +44,10 @@ module.exports = async (env, argv) => {
     commands: './src/commands/commands.ts',
     worker: './src/taskpane/worker.ts',
     preview: './src/preview/preview.ts',
+    functions: FUNCTIONS,
   };
-  if (hasFunctions) entry.functions = FUNCTIONS;
-  const shared = hasFunctions ? ['functions', 'commands', 'taskpane'] : ['commands', 'taskpane'];
+  // One shared runtime: the task pane page carries the custom functions and the commands too.
+  const shared = ['functions', 'commands', 'taskpane'];
 
   const config = {
     devtool: dev ? 'source-map' : false,
@@ -77,9 +76,10 @@ module.exports = async (env, argv) => {
           { from: 'src/preview/preview.css', to: 'preview.css' },
         ],
       }),
-      ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS })] : []),
-      // functions-fa.json: the same metadata with Persian descriptions (manifest: fa-IR override).
-      ...(hasFunctions ? [new LocalizedFunctionsMetadataPlugin()] : []),
+      // functions.json from the JSDoc of functions.ts, then functions-fa.json with Persian descriptions
+      // (the manifest's fa-IR Override of Functions.Metadata.Url points at it).
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS }),
+      new LocalizedFunctionsMetadataPlugin(),
     ],
   };
 

@@ -160,6 +160,8 @@ describe('manifest.xml', () => {
     expect(defined.get('Functions.Namespace')).toBe('RFM');
     expect(defined.get('Functions.Metadata.Url')).toBe(`${ORIGIN}/functions.json`);
     expect(defined.get('Functions.Script.Url')).toBe(`${ORIGIN}/functions.js`);
+    const metadata = nodesNamed('Url').find(({ node }) => node.$?.id === 'Functions.Metadata.Url')!.node;
+    expect(metadata.$$?.map((n) => n.$)).toEqual([{ Locale: 'fa-IR', Value: `${ORIGIN}/functions-fa.json` }]);
   });
 
   test('fa-IR overrides the name, the description and the ribbon labels', () => {

@@ -70,17 +70,17 @@ describe('bad input in the pane: a clear message, nothing written', () => {
   test('an empty selection', async () => {
     await load(['Customer', 'Date', 'Amount'], GOOD)(page);
     const result = await run(select('Sales', 'F10:H20'));
-    expect(result.error).toBe(`${t('en', 'pane.error.emptySelection')} ${nothing}`);
+    expect(result.error).toBe(`${t('en', 'excel.emptySelection')} ${nothing}`);
   });
 
   test('one cell', async () => {
     const result = await run(select('Sales', 'A1'));
-    expect(result.error).toBe(`${t('en', 'pane.error.oneCell')} ${nothing}`);
+    expect(result.error).toBe(`${t('en', 'excel.oneCell')} ${nothing}`);
   });
 
   test('a header row only', async () => {
     const result = await run(select('Sales', 'A1:C1'));
-    expect(result.error).toBe(`${t('en', 'pane.error.headerOnly')} ${nothing}`);
+    expect(result.error).toBe(`${t('en', 'excel.headerOnly', { address: 'Sales!A1:C1' })} ${nothing}`);
   });
 
   test('no date column', async () => {
@@ -120,7 +120,7 @@ describe('bad input in the pane: a clear message, nothing written', () => {
     const customers = t('en', 'report.sheet.customers');
     expect(await page.evaluate(() => (window as any).rfmPreview.sim.sheetNames())).toContain(customers);
     const result = await run(select(customers, 'A1:D5'));
-    expect(result.error).toBe(`${t('en', 'pane.error.outputSheet', { sheet: customers })} ${nothing}`);
+    expect(result.error).toBe(`${t('en', 'excel.ownSheet', { sheet: customers })} ${nothing}`);
   });
 });
 
