@@ -1,15 +1,45 @@
 import type { Analysis, AnalysisOptions, Transaction } from './types';
+import { runClusters } from './clusters/cluster';
+import type { ClusterAnalysis } from './clusters/types';
+import { runClv } from './clv/run';
+import type { ClvAnalysis } from './clv/types';
 
 /**
- * Issue 5's stages (clusters, purchase models, CLV, churn) run here after scoring.
- * Placeholder until they land: returns the analysis unchanged.
- * @param analysis the scored analysis
+ * Issue 5's stages, run after scoring: clusters (unless `clusters: 'off'`) and the purchase
+ * models with CLV and churn (unless `model: 'off'`). Either stage that cannot run records why in
+ * `Analysis.clusters` / `Analysis.clv` (`{ status: 'skipped', reason }`) and the rest stands;
+ * nothing here throws.
+ * @param analysis the scored analysis (its customers gain cluster, pAlive, expected purchases, CLV, churn status)
  * @param transactions the normalised transactions (empty for customer-level input)
  * @param options the user's options
- * @returns the analysis with cluster/CLV/churn fields filled where they apply
+ * @returns the same analysis with `clusters` and `clv` filled
  */
 export function addPredictions(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions): Analysis {
-  void transactions;
-  void options;
+  analysis.clusters = options.clusters === 'off' ? { status: 'skipped', reason: 'clustering is off' } : clusterStage(analysis, options);
+  analysis.clv = options.model === 'off' ? { status: 'skipped', reason: 'the purchase model is off' } : clvStage(analysis, transactions, options);
   return analysis;
+}
+
+function clusterStage(analysis: Analysis, options: AnalysisOptions): ClusterAnalysis {
+  try {
+    const k = typeof options.clusters === 'number' ? options.clusters : 'auto';
+    const { report, clusterOf } = runClusters(analysis.customers, { k });
+    analysis.customers.forEach((c, i) => (c.cluster = clusterOf ? clusterOf[i] : null));
+    return report;
+  } catch (error) {
+    for (const c of analysis.customers) c.cluster = null;
+    return { status: 'skipped', reason: `clustering failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function clvStage(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions): ClvAnalysis {
+  try {
+    return runClv(analysis, transactions, options);
+  } catch (error) {
+    for (const c of analysis.customers) {
+      c.pAlive = c.expectedPurchases30d = c.expectedPurchases90d = c.expectedAverageSpend = c.clv = null;
+      c.churnStatus = null;
+    }
+    return { status: 'skipped', reason: `the purchase model failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }

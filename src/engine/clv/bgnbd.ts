@@ -3,7 +3,7 @@
  * structure it shares with its modified form (mbgnbd.ts): likelihood, P(alive) and the
  * conditional expected number of purchases, written as in the `lifetimes` Python package.
  */
-import { lgamma, hyp2f1 } from './special';
+import { digamma, hyp2f1, lgamma } from './special';
 
 /** Population parameters of the BG/NBD family: Gamma(r, α) purchase rates, Beta(a, b) dropout. */
 export interface BgParams {
@@ -13,18 +13,54 @@ export interface BgParams {
   b: number;
 }
 
+/** The x-only parts of one customer's log-likelihood and their gradients in (r, α, a, b). */
+export interface XTerms {
+  /** Terms without t_x or T. */
+  base: number;
+  /** ∂base/∂(r, α, a, b). */
+  dBase: [number, number, number, number];
+  /** ln of the "dropped out after the last purchase" weight, or null where that branch is absent. */
+  dropout: number | null;
+  /** ∂dropout/∂a and ∂dropout/∂b. */
+  dDropoutA: number;
+  dDropoutB: number;
+}
+
 /** What differs between the BG/NBD and the modified BG/NBD. */
 export interface PurchaseModelSpec {
   name: 'bgnbd' | 'mbgnbd';
-  /**
-   * The x-only parts of one customer's log-likelihood: `base` (terms without t_x or T) and
-   * `dropout` (ln of the "died after the last purchase" weight), or null where that branch is absent.
-   */
-  xTerms(p: BgParams, x: number): { base: number; dropout: number | null };
+  /** The x-only likelihood terms. */
+  xTerms(p: BgParams, x: number): XTerms;
   /** ln(a / (b + x − 1)) for BG/NBD (x > 0), ln(a / (b + x)) for MBG/NBD; null when absent. */
   dropoutOdds(p: BgParams, x: number): number | null;
   /** The second numerator and the denominator parameter of the ₂F₁ in E[X(t) | x, t_x, T]. */
   hypParams(p: BgParams, x: number): { b: number; c: number };
+}
+
+/**
+ * The x-only terms shared by both models:
+ * ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b + x + shift) − ln B(a, b), with shift 0 (BG/NBD) or 1 (MBG/NBD).
+ * @param p parameters
+ * @param x repeat purchases
+ * @param shift 0 or 1
+ * @param dropout ln of the dropout weight, or null
+ * @param dropoutB ∂dropout/∂b
+ * @returns the terms with their gradients
+ */
+export function sharedXTerms(p: BgParams, x: number, shift: number, dropout: number | null, dropoutB: number): XTerms {
+  const { r, alpha, a, b } = p;
+  const bx = b + x + shift;
+  const abx = a + b + x + shift;
+  const base = lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + lgamma(a + b) + lgamma(bx) - lgamma(b) - lgamma(abx);
+  const psiAB = digamma(a + b);
+  const psiABX = digamma(abx);
+  const dBase: [number, number, number, number] = [
+    digamma(r + x) - digamma(r) + Math.log(alpha),
+    r / alpha,
+    psiAB - psiABX,
+    psiAB + digamma(bx) - digamma(b) - psiABX,
+  ];
+  return { base, dBase, dropout, dDropoutA: dropout === null ? 0 : 1 / a, dDropoutB: dropout === null ? 0 : dropoutB };
 }
 
 function bgDropoutOdds(p: BgParams, x: number): number | null {
@@ -34,15 +70,9 @@ function bgDropoutOdds(p: BgParams, x: number): number | null {
 /** Plain BG/NBD: a customer can only drop out after a repeat purchase. */
 export const BGNBD: PurchaseModelSpec = {
   name: 'bgnbd',
-  xTerms(p, x) {
-    const { r, alpha, a, b } = p;
-    const base = lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x);
-    return { base, dropout: bgDropoutOdds(p, x) };
-  },
+  xTerms: (p, x) => sharedXTerms(p, x, 0, bgDropoutOdds(p, x), -1 / (p.b + x - 1)),
   dropoutOdds: bgDropoutOdds,
-  hypParams(p, x) {
-    return { b: p.b + x, c: p.a + p.b + x - 1 };
-  },
+  hypParams: (p, x) => ({ b: p.b + x, c: p.a + p.b + x - 1 }),
 };
 
 /**
@@ -54,7 +84,7 @@ export const BGNBD: PurchaseModelSpec = {
  * @param logAlphaT ln(α + T)
  * @returns the log-likelihood contribution
  */
-export function historyLogLikelihood(p: BgParams, x: number, terms: { base: number; dropout: number | null }, logAlphaTx: number, logAlphaT: number): number {
+export function historyLogLikelihood(p: BgParams, x: number, terms: XTerms, logAlphaTx: number, logAlphaT: number): number {
   const alive = -(p.r + x) * logAlphaT;
   if (terms.dropout === null) return terms.base + alive;
   const died = terms.dropout - (p.r + x) * logAlphaTx;

@@ -6,7 +6,8 @@
 import { historyLogLikelihood, type BgParams, type PurchaseModelSpec } from './bgnbd';
 import type { PurchaseGroups } from './groups';
 import { totalWeight } from './groups';
-import { nelderMead } from './optimize';
+import { bfgs, nelderMead } from './optimize';
+import type { PurchaseFitReport } from './types';
 
 /** A fitted purchase model. */
 export interface PurchaseFit {
@@ -17,6 +18,10 @@ export interface PurchaseFit {
   customers: number;
   evaluations: number;
   converged: boolean;
+  /** λ of the ridge penalty on log-parameters; 0 for plain maximum likelihood. */
+  penalty: number;
+  /** True when a (rescaled) parameter ran outside 1e-5..1e5. */
+  atBoundary: boolean;
 }
 
 /**
@@ -28,30 +33,96 @@ export interface PurchaseFit {
  * @returns Σ w · ln L
  */
 export function logLikelihood(spec: PurchaseModelSpec, p: BgParams, groups: PurchaseGroups): number {
+  return logLikelihoodWithGradient(spec, p, groups, null);
+}
+
+/**
+ * Summed log-likelihood and, when `grad` is given, its gradient in (r, α, a, b): one pass over
+ * the patterns with one exp and one log1p each.
+ * @param spec the model
+ * @param p parameters
+ * @param groups the patterns
+ * @param grad receives ∂/∂(r, α, a, b), or null
+ * @returns Σ w · ln L
+ */
+export function logLikelihoodWithGradient(spec: PurchaseModelSpec, p: BgParams, groups: PurchaseGroups, grad: number[] | null): number {
   const terms = Array.from(groups.xValues, (x) => spec.xTerms(p, x));
   const logTx = groups.txValues.map((v) => Math.log(p.alpha + v));
   const logT = groups.TValues.map((v) => Math.log(p.alpha + v));
+  const weightOfX = new Float64Array(terms.length);
+  const dropWeightOfX = new Float64Array(terms.length);
   let sum = 0;
+  let dR = 0;
+  let dAlpha = 0;
   for (let g = 0; g < groups.w.length; g++) {
-    sum += groups.w[g] * historyLogLikelihood(p, groups.x[g], terms[groups.xOf[g]], logTx[groups.txOf[g]], logT[groups.TOf[g]]);
+    const w = groups.w[g];
+    const xi = groups.xOf[g];
+    const t = terms[xi];
+    const rx = p.r + groups.x[g];
+    const lT = logT[groups.TOf[g]];
+    const alive = -rx * lT;
+    let ll = t.base + alive;
+    let w4 = 0;
+    let lTx = 0;
+    if (t.dropout !== null) {
+      lTx = logTx[groups.txOf[g]];
+      const died = t.dropout - rx * lTx;
+      const e = Math.exp(-Math.abs(alive - died));
+      ll = t.base + Math.max(alive, died) + Math.log1p(e);
+      w4 = died >= alive ? 1 / (1 + e) : e / (1 + e);
+    }
+    sum += w * ll;
+    if (grad === null) continue;
+    const w3 = 1 - w4;
+    weightOfX[xi] += w;
+    dropWeightOfX[xi] += w * w4;
+    dR -= w * (w3 * lT + w4 * lTx);
+    dAlpha -= w * rx * (w3 / (p.alpha + groups.T[g]) + (w4 === 0 ? 0 : w4 / (p.alpha + groups.tx[g])));
+  }
+  if (grad !== null) {
+    grad[0] = dR;
+    grad[1] = dAlpha;
+    grad[2] = 0;
+    grad[3] = 0;
+    terms.forEach((t, xi) => {
+      for (let k = 0; k < 4; k++) grad[k] += weightOfX[xi] * t.dBase[k];
+      grad[2] += dropWeightOfX[xi] * t.dDropoutA;
+      grad[3] += dropWeightOfX[xi] * t.dDropoutB;
+    });
   }
   return sum;
 }
 
 /**
- * Fits the model by maximum likelihood (no penalty, like lifetimes with penalizer_coef = 0).
+ * Fits the model by maximum likelihood (no penalty, like lifetimes with penalizer_coef = 0):
+ * BFGS with the analytic gradient on log-parameters, polished by Nelder–Mead if BFGS stalls.
  * @param spec BGNBD or MBGNBD
  * @param groups the patterns in model units
+ * @param penalty λ of an optional ridge penalty λ·Σ ln(param)² on the per-customer objective (time
+ *   rescaled), used only when the plain maximum lies at a boundary; 0 = plain maximum likelihood
  * @returns the fitted parameters and summed log-likelihood
  */
-export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups): PurchaseFit {
+export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups, penalty = 0): PurchaseFit {
   let maxT = 0;
   for (const T of groups.TValues) maxT = Math.max(maxT, T);
   const scale = maxT > 0 ? 10 / maxT : 1;
-  const scaled: PurchaseGroups = { ...groups, txValues: groups.txValues.map((v) => v * scale), TValues: groups.TValues.map((v) => v * scale) };
+  const scaled: PurchaseGroups = {
+    ...groups, tx: groups.tx.map((v) => v * scale), T: groups.T.map((v) => v * scale),
+    txValues: groups.txValues.map((v) => v * scale), TValues: groups.TValues.map((v) => v * scale),
+  };
   const weight = totalWeight(groups);
-  const objective = (theta: number[]): number => -logLikelihood(spec, fromLog(theta), scaled) / weight;
-  const result = nelderMead(objective, [0, 0, 0, 0], { maxEvaluations: 3000, restarts: 4 });
+  const objective = (theta: number[], gradTheta: number[]): number => {
+    const p = fromLog(theta);
+    const grad = [0, 0, 0, 0];
+    const value = -logLikelihoodWithGradient(spec, p, scaled, grad) / weight + ridge(theta, penalty);
+    [p.r, p.alpha, p.a, p.b].forEach((v, i) => (gradTheta[i] = (-grad[i] * v) / weight + 2 * penalty * theta[i]));
+    return value;
+  };
+  let result = bfgs(objective, [0, 0, 0, 0], { gradientTolerance: 1e-9, maxIterations: 300 });
+  if (!result.converged) {
+    const polished = nelderMead((theta) => -logLikelihood(spec, fromLog(theta), scaled) / weight + ridge(theta, penalty), result.x, { maxEvaluations: 3000, restarts: 4, step: 0.1 });
+    result = { ...polished, evaluations: polished.evaluations + result.evaluations };
+  }
   const fitted = fromLog(result.x);
   const params = { ...fitted, alpha: fitted.alpha / scale };
   return {
@@ -61,7 +132,19 @@ export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups
     customers: weight,
     evaluations: result.evaluations,
     converged: result.converged,
+    penalty,
+    atBoundary: result.x.some((theta) => !(Math.abs(theta) <= BOUNDARY_LOG)),
   };
+}
+
+/** |ln θ| beyond this (θ outside 1e-5..1e5, time rescaled) counts as a boundary solution. */
+const BOUNDARY_LOG = Math.log(1e5);
+
+/** Penalties tried, in order, when the plain fit lies at a boundary. */
+const PENALTIES = [1e-3, 1e-2, 1e-1];
+
+function ridge(theta: number[], penalty: number): number {
+  return penalty === 0 ? 0 : penalty * theta.reduce((s, v) => s + v * v, 0);
 }
 
 function fromLog(theta: number[]): BgParams {
@@ -99,12 +182,13 @@ export function dataProblem(groups: PurchaseGroups): string | null {
 export function fitOrExplain(spec: PurchaseModelSpec, groups: PurchaseGroups): PurchaseFit | { reason: string } {
   const problem = dataProblem(groups);
   if (problem) return { reason: problem };
-  const fit = fitPurchaseModel(spec, groups);
-  const values = [fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.logLikelihood];
-  if (!values.every(Number.isFinite) || [fit.params.r, fit.params.alpha, fit.params.a, fit.params.b].some((v) => v < 1e-8 || v > 1e8)) {
-    return { reason: `the ${spec.name === 'bgnbd' ? 'BG/NBD' : 'modified BG/NBD'} fit did not settle on finite parameters` };
+  for (const penalty of [0, ...PENALTIES]) {
+    const fit = fitPurchaseModel(spec, groups, penalty);
+    const finite = [fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.logLikelihood].every(Number.isFinite);
+    if (finite && !fit.atBoundary) return fit;
   }
-  return fit;
+  const name = spec.name === 'bgnbd' ? 'BG/NBD' : 'modified BG/NBD';
+  return { reason: `the ${name} fit runs off to a boundary (a parameter beyond 1e-5..1e5) even when penalised: the data do not pin the purchase process down` };
 }
 
 /**
@@ -112,6 +196,6 @@ export function fitOrExplain(spec: PurchaseModelSpec, groups: PurchaseGroups): P
  * @param fit a fit
  * @returns its public summary
  */
-export function fitReport(fit: PurchaseFit): { model: 'bgnbd' | 'mbgnbd'; params: BgParams; logLikelihood: number; customers: number; converged: boolean } {
-  return { model: fit.model, params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, converged: fit.converged };
+export function fitReport(fit: PurchaseFit): PurchaseFitReport {
+  return { model: fit.model, params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, converged: fit.converged, penalty: fit.penalty };
 }

@@ -2,9 +2,9 @@
  * The Gamma-Gamma model of spend per transaction (Fader & Hardie 2013, "The Gamma-Gamma Model of
  * Monetary Value"; lifetimes' GammaGammaFitter), fitted on repeat customers' mean spend zbar.
  */
-import { lgamma } from './special';
+import { digamma, lgamma } from './special';
 import { distinct } from './groups';
-import { nelderMead } from './optimize';
+import { bfgs, nelderMead } from './optimize';
 
 /** Gamma-Gamma parameters: spend ~ Gamma(p, ν), ν ~ Gamma(q, v). */
 export interface GammaGammaParams {
@@ -48,19 +48,39 @@ function prepare(x: ArrayLike<number>, zbar: ArrayLike<number>): Prepared {
   return { x: xa, m, logM: m.map(Math.log), logX: xa.map(Math.log) };
 }
 
-function sumLogLikelihood(params: GammaGammaParams, d: Prepared, xs: { values: Float64Array; of: Int32Array }): number {
+function sumLogLikelihood(params: GammaGammaParams, d: Prepared, xs: { values: Float64Array; of: Int32Array }, grad: number[] | null = null): number {
   const { p, q, v } = params;
   const perX = xs.values.map((x) => lgamma(p * x + q) - lgamma(p * x) - lgamma(q) + q * Math.log(v));
+  const psiPXQ = grad ? xs.values.map((x) => digamma(p * x + q)) : null;
+  const psiPX = grad ? xs.values.map((x) => digamma(p * x)) : null;
+  const psiQ = grad ? digamma(q) : 0;
+  const logV = Math.log(v);
   let sum = 0;
+  let dp = 0;
+  let dq = 0;
+  let dv = 0;
   for (let i = 0; i < d.x.length; i++) {
-    const px = p * d.x[i];
-    sum += perX[xs.of[i]] + (px - 1) * d.logM[i] + px * d.logX[i] - (px + q) * Math.log(d.x[i] * d.m[i] + v);
+    const x = d.x[i];
+    const px = p * x;
+    const logXMV = Math.log(x * d.m[i] + v);
+    sum += perX[xs.of[i]] + (px - 1) * d.logM[i] + px * d.logX[i] - (px + q) * logXMV;
+    if (psiPXQ === null || psiPX === null) continue;
+    const k = xs.of[i];
+    dp += x * (psiPXQ[k] - psiPX[k] + d.logM[i] + d.logX[i] - logXMV);
+    dq += psiPXQ[k] - psiQ + logV - logXMV;
+    dv += q / v - (px + q) / (x * d.m[i] + v);
+  }
+  if (grad) {
+    grad[0] = dp;
+    grad[1] = dq;
+    grad[2] = dv;
   }
   return sum;
 }
 
 /**
- * Fits the Gamma-Gamma model by maximum likelihood (no penalty), Nelder–Mead on log-parameters.
+ * Fits the Gamma-Gamma model by maximum likelihood (no penalty): BFGS with the analytic gradient
+ * on log-parameters, polished by Nelder–Mead if BFGS stalls.
  * @param x repeat purchase counts of repeat customers (> 0)
  * @param zbar their mean spend per repeat purchase (> 0)
  * @returns the fit
@@ -73,11 +93,24 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): Ga
   // Rescale money so that the mean spend is 1: v scales with money, p and q do not.
   const scale = meanSpend > 0 ? 1 / meanSpend : 1;
   const scaled = prepare(d.x, d.m.map((m) => m * scale));
-  const objective = (t: number[]): number => -sumLogLikelihood(toParams(t), scaled, xs) / d.x.length;
-  const result = nelderMead(objective, [0, 0, 0], { maxEvaluations: 3000, restarts: 4 });
+  const n = d.x.length;
+  const objective = (t: number[], gradT: number[]): number => {
+    const params = toParams(t);
+    const grad = [0, 0, 0];
+    const value = -sumLogLikelihood(params, scaled, xs, grad) / n;
+    gradT[0] = (-grad[0] * params.p) / n;
+    gradT[1] = (-grad[1] * params.q) / n;
+    gradT[2] = (-grad[2] * params.v) / n;
+    return value;
+  };
+  let result = bfgs(objective, [0, 0, 0], { gradientTolerance: 1e-9, maxIterations: 300 });
+  if (!result.converged) {
+    const polished = nelderMead((t) => -sumLogLikelihood(toParams(t), scaled, xs) / n, result.x, { maxEvaluations: 3000, restarts: 4, step: 0.1 });
+    result = { ...polished, evaluations: polished.evaluations + result.evaluations };
+  }
   const fitted = toParams(result.x);
   const params = { ...fitted, v: fitted.v / scale };
-  return { params, logLikelihood: sumLogLikelihood(params, d, xs), customers: d.x.length, evaluations: result.evaluations, converged: result.converged };
+  return { params, logLikelihood: sumLogLikelihood(params, d, xs), customers: n, evaluations: result.evaluations, converged: result.converged };
 }
 
 function toParams(t: number[]): GammaGammaParams {

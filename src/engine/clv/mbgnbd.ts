@@ -3,8 +3,7 @@
  * a customer may also drop out right after the first purchase, so P(alive) < 1 for one-time
  * buyers, which makes it the model for churn status. Formulas as in lifetimes' ModifiedBetaGeoFitter.
  */
-import { lgamma } from './special';
-import type { BgParams, PurchaseModelSpec } from './bgnbd';
+import { sharedXTerms, type BgParams, type PurchaseModelSpec } from './bgnbd';
 
 function mbgDropoutOdds(p: BgParams, x: number): number {
   return Math.log(p.a) - Math.log(p.b + x);
@@ -13,13 +12,7 @@ function mbgDropoutOdds(p: BgParams, x: number): number {
 /** Modified BG/NBD: the dropout branch exists for every x, including x = 0. */
 export const MBGNBD: PurchaseModelSpec = {
   name: 'mbgnbd',
-  xTerms(p, x) {
-    const { r, alpha, a, b } = p;
-    const base = lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + lgamma(a + b) + lgamma(b + x + 1) - lgamma(b) - lgamma(a + b + x + 1);
-    return { base, dropout: mbgDropoutOdds(p, x) };
-  },
+  xTerms: (p, x) => sharedXTerms(p, x, 1, mbgDropoutOdds(p, x), -1 / (p.b + x)),
   dropoutOdds: mbgDropoutOdds,
-  hypParams(p, x) {
-    return { b: p.b + x + 1, c: p.a + p.b + x };
-  },
+  hypParams: (p, x) => ({ b: p.b + x + 1, c: p.a + p.b + x }),
 };

@@ -128,3 +128,82 @@ function isSmall(points: number[][], values: number[], bestI: number, fTol: numb
   }
   return fSpread <= fTol && xSpread <= xTol;
 }
+
+/**
+ * BFGS quasi-Newton minimisation with a backtracking (Armijo) line search, for a smooth objective
+ * whose gradient is known. Deterministic; stops when the largest gradient component is below
+ * `gradientTolerance`, when a step no longer lowers f, or at the iteration cap.
+ * @param f returns the objective and writes its gradient into `grad`
+ * @param start the starting point
+ * @param options gradient tolerance (default 1e-10) and iteration cap (default 200)
+ * @returns the best point found
+ */
+export function bfgs(
+  f: (x: number[], grad: number[]) => number,
+  start: number[],
+  options: { gradientTolerance?: number; maxIterations?: number } = {},
+): MinimizeResult {
+  const n = start.length;
+  const tol = options.gradientTolerance ?? 1e-10;
+  let x = start.slice();
+  let g = new Array<number>(n).fill(0);
+  let value = f(x, g);
+  let evaluations = 1;
+  let H = identity(n);
+  let converged = false;
+  for (let iter = 0; iter < (options.maxIterations ?? 200) && Number.isFinite(value); iter++) {
+    if (Math.max(...g.map(Math.abs)) < tol) {
+      converged = true;
+      break;
+    }
+    let dir = H.map((row) => -row.reduce((s, h, j) => s + h * g[j], 0));
+    let slope = dir.reduce((s, d, i) => s + d * g[i], 0);
+    if (!(slope < 0)) {
+      H = identity(n);
+      dir = g.map((v) => -v);
+      slope = -g.reduce((s, v) => s + v * v, 0);
+    }
+    let step = 1;
+    const g2 = new Array<number>(n).fill(0);
+    let x2 = x;
+    let value2 = Infinity;
+    for (let tries = 0; tries < 60; tries++) {
+      x2 = x.map((v, i) => v + step * dir[i]);
+      value2 = f(x2, g2);
+      evaluations++;
+      if (Number.isFinite(value2) && value2 <= value + 1e-4 * step * slope) break;
+      step /= 2;
+    }
+    if (!(value2 < value)) {
+      converged = value - value2 >= -1e-15 && Math.max(...g.map(Math.abs)) < Math.sqrt(tol);
+      break;
+    }
+    const s = x2.map((v, i) => v - x[i]);
+    const y = g2.map((v, i) => v - g[i]);
+    const sy = s.reduce((acc, v, i) => acc + v * y[i], 0);
+    if (sy > 1e-18) H = bfgsUpdate(H, s, y, sy);
+    x = x2;
+    g = g2;
+    value = value2;
+  }
+  return { x, value, evaluations, converged };
+}
+
+function identity(n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+}
+
+/** H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ with ρ = 1/(yᵀs). */
+function bfgsUpdate(H: number[][], s: number[], y: number[], sy: number): number[][] {
+  const n = s.length;
+  const rho = 1 / sy;
+  const Hy = H.map((row) => row.reduce((acc, h, j) => acc + h * y[j], 0));
+  const yHy = y.reduce((acc, v, i) => acc + v * Hy[i], 0);
+  const out = identity(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      out[i][j] = H[i][j] - rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
+    }
+  }
+  return out;
+}

@@ -17,6 +17,8 @@ export interface PurchaseFitReport {
   logLikelihood: number;
   customers: number;
   converged: boolean;
+  /** λ of the ridge penalty on log-parameters; 0 = plain maximum likelihood (the usual case). */
+  penalty: number;
 }
 
 /** Gamma-Gamma spend model as reported, or why it was not used. */

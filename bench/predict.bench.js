@@ -1,0 +1,120 @@
+'use strict';
+/**
+ * Issue 5's figures on the compiled engine (dist/node): fitting the purchase models, clustering
+ * with automatic k, and the whole predictions stage, on 100,000 customers simulated from a
+ * BG/NBD process (seeded, built in setup, which is not timed).
+ */
+const path = require('path');
+
+const DIST = path.join(__dirname, '..', 'dist', 'node', 'engine');
+const CUSTOMERS = 100_000;
+const END_DAY = 20_000 + 730; // two years of data
+
+const load = (name) => require(path.join(DIST, ...name.split('/')));
+
+/** mulberry32: the same data on every run. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(next) {
+  return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+}
+
+/** Marsaglia–Tsang gamma sampler (shape < 1 via the u^(1/shape) boost). */
+function gamma(next, shape) {
+  if (shape < 1) return gamma(next, shape + 1) * Math.pow(1 - next(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normal(next);
+    const v = (1 + c * x) ** 3;
+    if (v > 0 && Math.log(1 - next()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** Transactions of CUSTOMERS customers: rates ~ Gamma(0.6, 1/25 per day), dropout ~ Beta(0.8, 3). */
+function simulate() {
+  const next = random(5);
+  const out = [];
+  let row = 2;
+  for (let c = 0; c < CUSTOMERS; c++) {
+    const id = `C${c}`;
+    const rate = gamma(next, 0.6) / 25;
+    const pa = gamma(next, 0.8);
+    const dropout = pa / (pa + gamma(next, 3));
+    let day = 20_000 + Math.floor(next() * 600);
+    for (let k = 0; k < 300 && day <= END_DAY; k++) {
+      out.push({ customerId: id, day, amount: Math.round(Math.exp(3.2 + 0.7 * normal(next)) * 100) / 100, rowNumber: row++ });
+      if (next() < dropout) break;
+      day += Math.max(1, Math.round(-Math.log(1 - next()) / rate));
+    }
+  }
+  return out;
+}
+
+function histories(unitDays) {
+  const { buildHistories } = load('clv/summary');
+  const { groupPatterns } = load('clv/groups');
+  return (transactions) => {
+    const h = buildHistories(transactions, END_DAY);
+    return { h, groups: groupPatterns(h.x, h.recencyDays, h.ageDays, unitDays) };
+  };
+}
+
+function fitBoth(unitDays) {
+  return {
+    setup: () => simulate(),
+    run: (transactions) => {
+      const { fitPurchaseModel } = load('clv/fit');
+      const { BGNBD } = load('clv/bgnbd');
+      const { MBGNBD } = load('clv/mbgnbd');
+      const { h, groups } = histories(unitDays)(transactions);
+      const bg = fitPurchaseModel(BGNBD, groups);
+      const mbg = fitPurchaseModel(MBGNBD, groups);
+      const p = (f) => `r ${f.params.r.toFixed(3)} α ${f.params.alpha.toFixed(2)} a ${f.params.a.toFixed(3)} b ${f.params.b.toFixed(3)}`;
+      return `${h.ids.length.toLocaleString('en-US')} customers, ${groups.w.length.toLocaleString('en-US')} patterns; BG/NBD ${p(bg)}; MBG/NBD ${p(mbg)}`;
+    },
+  };
+}
+
+module.exports = {
+  title: 'predictions',
+  cases: [
+    { name: 'fit BG/NBD + modified BG/NBD, 100,000 customers (weeks)', target: '<= 2 s', targetMs: 2000, repeat: 3, ...fitBoth(7) },
+    { name: 'fit BG/NBD + modified BG/NBD, 100,000 customers (days)', target: '<= 2 s', targetMs: 2000, repeat: 3, ...fitBoth(1) },
+    {
+      name: 'k-means, automatic k (2..8 by silhouette), 100,000 customers',
+      target: '<= 3 s',
+      targetMs: 3000,
+      repeat: 3,
+      setup: () => load('analyze').analyzeTransactions(simulate(), { clusters: 'off', model: 'off' }).customers,
+      run: (customers) => {
+        const { report } = load('clusters/cluster').runClusters(customers, { k: 'auto' });
+        return `k = ${report.k}, silhouette ${report.silhouette.toFixed(3)}: ${report.profiles.map((p) => p.name).join('; ')}`;
+      },
+    },
+    {
+      name: 'whole predictions stage (clusters, models, CLV, churn), 100,000 customers',
+      repeat: 2,
+      setup: () => {
+        const transactions = simulate();
+        const analysis = load('analyze').analyzeTransactions(transactions, { clusters: 'off', model: 'off' });
+        return { transactions, analysis };
+      },
+      run: ({ transactions, analysis }) => {
+        const out = load('predict').addPredictions(analysis, transactions, {});
+        const clv = out.clv;
+        if (clv.status !== 'ok') throw new Error(clv.reason);
+        return `${clv.churn.active} active, ${clv.churn.atRisk} at risk, ${clv.churn.churned} churned; CLV total ${Math.round(clv.totals.clv).toLocaleString('en-US')}`;
+      },
+    },
+  ],
+};

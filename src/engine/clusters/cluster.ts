@@ -1,0 +1,117 @@
+/**
+ * The clustering stage: features → k (given, or by silhouette on a seeded sample) → k-means with
+ * restarts on all customers → profiles and names.
+ */
+import type { CustomerResult } from '../types';
+import { buildFeatures, distinctRows } from './features';
+import { kmeans, lloyd, type KMeansResult, type Matrix } from './kmeans';
+import { profileClusters } from './profile';
+import { sampleIndices, seededRandom } from './random';
+import { meanSilhouette } from './silhouette';
+import type { ClusterAnalysis } from './types';
+
+/** Range of k tried automatically. */
+export const K_MIN = 2;
+export const K_MAX = 8;
+/** Customers the silhouette is computed on when there are more. */
+export const SILHOUETTE_SAMPLE = 2000;
+/** Default seed: fixed, so the same input gives the same clusters everywhere. */
+export const DEFAULT_SEED = 20240501;
+/** k-means++ restarts. */
+export const RESTARTS = 10;
+/** Above this many customers the restarts run on a seeded sample of this size. */
+export const RESTART_SAMPLE = 20000;
+
+/** Clustering settings. */
+export interface ClusterSettings {
+  /** A fixed k (2..8) or 'auto'. */
+  k: number | 'auto';
+  seed?: number;
+  /** Add L (length) to R, F, M when all customers have it. Default false. */
+  withLength?: boolean;
+}
+
+/**
+ * Clusters the customers.
+ * @param customers the scored customers
+ * @param settings k, seed, features
+ * @returns the report and each customer's 1-based cluster (null when skipped)
+ */
+export function runClusters(customers: readonly CustomerResult[], settings: ClusterSettings): { report: ClusterAnalysis; clusterOf: Int32Array | null } {
+  const seed = settings.seed ?? DEFAULT_SEED;
+  if (customers.length < 3) return skipped(`only ${customers.length} customer(s); clustering needs at least 3`);
+  const { matrix, features } = buildFeatures(customers, settings.withLength ?? false);
+  const distinct = distinctRows(matrix, K_MAX + 1);
+  if (distinct < 2) return skipped('every customer has the same recency, frequency and monetary value');
+  const kCap = Math.min(K_MAX, distinct);
+  let k: number;
+  let silhouetteByK: { k: number; silhouette: number }[] = [];
+  let sampleSize = 0;
+  if (settings.k === 'auto') {
+    const chosen = chooseK(matrix, kCap, seed);
+    k = chosen.k;
+    silhouetteByK = chosen.scores;
+    sampleSize = chosen.sampleSize;
+  } else {
+    k = Math.max(K_MIN, Math.min(kCap, Math.round(settings.k)));
+  }
+  const result = clusterAll(matrix, k, seed);
+  const { profiles, numberOf } = profileClusters(customers, result.labels, result.centres, features);
+  const clusterOf = result.labels.map((label) => numberOf[label]);
+  const silhouette = silhouetteByK.find((s) => s.k === k)?.silhouette ?? null;
+  return {
+    report: {
+      status: 'ok', k, kChosenBy: settings.k === 'auto' ? 'silhouette' : 'user', silhouette, silhouetteByK,
+      silhouetteSample: sampleSize, features, withinSS: result.withinSS, seed, restarts: RESTARTS, profiles,
+    },
+    clusterOf,
+  };
+}
+
+/**
+ * k-means on all points. Up to RESTART_SAMPLE points, every restart runs on all of them; beyond,
+ * the restarts run on a seeded sample of that size and the best centres are then refined by
+ * Lloyd iterations on all points (the restarts only choose a starting point; the sample is large
+ * enough that the choice is the same).
+ * @param m all points
+ * @param k clusters
+ * @param seed PRNG seed
+ * @returns the solution on all points
+ */
+export function clusterAll(m: Matrix, k: number, seed: number): KMeansResult {
+  if (m.n <= RESTART_SAMPLE) return kmeans(m, k, { restarts: RESTARTS, seed });
+  const best = kmeans(sampleOf(m, RESTART_SAMPLE, seed), k, { restarts: RESTARTS, seed });
+  return lloyd(m, best.centres, 300);
+}
+
+function sampleOf(m: Matrix, size: number, seed: number): Matrix {
+  const rows = sampleIndices(m.n, size, seededRandom(seed));
+  const data = new Float64Array(rows.length * m.d);
+  rows.forEach((row, i) => data.set(m.data.subarray(row * m.d, row * m.d + m.d), i * m.d));
+  return { data, n: rows.length, d: m.d };
+}
+
+function skipped(reason: string): { report: ClusterAnalysis; clusterOf: null } {
+  return { report: { status: 'skipped', reason }, clusterOf: null };
+}
+
+/**
+ * Picks k in 2..kCap by the highest mean silhouette on a seeded sample (ties: the smaller k).
+ * @param m all points
+ * @param kCap largest k allowed
+ * @param seed PRNG seed
+ * @returns the chosen k, the score per k, and the sample size
+ */
+export function chooseK(m: Matrix, kCap: number, seed: number): { k: number; scores: { k: number; silhouette: number }[]; sampleSize: number } {
+  const sample = sampleOf(m, SILHOUETTE_SAMPLE, seed);
+  const cap = Math.min(kCap, distinctRows(sample, kCap), sample.n - 1);
+  const scores: { k: number; silhouette: number }[] = [];
+  let best = { k: K_MIN, silhouette: -Infinity };
+  for (let k = K_MIN; k <= Math.max(K_MIN, cap); k++) {
+    const result = kmeans(sample, k, { restarts: RESTARTS, seed });
+    const silhouette = meanSilhouette(sample, result.labels, k);
+    scores.push({ k, silhouette });
+    if (silhouette > best.silhouette + 1e-12) best = { k, silhouette };
+  }
+  return { k: best.k, scores, sampleSize: sample.n };
+}

@@ -1,0 +1,137 @@
+/**
+ * The whole stage through the engine pipeline: CDNOW with a holdout, churn answers, options,
+ * and degenerate inputs that must neither throw nor hang.
+ */
+import { analyzeCustomers, analyzeTransactions } from '../../../src/engine/analyze';
+import type { ClvReport, HoldoutReport } from '../../../src/engine/clv/types';
+import type { Transaction } from '../../../src/engine/types';
+import { CDNOW_CALIBRATION_END, readCdnowSample } from './cdnow';
+
+const cdnow = readCdnowSample();
+
+function report(clv: unknown): ClvReport {
+  expect(clv).toMatchObject({ status: 'ok' });
+  return clv as ClvReport;
+}
+
+describe('CDNOW through analyzeTransactions, calibrated to 1997-09-30 with a holdout to 1998-06-30', () => {
+  const analysis = analyzeTransactions(cdnow, { holdoutFrom: CDNOW_CALIBRATION_END + 1, clusters: 'off' });
+  const clv = report(analysis.clv);
+
+  it('compares predicted and actual repeat purchases over the 39-week holdout', () => {
+    const holdout = clv.holdout as HoldoutReport;
+    expect(holdout.durationUnits).toBeCloseTo(39, 10);
+    // actual: distinct (customer, day) pairs after the calibration end, counted here independently
+    const actual = new Set(cdnow.filter((t) => t.day > CDNOW_CALIBRATION_END).map((t) => `${t.customerId}|${t.day}`)).size;
+    expect(holdout.totals.actual).toBe(actual);
+    expect(holdout.totals.customers).toBe(2357);
+    // 1,653 predicted against 1,882 actual: the BG/NBD's known shortfall on the CDNOW holdout
+    expect(Math.abs(holdout.totals.predicted / actual - 1)).toBeLessThan(0.15);
+    // the calibration fit is the published one, and customer 1 is the published example
+    expect(holdout.fit.params.r).toBeCloseTo(0.2426, 3);
+    const one = holdout.customers.find((c) => c.id === '1');
+    expect(one && Math.abs(one.predicted - 1.2259)).toBeLessThanOrEqual(0.001);
+    expect(holdout.byFrequency.map((b) => b.frequency)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
+    expect(holdout.byFrequency.reduce((s, b) => s + b.customers, 0)).toBe(2357);
+  });
+
+  it('fills every customer and answers the churn questions consistently', () => {
+    expect(clv.timeUnit).toBe('weeks');
+    for (const c of analysis.customers) {
+      expect(c.pAlive).toBeGreaterThan(0);
+      expect(c.pAlive).toBeLessThanOrEqual(1);
+      expect(c.clv).toBeGreaterThanOrEqual(0);
+      expect(c.expectedPurchases90d).toBeGreaterThanOrEqual(c.expectedPurchases30d ?? Infinity);
+    }
+    const { churn } = clv;
+    expect(churn.pAliveModel).toBe('mbgnbd');
+    expect(churn.active + churn.atRisk + churn.churned + churn.notScored).toBe(analysis.customers.length);
+    expect(churn.atRiskCustomers.length).toBe(Math.min(churn.atRisk, 1000));
+    expect(churn.atRiskCustomers.every((c) => c.churnStatus === 'At risk')).toBe(true);
+    expect(clv.topCustomers).toHaveLength(10);
+    const best = Math.max(...analysis.customers.map((c) => c.clv ?? 0));
+    expect(clv.topCustomers[0].clv).toBe(best);
+  });
+
+  it('gives one-time buyers a P(alive) below 1 (modified BG/NBD)', () => {
+    const oneTime = analysis.customers.filter((c) => c.frequency === 1);
+    expect(oneTime.length).toBeGreaterThan(0);
+    expect(oneTime.every((c) => (c.pAlive ?? 1) < 1)).toBe(true);
+  });
+});
+
+describe('options', () => {
+  const calibration = cdnow.filter((t) => t.day <= CDNOW_CALIBRATION_END);
+
+  it('respects churn thresholds, the model, the unit, the margin and a zero horizon', () => {
+    const base = report(analyzeTransactions(calibration, { clusters: 'off' }).clv);
+    const strict = report(analyzeTransactions(calibration, { clusters: 'off', churnThresholds: { active: 0.99, churned: 0.98 } }).clv);
+    expect(strict.churn.active).toBeLessThan(base.churn.active);
+    const m = report(analyzeTransactions(calibration, { clusters: 'off', model: 'mbgnbd', timeUnit: 'days' }).clv);
+    expect(m.model).toBe('mbgnbd');
+    expect(m.timeUnit).toBe('days');
+    expect(m.fits.mbgnbd?.params.alpha).toBeCloseTo(6.183 * 7, 0);
+    const margin = report(analyzeTransactions(calibration, { clusters: 'off', margin: 0.25 }).clv);
+    expect(margin.profitBasis).toBe('margin');
+    expect(margin.totals.clv).toBeCloseTo(base.totals.clv * 0.25, 6);
+    const zero = report(analyzeTransactions(calibration, { clusters: 'off', horizonMonths: 1, discountRate: 0 }).clv);
+    expect(zero.totals.clv).toBeLessThan(base.totals.clv);
+  });
+
+  it('turns either stage off', () => {
+    const a = analyzeTransactions(calibration, { clusters: 'off', model: 'off' });
+    expect(a.clv).toMatchObject({ status: 'skipped' });
+    expect(a.clusters).toMatchObject({ status: 'skipped' });
+  });
+});
+
+const day0 = 10000;
+function tx(customer: string, day: number, amount: number, row: number): Transaction {
+  return { customerId: customer, day, amount, rowNumber: row };
+}
+
+describe('degenerate data: skipped with a reason, the rest of the analysis stands', () => {
+  const cases: [string, Transaction[], RegExp][] = [
+    ['all one-time buyers', Array.from({ length: 30 }, (_, i) => tx(`c${i}`, day0 + i, 10 + i, i + 2)), /more than one day/],
+    ['one customer', [tx('a', day0, 5, 2), tx('a', day0 + 3, 7, 3), tx('a', day0 + 9, 4, 4)], /only 1 customer/],
+    ['one date', Array.from({ length: 30 }, (_, i) => tx(`c${i}`, day0, 10 + i, i + 2)), /one day/],
+  ];
+  it.each(cases)('%s', (_, transactions, reason) => {
+    const analysis = analyzeTransactions(transactions, {});
+    expect(analysis.clv).toMatchObject({ status: 'skipped', reason: expect.stringMatching(reason) });
+    expect(analysis.segments.length).toBeGreaterThan(0);
+    expect(analysis.customers.every((c) => c.clv === undefined || c.clv === null)).toBe(true);
+  });
+
+  it('zero spend on repeat purchases: the purchase model runs and spend falls back with a reason', () => {
+    // 60 customers, 1 to 4 purchase days each; the first purchase pays 10, repeat purchases pay 0
+    const rows: Transaction[] = [];
+    for (let i = 0; i < 60; i++) {
+      const first = day0 + ((i * 37) % 200);
+      const days = 1 + ((i * 7) % 4);
+      for (let k = 0; k < days; k++) rows.push(tx(`c${i}`, first + k * (5 + ((i * 13) % 40)), k === 0 ? 10 : 0, rows.length + 2));
+    }
+    const analysis = analyzeTransactions(rows, {});
+    const clv = report(analysis.clv);
+    expect(clv.spend).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/positive spend/) });
+    expect(analysis.customers.every((c) => Number.isFinite(c.clv) && (c.clv ?? -1) >= 0)).toBe(true);
+  });
+
+  it('everyone buying exactly twice and still buying: the maximum is at a boundary, so the fit is penalised and says so', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [tx(`c${i}`, day0 + (i % 7), 10, 2 * i + 2), tx(`c${i}`, day0 + 20 + (i % 11), 5, 2 * i + 3)]).flat();
+    const analysis = analyzeTransactions(rows, {});
+    const clv = report(analysis.clv);
+    expect(clv.fits.bgnbd?.penalty).toBeGreaterThan(0);
+    expect(clv.notes.join(' ')).toMatch(/ridge penalty/);
+    expect(analysis.customers.every((c) => Number.isFinite(c.clv) && Number.isFinite(c.pAlive))).toBe(true);
+    expect(analysis.clusters).toMatchObject({ status: 'ok' });
+  });
+
+  it('customer-level input: no purchase model, clusters still run', () => {
+    const inputs = Array.from({ length: 50 }, (_, i) => ({ customerId: `k${i}`, recencyDays: (i * 37) % 300, frequency: 1 + (i % 9), monetary: 10 + ((i * 53) % 400), rowNumber: i + 2 }));
+    const analysis = analyzeCustomers(inputs, {});
+    expect(analysis.clv).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/customer-level/) });
+    expect(analysis.clusters).toMatchObject({ status: 'ok' });
+    expect(analysis.customers.every((c) => typeof c.cluster === 'number')).toBe(true);
+  });
+});
