@@ -60,13 +60,27 @@ export function positionText(row: number, column: number, rows: number, columns:
 }
 
 /**
- * Reads the numbers of a range, skipping blank cells.
+ * Reads a one-column or one-row range as a list of cells.
+ * @param range the argument
+ * @returns its cells in order
+ * @throws ArgumentError when the range has several rows and several columns
+ */
+export function rangeVector(range: NamedRange): unknown[] {
+  const matrix = asMatrix(range.value);
+  if (matrix.length === 1) return matrix[0];
+  if (matrix.every((row) => row.length === 1)) return matrix.map((row) => row[0]);
+  throw new ArgumentError(`${range.name}: must be one column or one row (got ${matrix.length}×${matrix[0].length})`);
+}
+
+/**
+ * Reads the numbers of a range, skipping blank cells (and text cells when asked: labels).
  * @param range the range
  * @param name the argument's name for messages
+ * @param skipText true to skip text cells instead of failing on them
  * @returns the numbers in row order
  * @throws ArgumentError naming the first non-numeric cell; NoDataError when there are no numbers
  */
-export function rangeNumbers(range: unknown, name: string): number[] {
+export function rangeNumbers(range: unknown, name: string, skipText = false): number[] {
   const matrix = asMatrix(range);
   const columns = matrix[0]?.length ?? 0;
   const numbers: number[] = [];
@@ -77,6 +91,7 @@ export function rangeNumbers(range: unknown, name: string): number[] {
       if (isBlank(cell)) continue;
       const value = cellNumber(cell);
       if (Number.isNaN(value)) {
+        if (skipText && typeof cell === 'string') continue;
         throw new ArgumentError(`${name}:${positionText(r, c, matrix.length, columns)} is not a number (${String(cell)})`);
       }
       numbers.push(value);

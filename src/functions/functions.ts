@@ -15,7 +15,8 @@
 import { analyzeTransactions } from '../engine/analyze';
 import { BGNBD, pAlive, type PurchaseModelSpec } from '../engine/clv/bgnbd';
 import { forecastPatterns } from '../engine/clv/clv';
-import { expectedSpend } from '../engine/clv/gammagamma';
+import { expectedSpend, fitGammaGamma } from '../engine/clv/gammagamma';
+import { fitPurchaseModel } from '../engine/clv/fit';
 import { groupPatterns } from '../engine/clv/groups';
 import { MBGNBD } from '../engine/clv/mbgnbd';
 import { UNIT_DAYS } from '../engine/clv/summary';
@@ -28,7 +29,7 @@ import type { LoyaltyQuadrant, ValueQuadrant } from '../engine/types';
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
 import { ArgumentError, NoDataError, guarded } from './errors';
-import { named, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
+import { PARAM_NAMES, historyColumns, named, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
 import { assertReadable, customerTableRows, transactionTable } from './table';
 
 /** The engine's default number of bins. */
@@ -240,6 +241,35 @@ export function clv(
       const purchases = forecastPatterns(spec, fitted, patterns, settings).discountedPurchases[0];
       return purchases * expectedSpend(spend, h.x, meanSpend) * profitShare;
     });
+  });
+}
+
+/**
+ * Fits the purchase model (BG/NBD or modified BG/NBD) and, given zbar, the Gamma-Gamma spend model by maximum likelihood.
+ * @customfunction FIT FIT
+ * @param x Repeat purchases of each customer (one column).
+ * @param t_x Time from the first to the last purchase of each customer, in one time unit (e.g. weeks).
+ * @param T Time from the first purchase to the end of the period of each customer (same unit).
+ * @param [zbar] Mean spend per repeat purchase of each customer, to fit the spend model too.
+ * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
+ * @returns A header row r, alpha, a, b, p, q, v and a row of fitted values, ready for RFM.PALIVE and RFM.CLV.
+ */
+export function fit(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?: string): any[][] {
+  return guarded('RFM.FIT', () => {
+    const spec = purchaseModel(model);
+    const h = historyColumns({ name: 'x', value: x }, { name: 't_x', value: t_x }, { name: 'T', value: T }, { name: 'zbar', value: zbar });
+    const purchase = fitPurchaseModel(spec, groupPatterns(h.x, h.tx, h.T, 1)).params;
+    const values: unknown[] = [purchase.r, purchase.alpha, purchase.a, purchase.b, '', '', ''];
+    if (!values.slice(0, 4).every((v) => Number.isFinite(v as number) && (v as number) > 0)) {
+      throw new NoDataError('x: the purchase model did not settle on finite parameters for these customers');
+    }
+    if (h.zbar) {
+      const repeat = h.x.map((_, i) => i).filter((i) => h.x[i] > 0 && (h.zbar as number[])[i] > 0);
+      if (repeat.length === 0) throw new NoDataError('zbar: no repeat customer with a positive mean spend');
+      const spend = fitGammaGamma(repeat.map((i) => h.x[i]), repeat.map((i) => (h.zbar as number[])[i])).params;
+      values.splice(4, 3, spend.p, spend.q, spend.v);
+    }
+    return [PARAM_NAMES.slice(), values];
   });
 }
 

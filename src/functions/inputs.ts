@@ -8,8 +8,8 @@ import type { GammaGammaParams } from '../engine/clv/gammagamma';
 import { MAX_BINS } from '../engine/scores';
 import { assertValidRules, defaultSegmentRules } from '../engine/segments';
 import type { SegmentRule } from '../engine/types';
-import { isBlank, rangeNumbers, requiredNumber, type NamedRange } from './args';
-import { ArgumentError } from './errors';
+import { isBlank, rangeNumbers, rangeVector, requiredNumber, type NamedRange } from './args';
+import { ArgumentError, NoDataError } from './errors';
 
 /**
  * Names ranges for element-wise calls.
@@ -84,14 +84,15 @@ export function purchaseHistory(xCell: unknown, txCell: unknown, TCell: unknown)
 export const PARAM_NAMES = ['r', 'alpha', 'a', 'b', 'p', 'q', 'v'] as const;
 
 /**
- * Reads the first `count` numbers of a parameter range, each above 0.
+ * Reads the first `count` numbers of a parameter range, each above 0. Text cells are skipped, so
+ * the whole spill of RFM.FIT (labels above values) can be passed.
  * @param range the range (a row or column of the fitted parameters)
  * @param count how many are needed
  * @returns the numbers
  * @throws ArgumentError naming the parameter that is missing or not above 0
  */
 function positiveParams(range: unknown, count: number): number[] {
-  const numbers = rangeNumbers(range, 'params');
+  const numbers = rangeNumbers(range, 'params', true);
   if (numbers.length < count) {
     throw new ArgumentError(`params: needs ${count} numbers ${PARAM_NAMES.slice(0, count).join(', ')} (got ${numbers.length})`);
   }
@@ -122,4 +123,46 @@ export function spendParams(range: unknown): GammaGammaParams {
   const [, , , , p, q, v] = positiveParams(range, 7);
   if (!(q > 1)) throw new ArgumentError(`params: q must be above 1 for a finite mean spend (got ${q})`);
   return { p, q, v };
+}
+
+/** Purchase histories read from columns, one entry per customer. */
+export interface HistoryColumns {
+  x: number[];
+  tx: number[];
+  T: number[];
+  /** Mean spend per repeat purchase, when the zbar range was given. */
+  zbar: number[] | null;
+}
+
+/**
+ * Reads the customer columns of RFM.FIT: rows where every cell is blank are skipped; any other
+ * row must be a valid history (the message names the argument and the row).
+ * @param x repeat purchases per customer
+ * @param tx t_x per customer
+ * @param T T per customer
+ * @param zbar mean spend per repeat purchase, or blank when left out
+ * @returns the histories
+ * @throws ArgumentError on lengths that differ or a bad row; NoDataError when no row is filled
+ */
+export function historyColumns(x: NamedRange, tx: NamedRange, T: NamedRange, zbar: NamedRange): HistoryColumns {
+  const ranges = isBlank(zbar.value) ? [x, tx, T] : [x, tx, T, zbar];
+  const lists = ranges.map(rangeVector);
+  lists.forEach((list, i) => {
+    if (list.length !== lists[0].length) throw new ArgumentError(`${ranges[i].name}: has ${list.length} cells but ${x.name} has ${lists[0].length}`);
+  });
+  const out: HistoryColumns = { x: [], tx: [], T: [], zbar: lists.length === 4 ? [] : null };
+  for (let row = 0; row < lists[0].length; row++) {
+    if (lists.every((list) => isBlank(list[row]))) continue;
+    try {
+      const h = purchaseHistory(lists[0][row], lists[1][row], lists[2][row]);
+      out.x.push(h.x);
+      out.tx.push(h.tx);
+      out.T.push(h.T);
+      if (out.zbar) out.zbar.push(h.x > 0 ? requiredNumber(lists[3][row], zbar.name) : 0);
+    } catch (caught) {
+      throw new ArgumentError(`${caught instanceof Error ? caught.message : String(caught)} (row ${row + 1})`);
+    }
+  }
+  if (out.x.length === 0) throw new NoDataError(`${x.name}: the ranges have no customers`);
+  return out;
 }

@@ -7,24 +7,11 @@
 import type { Analysis, Cell, InputTable, SkippedReport, SkipReason } from '../engine/types';
 import { CUSTOMER_COLUMNS, customerRow } from '../report/customersSheet';
 import { segmentLookup } from '../report/labels';
-import { asMatrix, isBlank, type Matrix, type NamedRange } from './args';
+import { isBlank, rangeVector, type Matrix, type NamedRange } from './args';
 import { ArgumentError, NoDataError } from './errors';
 
 /** Skip reasons that mean a cell has something in it that cannot be read: the formula says so. */
 const UNREADABLE: ReadonlySet<SkipReason> = new Set(['bad-date', 'bad-amount', 'bad-number', 'error-cell']);
-
-/**
- * Reads a one-column or one-row range as a list of cells.
- * @param range the argument
- * @returns its cells in order
- * @throws ArgumentError when the range has several rows and several columns
- */
-function vector(range: NamedRange): unknown[] {
-  const matrix = asMatrix(range.value);
-  if (matrix.length === 1) return matrix[0];
-  if (matrix.every((row) => row.length === 1)) return matrix.map((row) => row[0]);
-  throw new ArgumentError(`${range.name}: must be one column or one row (got ${matrix.length}×${matrix[0].length})`);
-}
 
 /**
  * Builds the engine's input table from the three ranges. Trailing rows where all three cells are
@@ -36,7 +23,7 @@ function vector(range: NamedRange): unknown[] {
  * @throws ArgumentError when the ranges differ in length; NoDataError when all are blank
  */
 export function transactionTable(customers: NamedRange, dates: NamedRange, amounts: NamedRange): InputTable {
-  const columns = [customers, dates, amounts].map(vector);
+  const columns = [customers, dates, amounts].map(rangeVector);
   const [ids, days, values] = columns;
   [days, values].forEach((list, i) => {
     if (list.length !== ids.length) {

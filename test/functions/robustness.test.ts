@@ -66,7 +66,7 @@ describe('every function, whatever it is given', () => {
   const arg = fc.oneof(matrix, cell, fc.constant(undefined));
   const calls: [string, number][] = [
     ['score', 4], ['segment', 4], ['code', 3], ['valueQuadrant', 5], ['loyaltyQuadrant', 5],
-    ['table', 5], ['palive', 5], ['clv', 10],
+    ['table', 5], ['fit', 5], ['palive', 5], ['clv', 10],
   ];
 
   it.each(calls)('%s returns a matrix of values or errors and never throws', (name, arity) => {
