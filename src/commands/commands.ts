@@ -5,6 +5,8 @@
  * runtime, same DOM) through a `rfm-refresh` event; the pane shows them when it is open.
  */
 import { refresh } from '../excel/refresh';
+import { workerAnalyze } from '../taskpane/runner';
+import { WORKER_URL } from '../taskpane/workerUrl';
 import { REFRESH_EVENT, type RefreshNotice } from './notice';
 
 export { REFRESH_EVENT, type RefreshNotice };
@@ -22,7 +24,8 @@ export async function refreshCommand(event?: { completed(): void }): Promise<Ref
   let outcome: RefreshNotice;
   announce({ state: 'start' });
   try {
-    const result = await refresh({ onProgress: (fraction: number) => announce({ state: 'progress', fraction }) });
+    const analyze = typeof Worker === 'function' ? workerAnalyze(WORKER_URL) : undefined;
+    const result = await refresh({ analyze, onProgress: (fraction: number) => announce({ state: 'progress', fraction }) });
     outcome = { state: 'done', customers: result.customers };
   } catch (error) {
     outcome = { state: 'error', message: (error as Error)?.message ?? String(error) };

@@ -56,6 +56,13 @@ function pasteRows(rows: Cell[][], sheetName = 'Sales', dateColumn = 1): void {
   sim.setCells(sheetName, `A${start}`, rows, rows.map((row) => row.map((_, c) => (c === dateColumn ? DATE_FORMAT : 'General'))));
 }
 
+/** Fills the Sales sheet with `rows` generated transactions (for the large-sheet test) and selects them. */
+function generateSales(rows: number, customers = Math.max(1, Math.floor(rows / 20))): void {
+  const data: Cell[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) data[i] = [`C${(i * 7919) % customers}`, 45292 + ((i * 104729) % 730), 5 + ((i * 31) % 200)];
+  loadSales(SAMPLE_HEADER.slice(0, 3), data);
+}
+
 /** Runs a ribbon command the way Office does: resolves when the handler calls completed(). */
 function runCommand(name: string): Promise<void> {
   const handler = actions.get(name);
@@ -82,6 +89,10 @@ function ribbonButton(label: string, icon: string, onClick: () => void, id: stri
 /** Draws the mock ribbon and the sheet viewer beside the pane. */
 function drawChrome(): void {
   const lang: Lang = langFromDisplayLanguage(displayLanguage);
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = 'preview.css';
+  document.head.append(style);
   const ribbon = document.createElement('div');
   ribbon.className = 'preview-ribbon';
   const group = document.createElement('span');
@@ -116,7 +127,7 @@ if (params.get('sample') !== 'none') loadSales(SAMPLE_HEADER, sampleRows().map((
 else sim.addSheet('Sheet1');
 
 /** Hooks for the browser tests and for the curious. */
-(window as unknown as { rfmPreview: unknown }).rfmPreview = { sim, loadSales, pasteRows, runCommand, actions };
+(window as unknown as { rfmPreview: unknown }).rfmPreview = { sim, loadSales, pasteRows, runCommand, actions, generateSales };
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawChrome);
 else drawChrome();

@@ -5,8 +5,8 @@
 import type { Lang } from '../i18n';
 import { officeHost, type ExcelHost } from '../excel/host';
 import { listSourceTables, readSelection, readTable } from '../excel/read';
-import { columnsByHeader, loadSettings, readSetting, queueSetting, saveSettings, savableOptions } from '../excel/settings';
-import { renderPlan } from '../excel/write';
+import { writeRun } from '../excel/refresh';
+import { loadSettings, readSetting, queueSetting, saveSettings } from '../excel/settings';
 import type { PaneHost } from './host';
 import { asLang } from './lang';
 
@@ -43,16 +43,8 @@ export function createOfficeHost(excel: ExcelHost = officeHost(), displayLanguag
     listTables: () => listSourceTables(excel),
     read: (choice, onProgress) => (choice.kind === 'table' ? readTable(excel, choice.name, { onProgress }) : readSelection(excel, { onProgress })),
     async write(plan, analysis, block, settings, onProgress) {
-      const result = await renderPlan(excel, plan, { onProgress });
-      await saveSettings(excel, {
-        version: 1,
-        source: block.source,
-        columns: columnsByHeader(analysis.settings.columns),
-        options: savableOptions(settings.options),
-        lang: settings.lang,
-        writeBack: settings.writeBack,
-      });
-      return result.sheets.map((sheet) => sheet.name);
+      const result = await writeRun(excel, { plan, analysis, read: block, options: settings.options, lang: settings.lang, writeBack: settings.writeBack, onProgress });
+      return result.render.sheets.map((sheet) => sheet.name);
     },
     activateSheet: (name) =>
       excel.run(async (context) => {

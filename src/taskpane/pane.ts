@@ -13,6 +13,7 @@ import type { PaneHost, SourceBlock, SourceChoice } from './host';
 import { applyLanguage, asLang, formatNumber, langFromDisplayLanguage } from './lang';
 import { readMapping, relabelMapping, renderMapping } from './mapping';
 import { CancelledError, runInWorker, WorkerError, type Run } from './runner';
+import type { WorkbookPlan } from '../report/plan';
 import { renderSummary } from './summary';
 import { checkAnalysis, checkMapping, parseOptionFields, type PaneMessage } from './validate';
 
@@ -34,7 +35,7 @@ const STAGE_KEYS: Record<string, string> = { reading: 'pane.stage.reading', plan
 export async function startPane(host: PaneHost, workerUrl: string): Promise<{ lang: () => Lang }> {
   let lang: Lang = (await host.savedLanguage().catch(() => undefined)) ?? langFromDisplayLanguage(host.displayLanguage());
   let block: SourceBlock | undefined;
-  let run: Run | undefined;
+  let run: Run<{ analysis: Analysis; plan: WorkbookPlan }> | undefined;
   let last: { analysis: Analysis; sheetNames: string[] } | undefined;
   let shownHeader = '';
 

@@ -10,12 +10,13 @@ import type { Lang } from '../i18n';
 export type ToWorker =
   | { type: 'begin'; header: string[]; firstRowNumber?: number; dateFormattedColumns?: boolean[] }
   | { type: 'rows'; rows: Cell[][] }
-  | { type: 'run'; options: AnalysisOptions; lang: Lang };
+  /** Without `lang` the worker only analyses (Refresh builds the plan itself). */
+  | { type: 'run'; options: AnalysisOptions; lang?: Lang };
 
 /** Worker → pane. */
 export type FromWorker =
   | { type: 'progress'; fraction: number; stage: string }
-  | { type: 'done'; analysis: Analysis; plan: WorkbookPlan }
+  | { type: 'done'; analysis: Analysis; plan?: WorkbookPlan }
   | { type: 'error'; message: string; inputError: boolean };
 
 /** Rows per 'rows' message. */

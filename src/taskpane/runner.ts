@@ -1,8 +1,8 @@
 /**
  * Runs an analysis in the Web Worker with progress and cancel. Cancel terminates the worker, so
- * nothing of the run survives; a new worker is started for the next run.
+ * nothing of the run survives; a new worker is started for each run.
  */
-import type { Analysis, AnalysisOptions, InputTable } from '../engine/types';
+import type { Analysis, AnalysisOptions, InputTable, ProgressFn } from '../engine/types';
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
 import { tableMessages, type FromWorker } from './protocol';
@@ -19,46 +19,35 @@ export class CancelledError extends Error {
 export class WorkerError extends Error {
   constructor(message: string, readonly inputError: boolean) {
     super(message);
-    this.name = 'WorkerError';
+    this.name = inputError ? 'InputError' : 'WorkerError';
   }
 }
 
 /** A running analysis. */
-export interface Run {
-  result: Promise<{ analysis: Analysis; plan: WorkbookPlan }>;
+export interface Run<R> {
+  result: Promise<R>;
   cancel(): void;
 }
 
 /** Lets the UI breathe between posting chunks. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/**
- * Starts the engine in a new worker.
- * @param workerUrl URL of worker.js
- * @param table the input
- * @param options analysis options
- * @param lang output language of the plan
- * @param onProgress fraction 0..1 and stage name
- * @returns the run: its result and a cancel function
- */
-export function runInWorker(workerUrl: string, table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: (fraction: number, stage: string) => void): Run {
+function start<R>(workerUrl: string, table: InputTable, options: AnalysisOptions, lang: Lang | undefined, onProgress: ProgressFn, pick: (message: Extract<FromWorker, { type: 'done' }>) => R): Run<R> {
   const worker = new Worker(workerUrl);
-  let settle: { reject: (e: Error) => void } | undefined;
+  let rejectRun: ((e: Error) => void) | undefined;
   let cancelled = false;
-  const result = new Promise<{ analysis: Analysis; plan: WorkbookPlan }>((resolve, reject) => {
-    settle = { reject };
+  const result = new Promise<R>((resolve, reject) => {
+    rejectRun = reject;
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
-      if (message.type === 'progress') onProgress(message.fraction, message.stage);
-      else {
-        worker.terminate();
-        if (message.type === 'done') resolve({ analysis: message.analysis, plan: message.plan });
-        else reject(new WorkerError(message.message, message.inputError));
-      }
+      if (message.type === 'progress') return onProgress(message.fraction, message.stage);
+      worker.terminate();
+      if (message.type === 'done') resolve(pick(message));
+      else reject(new WorkerError(message.message, message.inputError));
     };
     worker.onerror = (event) => {
       worker.terminate();
-      reject(new WorkerError(event.message || 'worker failed', false));
+      reject(new WorkerError(event.message || 'the analysis worker failed', false));
     };
   });
   void (async () => {
@@ -74,7 +63,30 @@ export function runInWorker(workerUrl: string, table: InputTable, options: Analy
     cancel() {
       cancelled = true;
       worker.terminate();
-      settle?.reject(new CancelledError());
+      rejectRun?.(new CancelledError());
     },
   };
+}
+
+/**
+ * Starts the engine and the report layout in a new worker.
+ * @param workerUrl URL of worker.js
+ * @param table the input
+ * @param options analysis options
+ * @param lang output language of the plan
+ * @param onProgress fraction 0..1 and stage name
+ * @returns the run: its result (analysis and plan) and a cancel function
+ */
+export function runInWorker(workerUrl: string, table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn): Run<{ analysis: Analysis; plan: WorkbookPlan }> {
+  return start(workerUrl, table, options, lang, onProgress, (m) => ({ analysis: m.analysis, plan: m.plan as WorkbookPlan }));
+}
+
+/**
+ * The engine's `analyze` run in a worker, in the shape src/excel's Refresh accepts
+ * (`RefreshDeps.analyze`), so the ribbon's Refresh keeps the page responsive too.
+ * @param workerUrl URL of worker.js
+ * @returns an analyze function returning a promise
+ */
+export function workerAnalyze(workerUrl: string): (table: InputTable, options: AnalysisOptions, onProgress?: ProgressFn) => Promise<Analysis> {
+  return (table, options, onProgress) => start(workerUrl, table, options, undefined, onProgress ?? (() => undefined), (m) => m.analysis).result;
 }

@@ -4,9 +4,8 @@
  */
 import { createOfficeHost } from './officeHost';
 import { startPane } from './pane';
+import { WORKER_URL } from './workerUrl';
 
-/** The worker bundle sits beside taskpane.js in dist/addin. */
-export const WORKER_URL = 'worker.js';
 
 Office.onReady(() => {
   void startPane(createOfficeHost(), WORKER_URL);

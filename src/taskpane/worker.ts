@@ -2,7 +2,7 @@
  * The analysis worker: receives the table in chunks, runs the engine with progress events, and
  * lays out the workbook plan, all off the pane's UI thread. Bundled by webpack as worker.js.
  */
-import { analyze } from '../engine/analyzeTable';
+import { analyze } from '../engine/analyze';
 import { buildWorkbookPlan } from '../report/build';
 import type { Cell, InputTable } from '../engine/types';
 import type { FromWorker, ToWorker } from './protocol';
@@ -37,9 +37,9 @@ export function handleMessage(message: ToWorker, post: (message: FromWorker) => 
   }
   try {
     const analysis = analyze(table, message.options, progressPoster(post));
+    if (!message.lang) return post({ type: 'done', analysis });
     post({ type: 'progress', fraction: 1, stage: 'planning' });
-    const plan = buildWorkbookPlan(analysis, { lang: message.lang });
-    post({ type: 'done', analysis, plan });
+    post({ type: 'done', analysis, plan: buildWorkbookPlan(analysis, { lang: message.lang }) });
   } catch (error) {
     const err = error as Error;
     post({ type: 'error', message: err.message || String(error), inputError: err.name === 'InputError' });
