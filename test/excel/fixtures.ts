@@ -51,3 +51,11 @@ export function samplePlan(customers = TRICKY_IDS.length + 4, lang: 'en' | 'fa' 
     ],
   };
 }
+
+/** The ExcelInputError a promise rejects with (fails the test when it resolves or rejects otherwise). */
+export async function rejection(p: Promise<unknown>): Promise<import('../../src/excel/errors').ExcelInputError> {
+  const { ExcelInputError } = await import('../../src/excel/errors');
+  const e = await p.then(() => undefined, (x: unknown) => x);
+  if (!(e instanceof ExcelInputError)) throw new Error(`expected an ExcelInputError, got ${String(e)}`);
+  return e;
+}

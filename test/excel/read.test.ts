@@ -1,10 +1,9 @@
 /** Reading the source through the simulator: selection, tables, grown ranges, refusals, chunking. */
 import { listSourceTables, readSelection, readSource, readTable } from '../../src/excel/read';
 import { renderPlan } from '../../src/excel/write';
-import { ExcelInputError } from '../../src/excel/errors';
 import { createExcelSimulator, type SimulatedExcel } from '../support/excelSimulator';
 import { simulatorHost } from '../support/simulatorHost';
-import { samplePlan } from './fixtures';
+import { rejection, samplePlan } from './fixtures';
 
 const SALES = [
   ['Customer', 'Date', 'Amount', 'Note'],
@@ -26,9 +25,7 @@ function salesWorkbook(options = {}): SimulatedExcel {
 }
 
 async function refusal(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
-  expect(e).toBeInstanceOf(ExcelInputError);
-  return (e as ExcelInputError).key;
+  return (await rejection(p)).key;
 }
 
 describe('readSelection', () => {
@@ -80,7 +77,7 @@ describe('readSelection', () => {
     const host = simulatorHost(sim);
     await renderPlan(host, samplePlan());
     sim.select('Customers', 'A1:D5');
-    const e = await readSelection(host).catch((x: ExcelInputError) => x);
+    const e = await rejection(readSelection(host));
     expect(e.key).toBe('excel.ownSheet');
     expect(e.message).toContain('"Customers"');
     expect(e.messageIn('fa')).toContain('Customers');

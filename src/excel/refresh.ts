@@ -1,0 +1,147 @@
+/**
+ * One place that writes a finished analysis (used by the task pane after Analyze and by Refresh),
+ * and Refresh itself: re-read the saved source (grown range or table), apply the possibly edited
+ * Segment rules sheet, analyse with the saved settings, rewrite every output.
+ * The analysis step is injectable, so the task pane can run it in a Web Worker.
+ */
+import * as engineAnalyze from '../engine/analyze';
+import type { Analysis, AnalysisOptions, InputTable, ProgressFn, SegmentRule } from '../engine/types';
+import type { Lang } from '../i18n';
+import { buildWorkbookPlan, parseRulesSheet } from '../report/build';
+import type { WorkbookPlan } from '../report/plan';
+import { ExcelInputError } from './errors';
+import { type ExcelHost, officeHost } from './host';
+import { type ReadResult, readSource } from './read';
+import { type SavedSettings, columnsByHeader, loadSettings, savableOptions, saveSettings } from './settings';
+import { type WriteBackRecord, readOutputRecord } from './sheets';
+import { type RenderResult, renderPlan } from './write';
+import { writeBack } from './writeBack';
+
+/** The engine's entry point: raw table in, Analysis out (sync or async, e.g. in a worker). */
+export type AnalyzeFn = (table: InputTable, options: AnalysisOptions, onProgress?: ProgressFn) => Analysis | Promise<Analysis>;
+
+/** The engine's `analyze` (src/engine/analyze.ts), looked up when first needed. */
+export function engineAnalyzeFn(): AnalyzeFn {
+  const fn = (engineAnalyze as unknown as { analyze?: AnalyzeFn }).analyze;
+  if (typeof fn !== 'function') throw new Error('The engine has no analyze() entry point.');
+  return fn;
+}
+
+/** What writing a run needs. */
+export interface WriteRunInput {
+  plan: WorkbookPlan;
+  analysis: Analysis;
+  read: ReadResult;
+  /** The options the user chose (saved for Refresh; columns are saved by header name). */
+  options: AnalysisOptions;
+  lang: Lang;
+  writeBack: boolean;
+  onProgress?: (fraction: number) => void;
+  budgetBytes?: number;
+}
+
+/** What a run wrote. */
+export interface WriteRunResult {
+  render: RenderResult;
+  writeBack?: WriteBackRecord;
+}
+
+/**
+ * Writes the outputs of an analysis, then write-back when asked, then saves the settings for Refresh.
+ * @throws ExcelInputError from the writer or write-back (the settings are then not changed)
+ */
+export async function writeRun(host: ExcelHost, input: WriteRunInput): Promise<WriteRunResult> {
+  const progress = input.onProgress ?? (() => undefined);
+  const render = await renderPlan(host, input.plan, { budgetBytes: input.budgetBytes, onProgress: (f) => progress(f * (input.writeBack ? 0.85 : 1)) });
+  const written = input.writeBack
+    ? await writeBack(host, input.read, input.analysis, { lang: input.lang, budgetBytes: input.budgetBytes, onProgress: (f) => progress(0.85 + 0.15 * f) })
+    : undefined;
+  const settings: SavedSettings = {
+    version: 1,
+    source: input.read.source,
+    columns: columnsByHeader(input.analysis.settings.columns),
+    options: savableOptions(input.options),
+    lang: input.lang,
+    writeBack: input.writeBack,
+  };
+  await saveSettings(host, settings);
+  return { render, writeBack: written };
+}
+
+/** Injectable parts of Refresh; every field has a default for the running add-in. */
+export interface RefreshDeps {
+  host?: ExcelHost;
+  analyze?: AnalyzeFn;
+  buildPlan?: (analysis: Analysis, lang: Lang) => WorkbookPlan;
+  /** Reads the Segment rules table (header row first); default: report's parseRulesSheet. */
+  parseRules?: (values: unknown[][], lang: Lang, firstRowNumber: number) => SegmentRule[];
+  onProgress?: (fraction: number, stage: string) => void;
+  budgetBytes?: number;
+}
+
+/** What Refresh did. */
+export interface RefreshResult {
+  customers: number;
+  sheets: string[];
+  skippedRows: number;
+  writeBack?: WriteBackRecord;
+}
+
+/** The rules table of our Segment rules sheet (header first) and its 1-based first row, if any. */
+async function readRulesTable(host: ExcelHost): Promise<{ values: unknown[][]; firstRowNumber: number } | undefined> {
+  return host.run(async (context) => {
+    const record = await readOutputRecord(context);
+    const id = record.sheets.find((s) => s.key === 'rules')?.id;
+    if (!id) return undefined;
+    const sheet = context.workbook.worksheets.getItemOrNullObject(id);
+    await context.sync();
+    if (sheet.isNullObject) return undefined;
+    sheet.tables.load('items/name');
+    await context.sync();
+    const table = sheet.tables.items[0];
+    if (!table) return undefined;
+    const range = table.getRange();
+    range.load('values,rowIndex');
+    await context.sync();
+    return { values: range.values, firstRowNumber: range.rowIndex + 1 };
+  });
+}
+
+/** The saved column mapping, checked against the header read now. */
+function checkedColumns(settings: SavedSettings, read: ReadResult): Record<string, string> {
+  const present = new Set(read.table.header.map((h) => h.trim().toLowerCase()));
+  for (const header of Object.values(settings.columns)) {
+    if (header !== undefined && !present.has(header.trim().toLowerCase())) {
+      throw new ExcelInputError('excel.headerMoved', { address: read.address, column: header }, settings.lang);
+    }
+  }
+  return settings.columns as Record<string, string>;
+}
+
+/**
+ * Refresh (the ribbon button): re-reads the saved source and rewrites every output with the saved
+ * settings and the current Segment rules sheet. No dialog.
+ * @returns customers analysed, output sheet names, skipped rows, write-back record
+ * @throws ExcelInputError with a message for the user (no saved analysis, source gone, ...)
+ */
+export async function refresh(deps: RefreshDeps = {}): Promise<RefreshResult> {
+  const host = deps.host ?? officeHost();
+  const progress = deps.onProgress ?? (() => undefined);
+  const settings = await loadSettings(host);
+  if (!settings) throw new ExcelInputError('excel.noSettings');
+  const lang = settings.lang;
+  const read = await readSource(host, settings.source, { lang, budgetBytes: deps.budgetBytes, onProgress: (f) => progress(0.3 * f, 'read') });
+  const columns = checkedColumns(settings, read);
+  const rules = await readRulesTable(host);
+  const parseRules = deps.parseRules ?? ((values: unknown[][], l: Lang, first: number) => parseRulesSheet(values, first, l));
+  const segmentRules = rules ? parseRules(rules.values, lang, rules.firstRowNumber) : undefined;
+  const options: AnalysisOptions = { ...settings.options, columns, ...(segmentRules ? { segmentRules } : {}) };
+  const analyze = deps.analyze ?? engineAnalyzeFn();
+  const analysis = await analyze(read.table, options, (f, stage) => progress(0.3 + 0.3 * f, stage));
+  const plan = (deps.buildPlan ?? ((a: Analysis, l: Lang) => buildWorkbookPlan(a, { lang: l })))(analysis, lang);
+  const run = await writeRun(host, {
+    plan, analysis, read, options: { ...settings.options, columns }, lang, writeBack: settings.writeBack,
+    budgetBytes: deps.budgetBytes, onProgress: (f) => progress(0.6 + 0.4 * f, 'write'),
+  });
+  return { customers: analysis.customers.length, sheets: run.render.sheets.map((s) => s.name), skippedRows: analysis.skipped.total, writeBack: run.writeBack };
+}

@@ -1,0 +1,121 @@
+/** First run, Refresh and write-back through the simulator, with the real engine and report. */
+import { readSelection } from '../../src/excel/read';
+import { refresh, writeRun } from '../../src/excel/refresh';
+import { loadSettings } from '../../src/excel/settings';
+import { ExcelInputError } from '../../src/excel/errors';
+import { buildWorkbookPlan } from '../../src/report/build';
+import type { ExcelHost } from '../../src/excel/host';
+import { createExcelSimulator, type SimulatedExcel } from '../support/excelSimulator';
+import { simulatorHost } from '../support/simulatorHost';
+import { analyzeTable } from './pipeline';
+import { rejection } from './fixtures';
+
+const HEADER = ['Customer', 'Order date', 'Amount'];
+/** Day serials 45000.. ; customer "=HYPERLINK(...)" must stay text everywhere. */
+const ROWS: (string | number)[][] = [
+  ['alice', 45000, 100], ['alice', 45010, 50], ['bob', 45005, 20], ['=HYPERLINK("http://x","y")', 45020, 75],
+  ['carol', 45001, 300], ['carol', 45015, 10], ['carol', 45030, 40], ['dave', 44990, 5], ['+1', 45025, 60], ['-2+3', 45002, 80],
+];
+
+function workbook(): { sim: SimulatedExcel; host: ExcelHost } {
+  const sim = createExcelSimulator();
+  sim.addSheet('Sales', [HEADER, ...ROWS], [HEADER.map(() => 'General'), ...ROWS.map(() => ['General', 'yyyy-mm-dd', '0.00'])]);
+  sim.select('Sales', 'A1:C11');
+  return { sim, host: simulatorHost(sim) };
+}
+
+async function firstRun(host: ExcelHost, writeBack = false) {
+  const read = await readSelection(host);
+  const analysis = analyzeTable(read.table);
+  const plan = buildWorkbookPlan(analysis, { lang: 'en' });
+  return writeRun(host, { plan, analysis, read, options: { bins: 3 }, lang: 'en', writeBack });
+}
+
+const deps = (host: ExcelHost) => ({ host, analyze: analyzeTable });
+
+describe('writeRun and refresh', () => {
+  it('saves the source, mapping by header, options and language', async () => {
+    const { sim, host } = workbook();
+    await firstRun(host);
+    expect(await loadSettings(host)).toEqual({
+      version: 1,
+      source: { kind: 'range', sheetId: sim.sheet('Sales').id, sheetName: 'Sales', headerAddress: 'A1:C1' },
+      columns: { customer: 'Customer', date: 'Order date', amount: 'Amount' },
+      options: { bins: 3 },
+      lang: 'en',
+      writeBack: false,
+    });
+  });
+
+  it('refresh re-reads pasted rows and rewrites every output in place', async () => {
+    const { sim, host } = workbook();
+    const first = await firstRun(host);
+    const names = first.render.sheets.map((s) => s.name);
+    const before = sim.sheetNames();
+    sim.setCells('Sales', 'A12', [['erin', 45040, 90], ['erin', 45041, 10]], [['General', 'yyyy-mm-dd', '0.00'], ['General', 'yyyy-mm-dd', '0.00']]);
+    const stages: string[] = [];
+    const result = await refresh({ ...deps(host), onProgress: (_f, stage) => stages.push(stage) });
+    expect(result.customers).toBe(8);
+    expect(result.sheets).toEqual(names);
+    expect(sim.sheetNames()).toEqual(before);
+    const customerSheet = names[1];
+    const ids = sim.values(customerSheet).slice(1).map((r) => r[0]);
+    expect(ids).toEqual(expect.arrayContaining(['erin', '=HYPERLINK("http://x","y")', '+1', '-2+3']));
+    expect(sim.formulas(customerSheet).slice(1).map((r) => r[0])).toEqual(ids);
+    expect(stages).toEqual(expect.arrayContaining(['read', 'write']));
+  });
+
+  it('refresh applies an edited Segment rules sheet through parseRules', async () => {
+    const { sim, host } = workbook();
+    await firstRun(host);
+    const seen: unknown[][][] = [];
+    await refresh({
+      ...deps(host),
+      parseRules: (values) => {
+        seen.push(values);
+        return [{ name: 'Everyone', recency: [1, 5], frequency: [1, 5], monetary: [1, 5], actionEn: 'Thank them', actionFa: 'سپاس' }];
+      },
+    });
+    expect(seen).toHaveLength(1);
+    const segments = sim.values('Customers').slice(1).map((r) => r[sim.values('Customers')[0].indexOf('Segment')]);
+    expect(new Set(segments)).toEqual(new Set(['Everyone']));
+  });
+
+  it('refuses clearly when nothing was saved or the source header changed', async () => {
+    const { sim, host } = workbook();
+    const none = await rejection(refresh(deps(host)));
+    expect(none.key).toBe('excel.noSettings');
+    await firstRun(host);
+    sim.setCells('Sales', 'C1', [['Total']]);
+    const moved = await rejection(refresh(deps(host)));
+    expect(moved.key).toBe('excel.headerMoved');
+    expect(moved.message).toContain('"Amount"');
+  });
+});
+
+describe('write-back', () => {
+  it('writes segment and RFM code beside the source into empty columns, then again on refresh', async () => {
+    const { sim, host } = workbook();
+    const run = await firstRun(host, true);
+    expect(run.writeBack).toMatchObject({ column: 3, headerRow: 0, headers: ['RFM segment', 'RFM code'] });
+    const values = sim.values('Sales');
+    expect(values[0]).toEqual([...HEADER, 'RFM segment', 'RFM code']);
+    const customers = sim.values('Customers');
+    const head = customers[0];
+    const codeOf = new Map(customers.slice(1).map((r) => [r[0], r[head.indexOf('RFM code')]]));
+    for (const row of values.slice(1)) expect(row[4]).toBe(codeOf.get(row[0]));
+    sim.setCells('Sales', 'A12', [['zoe', 45050, 20]]);
+    await refresh(deps(host));
+    expect(sim.values('Sales')[11].slice(3, 5)).toEqual([expect.any(String), expect.any(Number)]);
+  });
+
+  it('refuses to overwrite cells it did not write, and writes nothing', async () => {
+    const { sim, host } = workbook();
+    sim.setCells('Sales', 'E5', [['my note']]);
+    const error = await firstRun(host, true).catch((e: ExcelInputError) => e);
+    expect(error).toBeInstanceOf(ExcelInputError);
+    expect((error as ExcelInputError).key).toBe('excel.writeBackBlocked');
+    expect((error as ExcelInputError).message).toContain('D1:E11');
+    expect(sim.values('Sales', 'D1:E11').flat().filter((v) => v !== '')).toEqual(['my note']);
+  });
+});
