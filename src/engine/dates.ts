@@ -189,6 +189,9 @@ function summarise(
   return result;
 }
 
+/** Distinct Persian/Arabic-Indic date texts remembered per parser (dates repeat; times may not). */
+const EASTERN_CACHE_LIMIT = 65536;
+
 /**
  * A fast parser for the cells of a resolved column.
  * @returns a function giving the day number, undefined for a blank cell, NaN for a non-date
@@ -204,6 +207,7 @@ export function makeDateParser(resolution: Pick<DateColumnResolution, 'dayMonthO
     if (!hasEasternDigits(cell)) return NaN;
     if (eastern.has(cell)) return eastern.get(cell);
     const day = parseDateText(toLatinDigits(cell), order);
+    if (eastern.size >= EASTERN_CACHE_LIMIT) eastern.clear();
     eastern.set(cell, day);
     return day;
   };
