@@ -84,11 +84,14 @@ function writeTable(ws: ExcelJS.Worksheet, block: TableBlock): void {
     ref: address(block.row, block.column),
     headerRow: true,
     style: { theme: block.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-    columns: block.header.map((name, j) => {
-      const format = block.columnFormats[j];
-      return { name, filterButton: true, ...(format ? { style: { numFmt: format } } : {}) };
-    }),
+    columns: block.header.map((name) => ({ name, filterButton: true })),
     rows: block.rows.map((row) => row.map(cellValue)),
+  });
+  // Formats on the data rows only (the header stays General), as the add-in's writer does.
+  block.columnFormats.forEach((format, j) => {
+    if (!format) return;
+    const column = ws.getColumn(block.column + j + 1);
+    for (let i = 0; i < block.rows.length; i++) ws.getRow(block.row + i + 2).getCell(column.number).numFmt = format;
   });
 }
 

@@ -105,7 +105,7 @@ export function analysisWithModel(): Analysis {
     silhouetteSample: 4, features: ['L', 'R', 'F', 'M'], withinSS: 1.5, seed: 42, restarts: 10,
     profiles: [profile(1, 'High value', 2, 520.5, 251, 56, 3, 260.25), profile(2, 'Mid value', 2, 479.5, 401, 21, 4, 239.75)],
   };
-  const fit = { model: 'bgnbd' as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, logLikelihood: -9582.4, customers: 4, converged: true };
+  const fit = { model: 'bgnbd' as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, logLikelihood: -9582.4, customers: 4, converged: true, penalty: 0 };
   const figures = (i: number) => {
     const c = a.customers[i];
     return {

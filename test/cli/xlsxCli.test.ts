@@ -1,0 +1,121 @@
+/**
+ * `rfm analyze --out report.xlsx` end to end, in process, on the rfm package's sample orders:
+ * the workbook read back with SheetJS (an independent reader) holds the CSV's customers exactly
+ * and the rfm package's documented segment counts; .xlsx input gives the same result as CSV.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as XLSX from 'xlsx';
+import { main } from '../../src/cli/main';
+import { sharedDataPath } from '../support/sharedData';
+
+const ORDERS = sharedDataPath('rfm-r/rfm_data_orders.csv');
+const suite = ORDERS ? describe : describe.skip;
+
+/** Runs the CLI in process; returns the exit code and what it wrote to stderr. */
+async function run(argv: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const io = { stdout: { write: () => true }, stderr: { write: (s: string) => { stderr += s; return true; }, isTTY: false } };
+  const code = await main(argv, io as unknown as Parameters<typeof main>[1]);
+  return { code, stderr };
+}
+
+/** Splits one CSV line (RFC 4180 quoting). */
+function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { out.push(field); field = ''; } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+/** A sheet cell as the CSV writes it: ISO dates, numbers rounded to 6 decimals, empty for blanks. */
+function asCsvText(value: unknown, isDate: boolean): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'number') return String(value);
+  if (isDate) return new Date(Math.round((value - 25569) * 86_400_000)).toISOString().slice(0, 10);
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
+}
+
+function sheetRows(file: string, sheet: string): unknown[][] {
+  const wb = XLSX.read(fs.readFileSync(file));
+  return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet], { header: 1, raw: true, defval: null });
+}
+
+suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
+  let dir: string;
+  let xlsxFile: string;
+  let csvFile: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-cli-xlsx-'));
+    xlsxFile = path.join(dir, 'report.xlsx');
+    csvFile = path.join(dir, 'customers.csv');
+    expect((await run(['analyze', ORDERS as string, '--out', xlsxFile, '--quiet'])).code).toBe(0);
+    expect((await run(['analyze', ORDERS as string, '--out', csvFile, '--quiet'])).code).toBe(0);
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the Customers sheet equals the CSV output, cell for cell', () => {
+    const csvLines = fs.readFileSync(csvFile, 'utf8').trimEnd().split('\n');
+    const rows = sheetRows(xlsxFile, 'Customers');
+    expect(rows).toHaveLength(csvLines.length);
+    expect(rows.length).toBe(996);
+    const header = csvFields(csvLines[0]);
+    const dateColumns = new Set([header.indexOf('first_purchase'), header.indexOf('last_purchase')]);
+    for (let i = 1; i < csvLines.length; i++) {
+      expect(rows[i].map((v, j) => asCsvText(v, dateColumns.has(j)))).toEqual(csvFields(csvLines[i]));
+    }
+  });
+
+  test("the Summary's segment table has the rfm package's documented counts", () => {
+    const rows = sheetRows(xlsxFile, 'Summary');
+    const start = rows.findIndex((r) => r[0] === 'Segment' && r[1] === 'Customers');
+    const counts: Record<string, unknown> = {};
+    for (let i = start + 1; i < rows.length && rows[i][0]; i++) counts[String(rows[i][0])] = rows[i][1];
+    expect(counts).toEqual(expect.objectContaining({
+      'Potential Loyalist': 342, 'Loyal Customers': 170, Lost: 148, 'New Customers': 104, 'About To Sleep': 102,
+      "Can't Lose Them": 47, Champions: 35, 'At Risk': 28, 'Need Attention': 10, Promising: 9,
+    }));
+  });
+
+  test('documented customers: Abbey O\'Reilly 205 days, 6 orders, 472 -> RFM 343', () => {
+    const rows = sheetRows(xlsxFile, 'Customers');
+    const abbey = rows.find((r) => r[0] === "Abbey O'Reilly");
+    expect(abbey?.slice(4, 7)).toEqual([205, 6, 472]);
+    expect(abbey?.[11]).toBe(343);
+  });
+
+  test('.xlsx input gives the same customers as the CSV input', async () => {
+    const text = fs.readFileSync(ORDERS as string, 'utf8').trimEnd().split('\n').map(csvFields);
+    // Dates as real date cells, revenue as numbers: the way a user's workbook holds them.
+    const aoa = text.map((r, i) => (i === 0 ? r : [r[0], new Date(`${r[1]}T00:00:00Z`), Number(r[2]), ...r.slice(3)]));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['notes'], ['not this sheet']]), 'Notes');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa, { cellDates: true }), 'Orders');
+    const input = path.join(dir, 'orders.xlsx');
+    XLSX.writeFile(wb, input);
+    const fromXlsx = path.join(dir, 'from-xlsx.csv');
+    expect((await run(['analyze', input, '--sheet', 'Orders', '--out', fromXlsx, '--quiet'])).code).toBe(0);
+    expect(fs.readFileSync(fromXlsx, 'utf8')).toBe(fs.readFileSync(csvFile, 'utf8'));
+  }, 60_000);
+
+  test('--lang fa: Persian sheets, right to left, same figures', async () => {
+    const faFile = path.join(dir, 'report-fa.xlsx');
+    expect((await run(['analyze', ORDERS as string, '--out', faFile, '--lang', 'fa', '--quiet'])).code).toBe(0);
+    const wb = XLSX.read(fs.readFileSync(faFile), { cellNF: true });
+    expect(wb.SheetNames.slice(0, 3)).toEqual(['خلاصه', 'مشتریان', 'ماتریس']);
+    const ws = wb.Sheets['مشتریان'];
+    const en = XLSX.read(fs.readFileSync(xlsxFile)).Sheets.Customers;
+    expect(ws.B2.v).toBe(en.B2.v);
+    expect(ws.B2.z).toBe('[$-160429]yyyy/mm/dd;@');
+    expect(ws.G2.v).toBe(en.G2.v);
+  }, 60_000);
+});

@@ -1,0 +1,69 @@
+/**
+ * LibreOffice (an independent spreadsheet program) opens the CLI's workbook for the rfm package's
+ * sample orders: it converts it to PDF and every sheet to CSV headlessly, and no cell reads as an
+ * error. Under CI a missing `soffice` fails the test (.ci/run installs libreoffice-calc-nogui).
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { sharedDataPath } from '../support/sharedData';
+
+/** The soffice binary, or undefined outside CI when it is not installed. */
+function sofficePath(): string | undefined {
+  const found = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' }).stdout.trim();
+  if (found) return found;
+  if (process.env.CI) throw new Error('soffice (LibreOffice) is missing under CI: apt-get install libreoffice-calc-nogui');
+  return undefined;
+}
+
+const SOFFICE = sofficePath();
+const ORDERS = sharedDataPath('rfm-r/rfm_data_orders.csv');
+const suite = SOFFICE && ORDERS ? describe : describe.skip;
+
+/** Error texts of Excel and LibreOffice as a cell shows them. */
+const ERROR_CELL = /^(#NAME\?|#VALUE!|#REF!|#DIV\/0!|#NUM!|#N\/A|#NULL!|Err:\d+)$/;
+
+/** CSV export of every sheet (last token -1), cells as shown, UTF-8. */
+const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+
+function convert(dir: string, file: string, filter: string): void {
+  // A private profile, so a running LibreOffice or a stale lock cannot interfere.
+  const profile = `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
+  execFileSync(SOFFICE as string, [profile, '--headless', '--convert-to', filter, '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
+}
+
+suite('LibreOffice reads the report of rfm_data_orders.csv', () => {
+  let dir: string;
+  let report: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-lo-'));
+    report = path.join(dir, 'report.xlsx');
+    const io = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } };
+    expect(await main(['analyze', ORDERS as string, '--out', report, '--quiet'], io as unknown as Parameters<typeof main>[1])).toBe(0);
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('converts to PDF', () => {
+    convert(dir, report, 'pdf');
+    const pdf = fs.readFileSync(path.join(dir, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+  }, 180_000);
+
+  test('converts every sheet to CSV, no cell is an error, the Customers sheet has every customer', () => {
+    convert(dir, report, CSV_FILTER);
+    const sheets = ['Summary', 'Customers', 'Matrix', 'Segment rules'];
+    for (const sheet of sheets) {
+      const file = path.join(dir, `report-${sheet}.csv`);
+      expect(fs.existsSync(file)).toBe(true);
+      const cells = fs.readFileSync(file, 'utf8').split(/\r?\n/).flatMap((line) => line.split(','));
+      expect(cells.filter((c) => ERROR_CELL.test(c.replace(/^"|"$/g, '')))).toEqual([]);
+    }
+    const customers = fs.readFileSync(path.join(dir, 'report-Customers.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    expect(customers).toHaveLength(996);
+    // Dates display as dates (yyyy-mm-dd), not serial numbers.
+    expect(customers.find((l) => l.startsWith("Abbey O'Reilly"))).toMatch(/^Abbey O'Reilly,\d{4}-\d{2}-\d{2},2006-06-09,/);
+  }, 180_000);
+});
