@@ -121,7 +121,9 @@ export function matrixSheet(analysis: Analysis, lang: Lang): SheetPlan {
   const leftColumns = Math.max(grid.bins + 1, 7);
   const flat = flatTable(analysis, lang, 3, leftColumns + 1);
   blocks.push(cells(2, leftColumns + 1, [[t(lang, 'report.matrix.flatTable')]], 'heading'), flat);
-  sheet.pivots.push(pivotSpec(flat, nextRow(blocks.filter((b) => b !== flat)) + 1, 0));
+  const noteRow = nextRow(blocks.filter((b) => b !== flat));
+  blocks.push(cells(noteRow, 0, [[t(lang, 'report.matrix.pivotNote', { table: flat.name })]], 'body'));
+  sheet.pivots.push(pivotSpec(flat, noteRow + 1, 0));
   widenColumns(sheet, 0, [18, ...Array<number>(leftColumns - 1).fill(14)]);
   widenColumns(sheet, leftColumns + 1, flat.header.map((h) => Math.max(10, Math.min(h.length + 2, 22))));
   return sheet;

@@ -202,6 +202,9 @@ describe('Matrix sheet', () => {
       dataFields: [{ field: 'Customer', summarizeBy: 'count' }, { field: 'Monetary', summarizeBy: 'average' }],
     })]);
     for (const field of ['R score', 'F score', 'Customer', 'Monetary']) expect(flat.header).toContain(field);
+    const note = sheet.blocks.find((b): b is CellBlock => b.kind === 'cells' && String(b.values[0][0]).startsWith('PivotTable below'));
+    expect(note?.row).toBe(sheet.pivots[0].row - 1);
+    expect(note?.values[0][0]).toContain('select the MatrixData table and use Insert > PivotTable');
   });
 });
 

@@ -115,6 +115,7 @@ export const report = {
   'report.matrix.notRecent': 'Not recent',
   'report.matrix.quadrant': 'Quadrant',
   'report.matrix.splits': 'High means above the {split}: frequency {frequency}, monetary {monetary}, length {length} days, recency {recency} days.',
+  'report.matrix.pivotNote': 'PivotTable below: customers (count) and mean monetary by R score and F score. The Excel add-in creates it where the host supports PivotTables; otherwise select the {table} table and use Insert > PivotTable.',
   'report.matrix.flatTable': 'One row per customer, for PivotTables',
 
   'report.rules.title': 'Segment rules',

@@ -117,6 +117,7 @@ export const report: Record<keyof typeof en, string> = {
   'report.matrix.notRecent': 'قدیمی',
   'report.matrix.quadrant': 'ربع',
   'report.matrix.splits': '«بالا» یعنی بیشتر از {split}: تعداد سفارش {frequency}، ارزش پولی {monetary}، طول رابطه {length} روز، تازگی {recency} روز.',
+  'report.matrix.pivotNote': 'جدول محوری در پایین: تعداد مشتریان و میانگین ارزش پولی بر حسب امتیاز R و امتیاز F. افزونهٔ اکسل آن را هر جا که میزبان پشتیبانی کند می‌سازد؛ در غیر این صورت جدول {table} را انتخاب کنید و از Insert > PivotTable استفاده کنید.',
   'report.matrix.flatTable': 'هر مشتری یک سطر، برای جدول‌های محوری',
 
   'report.rules.title': 'قواعد بخش‌بندی',
