@@ -9,7 +9,7 @@ import { normalizeId } from '../engine/numbers';
 import { t, type Lang } from '../i18n';
 import { columnName, rectAddress, type CellRect } from './a1';
 import { excelRows } from './cellValues';
-import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans } from './chunks';
+import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './chunks';
 import { ExcelInputError } from './errors';
 import type { ExcelHost } from './host';
 import type { ReadResult } from './read';
@@ -74,7 +74,7 @@ export async function writeBack(host: ExcelHost, read: ReadResult, analysis: Ana
     await context.sync();
     const headerIsOurs = ours && headerRange.values[0].every((v, i) => v === record.writeBack?.headers[i] || v === headers[i]);
     if (!headerIsOurs) {
-      const size = chunkRows(40, budget);
+      const size = chunkRows(sampledRowBytes([['', '']]), budget);
       for (const [from, to] of chunkSpans(target.rows, size)) {
         const part = sheet.getRange(rectAddress({ ...target, row: target.row + from, rows: to - from }));
         part.load('values');
@@ -86,7 +86,8 @@ export async function writeBack(host: ExcelHost, read: ReadResult, analysis: Ana
       }
     }
     const all = [headers, ...rows];
-    for (const [from, to] of chunkSpans(all.length, chunkRows(48, budget))) {
+    const rowBytes = sampledRowBytes(excelRows(all, 0, Math.min(all.length, 1000), 2)) + 2;
+    for (const [from, to] of chunkSpans(all.length, chunkRows(rowBytes, budget))) {
       sheet.getRange(rectAddress({ ...target, row: target.row + from, rows: to - from })).values = excelRows(all, from, to, 2);
       await context.sync();
       options.onProgress?.(to / all.length);
