@@ -129,7 +129,7 @@ export function normalizeTransactions(
       amount = quantity * price;
     }
     if (amount === undefined) { skips.skip(rowNumber, 'missing-amount', ai as number, amountCell); continue; }
-    if (amount === 0) { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell); continue; }
+    if (amount === 0) { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell, ai === undefined ? 'quantity × unit price is zero' : undefined); continue; }
 
     const t: Transaction = { customerId, day, amount, rowNumber };
     if (oi !== undefined) t.orderId = normalizeId(row[oi]);

@@ -21,7 +21,7 @@ const REASON_TEXT: Record<SkipReason, string> = {
   'missing-date': 'no date',
   'bad-amount': 'is not an amount',
   'missing-amount': 'no amount',
-  'zero-amount': 'amount is zero',
+  'zero-amount': 'is zero',
   'bad-number': 'is not a number',
   'error-cell': 'is an Excel error',
 };
@@ -42,20 +42,24 @@ export class SkipCollector {
   /**
    * Records a skipped row.
    * @param rowNumber 1-based row as the user sees it
-   * @param column the column at fault, or -1 when no single column is
+   * @param column the column at fault, or -1 when no single column is (then `extra` is the detail)
    * @param cell the value at fault (shown in the detail)
-   * @param extra words appended to the detail, e.g. `(read as d/m/y)`
+   * @param extra words appended to the detail, e.g. `(read as day/month/year)`
    */
   skip(rowNumber: number, reason: SkipReason, column: number, cell: Cell, extra?: string): void {
     const r = this.report;
     r.total++;
     r.byReason[reason] = (r.byReason[reason] ?? 0) + 1;
     if (r.examples.length >= MAX_SKIP_EXAMPLES) return;
-    let detail = column < 0 ? REASON_TEXT[reason] : `${this.label(column)}: ${describeCell(cell)} ${REASON_TEXT[reason]}`;
-    if (column >= 0 && (reason === 'missing-customer' || reason === 'missing-date' || reason === 'missing-amount')) {
-      detail = `${REASON_TEXT[reason]} (${this.label(column)} is empty)`;
+    r.examples.push({ rowNumber, reason, detail: this.detail(reason, column, cell, extra) });
+  }
+
+  private detail(reason: SkipReason, column: number, cell: Cell, extra?: string): string {
+    if (column < 0) return extra ?? REASON_TEXT[reason];
+    if (reason === 'missing-customer' || reason === 'missing-date' || reason === 'missing-amount') {
+      return `${REASON_TEXT[reason]} (${this.label(column)} is empty)`;
     }
-    if (extra) detail += ` ${extra}`;
-    r.examples.push({ rowNumber, reason, detail });
+    const text = `${this.label(column)}: ${describeCell(cell)} ${REASON_TEXT[reason]}`;
+    return extra ? `${text} ${extra}` : text;
   }
 }

@@ -41,6 +41,8 @@ describe('normalizeTransactions: the usable rows', () => {
     const r = normalizeTransactions(t, { customer: 0, date: 1, quantity: 2, price: 3, amount: 4, cost: 5 });
     expect(r.transactions.map((x) => [x.customerId, x.amount, x.cost])).toEqual([['A', 7.5, 1], ['B', 100, undefined]]);
     const noAmount = normalizeTransactions(t, { customer: 0, date: 1, quantity: 2, price: 3 });
+    const zero = normalizeTransactions({ header: t.header, rows: [['A', '2020-01-05', '0', '2.5']] }, { customer: 0, date: 1, quantity: 2, price: 3 });
+    expect(zero.skipped.examples).toEqual([{ rowNumber: 2, reason: 'zero-amount', detail: 'quantity × unit price is zero' }]);
     expect(noAmount.transactions.map((x) => x.amount)).toEqual([7.5, 7.5]);
     expect(noAmount.transactions[0]).not.toHaveProperty('orderId');
   });
@@ -122,7 +124,7 @@ describe('skipped rows: every reason, with 1-based row numbers and a detail', ()
       { rowNumber: 5, reason: 'missing-date', detail: 'no date (date is empty)' },
       { rowNumber: 6, reason: 'bad-amount', detail: 'amount: "ten" is not an amount' },
       { rowNumber: 7, reason: 'missing-amount', detail: 'no amount (qty is empty)' },
-      { rowNumber: 8, reason: 'zero-amount', detail: 'amount: "0.00" amount is zero' },
+      { rowNumber: 8, reason: 'zero-amount', detail: 'amount: "0.00" is zero' },
       { rowNumber: 9, reason: 'error-cell', detail: 'date: "#N/A" is an Excel error' },
       { rowNumber: 10, reason: 'bad-number', detail: 'qty: "two" is not a number' },
       { rowNumber: 11, reason: 'bad-number', detail: 'cost: "x" is not a number' },
