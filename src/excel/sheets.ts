@@ -10,6 +10,7 @@
  * (https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9).
  */
 import type { SheetKey } from '../report/plan';
+import type { ExcelHost } from './host';
 import { queueSetting, readSetting } from './settings';
 
 /** Key of the ownership record. */
@@ -95,4 +96,16 @@ export async function listSheets(context: Excel.RequestContext): Promise<{ id: s
   sheets.load('items/id,items/name');
   await context.sync();
   return sheets.items.map((s) => ({ id: s.id, name: s.name }));
+}
+
+/**
+ * Activates a sheet by name (e.g. a link in the task pane's summary).
+ * @param host the Excel host
+ * @param name the sheet's name
+ */
+export async function activateSheet(host: ExcelHost, name: string): Promise<void> {
+  await host.run(async (context) => {
+    context.workbook.worksheets.getItem(name).activate();
+    await context.sync();
+  });
 }

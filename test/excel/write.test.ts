@@ -1,6 +1,7 @@
 /** Rendering a WorkbookPlan through the simulator: values, formats, structures, ownership, failures. */
 import { renderPlan } from '../../src/excel/write';
 import { ExcelInputError } from '../../src/excel/errors';
+import { activateSheet, legalSheetName, uniqueSheetName, uniqueTableName } from '../../src/excel/sheets';
 import { createExcelSimulator } from '../support/excelSimulator';
 import { simulatorHost } from '../support/simulatorHost';
 import { TRICKY_IDS, customerRows, samplePlan } from './fixtures';
@@ -122,5 +123,23 @@ describe('renderPlan', () => {
     expect(valueSyncs).toBeLessThan(20);
     expect(sim.values('Customers')).toHaveLength(150_001);
     expect(sim.values('Customers')[150_000][0]).toBe('C149999');
+  });
+});
+
+describe('sheet names', () => {
+  it('makes names legal and unique the way Excel requires', () => {
+    expect(legalSheetName('Q1/Q2: [draft]')).toBe('Q1 Q2   draft');
+    expect(legalSheetName("'''")).toBe('Sheet');
+    expect(uniqueSheetName('Customers', ['customers', 'Customers (2)'])).toBe('Customers (3)');
+    expect(uniqueSheetName('x'.repeat(40), ['x'.repeat(31)])).toBe(`${'x'.repeat(27)} (2)`);
+    expect(uniqueTableName('Customers', ['CUSTOMERS', 'customers_2'])).toBe('Customers_3');
+  });
+
+  it('activates a sheet', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('A');
+    sim.addSheet('B');
+    await activateSheet(simulatorHost(sim), 'B');
+    expect(sim.state.workbook.activeSheet?.name).toBe('B');
   });
 });
