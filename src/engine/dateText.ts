@@ -7,12 +7,13 @@ import type { DayMonthOrder, DayNumber } from './types';
 import { gregorianToDayNumber, isValidGregorianDate, dayNumberToGregorian, pad2 } from './civil';
 import { hasEasternDigits, isSpaceCode, toLatinDigits } from './cellText';
 import { jalaliToDayNumber } from '../i18n/jalali';
+import { parseMonthNameDate } from './monthNames';
 
 /**
  * What a date cell looks like. `day-month` = d/m/y or m/d/y with both parts ≤ 12 (ambiguous);
- * `dmy`/`mdy` = a part > 12 shows the order.
+ * `dmy`/`mdy` = a part > 12 shows the order; `month-name` = `9 Dec 2011`, `15 فروردین 1404`.
  */
-export type DateForm = 'serial' | 'yyyymmdd' | 'iso' | 'ymd' | 'jalali' | 'dmy' | 'mdy' | 'day-month';
+export type DateForm = 'serial' | 'yyyymmdd' | 'iso' | 'ymd' | 'jalali' | 'dmy' | 'mdy' | 'day-month' | 'month-name';
 
 /** First day number Excel can show (serial 1 = 1900-01-01) and the last (9999-12-31). */
 const EXCEL_SERIAL_MAX = 2958465;
@@ -158,15 +159,41 @@ export function formatYyyymmdd(dayNumber: DayNumber): string {
   return `${String(g.year).padStart(4, '0')}${pad2(g.month)}${pad2(g.day)}`;
 }
 
-/** Text → day number: undefined when blank, NaN when no date. Eastern digits take a slow path. */
+/** Text → day number: undefined when blank, NaN when no date. Eastern digits and month names take a slow path. */
 export function parseDateText(s: string, order: DayMonthOrder): number | undefined {
   let shape = scanDateText(s);
   if (shape === S_EMPTY) return undefined;
+  if (shape !== S_NONE) return dayOfShape(shape, s, order);
+  if (hasEasternDigits(s)) {
+    s = toLatinDigits(s);
+    shape = scanDateText(s);
+    if (shape !== S_NONE) return dayOfShape(shape, s, order);
+  }
+  return dayOfNamedText(s);
+}
+
+/** Day number of month-name text (`9 Dec 2011`, `15 فروردین 1404`), or NaN. */
+function dayOfNamedText(s: string): number {
+  const named = parseMonthNameDate(s);
+  if (named === undefined) return NaN;
+  if (named.jalali) return isJalaliYear(named.year) ? jalaliToDayNumber(named.year, named.month, named.day) ?? NaN : NaN;
+  if (named.year < 1500 || named.year > 9999 || !isValidGregorianDate(named.year, named.month, named.day)) return NaN;
+  return gregorianToDayNumber(named.year, named.month, named.day);
+}
+
+/**
+ * The form of date text: null when blank, undefined when no date.
+ * @param s the text (any digits)
+ */
+export function formOfText(s: string): DateForm | null | undefined {
+  let shape = scanDateText(s);
+  if (shape === S_EMPTY) return null;
   if (shape === S_NONE && hasEasternDigits(s)) {
     s = toLatinDigits(s);
     shape = scanDateText(s);
   }
-  return dayOfShape(shape, s, order);
+  if (shape !== S_NONE) return formOfShape(shape, s);
+  return Number.isNaN(dayOfNamedText(s)) ? undefined : 'month-name';
 }
 
 export function formOfNumber(value: number): DateForm | undefined {

@@ -7,7 +7,8 @@
  * the written calendar day, whatever the offset), year-first `2011/12/09` and `2011.12.09`,
  * day/month/year and month/day/year with `/`, `.` or `-` and 2- or 4-digit years (2-digit years
  * follow Excel: 00–29 → 2000s, 30–99 → 1900s), Jalali dates (any form whose 4-digit year is
- * 1200..1499, e.g. `1404/01/15`, `1404-01-15`), and Persian/Arabic-Indic digits in all of them.
+ * 1200..1499, e.g. `1404/01/15`, `1404-01-15`), month names (`9 Dec 2011`, `Dec 9, 2011`,
+ * Jalali `15 فروردین 1404`, see monthNames.ts), and Persian/Arabic-Indic digits in all of them.
  *
  * A column is resolved once (`resolveDateColumn`) and then parsed cell by cell with a char-code
  * fast path (`makeDateParser`): no regex and no Date object per cell.
@@ -16,11 +17,10 @@
  * world, of UK exports such as the Online Retail data, and of Persian d/m/y writing).
  */
 import type { Cell, DayMonthOrder, DayNumber } from './types';
-import { hasEasternDigits, toLatinDigits } from './cellText';
 import {
   excelNumberToDayNumber,
   formOfNumber,
-  formOfShape,
+  formOfText,
   parseDateText,
   scanDateText,
   dayOfShape,
@@ -85,6 +85,7 @@ export function classifyDateCell(cell: Cell): DateForm | undefined {
 const FAMILY: Record<DateForm, string> = {
   serial: 'Excel date numbers', yyyymmdd: 'YYYYMMDD', iso: 'year-month-day', ymd: 'year-month-day',
   jalali: 'Jalali', dmy: 'day/month/year', mdy: 'day/month/year', 'day-month': 'day/month/year',
+  'month-name': 'month names',
 };
 
 /**
@@ -131,7 +132,7 @@ export function resolveDateColumnBy(
 }
 
 /** Forms by index, for counting without string keys. */
-const FORMS: DateForm[] = ['serial', 'yyyymmdd', 'iso', 'ymd', 'jalali', 'dmy', 'mdy', 'day-month'];
+const FORMS: DateForm[] = ['serial', 'yyyymmdd', 'iso', 'ymd', 'jalali', 'dmy', 'mdy', 'day-month', 'month-name'];
 const CODE_BLANK = -1;
 const CODE_INVALID = -2;
 
@@ -140,13 +141,9 @@ function classifyCode(cell: Cell): number {
   if (cell === null || cell === undefined) return CODE_BLANK;
   let form: DateForm | undefined;
   if (typeof cell === 'string') {
-    let shape = scanDateText(cell);
-    if (shape === S_EMPTY) return CODE_BLANK;
-    if (shape === S_NONE && hasEasternDigits(cell)) {
-      cell = toLatinDigits(cell);
-      shape = scanDateText(cell);
-    }
-    form = formOfShape(shape, cell);
+    const f = formOfText(cell);
+    if (f === null) return CODE_BLANK;
+    form = f;
   } else {
     form = typeof cell === 'number' ? formOfNumber(cell) : undefined;
   }
@@ -189,8 +186,8 @@ function summarise(
   return result;
 }
 
-/** Distinct Persian/Arabic-Indic date texts remembered per parser (dates repeat; times may not). */
-const EASTERN_CACHE_LIMIT = 65536;
+/** Distinct slow-path texts (Persian digits, month names, non-dates) remembered per parser. */
+const SLOW_CACHE_LIMIT = 65536;
 
 /**
  * A fast parser for the cells of a resolved column.
@@ -198,17 +195,17 @@ const EASTERN_CACHE_LIMIT = 65536;
  */
 export function makeDateParser(resolution: Pick<DateColumnResolution, 'dayMonthOrder'>): (cell: Cell) => number | undefined {
   const order = resolution.dayMonthOrder ?? DEFAULT_DAY_MONTH_ORDER;
-  const eastern = new Map<string, number | undefined>();
+  const slow = new Map<string, number | undefined>();
   return (cell: Cell): number | undefined => {
     if (typeof cell !== 'string') return parseDateValue(cell, order);
     const shape = scanDateText(cell);
     if (shape === S_EMPTY) return undefined;
     if (shape !== S_NONE) return dayOfShape(shape, cell, order);
-    if (!hasEasternDigits(cell)) return NaN;
-    if (eastern.has(cell)) return eastern.get(cell);
-    const day = parseDateText(toLatinDigits(cell), order);
-    if (eastern.size >= EASTERN_CACHE_LIMIT) eastern.clear();
-    eastern.set(cell, day);
+    const known = slow.get(cell);
+    if (known !== undefined || slow.has(cell)) return known;
+    const day = parseDateText(cell, order);
+    if (slow.size >= SLOW_CACHE_LIMIT) slow.clear();
+    slow.set(cell, day);
     return day;
   };
 }

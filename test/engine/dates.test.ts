@@ -271,3 +271,45 @@ describe('properties: format a random day, parse it back', () => {
     );
   });
 });
+
+describe('month names (slow path)', () => {
+  test.each([
+    '9 Dec 2011', '09-Dec-2011', '09-Dec-11', '9 December 2011', 'Dec 9, 2011', 'December 9 2011',
+    'Friday, 9 December 2011', 'Fri 9 Dec 2011 08:50', '9-dec-2011', '2011 Dec 09',
+  ])('%s is 2011-12-09', (text) => {
+    expect(parseDateCell(text)).toBe(DEC_9_2011);
+    expect(classifyDateCell(text)).toBe('month-name');
+  });
+
+  test('Sept and Sep are September', () => {
+    expect(formatIsoDate(parseDateCell('9 Sept 2011') as number)).toBe('2011-09-09');
+    expect(formatIsoDate(parseDateCell('Sep 9, 2011') as number)).toBe('2011-09-09');
+  });
+
+  test('Jalali month names, in Persian script or transliterated', () => {
+    const expected = MAR_21_2025 + 14; // 1404/01/15
+    for (const text of ['15 فروردین 1404', '۱۵ فروردین ۱۴۰۴', 'جمعه ۱۵ فروردین ۱۴۰۴', '15 Farvardin 1404']) {
+      expect(parseDateCell(text)).toBe(expected);
+    }
+    // 1403/12/30 = 2025-03-20; 1 Dey 1403 = 2024-12-21 (Yalda night is the eve of 1 Dey)
+    expect(parseDateCell('30 اسفند 1403')).toBe(MAR_21_2025 - 1);
+    expect(formatIsoDate(parseDateCell('1 دی 1403') as number)).toBe('2024-12-21');
+    expect(parseDateCell('30 اسفند 1404')).toBeUndefined();
+    expect(parseDateCell('15 فروردین 04')).toBeUndefined();
+  });
+
+  test.each(['31 Feb 2011', 'Dec 2011', '9 Foo 2011', '9 Dec Dec 2011', 'Dec 9, 2011!', '9 Dec 1450', 'hello world'])('%s is no date', (text) => {
+    expect(parseDateCell(text)).toBeUndefined();
+    expect(classifyDateCell(text)).toBeUndefined();
+  });
+
+  test('a column of month-name dates resolves and parses through the cache', () => {
+    const r = resolveDateColumn(['9 Dec 2011', '10 Dec 2011', '9 Dec 2011']);
+    expect(r.formCounts).toEqual({ 'month-name': 3 });
+    const parse = makeDateParser(r);
+    expect(parse('9 Dec 2011')).toBe(DEC_9_2011);
+    expect(parse('9 Dec 2011')).toBe(DEC_9_2011);
+    expect(Number.isNaN(parse('no date'))).toBe(true);
+    expect(Number.isNaN(parse('no date'))).toBe(true);
+  });
+});
