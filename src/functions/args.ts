@@ -5,7 +5,7 @@
  * an optional argument the user left out arrives as null or undefined. Positions in messages are
  * 1-based within the argument's range ("row 3, column 1"), so the user can find the cell.
  */
-import { ArgumentError, NoDataError, errorFromException } from './errors';
+import { ArgumentError, NoDataError, errorFromException, message } from './errors';
 
 /** A range as Excel hands it over. */
 export type Matrix = unknown[][];
@@ -54,9 +54,19 @@ export function cellNumber(value: unknown): number {
  */
 export function positionText(row: number, column: number, rows: number, columns: number): string {
   if (rows === 1 && columns === 1) return '';
-  if (columns === 1) return ` row ${row + 1}`;
-  if (rows === 1) return ` column ${column + 1}`;
-  return ` row ${row + 1}, column ${column + 1}`;
+  if (columns === 1) return message('where.row', { row: row + 1 });
+  if (rows === 1) return message('where.column', { column: column + 1 });
+  return message('where.cell', { row: row + 1, column: column + 1 });
+}
+
+/**
+ * A range's size for messages.
+ * @param rows number of rows
+ * @param columns number of columns
+ * @returns e.g. `3×1`
+ */
+function sizeText(rows: number, columns: number): string {
+  return `${rows}×${columns}`;
 }
 
 /**
@@ -69,7 +79,23 @@ export function rangeVector(range: NamedRange): unknown[] {
   const matrix = asMatrix(range.value);
   if (matrix.length === 1) return matrix[0];
   if (matrix.every((row) => row.length === 1)) return matrix.map((row) => row[0]);
-  throw new ArgumentError(`${range.name}: must be one column or one row (got ${matrix.length}×${matrix[0].length})`);
+  throw new ArgumentError('notVector', { name: range.name, size: sizeText(matrix.length, matrix[0].length) });
+}
+
+/**
+ * Reads ranges that must hold one cell per row of the same list (e.g. customers, dates, amounts).
+ * @param ranges the ranges; the first one is the reference for lengths
+ * @returns one list of cells per range, all of the same length
+ * @throws ArgumentError naming the range whose length differs
+ */
+export function sameLengthVectors(ranges: readonly NamedRange[]): unknown[][] {
+  const lists = ranges.map(rangeVector);
+  lists.forEach((list, i) => {
+    if (list.length !== lists[0].length) {
+      throw new ArgumentError('lengthMismatch', { name: ranges[i].name, count: list.length, other: ranges[0].name, otherCount: lists[0].length });
+    }
+  });
+  return lists;
 }
 
 /**
@@ -92,12 +118,12 @@ export function rangeNumbers(range: unknown, name: string, skipText = false): nu
       const value = cellNumber(cell);
       if (Number.isNaN(value)) {
         if (skipText && typeof cell === 'string') continue;
-        throw new ArgumentError(`${name}:${positionText(r, c, matrix.length, columns)} is not a number (${String(cell)})`);
+        throw new ArgumentError('notNumber', { name, value: String(cell) }, positionText(r, c, matrix.length, columns));
       }
       numbers.push(value);
     }
   }
-  if (numbers.length === 0) throw new NoDataError(`${name}: the range has no numbers`);
+  if (numbers.length === 0) throw new NoDataError('noNumbers', { name });
   return numbers;
 }
 
@@ -111,7 +137,7 @@ export function rangeNumbers(range: unknown, name: string, skipText = false): nu
 export function requiredNumber(value: unknown, name: string): number {
   const number = cellNumber(value);
   if (Number.isNaN(number)) {
-    throw new ArgumentError(isBlank(value) ? `${name}: is required` : `${name}: is not a number (${String(value)})`);
+    throw new ArgumentError(isBlank(value) ? 'required' : 'notNumber', { name, value: String(value) });
   }
   return number;
 }
@@ -129,7 +155,7 @@ export function requiredNumber(value: unknown, name: string): number {
 export function optionalNumber(value: unknown, name: string, fallback: number, min: number, max: number): number {
   if (isBlank(value)) return fallback;
   const number = requiredNumber(value, name);
-  if (number < min || number > max) throw new ArgumentError(`${name}: must be from ${min} to ${max} (got ${number})`);
+  if (number < min || number > max) throw new ArgumentError('outOfRange', { name, min, max, value: number });
   return number;
 }
 
@@ -145,7 +171,7 @@ export function optionalNumber(value: unknown, name: string, fallback: number, m
  */
 export function optionalWhole(value: unknown, name: string, fallback: number, min: number, max: number): number {
   const number = optionalNumber(value, name, fallback, min, max);
-  if (!Number.isInteger(number)) throw new ArgumentError(`${name}: must be a whole number from ${min} to ${max} (got ${number})`);
+  if (!Number.isInteger(number)) throw new ArgumentError('notWhole', { name, min, max, value: number });
   return number;
 }
 
@@ -161,7 +187,7 @@ export function optionalBoolean(value: unknown, name: string, fallback: boolean)
   if (isBlank(value)) return fallback;
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === 0) return value === 1;
-  throw new ArgumentError(`${name}: must be TRUE or FALSE (got ${String(value)})`);
+  throw new ArgumentError('notBoolean', { name, value: String(value) });
 }
 
 /**
@@ -176,7 +202,7 @@ export function optionalKeyword<K extends string>(value: unknown, name: string, 
   if (isBlank(value)) return allowed[0];
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
   const found = allowed.find((keyword) => keyword === text);
-  if (found === undefined) throw new ArgumentError(`${name}: must be one of ${allowed.map((k) => `"${k}"`).join(', ')} (got ${String(value)})`);
+  if (found === undefined) throw new ArgumentError('notKeyword', { name, allowed: allowed.map((k) => `"${k}"`).join(', '), value: String(value) });
   return found;
 }
 
@@ -219,10 +245,10 @@ function commonShape(inputs: readonly NamedRange[], matrices: Matrix[]): { rows:
   matrices.forEach((matrix, i) => {
     const height = matrix.length;
     const width = matrix[0]?.length ?? 0;
-    if (height === 0 || width === 0) throw new NoDataError(`${inputs[i].name}: the range is empty`);
+    if (height === 0 || width === 0) throw new NoDataError('emptyRange', { name: inputs[i].name });
     if (height === 1 && width === 1) return;
     if (owner !== '' && (height !== rows || width !== columns)) {
-      throw new ArgumentError(`${inputs[i].name}: must have the same size as ${owner} (${height}×${width} against ${rows}×${columns})`);
+      throw new ArgumentError('sizeMismatch', { name: inputs[i].name, other: owner, size: sizeText(height, width), otherSize: sizeText(rows, columns) });
     }
     rows = height;
     columns = width;
@@ -254,7 +280,7 @@ function elementAt(
   }
   if (blanks === matrices.length) return '';
   try {
-    if (blanks > 0) throw new NoDataError(`${inputs[firstBlank].name}: is blank`);
+    if (blanks > 0) throw new NoDataError('blank', { name: inputs[firstBlank].name });
     return cell(scratch);
   } catch (caught) {
     return errorFromException(caught, 'RFM', positionText(r, c, shape.rows, shape.columns).trim());

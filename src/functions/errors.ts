@@ -6,6 +6,7 @@
  * In Excel the `CustomFunctions` global exists at call time; in Node (CLI, bench) it does not, so
  * a plain object with the same `code` and `message` stands in.
  */
+import { t, type Lang } from '../i18n';
 
 /** The Excel error codes these functions use (values as in `CustomFunctions.ErrorCode`). */
 export type ExcelErrorCode = '#VALUE!' | '#N/A';
@@ -25,20 +26,62 @@ interface ErrorRuntime {
   ErrorCode: { invalidValue: never; notAvailable: never };
 }
 
+/** Values that fill a message's {placeholders}. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * The language of the messages: Persian when Office's display language is Persian, else English.
+ * (The functions cannot read the pane's saved choice synchronously; Office's language is the host's.)
+ * @returns 'fa' or 'en'
+ */
+export function messageLang(): Lang {
+  const office = (globalThis as unknown as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+  const language = office?.context?.displayLanguage;
+  return typeof language === 'string' && language.toLowerCase().startsWith('fa') ? 'fa' : 'en';
+}
+
+/**
+ * A message of the functions' string table (`fn.*` in src/i18n) in the message language.
+ * @param key the key without its `fn.` prefix, e.g. `notWhole`
+ * @param params placeholder values, e.g. { name: 'bins', min: 2, max: 10, value: 2.5 }
+ * @returns the text
+ */
+export function message(key: string, params?: MessageParams): string {
+  return t(messageLang(), `fn.${key}`, params);
+}
+
+/**
+ * A message with a position after it, e.g. `x: is blank (row 3)`.
+ * @param text the message
+ * @param where the position text, or '' for none
+ * @returns the combined text
+ */
+export function withWhere(text: string, where: string): string {
+  return where === '' ? text : message('withWhere', { message: text, where });
+}
+
 /** An argument problem: carried by exceptions inside the functions, turned into #VALUE!. */
 export class ArgumentError extends Error {
-  /** @param message a message that names the argument, e.g. `bins: must be a whole number from 2 to 10` */
-  constructor(message: string) {
-    super(message);
+  /**
+   * @param key message key (see `message`), the message naming the argument
+   * @param params placeholder values
+   * @param where optional position, e.g. `row 3`, appended in parentheses
+   */
+  constructor(key: string, params?: MessageParams, where = '') {
+    super(withWhere(message(key, params), where));
     this.name = 'ArgumentError';
   }
 }
 
 /** "There is no data" (e.g. an empty range): carried by exceptions, turned into #N/A. */
 export class NoDataError extends Error {
-  /** @param message what is missing, e.g. `values: no numbers in the range` */
-  constructor(message: string) {
-    super(message);
+  /**
+   * @param key message key (see `message`)
+   * @param params placeholder values
+   * @param where optional position, e.g. `row 3`, appended in parentheses
+   */
+  constructor(key: string, params?: MessageParams, where = '') {
+    super(withWhere(message(key, params), where));
     this.name = 'NoDataError';
   }
 }
@@ -66,11 +109,10 @@ export function excelError(code: ExcelErrorCode, message: string): ExcelError {
  * @returns #N/A for NoDataError, #VALUE! otherwise
  */
 export function errorFromException(caught: unknown, functionName: string, where = ''): ExcelError {
-  const suffix = where === '' ? '' : ` (${where})`;
-  if (caught instanceof NoDataError) return excelError('#N/A', caught.message + suffix);
-  if (caught instanceof ArgumentError) return excelError('#VALUE!', caught.message + suffix);
+  if (caught instanceof NoDataError) return excelError('#N/A', withWhere(caught.message, where));
+  if (caught instanceof ArgumentError) return excelError('#VALUE!', withWhere(caught.message, where));
   const detail = caught instanceof Error ? caught.message : String(caught);
-  return excelError('#VALUE!', `${functionName}: ${detail}${suffix}`);
+  return excelError('#VALUE!', withWhere(message('unexpected', { function: functionName, detail }), where));
 }
 
 /**

@@ -28,7 +28,7 @@ import { normalizeTransactions } from '../engine/parse';
 import type { LoyaltyQuadrant, ValueQuadrant } from '../engine/types';
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
-import { ArgumentError, NoDataError, guarded } from './errors';
+import { ArgumentError, NoDataError, guarded, messageLang } from './errors';
 import { PARAM_NAMES, historyColumns, named, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
 import { assertReadable, customerTableRows, transactionTable } from './table';
 
@@ -77,7 +77,7 @@ export function score(value: any[][], values: any[][], bins?: number, reverse?: 
  */
 export function segment(r: any[][], f: any[][], m: any[][], rules?: any[][]): any[][] {
   return guarded('RFM.SEGMENT', () => {
-    const table = segmentRules(rules, (values) => parseRulesSheet(asMatrix(values), 1));
+    const table = segmentRules(rules, (values) => parseRulesSheet(asMatrix(values), 1, messageLang()));
     return elementwise(named(['r', 'f', 'm'], [r, f, m]), ([rs, fs, ms]) => matchRule(wholeScore(rs, 'r'), wholeScore(fs, 'f'), wholeScore(ms, 'm'), table));
   });
 }
@@ -163,7 +163,7 @@ export function table(customers: any[][], dates: any[][], amounts: any[][], anal
     );
     const normalized = normalizeTransactions(input, { customer: 0, date: 1, amount: 2 });
     assertReadable(normalized.skipped, names);
-    if (normalized.transactions.length === 0) throw new NoDataError(`${names.amount}: no purchases (every amount is blank or zero)`);
+    if (normalized.transactions.length === 0) throw new NoDataError('noPurchases', { name: names.amount });
     const options = { analysisDate: analysisDay(analysis_date), bins: binCount };
     const analysis = analyzeTransactions(normalized.transactions, options, { skipped: normalized.skipped, dayMonthOrder: normalized.dayMonthOrder });
     return customerTableRows(analysis);
@@ -179,7 +179,7 @@ export function table(customers: any[][], dates: any[][], amounts: any[][], anal
 function analysisDay(value: unknown): number | undefined {
   if (isBlank(value)) return undefined;
   const day = excelNumberToDayNumber(requiredNumber(value, 'analysis_date'));
-  if (Number.isNaN(day)) throw new ArgumentError(`analysis_date: is not an Excel date (got ${String(value)})`);
+  if (Number.isNaN(day)) throw new ArgumentError('notDate', { name: 'analysis_date', value: String(value) });
   return day;
 }
 
@@ -236,7 +236,7 @@ export function clv(
     return elementwise(named(['x', 't_x', 'T', 'zbar'], [x, t_x, T, zbar]), ([xs, txs, Ts, zs]) => {
       const h = purchaseHistory(xs, txs, Ts);
       const meanSpend = requiredNumber(zs, 'zbar');
-      if (meanSpend < 0) throw new ArgumentError(`zbar: must be 0 or more (got ${meanSpend})`);
+      if (meanSpend < 0) throw new ArgumentError('negative', { name: 'zbar', value: meanSpend });
       const patterns = groupPatterns([h.x], [h.tx], [h.T], 1);
       const purchases = forecastPatterns(spec, fitted, patterns, settings).discountedPurchases[0];
       return purchases * expectedSpend(spend, h.x, meanSpend) * profitShare;
@@ -261,11 +261,11 @@ export function fit(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?
     const purchase = fitPurchaseModel(spec, groupPatterns(h.x, h.tx, h.T, 1)).params;
     const values: unknown[] = [purchase.r, purchase.alpha, purchase.a, purchase.b, '', '', ''];
     if (!values.slice(0, 4).every((v) => Number.isFinite(v as number) && (v as number) > 0)) {
-      throw new NoDataError('x: the purchase model did not settle on finite parameters for these customers');
+      throw new NoDataError('fitUnsettled');
     }
     if (h.zbar) {
       const repeat = h.x.map((_, i) => i).filter((i) => h.x[i] > 0 && (h.zbar as number[])[i] > 0);
-      if (repeat.length === 0) throw new NoDataError('zbar: no repeat customer with a positive mean spend');
+      if (repeat.length === 0) throw new NoDataError('noRepeatSpend');
       const spend = fitGammaGamma(repeat.map((i) => h.x[i]), repeat.map((i) => (h.zbar as number[])[i])).params;
       values.splice(4, 3, spend.p, spend.q, spend.v);
     }

@@ -8,8 +8,8 @@ import type { GammaGammaParams } from '../engine/clv/gammagamma';
 import { MAX_BINS } from '../engine/scores';
 import { assertValidRules, defaultSegmentRules } from '../engine/segments';
 import type { SegmentRule } from '../engine/types';
-import { isBlank, rangeNumbers, rangeVector, requiredNumber, type NamedRange } from './args';
-import { ArgumentError, NoDataError } from './errors';
+import { isBlank, rangeNumbers, requiredNumber, sameLengthVectors, type NamedRange } from './args';
+import { ArgumentError, NoDataError, message } from './errors';
 
 /**
  * Names ranges for element-wise calls.
@@ -31,7 +31,7 @@ export function named(names: readonly string[], values: readonly unknown[]): Nam
 export function wholeScore(cell: unknown, name: string): number {
   const value = requiredNumber(cell, name);
   if (!Number.isInteger(value) || value < 1 || value > MAX_BINS) {
-    throw new ArgumentError(`${name}: a score must be a whole number from 1 to ${MAX_BINS} (got ${value})`);
+    throw new ArgumentError('notScore', { name, max: MAX_BINS, value });
   }
   return value;
 }
@@ -50,7 +50,7 @@ export function segmentRules(rules: unknown, parse: (values: unknown[][]) => Seg
     assertValidRules(table);
     return table;
   } catch (caught) {
-    throw new ArgumentError(`rules: ${caught instanceof Error ? caught.message : String(caught)}`);
+    throw new ArgumentError('rules', { detail: caught instanceof Error ? caught.message : String(caught) });
   }
 }
 
@@ -73,10 +73,10 @@ export function purchaseHistory(xCell: unknown, txCell: unknown, TCell: unknown)
   const x = requiredNumber(xCell, 'x');
   const tx = requiredNumber(txCell, 't_x');
   const T = requiredNumber(TCell, 'T');
-  if (!Number.isInteger(x) || x < 0) throw new ArgumentError(`x: must be a whole number of repeat purchases, 0 or more (got ${x})`);
-  if (tx < 0) throw new ArgumentError(`t_x: must be 0 or more (got ${tx})`);
-  if (T < tx) throw new ArgumentError(`T: must be at least t_x (got T ${T}, t_x ${tx})`);
-  if (x === 0 && tx !== 0) throw new ArgumentError(`t_x: must be 0 when x is 0 (got ${tx})`);
+  if (!Number.isInteger(x) || x < 0) throw new ArgumentError('notRepeatCount', { name: 'x', value: x });
+  if (tx < 0) throw new ArgumentError('negative', { name: 't_x', value: tx });
+  if (T < tx) throw new ArgumentError('ageBelowRecency', { T, tx });
+  if (x === 0 && tx !== 0) throw new ArgumentError('recencyWithoutRepeat', { value: tx });
   return { x, tx, T };
 }
 
@@ -94,10 +94,10 @@ export const PARAM_NAMES = ['r', 'alpha', 'a', 'b', 'p', 'q', 'v'] as const;
 function positiveParams(range: unknown, count: number): number[] {
   const numbers = rangeNumbers(range, 'params', true);
   if (numbers.length < count) {
-    throw new ArgumentError(`params: needs ${count} numbers ${PARAM_NAMES.slice(0, count).join(', ')} (got ${numbers.length})`);
+    throw new ArgumentError('paramsCount', { count, names: PARAM_NAMES.slice(0, count).join(', '), got: numbers.length });
   }
   for (let i = 0; i < count; i++) {
-    if (!(numbers[i] > 0)) throw new ArgumentError(`params: ${PARAM_NAMES[i]} must be above 0 (got ${numbers[i]})`);
+    if (!(numbers[i] > 0)) throw new ArgumentError('paramNotPositive', { param: PARAM_NAMES[i], value: numbers[i] });
   }
   return numbers;
 }
@@ -121,7 +121,7 @@ export function purchaseParams(range: unknown): BgParams {
  */
 export function spendParams(range: unknown): GammaGammaParams {
   const [, , , , p, q, v] = positiveParams(range, 7);
-  if (!(q > 1)) throw new ArgumentError(`params: q must be above 1 for a finite mean spend (got ${q})`);
+  if (!(q > 1)) throw new ArgumentError('paramQ', { value: q });
   return { p, q, v };
 }
 
@@ -146,10 +146,7 @@ export interface HistoryColumns {
  */
 export function historyColumns(x: NamedRange, tx: NamedRange, T: NamedRange, zbar: NamedRange): HistoryColumns {
   const ranges = isBlank(zbar.value) ? [x, tx, T] : [x, tx, T, zbar];
-  const lists = ranges.map(rangeVector);
-  lists.forEach((list, i) => {
-    if (list.length !== lists[0].length) throw new ArgumentError(`${ranges[i].name}: has ${list.length} cells but ${x.name} has ${lists[0].length}`);
-  });
+  const lists = sameLengthVectors(ranges);
   const out: HistoryColumns = { x: [], tx: [], T: [], zbar: lists.length === 4 ? [] : null };
   for (let row = 0; row < lists[0].length; row++) {
     if (lists.every((list) => isBlank(list[row]))) continue;
@@ -160,9 +157,10 @@ export function historyColumns(x: NamedRange, tx: NamedRange, T: NamedRange, zba
       out.T.push(h.T);
       if (out.zbar) out.zbar.push(h.x > 0 ? requiredNumber(lists[3][row], zbar.name) : 0);
     } catch (caught) {
-      throw new ArgumentError(`${caught instanceof Error ? caught.message : String(caught)} (row ${row + 1})`);
+      const text = caught instanceof Error ? caught.message : String(caught);
+      throw new ArgumentError('withWhere', { message: text, where: message('where.row', { row: row + 1 }) });
     }
   }
-  if (out.x.length === 0) throw new NoDataError(`${x.name}: the ranges have no customers`);
+  if (out.x.length === 0) throw new NoDataError('noCustomers', { name: x.name });
   return out;
 }

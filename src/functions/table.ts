@@ -7,7 +7,7 @@
 import type { Analysis, Cell, InputTable, SkippedReport, SkipReason } from '../engine/types';
 import { CUSTOMER_COLUMNS, customerRow } from '../report/customersSheet';
 import { segmentLookup } from '../report/labels';
-import { isBlank, rangeVector, type Matrix, type NamedRange } from './args';
+import { isBlank, sameLengthVectors, type Matrix, type NamedRange } from './args';
 import { ArgumentError, NoDataError } from './errors';
 
 /** Skip reasons that mean a cell has something in it that cannot be read: the formula says so. */
@@ -23,17 +23,10 @@ const UNREADABLE: ReadonlySet<SkipReason> = new Set(['bad-date', 'bad-amount', '
  * @throws ArgumentError when the ranges differ in length; NoDataError when all are blank
  */
 export function transactionTable(customers: NamedRange, dates: NamedRange, amounts: NamedRange): InputTable {
-  const columns = [customers, dates, amounts].map(rangeVector);
-  const [ids, days, values] = columns;
-  [days, values].forEach((list, i) => {
-    if (list.length !== ids.length) {
-      const name = i === 0 ? dates.name : amounts.name;
-      throw new ArgumentError(`${name}: has ${list.length} cells but ${customers.name} has ${ids.length}`);
-    }
-  });
+  const [ids, days, values] = sameLengthVectors([customers, dates, amounts]);
   let end = ids.length;
   while (end > 0 && isBlank(ids[end - 1]) && isBlank(days[end - 1]) && isBlank(values[end - 1])) end--;
-  if (end === 0) throw new NoDataError(`${customers.name}: the ranges have no transactions`);
+  if (end === 0) throw new NoDataError('noTransactions', { name: customers.name });
   const rows: Cell[][] = new Array(end);
   for (let i = 0; i < end; i++) rows[i] = [ids[i] as Cell, days[i] as Cell, values[i] as Cell];
   return { header: ['customer', 'date', 'amount'], rows, firstRowNumber: 1, dateFormattedColumns: [false, true, false] };
@@ -57,7 +50,7 @@ export function assertReadable(skipped: SkippedReport, names: ColumnNames): void
   const bad = skipped.examples.find((example) => UNREADABLE.has(example.reason));
   if (bad === undefined) return;
   const name = bad.reason === 'bad-date' ? names.date : bad.reason === 'error-cell' ? `${names.customer}/${names.date}/${names.amount}` : names.amount;
-  throw new ArgumentError(`${name}: row ${bad.rowNumber} cannot be read (${bad.detail})`);
+  throw new ArgumentError('unreadableRow', { name, row: bad.rowNumber, detail: bad.detail });
 }
 
 /**

@@ -1,0 +1,47 @@
+/** Error messages follow Office's display language: Persian in a fa-IR Excel, English otherwise. */
+import { STRINGS } from '../../src/i18n';
+import { code, fit, score, table } from '../../src/functions/functions';
+import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';
+
+const PERSIAN = /[\u0600-\u06FF]/;
+const office = globalThis as unknown as { Office?: unknown };
+
+beforeAll(installCustomFunctionsStub);
+afterEach(() => {
+  delete office.Office;
+});
+
+const column = (values: unknown[]): unknown[][] => values.map((v) => [v]);
+
+it('every functions message exists in English and Persian', () => {
+  const keys = (lang: 'en' | 'fa') => Object.keys(STRINGS[lang]).filter((k) => k.startsWith('fn.')).sort();
+  expect(keys('fa')).toEqual(keys('en'));
+  for (const key of keys('fa')) expect(STRINGS.fa[key].trim()).not.toBe('');
+});
+
+describe('in a Persian Excel (displayLanguage fa-IR)', () => {
+  beforeEach(() => {
+    office.Office = { context: { displayLanguage: 'fa-IR' } };
+  });
+
+  it.each([
+    ['bins out of range', () => score([[1]], [[1], [2]], 11), 'bins:'],
+    ['a text cell in values, with its row', () => score([[1]], column([1, 'x'])), 'values:'],
+    ['a bad score at a position', () => [[code(column([1, 0]), [[1]], [[1]])[1][0]]], 'r:'],
+    ['ranges of different lengths', () => table(column(['a', 'b']), column([43831]), column([1, 2])), 'dates:'],
+    ['an invalid history row', () => fit(column([1, 1]), column([1, 5]), column([2, 2])), 'T:'],
+  ])('%s: the message is Persian and still starts with the argument name', (_label, call, start) => {
+    const error = errorOf(call());
+    expect(error?.message?.startsWith(start)).toBe(true);
+    expect(error?.message).toMatch(PERSIAN);
+  });
+
+  it('positions are Persian too', () => {
+    expect(errorOf(score([[1]], column([1, 'x'])))?.message).toContain('سطر 2');
+  });
+});
+
+it('an English Excel keeps English messages', () => {
+  office.Office = { context: { displayLanguage: 'en-US' } };
+  expect(errorOf(score([[1]], [[1], [2]], 11))?.message).toBe('bins: must be from 2 to 10 (got 11)');
+});
