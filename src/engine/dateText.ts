@@ -20,7 +20,7 @@ const EXCEL_SERIAL_MAX = 2958465;
 /** dayNumber = serial - 25569 for serials ≥ 61 (Excel counts a 1900-02-29 that never was). */
 const EXCEL_EPOCH_OFFSET = 25569;
 
-// Shapes of date text found by the scanner.
+/** Shapes of date text found by the scanner: blank, not a date, a plain number, YYYYMMDD, y/m/d, d/m/y. */
 export const S_EMPTY = 0;
 export const S_NONE = 1;
 export const S_NUMBER = 2;
@@ -196,11 +196,13 @@ export function formOfText(s: string): DateForm | null | undefined {
   return Number.isNaN(dayOfNamedText(s)) ? undefined : 'month-name';
 }
 
+/** The form of a number cell: `yyyymmdd` (19000101..29991231), `serial`, or undefined. */
 export function formOfNumber(value: number): DateForm | undefined {
   if (Number.isNaN(excelNumberToDayNumber(value))) return undefined;
   return value >= 19000101 ? 'yyyymmdd' : 'serial';
 }
 
+/** The form of the text the scanner just read as `shape`, or undefined when it is no real date. */
 export function formOfShape(shape: number, s: string): DateForm | undefined {
   switch (shape) {
     case S_COMPACT:

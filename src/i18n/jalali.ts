@@ -15,6 +15,7 @@ import {
   type YearMonthDay,
 } from '../engine/civil';
 
+/** A calendar date as three numbers (Jalali or Gregorian by context). */
 export type { YearMonthDay };
 
 /** Julian Day Number of 1970-01-01 (day number 0). */
