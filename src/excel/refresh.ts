@@ -7,7 +7,7 @@
 import * as engineAnalyze from '../engine/analyze';
 import type { Analysis, AnalysisOptions, InputTable, ProgressFn, SegmentRule } from '../engine/types';
 import type { Lang } from '../i18n';
-import { buildWorkbookPlan, parseRulesSheet } from '../report/build';
+import { RULES_TABLE, buildWorkbookPlan, parseRulesSheet } from '../report/build';
 import type { WorkbookPlan } from '../report/plan';
 import { ExcelInputError } from './errors';
 import { type ExcelHost, officeHost } from './host';
@@ -98,7 +98,8 @@ async function readRulesTable(host: ExcelHost): Promise<{ values: unknown[][]; f
     if (sheet.isNullObject) return undefined;
     sheet.tables.load('items/name');
     await context.sync();
-    const table = sheet.tables.items[0];
+    const named = (n: string) => n.toLowerCase() === RULES_TABLE.toLowerCase() || n.toLowerCase().startsWith(`${RULES_TABLE.toLowerCase()}_`);
+    const table = sheet.tables.items.find((t) => named(t.name)) ?? sheet.tables.items[0];
     if (!table) return undefined;
     const range = table.getRange();
     range.load('values,rowIndex');

@@ -230,3 +230,33 @@ describe('excel simulator: requirement sets and objects', () => {
     expect(sim.settings()).toEqual({ k: { a: [1, 2] } });
   });
 });
+
+describe('excel simulator: application', () => {
+  it('reads calculationMode at 1.1 and sets it from ExcelApi 1.8', async () => {
+    const sim = createExcelSimulator({ excelApiMinor: 7 });
+    await sim.Excel.run(async (ctx) => {
+      const app = ctx.workbook.application;
+      app.load('calculationMode');
+      await ctx.sync();
+      expect(app.calculationMode).toBe('Automatic');
+      app.calculationMode = 'Manual';
+      expect(await codeOf(ctx.sync())).toBe('ApiNotFound');
+    });
+  });
+
+  it('installs Excel and Office globals for code that uses them directly', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('S', [[1]]);
+    const target: Record<string, unknown> = {};
+    sim.installGlobals(target);
+    const excel = target.Excel as typeof sim.Excel;
+    const value = await excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getActiveWorksheet().getRange('A1');
+      r.load('values');
+      await ctx.sync();
+      return r.values[0][0];
+    });
+    expect(value).toBe(1);
+    expect((target.Office as typeof sim.Office).context.requirements.isSetSupported('ExcelApi', '1.17')).toBe(true);
+  });
+});
