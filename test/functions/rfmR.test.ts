@@ -3,8 +3,7 @@
  * against the package's documented results (README of the shared data) and against the engine.
  */
 import * as fs from 'fs';
-import { analyzeTransactions } from '../../src/engine/analyze';
-import { normalizeTransactions } from '../../src/engine/parse';
+import { analyze } from '../../src/engine/analyze';
 import { code, loyaltyQuadrant, score, segment, table, valueQuadrant } from '../../src/functions/functions';
 import { requireSharedData } from '../support/sharedData';
 import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';
@@ -73,13 +72,18 @@ it("gives the package's documented segment counts", () => {
   });
 });
 
-it("agrees with the engine's analysis of the same orders on every customer", () => {
-  const input = { header: ['customer', 'date', 'amount'], rows: rows.map((r) => [r[0], r[1], Number(r[2])]) };
-  const { transactions } = normalizeTransactions(input, { customer: 0, date: 1, amount: 2 });
-  const analysis = analyzeTransactions(transactions, { analysisDate: ANALYSIS_SERIAL - EXCEL_EPOCH_DAYS });
-  expect(body.map((row) => [row[0], row[header.indexOf('rfm_code')], row[header.indexOf('segment')], row[header.indexOf('l_score')]])).toEqual(
-    analysis.customers.map((c) => [c.id, c.rfmCode, c.segment, c.lengthScore]),
+it("agrees with the engine's analyze() of the file as the CLI reads it (text cells, detected columns)", () => {
+  const analysis = analyze(
+    { header: ['customer_id', 'order_date', 'revenue'], rows: rows.map((r) => [r[0], r[1], r[2]]) },
+    { analysisDate: ANALYSIS_SERIAL - EXCEL_EPOCH_DAYS },
   );
+  const pick = ['customer', 'last_purchase', 'recency_days', 'frequency', 'monetary', 'l_score', 'r_score', 'f_score', 'm_score', 'rfm_code', 'segment', 'value_quadrant', 'loyalty_quadrant'];
+  const fromTable = body.map((row) => pick.map((name) => row[header.indexOf(name)]));
+  const fromEngine = analysis.customers.map((c) => [
+    c.id, (c.lastPurchase as number) + EXCEL_EPOCH_DAYS, c.recencyDays, c.frequency, c.monetary, c.lengthScore, c.recencyScore,
+    c.frequencyScore, c.monetaryScore, c.rfmCode, c.segment, c.valueQuadrant, c.loyaltyQuadrant,
+  ]);
+  expect(fromTable).toEqual(fromEngine);
 });
 
 describe('the element-wise functions over the customer columns equal the engine', () => {
