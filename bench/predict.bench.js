@@ -14,6 +14,7 @@ const load = (name) => require(path.join(DIST, ...name.split('/')));
 
 /** mulberry32: the same data on every run. */
 function random(seed) {
+  // the engine's own seeded generator would do, but bench data must not change when it does
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

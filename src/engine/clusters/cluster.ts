@@ -4,7 +4,7 @@
  */
 import type { CustomerResult } from '../types';
 import { buildFeatures, distinctRows } from './features';
-import { kmeans, lloyd, type KMeansResult, type Matrix } from './kmeans';
+import { hartigan, kmeans, lloyd, type KMeansResult, type Matrix } from './kmeans';
 import { profileClusters } from './profile';
 import { sampleIndices, seededRandom } from './random';
 import { meanSilhouette } from './silhouette';
@@ -17,8 +17,19 @@ export const K_MAX = 8;
 export const SILHOUETTE_SAMPLE = 2000;
 /** Default seed: fixed, so the same input gives the same clusters everywhere. */
 export const DEFAULT_SEED = 20240501;
-/** k-means++ restarts. */
+/** k-means++ restarts when choosing k on the sample. */
 export const RESTARTS = 10;
+/**
+ * k-means++ restarts of the final clustering: as many as a fixed work budget allows (n·k point-
+ * centre distances per Lloyd pass), between 20 and 200. Sum-of-squares landscapes are rugged:
+ * on small data a few percent of restarts reach the best optimum, so more restarts are cheap insurance.
+ * @param n points
+ * @param k clusters
+ * @returns the number of restarts
+ */
+export function finalRestarts(n: number, k: number): number {
+  return Math.max(20, Math.min(200, Math.round(3e6 / (n * k))));
+}
 /** Above this many customers the restarts run on a seeded sample of this size. */
 export const RESTART_SAMPLE = 20000;
 
@@ -62,7 +73,7 @@ export function runClusters(customers: readonly CustomerResult[], settings: Clus
   return {
     report: {
       status: 'ok', k, kChosenBy: settings.k === 'auto' ? 'silhouette' : 'user', silhouette, silhouetteByK,
-      silhouetteSample: sampleSize, features, withinSS: result.withinSS, seed, restarts: RESTARTS, profiles,
+      silhouetteSample: sampleSize, features, withinSS: result.withinSS, seed, restarts: finalRestarts(Math.min(matrix.n, RESTART_SAMPLE), k), profiles,
     },
     clusterOf,
   };
@@ -79,9 +90,9 @@ export function runClusters(customers: readonly CustomerResult[], settings: Clus
  * @returns the solution on all points
  */
 export function clusterAll(m: Matrix, k: number, seed: number): KMeansResult {
-  if (m.n <= RESTART_SAMPLE) return kmeans(m, k, { restarts: RESTARTS, seed });
-  const best = kmeans(sampleOf(m, RESTART_SAMPLE, seed), k, { restarts: RESTARTS, seed });
-  return lloyd(m, best.centres, 300);
+  if (m.n <= RESTART_SAMPLE) return kmeans(m, k, { restarts: finalRestarts(m.n, k), seed });
+  const best = kmeans(sampleOf(m, RESTART_SAMPLE, seed), k, { restarts: finalRestarts(RESTART_SAMPLE, k), seed });
+  return hartigan(m, lloyd(m, best.centres, 300));
 }
 
 function sampleOf(m: Matrix, size: number, seed: number): Matrix {
@@ -108,7 +119,7 @@ export function chooseK(m: Matrix, kCap: number, seed: number): { k: number; sco
   const scores: { k: number; silhouette: number }[] = [];
   let best = { k: K_MIN, silhouette: -Infinity };
   for (let k = K_MIN; k <= Math.max(K_MIN, cap); k++) {
-    const result = kmeans(sample, k, { restarts: RESTARTS, seed });
+    const result = kmeans(sample, k, { restarts: RESTARTS, seed, refine: false });
     const silhouette = meanSilhouette(sample, result.labels, k);
     scores.push({ k, silhouette });
     if (silhouette > best.silhouette + 1e-12) best = { k, silhouette };

@@ -30,6 +30,8 @@ export interface KMeansOptions {
   seed?: number;
   /** Lloyd iterations cap per restart (default 300). */
   maxIterations?: number;
+  /** Refine each restart with Hartigan moves (default true). */
+  refine?: boolean;
 }
 
 function squaredDistance(m: Matrix, i: number, centres: Float64Array, j: number): number {
@@ -50,14 +52,15 @@ function squaredDistance(m: Matrix, i: number, centres: Float64Array, j: number)
  * @param m the points
  * @param k number of centres
  * @param random seeded generator
+ * @param greedy several candidates per step (default) or plain k-means++ (one)
  * @returns k centres
  */
-export function seedPlusPlus(m: Matrix, k: number, random: Random): Float64Array {
+export function seedPlusPlus(m: Matrix, k: number, random: Random, greedy = true): Float64Array {
   const centres = new Float64Array(k * m.d);
   const closest = new Float64Array(m.n);
   const candidate = new Float64Array(m.n);
   const best = new Float64Array(m.n);
-  const trials = 2 + Math.floor(Math.log(k));
+  const trials = greedy ? 2 + Math.floor(Math.log(k)) : 1;
   const first = Math.floor(random() * m.n);
   centres.set(m.data.subarray(first * m.d, first * m.d + m.d), 0);
   let total = 0;
@@ -164,7 +167,62 @@ function updateCentres(m: Matrix, labels: Int32Array, distances: Float64Array, c
 }
 
 /**
- * k-means with several k-means++ restarts; the lowest within-cluster sum of squares wins.
+ * Hartigan's single-point moves after Lloyd: a point moves to another cluster when that lowers
+ * the total sum of squares, counting how both centres shift (Δ = n_j/(n_j+1)·d²(x, c_j) −
+ * n_i/(n_i−1)·d²(x, c_i) < 0). Lloyd's fixed points are not always Hartigan's; this pass only
+ * ever lowers the sum of squares. Centres are updated in place.
+ * @param m the points
+ * @param result a Lloyd solution (labels and centres are updated)
+ * @param maxPasses cap on passes over the points
+ * @returns the refined solution
+ */
+export function hartigan(m: Matrix, result: KMeansResult, maxPasses = 20): KMeansResult {
+  const { k, centres, labels } = result;
+  const counts = new Int32Array(k);
+  for (let i = 0; i < m.n; i++) counts[labels[i]]++;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let moved = 0;
+    for (let i = 0; i < m.n; i++) {
+      const from = labels[i];
+      if (counts[from] <= 1) continue;
+      const leave = (counts[from] / (counts[from] - 1)) * squaredDistance(m, i, centres, from);
+      let bestJ = from;
+      let bestCost = leave;
+      for (let j = 0; j < k; j++) {
+        if (j === from) continue;
+        const join = (counts[j] / (counts[j] + 1)) * squaredDistance(m, i, centres, j);
+        if (join < bestCost - 1e-12 * leave) {
+          bestCost = join;
+          bestJ = j;
+        }
+      }
+      if (bestJ === from) continue;
+      moveCentre(m, i, centres, from, counts[from], -1);
+      moveCentre(m, i, centres, bestJ, counts[bestJ], 1);
+      counts[from]--;
+      counts[bestJ]++;
+      labels[i] = bestJ;
+      moved++;
+    }
+    if (moved === 0) break;
+  }
+  let withinSS = 0;
+  for (let i = 0; i < m.n; i++) withinSS += squaredDistance(m, i, centres, labels[i]);
+  return { ...result, withinSS };
+}
+
+/** Adds (sign 1) or removes (sign −1) point i to/from centre j that currently has `count` points. */
+function moveCentre(m: Matrix, i: number, centres: Float64Array, j: number, count: number, sign: 1 | -1): void {
+  const next = count + sign;
+  for (let t = 0; t < m.d; t++) {
+    const c = centres[j * m.d + t];
+    centres[j * m.d + t] = (c * count + sign * m.data[i * m.d + t]) / next;
+  }
+}
+
+/**
+ * k-means with several k-means++ restarts (greedy and plain in turn), each refined by Hartigan moves; the lowest
+ * within-cluster sum of squares wins.
  * @param m the points
  * @param k clusters (≤ n)
  * @param options restarts, seed, iteration cap
@@ -175,7 +233,9 @@ export function kmeans(m: Matrix, k: number, options: KMeansOptions = {}): KMean
   const restarts = Math.max(1, options.restarts ?? 10);
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
-    const result = lloyd(m, seedPlusPlus(m, k, random), options.maxIterations ?? 300);
+    // alternate greedy and plain seedings: the greedy ones start better, the plain ones vary more
+    const local = lloyd(m, seedPlusPlus(m, k, random, r % 2 === 0), options.maxIterations ?? 300);
+    const result = options.refine === false ? local : hartigan(m, local);
     if (best === null || result.withinSS < best.withinSS) best = result;
   }
   return best as KMeansResult;
