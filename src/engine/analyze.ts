@@ -5,6 +5,7 @@
  * them); `analyze` adds detection and normalisation of a raw table in front.
  */
 import { customersFromInputs, customersFromTransactions, type CustomerMetrics, type CustomerTable } from './customers';
+import { prepareInput } from './input';
 import { computeMatrices } from './matrices';
 import { addPredictions } from './predict';
 import { emptySkippedReport } from './skipped';
@@ -19,6 +20,7 @@ import {
   type CustomerResult,
   type DetectedColumn,
   type InputKind,
+  type InputTable,
   type ProgressFn,
   type ResolvedSettings,
   type SkippedReport,
@@ -34,6 +36,19 @@ export interface PipelineContext {
   skipped?: SkippedReport;
   dayMonthOrder?: ResolvedSettings['dayMonthOrder'];
   onProgress?: ProgressFn;
+}
+
+/**
+ * The one-line reason for input without a usable row, with the first skipped row when there is one.
+ * @param what `transactions` or `customer rows`
+ * @param skipped the skipped-row report of normalisation
+ * @returns e.g. `No usable transactions: all 3 rows were skipped (first: row 2, date: "x" is not a date).`
+ */
+export function noRowsMessage(what: string, skipped?: SkippedReport): string {
+  if (!skipped || skipped.total === 0) return `No usable ${what}: the input has no data rows.`;
+  const first = skipped.examples[0];
+  const example = first ? ` (first: row ${first.rowNumber}, ${first.detail})` : '';
+  return `No usable ${what}: all ${skipped.total} row${skipped.total === 1 ? ' was' : 's were'} skipped${example}.`;
 }
 
 function resolveSettings(options: AnalysisOptions, kind: InputKind, table: CustomerTable, ctx: PipelineContext): ResolvedSettings {
@@ -177,7 +192,7 @@ export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, opti
  */
 export function analyzeTransactions(transactions: readonly Transaction[], options: AnalysisOptions = {}, ctx: PipelineContext = {}): Analysis {
   checkOptions(options);
-  if (transactions.length === 0) throw new InputError('No usable transactions: every row was empty or skipped.');
+  if (transactions.length === 0) throw new InputError(noRowsMessage('transactions', ctx.skipped));
   ctx.onProgress?.(0.6, 'customers');
   const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
   return analyzeCustomerTable(table, 'transactions', options, transactions, ctx);
@@ -194,8 +209,29 @@ export function analyzeTransactions(transactions: readonly Transaction[], option
  */
 export function analyzeCustomers(inputs: readonly CustomerInput[], options: AnalysisOptions = {}, ctx: PipelineContext = {}): Analysis {
   checkOptions(options);
-  if (inputs.length === 0) throw new InputError('No usable customer rows: every row was empty or skipped.');
+  if (inputs.length === 0) throw new InputError(noRowsMessage('customer rows', ctx.skipped));
   ctx.onProgress?.(0.6, 'customers');
   const table = customersFromInputs(inputs, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
   return analyzeCustomerTable(table, 'customers', options, [], ctx);
+}
+
+/**
+ * Analyses a raw table: detects the input kind and columns (options.columns always win),
+ * normalises the rows (skipped rows reported), then runs the pipeline.
+ * @param table the header and rows as a host hands them over
+ * @param options the user's options (all optional)
+ * @param onProgress called with a fraction 0..1 and a stage name
+ * @returns the analysis; customers sorted by id
+ * @throws InputError with a one-line reason for unusable input (empty, no usable rows, missing
+ *   column, bad bins, thresholds or rules)
+ * @example analyze({ header: ['customer', 'date', 'amount'], rows: [['a', '2024-01-31', 10]] }).customers[0].segment
+ */
+export function analyze(table: InputTable, options: AnalysisOptions = {}, onProgress?: ProgressFn): Analysis {
+  checkOptions(options);
+  onProgress?.(0, 'reading');
+  const input = prepareInput(table, options);
+  const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, onProgress };
+  if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
+  onProgress?.(0.5, 'normalised');
+  return input.kind === 'customers' ? analyzeCustomers(input.customers, options, ctx) : analyzeTransactions(input.transactions, options, ctx);
 }

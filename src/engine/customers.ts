@@ -56,21 +56,35 @@ function isDigits(s: string): boolean {
  * @example ['10', 'b', '9', 'A'].sort(compareIds) // ['9', '10', 'A', 'b']
  */
 export function compareIds(a: string, b: string): number {
-  return compareClassified(a, isDigits(a), b, isDigits(b));
-}
-
-function compareClassified(a: string, aDigits: boolean, b: string, bDigits: boolean): number {
+  const aDigits = isDigits(a);
+  const bDigits = isDigits(b);
   if (aDigits !== bDigits) return aDigits ? -1 : 1;
   if (aDigits && a.length !== b.length) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Indexes of ids in compareIds order (digit test done once per id). */
-function sortedOrder(ids: readonly string[]): Uint32Array {
-  const digits: boolean[] = ids.map(isDigits);
-  const order = new Uint32Array(ids.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((x, y) => compareClassified(ids[x], digits[x], ids[y], digits[y]));
+/**
+ * Ids in compareIds order. Sorts with the engine's built-in string order (no comparator
+ * callback): digit ids grouped by length, each group and the other ids sorted as plain strings.
+ * @param ids distinct customer ids
+ * @returns a new array in compareIds order
+ */
+export function sortIds(ids: Iterable<string>): string[] {
+  const byLength = new Map<number, string[]>();
+  const others: string[] = [];
+  for (const id of ids) {
+    if (!isDigits(id)) {
+      others.push(id);
+      continue;
+    }
+    const group = byLength.get(id.length);
+    if (group) group.push(id);
+    else byLength.set(id.length, [id]);
+  }
+  const lengths = [...byLength.keys()].sort((x, y) => x - y);
+  const sorted = lengths.flatMap((n) => byLength.get(n)!.sort());
+  for (const id of others.sort()) sorted.push(id);
+  return sorted;
 }
 
 function makeMetrics(
@@ -130,21 +144,26 @@ class Accumulator {
   }
 }
 
-/** Counts an order once per customer: one map by order id, a second one only for ids shared by customers. */
+/**
+ * Counts an order once per customer. An order id normally belongs to one customer (stored as a
+ * number); ids that several customers use (e.g. per-customer order numbers) hold a set of them.
+ */
 class OrderCounter {
-  private readonly owner = new Map<string, number>();
-  private readonly shared = new Set<string>();
+  private readonly owners = new Map<string, number | Set<number>>();
   /** True when this (customer, order) pair is seen for the first time. */
   isNew(customer: number, orderId: string): boolean {
-    const o = this.owner.get(orderId);
+    const o = this.owners.get(orderId);
     if (o === undefined) {
-      this.owner.set(orderId, customer);
+      this.owners.set(orderId, customer);
       return true;
     }
     if (o === customer) return false;
-    const key = `${customer}\u0000${orderId}`;
-    if (this.shared.has(key)) return false;
-    this.shared.add(key);
+    if (typeof o === 'number') {
+      this.owners.set(orderId, new Set([o, customer]));
+      return true;
+    }
+    if (o.has(customer)) return false;
+    o.add(customer);
     return true;
   }
 }
@@ -161,10 +180,16 @@ export function customersFromTransactions(transactions: readonly Transaction[], 
   const acc = new Accumulator(transactions.length >>> 3);
   const orders = new OrderCounter();
   let maxDay = -Infinity;
+  let lastId: string | undefined;
+  let k = -1;
   for (let i = 0; i < transactions.length; i++) {
     const t = transactions[i];
     if (acc.ids.length === acc.first.length) grow(acc);
-    const k = acc.slot(t.customerId);
+    // rows of one customer usually come together: skip the map look-up then
+    if (t.customerId !== lastId) {
+      lastId = t.customerId;
+      k = acc.slot(lastId);
+    }
     addRevenue(acc, k, t.amount);
     acc.rows[k]++;
     if (t.day > maxDay) maxDay = t.day;
@@ -215,15 +240,13 @@ function resolveAnalysisDate(given: DayNumber | undefined, latestDay: number): D
 }
 
 function buildTable(acc: Accumulator, analysisDate: DayNumber, basis: 'total' | 'average'): CustomerTable {
-  const order = sortedOrder(acc.ids);
   const customers: CustomerMetrics[] = [];
   const returnsOnly: string[] = [];
   let used = 0;
   let firstDay = Infinity;
   let lastDay = -Infinity;
-  for (let j = 0; j < order.length; j++) {
-    const k = order[j];
-    const id = acc.ids[k];
+  for (const id of sortIds(acc.ids)) {
+    const k = acc.index.get(id)!;
     if (acc.orders[k] === 0) {
       returnsOnly.push(id);
       continue;
@@ -280,13 +303,10 @@ export function customersFromInputs(inputs: readonly CustomerInput[], options: C
       seen.last = last;
     }
   }
-  const ids = [...merged.keys()];
-  const order = sortedOrder(ids);
   const basis = options.monetaryBasis ?? 'total';
   const customers: CustomerMetrics[] = [];
   let lastDay = -Infinity;
-  for (let j = 0; j < order.length; j++) {
-    const id = ids[order[j]];
+  for (const id of sortIds(merged.keys())) {
     const m = merged.get(id)!;
     if (m.last !== null && m.last > lastDay) lastDay = m.last;
     customers.push(makeMetrics(id, null, m.last, analysisDate, m.recency, m.frequency, m.revenue, basis));

@@ -1,4 +1,4 @@
-import { analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
+import { analyze, analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
 import { InputError, type SegmentRule, type Transaction } from '../../src/engine/types';
 
 let row = 1;
@@ -101,5 +101,60 @@ describe('unusable input → InputError with one line', () => {
   ])('%s', (_, run, message) => {
     expect(run).toThrow(InputError);
     expect(run).toThrow(message);
+  });
+});
+
+describe('analyze: raw table → detection → normalisation → pipeline', () => {
+  const table = {
+    header: ['Customer', 'Date', 'Amount', 'Invoice'],
+    rows: [
+      ['b', '2024-01-10', '20', 'i1'],
+      ['a', '2024-01-05', '$1,000.50', 'i2'],
+      ['a', '2024-01-07', '-0.50', 'i3'],
+      ['c', 'not a date', '5', 'i4'],
+      ['d', '2024-01-02', '-9', 'i5'],
+    ],
+  };
+
+  test('columns detected, rows normalised, skipped rows and returns-only customers reported', () => {
+    const a = analyze(table);
+    expect(a.settings.columns.map((c) => [c.role, c.index])).toEqual([
+      ['customer', 0],
+      ['date', 1],
+      ['amount', 2],
+      ['order', 3],
+    ]);
+    expect(a.customers.map((c) => [c.id, c.revenue, c.frequency, c.recencyDays])).toEqual([
+      ['a', 1000, 1, 6],
+      ['b', 20, 1, 1],
+    ]);
+    expect(a.skipped.total).toBe(1);
+    expect(a.skipped.examples[0].rowNumber).toBe(5);
+    expect(a.skipped.returnsOnlyCustomers).toEqual({ count: 1, examples: ['d'] });
+  });
+
+  test('progress starts at 0 and ends at 1', () => {
+    const seen: string[] = [];
+    analyze(table, {}, (f, stage) => seen.push(`${f}:${stage}`));
+    expect(seen[0]).toBe('0:reading');
+    expect(seen.at(-1)).toBe('1:done');
+  });
+
+  test('customer-level table detected from its headers', () => {
+    const a = analyze({ header: ['customer_id', 'recency_days', 'number_of_orders', 'revenue'], rows: [['x', '3', '2', '10']] });
+    expect(a.settings.inputKind).toBe('customers');
+    expect(a.customers[0]).toMatchObject({ id: 'x', recencyDays: 3, frequency: 2, revenue: 10, lengthDays: null });
+  });
+
+  test.each([
+    ['a header only', { header: ['customer', 'date', 'amount'], rows: [] }, 'No usable transactions: the input has no data rows.'],
+    [
+      'every row unusable',
+      { header: ['customer', 'date', 'amount'], rows: [['a', 'x', '1'], ['b', 'y', '2']] },
+      /^No usable transactions: all 2 rows were skipped \(first: row 2, .*\)\.$/,
+    ],
+  ])('%s → InputError', (_, t, message) => {
+    expect(() => analyze(t)).toThrow(InputError);
+    expect(() => analyze(t)).toThrow(message);
   });
 });

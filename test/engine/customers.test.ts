@@ -1,4 +1,5 @@
-import { compareIds, customersFromInputs, customersFromTransactions } from '../../src/engine/customers';
+import fc from 'fast-check';
+import { compareIds, customersFromInputs, customersFromTransactions, sortIds } from '../../src/engine/customers';
 import { InputError, type Transaction } from '../../src/engine/types';
 
 let row = 1;
@@ -80,6 +81,14 @@ describe('customers from transactions', () => {
 describe('compareIds', () => {
   test('digit ids in numeric order first, then others by code unit (locale-free)', () => {
     expect(['b', '10', 'A', '9', 'é', '100', 'a'].sort(compareIds)).toEqual(['9', '10', '100', 'A', 'a', 'b', 'é']);
+  });
+  test('sortIds (the fast path) gives the compareIds order', () => {
+    const id = fc.oneof(fc.stringMatching(/^[0-9]{1,6}$/), fc.string({ maxLength: 5 }), fc.constantFrom('۱۲', 'A1', ''));
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { maxLength: 50 }), (ids) => {
+        expect(sortIds(ids)).toEqual([...ids].sort(compareIds));
+      }),
+    );
   });
 });
 

@@ -3,21 +3,25 @@
  * the package's vignette and tests) must come out exactly.
  */
 import * as fs from 'fs';
-import { analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
-import type { CustomerInput, Transaction } from '../../src/engine/types';
+import { analyze, analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
+import type { CustomerInput, InputTable, Transaction } from '../../src/engine/types';
 import { requireSharedData } from '../support/sharedData';
+
+/** The R package has no clusters or CLV: the core alone is compared. */
+const CORE = { model: 'off', clusters: 'off' } as const;
 
 /** Day number of an ISO date (test-side, independent of the engine's date parsing). */
 const day = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 
 /** The sample files have no quoted fields: a plain split is an exact reader. */
-function readCsv(relative: string): Record<string, string>[] {
+function readTable(relative: string): InputTable {
   const lines = fs.readFileSync(requireSharedData(relative), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
-  const header = lines[0].split(',');
-  return lines.slice(1).map((line) => {
-    const cells = line.split(',');
-    return Object.fromEntries(header.map((h, i) => [h, cells[i]]));
-  });
+  return { header: lines[0].split(','), rows: lines.slice(1).map((line) => line.split(',')) };
+}
+
+function readCsv(relative: string): Record<string, string>[] {
+  const { header, rows } = readTable(relative);
+  return rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, String(cells[i])])));
 }
 
 describe('rfm_data_orders (rfm_table_order, analysis date 2006-12-31)', () => {
@@ -27,7 +31,7 @@ describe('rfm_data_orders (rfm_table_order, analysis date 2006-12-31)', () => {
     amount: Number(r.revenue),
     rowNumber: i + 2,
   }));
-  const analysis = analyzeTransactions(transactions, { analysisDate: day('2006-12-31') });
+  const analysis = analyzeTransactions(transactions, { ...CORE, analysisDate: day('2006-12-31') });
   const byId = new Map(analysis.customers.map((c) => [c.id, c]));
 
   test('995 customers and total frequency 4,906', () => {
@@ -67,6 +71,7 @@ describe('rfm_data_orders (rfm_table_order, analysis date 2006-12-31)', () => {
     // rfm_table_order's example: recency_bins = c(115, 181, 297, 482), frequency_bins = c(4, 5, 6, 8),
     // monetary_bins = c(256, 382, 506, 666) (the rounded quantile cuts of this data).
     const custom = analyzeTransactions(transactions, {
+      ...CORE,
       analysisDate: day('2006-12-31'),
       scoring: 'thresholds',
       thresholds: { recency: [115, 181, 297, 482], frequency: [4, 5, 6, 8], monetary: [256, 382, 506, 666] },
@@ -75,8 +80,14 @@ describe('rfm_data_orders (rfm_table_order, analysis date 2006-12-31)', () => {
     expect(["Abbey O'Reilly", 'Add Senger', 'Aden Lesch', 'Aden Murphy', 'Admiral Senger'].map((id) => codes.get(id))).toEqual([343, 412, 323, 544, 433]);
   });
 
+  test('the same from the raw CSV table (column detection and normalisation in front)', () => {
+    const raw = analyze(readTable('rfm-r/rfm_data_orders.csv'), { ...CORE, analysisDate: day('2006-12-31') });
+    expect(raw.customers.map((c) => [c.id, c.rfmCode, c.segment])).toEqual(analysis.customers.map((c) => [c.id, c.rfmCode, c.segment]));
+    expect(raw.totals.orders).toBe(4906);
+  });
+
   test('the default analysis date is the day after the latest order (2006-12-31 here)', () => {
-    expect(analyzeTransactions(transactions).settings.analysisDate).toBe(day('2006-12-31'));
+    expect(analyzeTransactions(transactions, CORE).settings.analysisDate).toBe(day('2006-12-31'));
   });
 });
 
@@ -89,7 +100,7 @@ describe('rfm_data_customer (rfm_table_customer, analysis date 2007-01-01)', () 
     monetary: Number(r.revenue),
     rowNumber: i + 2,
   }));
-  const analysis = analyzeCustomers(inputs, { analysisDate: day('2007-01-01') });
+  const analysis = analyzeCustomers(inputs, { ...CORE, analysisDate: day('2007-01-01') });
 
   test('39,999 customers and total frequency 393,223', () => {
     expect(analysis.customers).toHaveLength(39_999);
@@ -103,6 +114,13 @@ describe('rfm_data_customer (rfm_table_customer, analysis date 2007-01-01)', () 
     expect(count((c) => c.recencyScore)).toEqual([7994, 7957, 7889, 8108, 8051]);
     expect(count((c) => c.frequencyScore)).toEqual([9427, 9764, 4945, 8204, 7659]);
     expect(count((c) => c.monetaryScore)).toEqual([8016, 7998, 8008, 7997, 7980]);
+  });
+
+  test('the same from the raw CSV table, detected as customer-level input', () => {
+    const raw = analyze(readTable('rfm-r/rfm_data_customer.csv'), { ...CORE, analysisDate: day('2007-01-01') });
+    expect(raw.settings.inputKind).toBe('customers');
+    expect(raw.totals.orders).toBe(393_223);
+    expect(raw.customers.map((c) => c.rfmCode)).toEqual(analysis.customers.map((c) => c.rfmCode));
   });
 
   test('last purchase follows from the analysis date and recency, as most_recent_visit', () => {

@@ -1,0 +1,23 @@
+/**
+ * The engine's public API: pure TypeScript, no Office, DOM or Node API.
+ *
+ * - analyze(table, options, onProgress): raw table → Analysis (detection, normalisation, pipeline)
+ * - analyzeTransactions / analyzeCustomers: normalised data → Analysis
+ * - the stages (customers, scores, segments, matrices, summaries), the input side (dates,
+ *   numbers, columns, parse, prepareInput) and the predictions stage, for callers that need one part.
+ */
+export * from './types';
+export * from './analyze';
+export * from './customers';
+export * from './scores';
+export * from './segments';
+export * from './matrices';
+export * from './summaries';
+export * from './input';
+export * from './columns';
+export * from './dates';
+export * from './numbers';
+export * from './parse';
+export * from './parseCustomers';
+export * from './skipped';
+export * from './predict';
