@@ -12,7 +12,7 @@
  * `CustomFunctions.Error`; an error of one position sits at that position. Nothing here throws.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
-import { analyzeTransactions } from '../engine/analyze';
+import { analyzeTransactions, DEFAULT_BINS } from '../engine/analyze';
 import { BGNBD, pAlive, type PurchaseModelSpec } from '../engine/clv/bgnbd';
 import { forecastPatterns } from '../engine/clv/clv';
 import { expectedSpend, fitGammaGamma } from '../engine/clv/gammagamma';
@@ -32,8 +32,6 @@ import { ArgumentError, NoDataError, guarded, messageLang } from './errors';
 import { PARAM_NAMES, historyColumns, named, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
 import { assertReadable, customerTableRows, transactionTable } from './table';
 
-/** The engine's default number of bins. */
-const DEFAULT_BINS = 5;
 /** Split rules a formula can use (score splits need scores, not the metrics these take). */
 const FORMULA_SPLITS = ['mean', 'median'] as const;
 /** Value matrix quadrants by 2·highF + highM, as engine/matrices.ts orders them. */
@@ -213,7 +211,7 @@ export function palive(x: any[][], t_x: any[][], T: any[][], params: any[][], mo
  * @param zbar Mean spend per repeat purchase (0 when x is 0), or a range.
  * @param params The fitted parameters r, alpha, a, b, p, q, v in that order (a row or column of 7 cells).
  * @param [time_unit] Unit of t_x, T and alpha: "weeks" (default), "days" or "months".
- * @param [horizon_months] Months ahead, 1 to 120 (default 12).
+ * @param [horizon_months] Months ahead, 1 to 600 (default 12).
  * @param [discount_rate] Monthly discount rate, 0 to 1 (default 0.01).
  * @param [margin] Share of spend that is profit, 0 to 1 (default 1: CLV on revenue).
  * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
@@ -228,7 +226,7 @@ export function clv(
     const spend = spendParams(params);
     const settings = {
       unitDays: UNIT_DAYS[optionalKeyword(time_unit, 'time_unit', TIME_UNITS)],
-      horizonMonths: optionalWhole(horizon_months, 'horizon_months', 12, 1, 120),
+      horizonMonths: optionalWhole(horizon_months, 'horizon_months', 12, 1, 600),
       discountRate: optionalNumber(discount_rate, 'discount_rate', 0.01, 0, 1),
     };
     const profitShare = optionalNumber(margin, 'margin', 1, 0, 1);
