@@ -7,6 +7,7 @@ import { officeHost, type ExcelHost } from '../excel/host';
 import { listSourceTables, readSelection, readTable } from '../excel/read';
 import { writeRun } from '../excel/refresh';
 import { loadSettings, readSetting, queueSetting, saveSettings } from '../excel/settings';
+import { activateSheet } from '../excel/sheets';
 import type { PaneHost } from './host';
 import { asLang } from './lang';
 
@@ -46,10 +47,6 @@ export function createOfficeHost(excel: ExcelHost = officeHost(), displayLanguag
       const result = await writeRun(excel, { plan, analysis, read: block, options: settings.options, lang: settings.lang, writeBack: settings.writeBack, onProgress });
       return result.render.sheets.map((sheet) => sheet.name);
     },
-    activateSheet: (name) =>
-      excel.run(async (context) => {
-        context.workbook.worksheets.getItem(name).activate();
-        await context.sync();
-      }),
+    activateSheet: (name) => activateSheet(excel, name),
   };
 }

@@ -15,7 +15,7 @@ import { readMapping, relabelMapping, renderMapping } from './mapping';
 import { CancelledError, runInWorker, WorkerError, type Run } from './runner';
 import type { WorkbookPlan } from '../report/plan';
 import { renderSummary } from './summary';
-import { checkAnalysis, checkMapping, parseOptionFields, type PaneMessage } from './validate';
+import { checkMapping, parseOptionFields, type PaneMessage } from './validate';
 
 /** A user-facing failure: the message is shown, nothing is written. */
 class PaneError extends Error {
@@ -38,6 +38,8 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
   let run: Run<{ analysis: Analysis; plan: WorkbookPlan }> | undefined;
   let last: { analysis: Analysis; sheetNames: string[] } | undefined;
   let shownHeader = '';
+  /** The engine's message when it could not detect a required column of the shown header. */
+  let detectionProblem: string | undefined;
 
   const languageSelect = byId<HTMLSelectElement>('language');
   const tableSelect = byId<HTMLSelectElement>('table');
@@ -114,6 +116,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     if (headerKey !== shownHeader) {
       const detected = detectMapping(read.table);
       renderMapping(mappingBox, read.table.header, detected.mapping, lang);
+      detectionProblem = detected.problem;
       if (detected.problem) showError({ key: 'pane.error.input', params: { message: detected.problem } }, false);
     }
     shownHeader = headerKey;
@@ -143,14 +146,12 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
       const source = block ?? (await readSource());
       const mapping = readMapping(mappingBox);
       const mappingProblem = checkMapping(mapping, source.table.header, roleName);
-      if (mappingProblem) throw new PaneError(mappingProblem);
+      if (mappingProblem) throw new PaneError(detectionProblem ? { key: 'pane.error.input', params: { message: detectionProblem } } : mappingProblem);
       const analysisOptions = options(mapping);
       const writeBack = byId<HTMLInputElement>('write-back').checked;
       run = runInWorker(workerUrl, source.table, analysisOptions, lang, setProgress);
       const { analysis, plan } = await run.result;
       run = undefined;
-      const empty = checkAnalysis(analysis, source.table.rows.length, (reason) => t(lang, `pane.reason.${reason}`));
-      if (empty) throw new PaneError(empty);
       setBusy(true, false);
       setProgress(0, 'writing');
       const sheetNames = await host.write(plan, analysis, source, { mapping, options: analysisOptions, lang, writeBack }, (f) => setProgress(f, 'writing'));

@@ -1,9 +1,9 @@
 /**
- * Checks the pane makes before anything runs (the column mapping and option fields) and after
- * the engine (was any row usable). The shape of the source block is checked where it is read
+ * Checks the pane makes before anything runs: the column mapping and the option fields. Whether
+ * any row is usable is the engine's to say (InputError); the shape of the source block is checked where it is read
  * (src/excel/read.ts). Pure: each returns a message (key + params for `t`) or undefined when all is well.
  */
-import type { Analysis, ColumnMapping, TransactionRole } from '../engine/types';
+import type { ColumnMapping, TransactionRole } from '../engine/types';
 
 /** A message for the user: an i18n key and its placeholders. */
 export interface PaneMessage {
@@ -37,22 +37,6 @@ export function checkMapping(mapping: ColumnMapping, header: string[], roleName:
     seen.add(index);
   }
   return undefined;
-}
-
-/**
- * Checks that an analysis found something to write: when every row was skipped, says why.
- * @param analysis the engine's result
- * @param rowCount data rows read
- * @param reasonText the display text of a skip reason
- * @returns the problem, or undefined when there is at least one customer
- */
-export function checkAnalysis(analysis: Analysis, rowCount: number, reasonText: (reason: string) => string): PaneMessage | undefined {
-  if (analysis.customers.length > 0) return undefined;
-  const first = analysis.skipped.examples[0];
-  return {
-    key: 'pane.error.allInvalid',
-    params: { count: rowCount, row: first ? first.rowNumber : '-', reason: first ? `${reasonText(first.reason)} ${first.detail}`.trim() : '' },
-  };
 }
 
 /**

@@ -91,13 +91,16 @@ describe('bad input in the pane: a clear message, nothing written', () => {
 
   test('text in every amount', async () => {
     const result = await run(load(['Customer', 'Date', 'Amount'], GOOD.map((r) => [r[0], r[1], 'lots'])));
-    expect(result.error).toContain(t('en', 'pane.error.allInvalid', { count: 5, row: 2, reason: '' }).split(':')[0]);
-    expect(result.error).toContain(t('en', 'pane.reason.bad-amount'));
+    expect(result.error).toContain('row 2');
+    expect(result.error).toContain('"lots"');
+    expect(result.error).toContain(nothing);
   });
 
   test('#N/A in every amount', async () => {
     const result = await run(load(['Customer', 'Date', 'Amount'], GOOD.map((r) => [r[0], r[1], '#N/A'])));
-    expect(result.error).toContain(t('en', 'pane.reason.error-cell'));
+    expect(result.error).toContain('row 2');
+    expect(result.error).toContain('#N/A');
+    expect(result.error).toContain(nothing);
   });
 
   test('every row invalid (no readable date)', async () => {

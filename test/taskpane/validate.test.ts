@@ -1,5 +1,4 @@
-import { checkAnalysis, checkMapping, parseOptionFields } from '../../src/taskpane/validate';
-import type { Analysis } from '../../src/engine/types';
+import { checkMapping, parseOptionFields } from '../../src/taskpane/validate';
 
 const roleName = (role: string) => role.toUpperCase();
 
@@ -16,19 +15,6 @@ describe('checkMapping', () => {
   });
   test('one column cannot play two roles', () => {
     expect(checkMapping({ customer: 0, date: 1, amount: 1 }, header, roleName)).toEqual({ key: 'pane.error.sameColumn', params: { column: 'Date' } });
-  });
-});
-
-describe('checkAnalysis: all rows invalid', () => {
-  const base = { customers: [], skipped: { total: 2, byReason: { 'bad-amount': 2 }, examples: [{ rowNumber: 2, reason: 'bad-amount', detail: '"abc"' }], returnsOnlyCustomers: { count: 0, examples: [] } } };
-  test('names the first bad row and its reason', () => {
-    expect(checkAnalysis(base as unknown as Analysis, 2, (r) => `<${r}>`)).toEqual({
-      key: 'pane.error.allInvalid',
-      params: { count: 2, row: 2, reason: '<bad-amount> "abc"' },
-    });
-  });
-  test('passes when there is a customer', () => {
-    expect(checkAnalysis({ ...base, customers: [{}] } as unknown as Analysis, 2, String)).toBeUndefined();
   });
 });
 

@@ -72,7 +72,6 @@ export const pane: Strings = {
   'pane.error.noTable': 'Pick a table first.',
   'pane.error.missingRole': 'No {role} column was found. Choose it under Columns.',
   'pane.error.sameColumn': 'The column “{column}” is chosen for two roles. Choose a different column for one of them.',
-  'pane.error.allInvalid': 'None of the {count} rows could be used. First problem: row {row}: {reason}',
   'pane.error.input': '{message}',
   'pane.error.unexpected': 'Something went wrong: {message}',
   'pane.error.bins': 'Score bins must be a whole number from 2 to 10.',

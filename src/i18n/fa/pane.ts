@@ -72,7 +72,6 @@ export const pane: Strings = {
   'pane.error.noTable': 'ابتدا یک جدول برگزینید.',
   'pane.error.missingRole': 'ستون {role} پیدا نشد. آن را در بخش ستون‌ها انتخاب کنید.',
   'pane.error.sameColumn': 'ستون «{column}» برای دو نقش انتخاب شده است. برای یکی ستون دیگری برگزینید.',
-  'pane.error.allInvalid': 'هیچ‌یک از {count} سطر قابل استفاده نبود. نخستین مشکل: سطر {row}: {reason}',
   'pane.error.input': '{message}',
   'pane.error.unexpected': 'خطایی رخ داد: {message}',
   'pane.error.bins': 'تعداد دسته‌ها باید عددی صحیح از ۲ تا ۱۰ باشد.',
