@@ -186,6 +186,7 @@ function dayOfNamedText(s: string): number {
  * @param s the text (any digits)
  */
 export function formOfText(s: string): DateForm | null | undefined {
+  FORM_DAY = NaN;
   let shape = scanDateText(s);
   if (shape === S_EMPTY) return null;
   if (shape === S_NONE && hasEasternDigits(s)) {
@@ -193,24 +194,37 @@ export function formOfText(s: string): DateForm | null | undefined {
     shape = scanDateText(s);
   }
   if (shape !== S_NONE) return formOfShape(shape, s);
-  return Number.isNaN(dayOfNamedText(s)) ? undefined : 'month-name';
+  FORM_DAY = dayOfNamedText(s);
+  return Number.isNaN(FORM_DAY) ? undefined : 'month-name';
+}
+
+/** Day number found by the last formOf* call (NaN for day/month text, whose day needs the order). */
+let FORM_DAY = NaN;
+
+/** The day number the last formOfText / formOfNumber / formOfShape call found, or NaN. */
+export function lastFormDay(): number {
+  return FORM_DAY;
 }
 
 /** The form of a number cell: `yyyymmdd` (19000101..29991231), `serial`, or undefined. */
 export function formOfNumber(value: number): DateForm | undefined {
-  if (Number.isNaN(excelNumberToDayNumber(value))) return undefined;
+  FORM_DAY = excelNumberToDayNumber(value);
+  if (Number.isNaN(FORM_DAY)) return undefined;
   return value >= 19000101 ? 'yyyymmdd' : 'serial';
 }
 
 /** The form of the text the scanner just read as `shape`, or undefined when it is no real date. */
 export function formOfShape(shape: number, s: string): DateForm | undefined {
+  FORM_DAY = NaN;
   switch (shape) {
     case S_COMPACT:
-      return Number.isNaN(dayOfShape(shape, s, 'dmy')) ? undefined : 'yyyymmdd';
+      FORM_DAY = dayOfShape(shape, s, 'dmy');
+      return Number.isNaN(FORM_DAY) ? undefined : 'yyyymmdd';
     case S_NUMBER:
       return formOfNumber(Number(s));
     case S_YEAR_FIRST:
-      if (Number.isNaN(dayOf(P1, P2, P3))) return undefined;
+      FORM_DAY = dayOf(P1, P2, P3);
+      if (Number.isNaN(FORM_DAY)) return undefined;
       return isJalaliYear(P1) ? 'jalali' : SEP === 45 ? 'iso' : 'ymd';
     case S_YEAR_LAST: {
       const year = L3 === 4 ? P3 : fullYear(P3);

@@ -21,6 +21,7 @@ import {
   excelNumberToDayNumber,
   formOfNumber,
   formOfText,
+  lastFormDay,
   parseDateText,
   scanDateText,
   dayOfShape,
@@ -108,22 +109,66 @@ export function resolveDateColumnBy(
   cellAt: (i: number) => Cell,
   opts: { dayMonthOrder?: DayMonthOrder } = {},
 ): DateColumnResolution {
+  return scanColumn(length, cellAt, opts, undefined);
+}
+
+/** In ParsedDateColumn.days: the cell was blank. */
+export const DATE_BLANK = Infinity;
+/** In days while scanning: a day/month cell whose day waits for the column's order. */
+const DATE_PENDING = -Infinity;
+
+/** A date column resolved and parsed. */
+export interface ParsedDateColumn {
+  resolution: DateColumnResolution;
+  /** Per cell: the day number, NaN when not a date, DATE_BLANK when blank. */
+  days: Float64Array;
+}
+
+/**
+ * Resolves and parses a whole date column in one scan (day/month cells get a second look once
+ * the order is known): the fast path normalisation uses. O(n).
+ * @param length number of cells
+ * @param cellAt the i-th cell
+ */
+export function parseDateColumnBy(
+  length: number,
+  cellAt: (i: number) => Cell,
+  opts: { dayMonthOrder?: DayMonthOrder } = {},
+): ParsedDateColumn {
+  const days = new Float64Array(length);
+  const resolution = scanColumn(length, cellAt, opts, days);
+  if (resolution.dayMonthOrder) {
+    const parse = makeDateParser(resolution);
+    for (let i = 0; i < length; i++) if (days[i] === DATE_PENDING) days[i] = parse(cellAt(i)) as number;
+  }
+  return { resolution, days };
+}
+
+/** Counts forms over a column; fills `days` (when given) with order-free days or DATE_PENDING. */
+function scanColumn(
+  length: number,
+  cellAt: (i: number) => Cell,
+  opts: { dayMonthOrder?: DayMonthOrder },
+  days: Float64Array | undefined,
+): DateColumnResolution {
   const tally = new Array<number>(FORMS.length).fill(0);
   let invalid = 0;
   let blank = 0;
   let lastText = '';
+  let lastWasText = false;
   let lastCode = CODE_BLANK;
+  let lastDay = DATE_BLANK;
   for (let i = 0; i < length; i++) {
     const cell = cellAt(i);
-    let code: number;
-    if (typeof cell === 'string') {
-      if (cell !== lastText) { lastText = cell; lastCode = classifyCode(cell); }
-      code = lastCode;
-    } else {
-      code = classifyCode(cell);
+    if (!(lastWasText && cell === lastText)) {
+      lastCode = classifyCode(cell);
+      lastDay = dayOfCode(lastCode);
+      lastWasText = typeof cell === 'string';
+      if (lastWasText) lastText = cell as string;
     }
-    if (code >= 0) tally[code]++;
-    else if (code === CODE_BLANK) blank++;
+    if (days !== undefined) days[i] = lastDay;
+    if (lastCode >= 0) tally[lastCode]++;
+    else if (lastCode === CODE_BLANK) blank++;
     else invalid++;
   }
   const counts: Partial<Record<DateForm, number>> = {};
@@ -135,6 +180,16 @@ export function resolveDateColumnBy(
 const FORMS: DateForm[] = ['serial', 'yyyymmdd', 'iso', 'ymd', 'jalali', 'dmy', 'mdy', 'day-month', 'month-name'];
 const CODE_BLANK = -1;
 const CODE_INVALID = -2;
+/** Codes of the day/month forms, whose day depends on the column's order. */
+const FIRST_DAY_MONTH_CODE = FORMS.indexOf('dmy');
+const LAST_DAY_MONTH_CODE = FORMS.indexOf('day-month');
+
+/** The day of the cell classifyCode just looked at: DATE_PENDING for day/month forms. */
+function dayOfCode(code: number): number {
+  if (code === CODE_BLANK) return DATE_BLANK;
+  if (code === CODE_INVALID) return NaN;
+  return code >= FIRST_DAY_MONTH_CODE && code <= LAST_DAY_MONTH_CODE ? DATE_PENDING : lastFormDay();
+}
 
 /** Index of a cell's form in FORMS, CODE_BLANK or CODE_INVALID. */
 function classifyCode(cell: Cell): number {

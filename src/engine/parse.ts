@@ -9,7 +9,7 @@
 import type { Cell, ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction } from './types';
 import { InputError } from './types';
 import { isErrorCell, isBlankCell } from './cellText';
-import { makeDateParser, resolveDateColumnBy, type DateColumnResolution } from './dates';
+import { DATE_BLANK, parseDateColumnBy, type DateColumnResolution, type ParsedDateColumn } from './dates';
 import { makeNumberParser, normalizeId, resolveNumberColumnBy } from './numbers';
 import { SkipCollector } from './skipped';
 
@@ -45,14 +45,9 @@ export function numberColumnParser(table: InputTable, index: number | undefined)
   return makeNumberParser(resolveNumberColumnBy(table.rows.length, cellReader(table, index)));
 }
 
-/** Date column resolution and parser for a mapped column. */
-export function dateColumnParser(
-  table: InputTable,
-  index: number,
-  opts: NormalizeOptions,
-): { resolution: DateColumnResolution; parse: (cell: Cell) => number | undefined } {
-  const resolution = resolveDateColumnBy(table.rows.length, cellReader(table, index), opts);
-  return { resolution, parse: makeDateParser(resolution) };
+/** A mapped date column resolved and parsed in one scan (see parseDateColumnBy). */
+export function dateColumn(table: InputTable, index: number, opts: NormalizeOptions): ParsedDateColumn {
+  return parseDateColumnBy(table.rows.length, cellReader(table, index), opts);
 }
 
 /** The note appended to bad-date details when day/month order matters. */
@@ -89,8 +84,8 @@ export function normalizeTransactions(
   }
   const rows = table.rows;
   const firstRow = table.firstRowNumber ?? 2;
-  const dates = dateColumnParser(table, di, opts);
-  const parseDate = dates.parse;
+  const dates = dateColumn(table, di, opts);
+  const days = dates.days;
   const hint = orderHint(dates.resolution);
   const parseAmount = numberColumnParser(table, ai);
   const parseQuantity = numberColumnParser(table, qi);
@@ -113,8 +108,8 @@ export function normalizeTransactions(
 
     const customerId = normalizeId(customerCell);
     if (customerId === undefined) { skips.skip(rowNumber, 'missing-customer', ci, customerCell); continue; }
-    const day = parseDate(dateCell);
-    if (day === undefined) { skips.skip(rowNumber, 'missing-date', di, dateCell); continue; }
+    const day = days[r];
+    if (day === DATE_BLANK) { skips.skip(rowNumber, 'missing-date', di, dateCell); continue; }
     if (day !== day) { skips.skip(rowNumber, 'bad-date', di, dateCell, hint); continue; }
 
     let amount = ai === undefined ? undefined : parseAmount(amountCell);

@@ -7,7 +7,8 @@ import { InputError } from './types';
 import { normalizeId } from './numbers';
 import { SkipCollector } from './skipped';
 import type { DateColumnResolution } from './dates';
-import { dateColumnParser, errorColumn, isBlankRow, numberColumnParser, orderHint, type NormalizeOptions } from './parse';
+import { DATE_BLANK } from './dates';
+import { dateColumn, errorColumn, isBlankRow, numberColumnParser, orderHint, type NormalizeOptions } from './parse';
 
 /** What normalizeCustomers returns. */
 export interface NormalizedCustomers {
@@ -38,7 +39,7 @@ export function normalizeCustomers(
   if (ci === undefined || fi === undefined || mi === undefined || (ri === undefined && li === undefined)) {
     throw new InputError('The columns for customer, recency days (or last purchase), number of orders and revenue must all be set.');
   }
-  const dates = li === undefined ? undefined : dateColumnParser(table, li, opts);
+  const dates = li === undefined ? undefined : dateColumn(table, li, opts);
   const hint = dates ? orderHint(dates.resolution) : undefined;
   const parseRecency = numberColumnParser(table, ri);
   const parseFrequency = numberColumnParser(table, fi);
@@ -59,7 +60,8 @@ export function normalizeCustomers(
 
     const recencyDays = ri === undefined ? undefined : parseRecency(row[ri]);
     if (recencyDays !== undefined && !(recencyDays >= 0)) { skips.skip(rowNumber, 'bad-number', ri as number, row[ri as number]); continue; }
-    const lastPurchase = dates === undefined ? undefined : dates.parse(row[li as number]);
+    const lastDay = dates === undefined ? DATE_BLANK : dates.days[r];
+    const lastPurchase = lastDay === DATE_BLANK ? undefined : lastDay;
     if (lastPurchase !== undefined && lastPurchase !== lastPurchase) { skips.skip(rowNumber, 'bad-date', li as number, row[li as number], hint); continue; }
     if (recencyDays === undefined && lastPurchase === undefined) { skips.skip(rowNumber, 'missing-date', (ri ?? li) as number, undefined); continue; }
 

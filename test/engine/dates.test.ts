@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import {
   classifyDateCell,
+  DATE_BLANK,
+  parseDateColumnBy,
   dayNumberToExcelSerial,
   DEFAULT_DAY_MONTH_ORDER,
   excelNumberToDayNumber,
@@ -311,5 +313,20 @@ describe('month names (slow path)', () => {
     expect(parse('9 Dec 2011')).toBe(DEC_9_2011);
     expect(Number.isNaN(parse('no date'))).toBe(true);
     expect(Number.isNaN(parse('no date'))).toBe(true);
+  });
+});
+
+describe('parseDateColumnBy (one scan, then day/month cells)', () => {
+  test('days per cell: order-free forms, day/month by the resolved order, blanks and non-dates', () => {
+    const cells = ['2011-12-09', 40886, '', '09/12/2011', '13/12/2011', 'nope', null, '  ', '9 Dec 2011'];
+    const { resolution, days } = parseDateColumnBy(cells.length, (i) => cells[i]);
+    expect(resolution.dayMonthOrder).toBe('dmy');
+    expect(Array.from(days)).toEqual([DEC_9_2011, DEC_9_2011, DATE_BLANK, DEC_9_2011, DEC_9_2011 + 4, NaN, DATE_BLANK, DATE_BLANK, DEC_9_2011]);
+  });
+
+  test('an empty string after a number is blank, and repeated text reuses its day', () => {
+    const cells = [40886, '', '', '2011-12-09', '2011-12-09', 40887];
+    const { days } = parseDateColumnBy(cells.length, (i) => cells[i]);
+    expect(Array.from(days)).toEqual([DEC_9_2011, DATE_BLANK, DATE_BLANK, DEC_9_2011, DEC_9_2011, DEC_9_2011 + 1]);
   });
 });
