@@ -174,7 +174,8 @@ class OrderCounter {
  * @param transactions normalised transactions (purchases > 0, returns < 0)
  * @param options analysis date and monetary basis
  * @returns customers sorted by id, with returns-only customers reported apart
- * @throws InputError when the analysis date is not a whole day number
+ * @throws InputError when the analysis date or a row's day is not a whole day number, or an amount
+ *   is not a finite number (normalisation never hands those over)
  */
 export function customersFromTransactions(transactions: readonly Transaction[], options: CustomerOptions = {}): CustomerTable {
   const acc = new Accumulator(transactions.length >>> 3);
@@ -184,6 +185,7 @@ export function customersFromTransactions(transactions: readonly Transaction[], 
   let k = -1;
   for (let i = 0; i < transactions.length; i++) {
     const t = transactions[i];
+    if (!Number.isInteger(t.day) || !Number.isFinite(t.amount)) throw badTransaction(t);
     if (acc.ids.length === acc.first.length) grow(acc);
     // rows of one customer usually come together: skip the map look-up then
     if (t.customerId !== lastId) {
@@ -200,6 +202,11 @@ export function customersFromTransactions(transactions: readonly Transaction[], 
   }
   const analysisDate = resolveAnalysisDate(options.analysisDate, maxDay);
   return buildTable(acc, analysisDate, options.monetaryBasis ?? 'total');
+}
+
+function badTransaction(t: Transaction): InputError {
+  const what = Number.isInteger(t.day) ? `amount ${t.amount} is not a number` : `day ${t.day} is not a whole day number`;
+  return new InputError(`Row ${t.rowNumber}: the ${what}.`);
 }
 
 /** Scale at which amounts are summed as integers (four decimals). */
@@ -290,6 +297,9 @@ export function customersFromInputs(inputs: readonly CustomerInput[], options: C
   for (const row of inputs) {
     const recency = row.recencyDays ?? (row.lastPurchase !== undefined ? analysisDate - row.lastPurchase : NaN);
     if (!Number.isFinite(recency)) throw new InputError(`Row ${row.rowNumber}: no recency days or last purchase for customer ${row.customerId}.`);
+    if (!Number.isFinite(row.frequency) || !Number.isFinite(row.monetary)) {
+      throw new InputError(`Row ${row.rowNumber}: the number of orders and the revenue must be numbers.`);
+    }
     const last = row.lastPurchase ?? (Number.isFinite(analysisDate) ? analysisDate - recency : null);
     const seen = merged.get(row.customerId);
     if (!seen) {

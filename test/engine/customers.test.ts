@@ -73,6 +73,11 @@ describe('customers from transactions', () => {
     expect(backward).toBe(forward);
   });
 
+  test('a transaction with a broken day or amount is refused, naming the row', () => {
+    expect(() => customersFromTransactions([{ customerId: 'a', day: NaN, amount: 1, rowNumber: 9 }])).toThrow('Row 9: the day NaN is not a whole day number.');
+    expect(() => customersFromTransactions([{ customerId: 'a', day: 1, amount: Infinity, rowNumber: 4 }])).toThrow('Row 4: the amount Infinity is not a number.');
+  });
+
   test('a fractional analysis date is refused', () => {
     expect(() => customersFromTransactions(data, { analysisDate: 1.5 })).toThrow(InputError);
   });
