@@ -2,6 +2,7 @@
  * A1 addresses, pure: column letters, `Sheet!A1:B2` parsing and formatting, rectangles.
  * Office.js returns addresses as `Sheet1!A1:C9`, quoting sheet names that need it (`'My data'!A1`).
  */
+import { columnLetter } from '../engine/cellText';
 
 /** A 0-based rectangle of cells. */
 export interface CellRect {
@@ -12,19 +13,10 @@ export interface CellRect {
 }
 
 /**
- * 0-based column index → letters.
+ * 0-based column index → letters (the engine's `columnLetter`).
  * @example columnName(0) === 'A'; columnName(27) === 'AB'
  */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = (n - 1 - rem) / 26;
-  }
-  return out;
-}
+export const columnName: (index: number) => string = columnLetter;
 
 /**
  * A rectangle as an A1 address without sheet (`B2:D9`, or `B2` for one cell).

@@ -16,7 +16,7 @@ export interface Rect {
   columns: number;
 }
 
-/** 0-based column index → letters (0 → A, 26 → AA). */
+/** 0-based column index → letters (0 → A, 26 → AA); kept separate from src/ so the simulator is an independent oracle. */
 export function columnLetters(index: number): string {
   let n = index + 1;
   let out = '';
