@@ -79,7 +79,7 @@ export const EXACT_NAMES: Record<ColumnRole, string[]> = {
 /** Keywords a header may contain, per role. */
 export const KEYWORDS: Record<ColumnRole, string[]> = {
   customer: ['customer', 'client', 'cust', 'buyer', 'مشتری', 'خریدار'],
-  date: ['date', 'time', 'تاریخ'],
+  date: ['date', 'تاریخ'],
   amount: ['amount', 'revenue', 'sales', 'total', 'value', 'مبلغ', 'فروش', 'درآمد'],
   order: ['order', 'invoice', 'receipt', 'سفارش', 'فاکتور'],
   quantity: ['qty', 'quantity', 'تعداد'],

@@ -216,3 +216,10 @@ describe('real headers from ../shared/data', () => {
     expect(toColumnMapping(detectColumns(table(header), 'transactions'))).toEqual({ customer: 0, date: 1, quantity: 2, amount: 3 });
   });
 });
+
+describe('keyword traps', () => {
+  test('"lifetime_value" is not a date; "account" is a customer, not a count', () => {
+    const t = table(['account', 'order_date', 'lifetime_value', 'sales']);
+    expect(toColumnMapping(detectColumns(t, 'transactions'))).toEqual({ customer: 0, date: 1, amount: 3 });
+  });
+});
