@@ -20,7 +20,7 @@ import { fitPurchaseModel } from '../engine/clv/fit';
 import { groupPatterns } from '../engine/clv/groups';
 import { MBGNBD } from '../engine/clv/mbgnbd';
 import { UNIT_DAYS } from '../engine/clv/summary';
-import { excelNumberToDayNumber } from '../engine/dates';
+import { excelNumberToDayNumber, parseDateCell } from '../engine/dates';
 import { splitValue } from '../engine/matrices';
 import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine/scores';
 import { matchRule } from '../engine/segments';
@@ -146,11 +146,11 @@ export function loyaltyQuadrant(length: any[][], recency: any[][], all_lengths: 
  * @param customers Customer id of each transaction (one column).
  * @param dates Date of each transaction (Excel dates; same length).
  * @param amounts Amount of each transaction; negative = return (same length).
- * @param [analysis_date] The analysis date (default: the day after the latest transaction).
+ * @param [analysis_date] The analysis date: an Excel date, or date text such as 2006-12-31 or 1385/10/10 (default: the day after the latest transaction).
  * @param [bins] Number of score bins, 2 to 10 (default 5).
  * @returns One row per customer under a header row.
  */
-export function table(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: number, bins?: number): any[][] {
+export function table(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: any, bins?: number): any[][] {
   return guarded('RFM.TABLE', () => {
     const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
     const names = { customer: 'customers', date: 'dates', amount: 'amounts' };
@@ -170,14 +170,14 @@ export function table(customers: any[][], dates: any[][], amounts: any[][], anal
 
 /**
  * Reads the optional analysis date.
- * @param value an Excel serial date, or blank
+ * @param value an Excel serial date, date text in a form the engine reads (ISO, Jalali, …), or blank
  * @returns the day number, or undefined for the default
  * @throws ArgumentError when it is not a date
  */
 function analysisDay(value: unknown): number | undefined {
   if (isBlank(value)) return undefined;
-  const day = excelNumberToDayNumber(requiredNumber(value, 'analysis_date'));
-  if (Number.isNaN(day)) throw new ArgumentError('notDate', { name: 'analysis_date', value: String(value) });
+  const day = typeof value === 'number' ? excelNumberToDayNumber(value) : typeof value === 'string' ? parseDateCell(value) : undefined;
+  if (day === undefined || Number.isNaN(day)) throw new ArgumentError('notDate', { name: 'analysis_date', value: String(value) });
   return day;
 }
 

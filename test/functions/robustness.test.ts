@@ -36,6 +36,12 @@ describe('RFM.TABLE', () => {
     expect(result[1][(result[0] as string[]).indexOf('recency_days')]).toBe(43900 - 43841);
   });
 
+  it('reads an analysis date given as text, ISO or Jalali (1398/10/21 = 2020-01-11 = serial 43841)', () => {
+    const bySerial = functions.table(ids, days, money, 43841);
+    expect(functions.table(ids, days, money, '2020-01-11')).toEqual(bySerial);
+    expect(functions.table(ids, days, money, '1398/10/21')).toEqual(bySerial);
+  });
+
   it('accepts the three ranges as rows', () => {
     const asRow = (c: unknown[][]) => [c.map((r) => r[0])];
     expect(functions.table(asRow(ids), asRow(days), asRow(money))).toEqual(functions.table(ids, days, money));
