@@ -36,6 +36,8 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
   let lang: Lang = (await host.savedLanguage().catch(() => undefined)) ?? langFromDisplayLanguage(host.displayLanguage());
   let block: SourceBlock | undefined;
   let run: Run<{ analysis: Analysis; plan: WorkbookPlan }> | undefined;
+  /** Set by Cancel; checked between the stages that cannot be interrupted (reading). */
+  let cancelRequested = false;
   let last: { analysis: Analysis; sheetNames: string[] } | undefined;
   let shownHeader = '';
   /** The engine's message when it could not detect a required column of the shown header. */
@@ -141,15 +143,18 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
   async function analyzeNow(): Promise<void> {
     showError(undefined);
     status.textContent = '';
+    cancelRequested = false;
     setBusy(true);
     try {
       const source = block ?? (await readSource());
+      if (cancelRequested) throw new CancelledError();
       const mapping = readMapping(mappingBox);
       const mappingProblem = checkMapping(mapping, source.table.header, roleName);
       if (mappingProblem) throw new PaneError(detectionProblem ? { key: 'pane.error.input', params: { message: detectionProblem } } : mappingProblem);
       const analysisOptions = options(mapping);
       const writeBack = byId<HTMLInputElement>('write-back').checked;
       run = runInWorker(workerUrl, source.table, analysisOptions, lang, setProgress);
+      if (cancelRequested) run.cancel();
       const { analysis, plan } = await run.result;
       run = undefined;
       setBusy(true, false);
@@ -201,7 +206,10 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     }).finally(() => (byId('progress-box').hidden = !run));
   });
   analyzeButton.addEventListener('click', () => void analyzeNow());
-  cancelButton.addEventListener('click', () => run?.cancel());
+  cancelButton.addEventListener('click', () => {
+    cancelRequested = true;
+    run?.cancel();
+  });
 
   window.addEventListener(REFRESH_EVENT, (event) => {
     const notice = (event as CustomEvent<RefreshNotice>).detail;

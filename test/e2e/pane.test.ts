@@ -157,6 +157,8 @@ describe('the task pane in Chromium, over the simulator', () => {
       ['Zed Newcomer', isoToSerial('2006-12-30'), 25],
     ]);
     await page.evaluate(() => (window as any).rfmPreview.runCommand('refresh'));
+    // The open pane tells what the ribbon's Refresh did.
+    expect(await page.textContent('#status')).toBe(t('en', 'pane.refresh.done', { customers: '996' }));
     const refreshed = customersTable(await sheetValues(page, t('en', 'report.sheet.customers')), 'en');
     expect(refreshed).toHaveLength(996);
     const zed = refreshed.find((c) => c[col('customer')] === 'Zed Newcomer')!;
@@ -191,6 +193,25 @@ describe('the task pane in Chromium, over the simulator', () => {
     // Persian digits in the pane's figures.
     expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('۹۹۵');
     await screenshotPane(page, 'pane-fa.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('Cancel stops a run: nothing is written', async () => {
+    const { page, errors } = await openPane('en');
+    await page.evaluate(() => (window as any).rfmPreview.generateSales(200_000));
+    const before = await sheetNames(page);
+    // Press Cancel as soon as the worker reports its first progress (no timing involved).
+    await page.evaluate((label) => {
+      const node = document.getElementById('progress-label')!;
+      new MutationObserver(() => {
+        if (node.textContent === label) (document.getElementById('cancel') as HTMLButtonElement).click();
+      }).observe(node, { childList: true, characterData: true, subtree: true });
+    }, t('en', 'pane.stage.analyzing'));
+    const result = await analyze(page);
+    expect(result).toEqual({ status: t('en', 'pane.cancelled'), error: null });
+    expect(await sheetNames(page)).toEqual(before);
+    expect(await page.isHidden('#cancel')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
