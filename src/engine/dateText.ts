@@ -81,9 +81,10 @@ export function scanDateText(s: string): number {
   return S_NONE;
 }
 
-/** True when a time part starts at `j`: a space or `T`, then a digit. */
+/** True when a time part starts at `j`: a space or `T` (after an optional comma), then a digit. */
 function isTimeStart(s: string, j: number, n: number): boolean {
-  const c = s.charCodeAt(j);
+  let c = s.charCodeAt(j);
+  if (c === 44) c = s.charCodeAt(++j); // `09/12/2011, 08:50` as toLocaleString writes it
   if (c !== 32 && c !== 84 && c !== 116) return false;
   if (j + 1 >= n) return false;
   const d = s.charCodeAt(j + 1);
