@@ -143,3 +143,21 @@ describe('sheet names', () => {
     expect(sim.state.workbook.activeSheet?.name).toBe('B');
   });
 });
+
+describe('failures half-way', () => {
+  it.each(['TableCollection.add', 'ChartCollection.add', 'PivotTableCollection.add', 'Range.numberFormat.set'])('a failure in %s leaves the old output and no temporary sheet', async (op) => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales', [['x']]);
+    const host = simulatorHost(sim);
+    const first = await renderPlan(host, samplePlan());
+    const names = sim.sheetNames();
+    const customers = sim.values('Customers');
+    sim.failNext(op);
+    const error = await renderPlan(host, samplePlan(30)).catch((e: unknown) => e);
+    expect((error as ExcelInputError).key).toBe('excel.writeFailed');
+    expect(sim.sheetNames()).toEqual(names);
+    expect(sim.values('Customers')).toEqual(customers);
+    expect(sim.tables().map((t) => t.name)).toEqual(['Customers']);
+    expect(sim.settings()['rfm.outputs']).toEqual({ version: 1, sheets: first.sheets.map((s) => ({ key: s.key, id: s.id })) });
+  });
+});

@@ -175,6 +175,11 @@ export class SimulatedExcel {
     return this.state.syncs;
   }
 
+  /** Makes the next command named `op` (e.g. `TableCollection.add`) fail with `code`, as a host error would. */
+  failNext(op: string, code = 'GeneralException'): void {
+    this.state.faults.push({ op, code });
+  }
+
   /** Forgets the sync log (e.g. after setting up a workbook). */
   clearSyncLog(): void {
     this.state.syncs.length = 0;

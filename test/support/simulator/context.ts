@@ -11,7 +11,7 @@
  * (https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements);
  * a call the host does not implement fails with `ApiNotFound`.
  */
-import { simError } from './errors';
+import { SimErrorCode, simError } from './errors';
 import { WorkbookModel } from './model';
 
 /** Simulator options. */
@@ -35,6 +35,8 @@ export interface SyncRecord {
 export class SimulatorState {
   readonly workbook = new WorkbookModel();
   readonly syncs: SyncRecord[] = [];
+  /** Test faults: the next command with this op name fails with this code. */
+  readonly faults: { op: string; code: string }[] = [];
   readonly excelApiMinor: number;
   readonly payloadLimitBytes: number;
 
@@ -96,6 +98,11 @@ export class SimContext {
     const responses: unknown[] = [];
     for (const command of batch) {
       try {
+        const fault = this.state.faults.findIndex((f) => f.op === command.op);
+        if (fault >= 0) {
+          const { code } = this.state.faults.splice(fault, 1)[0];
+          throw simError(code as SimErrorCode, `Injected fault in ${command.op}.`, command.op);
+        }
         if (command.apiMinor > this.state.excelApiMinor) {
           throw simError('ApiNotFound', `${command.op} needs ExcelApi 1.${command.apiMinor}.`, command.op);
         }

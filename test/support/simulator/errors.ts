@@ -20,7 +20,8 @@ export type SimErrorCode =
   | 'NotImplemented'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
-  | 'InvalidObjectPath';
+  | 'InvalidObjectPath'
+  | 'GeneralException';
 
 /** An Office.js-style error: `error.code` is what add-ins branch on. */
 export class SimulatedExcelError extends Error {
