@@ -1,9 +1,9 @@
 /**
  * Small text conversions the CLI needs in several places: calendar days and numbers as text.
- * Day numbers are whole days since 1970-01-01 (see engine/types.ts), so UTC arithmetic is exact.
+ * Day numbers are whole days since 1970-01-01 (see engine/types.ts); the calendar arithmetic is
+ * the engine's (engine/civil.ts), exact whatever the time zone.
  */
-
-const MS_PER_DAY = 86_400_000;
+import { formatIsoDate, gregorianToDayNumber, isValidGregorianDate } from '../engine/civil';
 
 /**
  * Reads a strict `YYYY-MM-DD` calendar date.
@@ -15,21 +15,11 @@ export function parseIsoDay(text: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  return ms / MS_PER_DAY;
+  return isValidGregorianDate(year, month, day) ? gregorianToDayNumber(year, month, day) : undefined;
 }
 
-/**
- * Writes a day number as `YYYY-MM-DD` (years 0..9999).
- * @param day whole days since 1970-01-01
- * @returns the ISO date text
- * @example formatDay(0) // '1970-01-01'
- */
-export function formatDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
+/** Writes a day number as `YYYY-MM-DD` (the engine's formatter). */
+export const formatDay: (day: number) => string = formatIsoDate;
 
 /**
  * Writes a number for CSV: integers as they are, other values rounded to 6 decimals with

@@ -99,12 +99,11 @@ type XlsxOutput = (analysis: Analysis, filePath: string, lang: OutputLang) => Pr
  * @throws InputError "not supported yet" otherwise (checked before any work is done)
  */
 function loadXlsxWriter(): XlsxOutput {
-  type Builder = (analysis: Analysis, lang: OutputLang) => unknown;
-  const report = loadOptional<Record<string, unknown>>('../report/build');
-  const build = (report?.buildWorkbookPlan ?? report?.buildPlan) as Builder | undefined;
+  type Builder = (analysis: Analysis, opts: { lang: OutputLang }) => unknown;
+  const build = loadOptional<{ buildWorkbookPlan?: Builder }>('../report/build')?.buildWorkbookPlan;
   const writer = loadOptional<{ writeWorkbookXlsx?: (plan: unknown, filePath: string) => Promise<void> }>('./xlsx')?.writeWorkbookXlsx;
   if (!build || !writer) throw new InputError('.xlsx output is not supported yet; use --out FILE.csv or FILE.json');
-  return (analysis, filePath, lang) => writer(build(analysis, lang), filePath);
+  return (analysis, filePath, lang) => writer(build(analysis, { lang }), filePath);
 }
 
 /** Writes through a temporary file in the same folder, then renames: never a half-written output. */

@@ -3,18 +3,22 @@
  * as the Office.js writer does: sheets, Excel tables, number and date formats, colour-scale
  * conditional formats, frozen panes, column widths, tab colours and right-to-left sheets.
  *
+ * Streams: ExcelJS's streaming writer sends each row into the zip (native zlib) as soon as it is
+ * complete, so memory grows with one sheet's XML at most, not with ExcelJS cell objects.
  * Strings are always written as text (shared strings), never as formulas, so customer data such
  * as `=HYPERLINK(...)` stays inert. ExcelJS cannot make charts or PivotTables: the plan puts a
- * note where each chart goes, and the Matrix sheet's flat table is ready for Insert > PivotTable.
- * The file appears only when complete (written to a temporary name, then renamed).
+ * note where each one goes. The file appears only when complete (temporary name, then rename).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { CellBlock, ColorScale, PlanValue, SheetPlan, TableBlock, WorkbookPlan } from '../report/plan';
+import type { Block, CellBlock, ColorScale, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
+import { TableParts } from './xlsxTables';
 
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_CHARS = 32767;
+/** Rows written between pauses that let the zip stream drain. */
+const ROWS_PER_YIELD = 2000;
 
 type CellStyle = NonNullable<CellBlock['style']>;
 
@@ -24,13 +28,17 @@ const FONTS: Record<CellStyle, Partial<ExcelJS.Font> | null> = {
   label: null,
   body: null,
 };
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
 
 /** `#RRGGBB` → ExcelJS's ARGB. */
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
-/** 0-based column → letters (0 → A, 26 → AA). */
+/**
+ * 0-based column → letters.
+ * @example columnLetters(0) === 'A'; columnLetters(26) === 'AA'
+ */
 export function columnLetters(column: number): string {
   let n = column + 1;
   let out = '';
@@ -48,51 +56,65 @@ function address(row: number, column: number): string {
 }
 
 /** A plan value as ExcelJS takes it: strings stay strings (never formulas), cut to Excel's limit. */
-function cellValue(value: PlanValue): ExcelJS.CellValue {
+function cellValue(value: PlanValue | undefined): ExcelJS.CellValue {
   if (typeof value === 'string') return value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return value;
+  return value ?? null;
 }
 
-/** The number format of cell (i, j) of a block: per-cell grid or one per column. */
+/** The number format of cell (i, j) of a cell block: per-cell grid or one per column. */
 function blockFormat(block: CellBlock, i: number, j: number): string | null {
   const formats = block.numberFormats;
   if (!formats || formats.length === 0) return null;
-  const first = formats[0];
-  if (Array.isArray(first)) return (formats as (string | null)[][])[i]?.[j] ?? null;
+  if (Array.isArray(formats[0])) return (formats as (string | null)[][])[i]?.[j] ?? null;
   return (formats as (string | null)[])[j] ?? null;
 }
 
-function writeCells(ws: ExcelJS.Worksheet, block: CellBlock): void {
-  const style = block.style ?? 'body';
-  block.values.forEach((values, i) => {
-    const row = ws.getRow(block.row + i + 1);
-    values.forEach((value, j) => {
+function blockHeight(block: Block): number {
+  return block.kind === 'table' ? block.rows.length + 1 : block.values.length;
+}
+
+/** Writes line `i` of a block into a row. */
+function writeBlockLine(row: ExcelJS.Row, block: Block, i: number): void {
+  if (block.kind === 'table') {
+    const values = i === 0 ? block.header : block.rows[i - 1];
+    for (let j = 0; j < block.header.length; j++) {
       const cell = row.getCell(block.column + j + 1);
-      cell.value = cellValue(value);
-      const format = blockFormat(block, i, j);
+      cell.value = cellValue(values[j]);
+      const format = i > 0 ? block.columnFormats[j] : null;
       if (format) cell.numFmt = format;
-      const font = style === 'label' && j === 0 ? { bold: true } : FONTS[style];
-      if (font) cell.font = font;
-    });
+    }
+    return;
+  }
+  const style = block.style ?? 'body';
+  block.values[i].forEach((value, j) => {
+    const cell = row.getCell(block.column + j + 1);
+    cell.value = cellValue(value);
+    const format = blockFormat(block, i, j);
+    if (format) cell.numFmt = format;
+    const font = style === 'label' && j === 0 ? BOLD : FONTS[style];
+    if (font) cell.font = font;
   });
 }
 
-function writeTable(ws: ExcelJS.Worksheet, block: TableBlock): void {
-  ws.addTable({
-    name: block.name,
-    ref: address(block.row, block.column),
-    headerRow: true,
-    style: { theme: block.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-    columns: block.header.map((name) => ({ name, filterButton: true })),
-    rows: block.rows.map((row) => row.map(cellValue)),
-  });
-  // Formats on the data rows only (the header stays General), as the add-in's writer does.
-  block.columnFormats.forEach((format, j) => {
-    if (!format) return;
-    const column = ws.getColumn(block.column + j + 1);
-    for (let i = 0; i < block.rows.length; i++) ws.getRow(block.row + i + 2).getCell(column.number).numFmt = format;
-  });
+/** Writes every block row by row, in sheet order (blocks never overlap; several may share rows). */
+async function writeRows(ws: ExcelJS.Worksheet, blocks: Block[]): Promise<void> {
+  const spans = blocks.map((block) => ({ block, start: block.row, end: block.row + blockHeight(block) })).sort((a, b) => a.start - b.start);
+  let next = 0;
+  let active: typeof spans = [];
+  let written = 0;
+  for (let r = spans[0]?.start ?? 0; next < spans.length || active.length > 0; r++) {
+    while (next < spans.length && spans[next].start <= r) active.push(spans[next++]);
+    active = active.filter((s) => s.end > r);
+    if (active.length === 0) {
+      if (next < spans.length) r = spans[next].start - 1;
+      continue;
+    }
+    const row = ws.getRow(r + 1);
+    for (const span of active) writeBlockLine(row, span.block, r - span.start);
+    row.commit();
+    if (++written % ROWS_PER_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 function rangeRef(scale: ColorScale): string {
@@ -100,7 +122,7 @@ function rangeRef(scale: ColorScale): string {
   return `${address(row, column)}:${address(row + Math.max(rows, 1) - 1, column + Math.max(columns, 1) - 1)}`;
 }
 
-function writeColorScale(ws: ExcelJS.Worksheet, scale: ColorScale, priority: number): void {
+function colorScaleRule(scale: ColorScale, priority: number): ExcelJS.ConditionalFormattingRule {
   const cfvo: ExcelJS.Cvfo[] = [{ type: 'min' }];
   const color: Partial<ExcelJS.Color>[] = [{ argb: argb(scale.minColor) }];
   if (scale.midColor) {
@@ -109,13 +131,12 @@ function writeColorScale(ws: ExcelJS.Worksheet, scale: ColorScale, priority: num
   }
   cfvo.push({ type: 'max' });
   color.push({ argb: argb(scale.maxColor) });
-  ws.addConditionalFormatting({ ref: rangeRef(scale), rules: [{ type: 'colorScale', priority, cfvo, color }] as ExcelJS.ConditionalFormattingRule[] });
+  return { type: 'colorScale', priority, cfvo, color } as ExcelJS.ConditionalFormattingRule;
 }
 
 function sheetView(sheet: SheetPlan): Partial<ExcelJS.WorksheetView> {
-  const frozen = sheet.frozenRows > 0 || sheet.frozenColumns > 0;
   const base = { rightToLeft: sheet.rightToLeft };
-  if (!frozen) return { ...base, state: 'normal' };
+  if (sheet.frozenRows === 0 && sheet.frozenColumns === 0) return { ...base, state: 'normal' };
   return {
     ...base,
     state: 'frozen',
@@ -125,7 +146,7 @@ function sheetView(sheet: SheetPlan): Partial<ExcelJS.WorksheetView> {
   };
 }
 
-function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPlan, tables: TableParts): Promise<void> {
   const ws = wb.addWorksheet(sheet.name, {
     views: [sheetView(sheet) as ExcelJS.WorksheetView],
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
@@ -133,38 +154,33 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
   sheet.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
-  for (const block of sheet.blocks) {
-    if (block.kind === 'table') writeTable(ws, block);
-    else writeCells(ws, block);
-  }
-  sheet.colorScales.forEach((scale, i) => writeColorScale(ws, scale, i + 1));
-}
-
-/**
- * Builds the ExcelJS workbook of a plan (in memory, not written).
- * @param plan the plan
- * @returns the workbook
- */
-export function renderWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'rfm-excel';
-  for (const sheet of plan.sheets) writeSheet(wb, sheet);
-  return wb;
+  await writeRows(ws, sheet.blocks);
+  sheet.colorScales.forEach((scale, i) => ws.addConditionalFormatting({ ref: rangeRef(scale), rules: [colorScaleRule(scale, i + 1)] }));
+  const sheetTables = sheet.blocks.flatMap((b) => (b.kind === 'table'
+    ? [{ block: b, ref: `${address(b.row, b.column)}:${address(b.row + b.rows.length, b.column + b.header.length - 1)}` }]
+    : []));
+  tables.addSheetTables(wb, ws, sheetTables);
+  ws.commit();
 }
 
 /**
  * Writes a plan to an .xlsx file. The file appears only when it is complete: the workbook is
  * written to a temporary file beside it and renamed; on failure nothing is left behind.
+ * O(cells) time; memory bounded by one sheet's compressed stream, not by the cell count.
  * @param plan the plan (from report/build.ts buildWorkbookPlan)
  * @param filePath where to write, e.g. `report.xlsx`
  * @throws Error naming the file when it cannot be written
  */
 export async function writeWorkbookXlsx(plan: WorkbookPlan, filePath: string): Promise<void> {
-  const wb = renderWorkbook(plan);
   const target = path.resolve(filePath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(temp);
+    if (!fs.existsSync(path.dirname(target))) throw new Error(`folder ${path.dirname(target)} does not exist`);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+    wb.creator = 'rfm-excel';
+    const tables = new TableParts(wb);
+    for (const sheet of plan.sheets) await writeSheet(wb, sheet, tables);
+    await wb.commit();
     fs.renameSync(temp, target);
   } catch (err) {
     fs.rmSync(temp, { force: true });

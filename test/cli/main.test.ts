@@ -1,0 +1,243 @@
+/**
+ * `rfm analyze` end to end, in-process: temp files in, exit code, stdout and stderr out.
+ * Expected values are the R package's documented results (../shared/data/README.md), the CDNOW
+ * file's published totals, and hand-made small files.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { main } from '../../src/cli/main';
+import { parseDelimitedText } from '../../src/cli/textTable';
+import { requireSharedData } from '../support/sharedData';
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-main-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Buffer): string {
+  const full = path.join(dir, name);
+  fs.writeFileSync(full, content);
+  return full;
+}
+
+async function run(...argv: string[]): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { isTTY: false, write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** The CSV's rows as objects keyed by header name. */
+function records(csv: string): Record<string, string>[] {
+  const table = parseDelimitedText(csv, { header: true });
+  return table.rows.map((row) => Object.fromEntries(table.header.map((h, i) => [h, String(row[i] ?? '')])));
+}
+
+/** A one-line reason: exit 2, one stderr line starting `rfm: `, no stack trace. */
+function expectOneLineReason(result: RunResult, pattern: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^rfm: [^\n]+\n$/);
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stdout).toBe('');
+}
+
+describe('rfm analyze on the R package data', () => {
+  it('gives the documented RFM codes, segment counts and 4,906 orders for rfm_data_orders', async () => {
+    const orders = requireSharedData('rfm-r/rfm_data_orders.csv');
+    const result = await run('analyze', orders, '--analysis-date', '2006-12-31');
+    expect(result.code).toBe(0);
+    const rows = records(result.stdout);
+    expect(rows).toHaveLength(995);
+    const byId = new Map(rows.map((r) => [r.customer, r]));
+    const documented: [string, number, number, number, string][] = [
+      ["Abbey O'Reilly", 205, 6, 472, '343'],
+      ['Add Senger', 140, 3, 340, '412'],
+      ['Aden Lesch', 194, 4, 405, '323'],
+      ['Aden Murphy', 98, 7, 596, '544'],
+      ['Admiral Senger', 132, 5, 448, '433'],
+    ];
+    for (const [id, recency, frequency, monetary, code] of documented) {
+      const r = byId.get(id);
+      expect([id, r?.recency_days, r?.frequency, r?.monetary, r?.rfm_code]).toEqual([id, String(recency), String(frequency), String(monetary), code]);
+    }
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.segment] = (counts[r.segment] ?? 0) + 1;
+    expect(counts).toEqual({
+      'Potential Loyalist': 342, 'Loyal Customers': 170, Lost: 148, 'New Customers': 104, 'About To Sleep': 102,
+      "Can't Lose Them": 47, Champions: 35, 'At Risk': 28, 'Need Attention': 10, Promising: 9,
+    });
+    expect(rows.reduce((sum, r) => sum + Number(r.frequency), 0)).toBe(4906);
+    expect(rows[0].first_purchase).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('writes the whole analysis as JSON with meta', async () => {
+    const orders = requireSharedData('rfm-r/rfm_data_orders.csv');
+    const out = path.join(dir, 'orders.json');
+    const result = await run('analyze', orders, '--analysis-date', '2006-12-31', '--out', out, '--model', 'off', '--clusters', 'off');
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(doc.meta).toMatchObject({ tool: 'rfm', input: 'rfm_data_orders.csv' });
+    expect(doc.meta.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(doc.customers).toHaveLength(995);
+    expect(doc.totals.orders).toBe(4906);
+    expect(doc.settings.analysisDate).toBe(13513);
+    expect(doc.skipped.total).toBe(0);
+    expect(doc.segments.length).toBeGreaterThan(0);
+  });
+
+  it('reads customer-level input: total frequency 393,223, dates and length empty', async () => {
+    const customers = requireSharedData('rfm-r/rfm_data_customer.csv');
+    const result = await run(
+      'analyze', customers, '--input-kind', 'customers', '--analysis-date', '2007-01-01',
+      '--customer', 'customer_id', '--recency-days', 'recency_days', '--frequency', 'number_of_orders', '--monetary', 'revenue',
+      '--clusters', 'off',
+    );
+    expect(result.code).toBe(0);
+    const rows = records(result.stdout);
+    expect(rows.reduce((sum, r) => sum + Number(r.frequency), 0)).toBe(393223);
+    expect(rows[0].first_purchase).toBe('');
+    expect(rows[0].length_days).toBe('');
+    expect(rows[0].l_score).toBe('');
+    expect(rows[0].loyalty_quadrant).toBe('');
+  });
+});
+
+describe('input forms give the same result', () => {
+  const csv = 'customer,date,amount\nA,2020-01-01,10\nA,2020-02-01,30\nB,2020-01-15,5\nC,2020-03-01,100\nC,2020-03-05,-20\n';
+  let expected: string;
+  beforeAll(async () => {
+    const plain = await run('analyze', file('forms.csv', csv), '--model', 'off', '--clusters', 'off');
+    expect(plain.code).toBe(0);
+    expected = plain.stdout;
+  });
+
+  it.each([
+    ['forms.csv.gz', () => zlib.gzipSync(csv)],
+    ['forms.tsv', () => csv.replace(/,/g, '\t')],
+    ['forms.txt', () => csv.replace(/,/g, '   ').replace(/\n/g, '\r\n')],
+    ['forms-semicolon.csv', () => csv.replace(/,/g, ';')],
+    ['forms.txt.gz', () => zlib.gzipSync(csv.replace(/,/g, ' '))],
+  ])('%s', async (name, content) => {
+    const result = await run('analyze', file(name, content()), '--model', 'off', '--clusters', 'off');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(expected);
+  });
+
+  it('hand-checks the small file: net monetary, returns not purchases, analysis date the day after the latest transaction', () => {
+    // The latest transaction is C's return on 2020-03-05, so the analysis date is 2020-03-06.
+    const rows = records(expected);
+    expect(rows.map((r) => [r.customer, r.frequency, r.monetary, r.recency_days, r.last_purchase])).toEqual([
+      ['A', '2', '40', '34', '2020-02-01'],
+      ['B', '1', '5', '51', '2020-01-15'],
+      ['C', '1', '80', '5', '2020-03-01'],
+    ]);
+  });
+});
+
+describe('CDNOW sample (whitespace, CRLF, no header)', () => {
+  it('is read headerless: $244,091.94 over 2,357 customers, 8 of whom have only $0.00 rows', async () => {
+    // Counted from the raw file: 8 rows are 0.00 and they are the only rows of 8 customers, so
+    // 2,349 customers have a purchase to score; the model's columns are filled by default.
+    const cdnow = requireSharedData('cdnow/CDNOW_sample.txt');
+    const out = path.join(dir, 'cdnow.csv');
+    const result = await run('analyze', cdnow, '--customer', 'column2', '--date', 'column3', '--amount', 'column5', '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^rfm: skipped 8 of 6,919 rows \(zero-amount 8\)/);
+    const rows = records(fs.readFileSync(out, 'utf8'));
+    expect(rows).toHaveLength(2349);
+    expect(rows.every((r) => r.p_alive !== '' && r.clv !== '' && r.churn_status !== '')).toBe(true);
+    expect(rows.reduce((sum, r) => sum + Number(r.monetary), 0)).toBeCloseTo(244091.94, 2);
+    expect(rows.every((r) => r.first_purchase >= '1997-01-01' && r.first_purchase <= '1997-03-31')).toBe(true);
+  });
+});
+
+describe('bad input: exit 2 with a one-line reason, or a result with skipped rows reported', () => {
+  it.each([
+    ['empty.csv', '', /empty/],
+    ['header-only.csv', 'customer,date,amount\n', /no data rows/],
+    ['no-date.csv', 'customer,amount\nA,10\nB,20\n', /date/i],
+    ['no-amount.csv', 'customer,date\nA,2020-01-01\nB,2020-01-02\n', /amount/i],
+    ['all-invalid.csv', 'customer,date,amount\nA,not a date,10\n,2020-01-01,5\nC,2020-01-02,abc\n', /./],
+  ])('%s', async (name, content, reason) => {
+    expectOneLineReason(await run('analyze', file(name, content)), reason);
+  });
+
+  it('a missing file and a folder', async () => {
+    expectOneLineReason(await run('analyze', path.join(dir, 'nope.csv')), /cannot read .*no such file/);
+    expectOneLineReason(await run('analyze', dir), /is a directory/);
+  });
+
+  it.each([
+    ['mixed-dates.csv', 'customer,date,amount\nA,2020-01-05,10\nB,05/02/2020,20\nC,20200301,5\nD,1404/01/15,7\n'],
+    ['one-row.csv', 'customer,date,amount\nA,2020-01-05,10\n'],
+    ['duplicate-header.csv', 'customer,date,amount,amount\nA,2020-01-05,10,11\nB,2020-01-06,20,21\n'],
+    ['some-bad.csv', 'customer,date,amount\nA,2020-01-05,10\n,2020-01-06,20\nB,garbage,5\nC,2020-01-07,0\n'],
+  ])('%s never crashes', async (name, content) => {
+    const result = await run('analyze', file(name, content), '--model', 'off', '--clusters', 'off');
+    expect([0, 2]).toContain(result.code);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).not.toMatch(/internal error/);
+    if (result.code === 2) expect(result.stderr).toMatch(/^rfm: [^\n]+\n$/);
+    else expect(records(result.stdout).length).toBeGreaterThan(0);
+  });
+
+  it('reports skipped rows in one stderr line', async () => {
+    const result = await run('analyze', file('skips.csv', 'customer,date,amount\nA,2020-01-05,10\n,2020-01-06,20\nB,garbage,5\nC,2020-01-07,12\n'), '--model', 'off', '--clusters', 'off');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^rfm: skipped 2 of 4 rows \([^)]*\); first: row 3 [^\n]*\n$/);
+    expect(records(result.stdout).map((r) => r.customer)).toEqual(['A', 'C']);
+  });
+
+  it('names the column when an option names none, and writes nothing', async () => {
+    const out = path.join(dir, 'never.csv');
+    expectOneLineReason(await run('analyze', file('named.csv', 'id,when,total\nA,2020-01-01,5\n'), '--customer', 'client', '--out', out), /--customer: no column named 'client'/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('refuses an unknown output extension before reading', async () => {
+    expectOneLineReason(await run('analyze', file('ok.csv', 'customer,date,amount\nA,2020-01-01,5\n'), '--out', 'x.pdf'), /--out must end in .csv, .json or .xlsx/);
+  });
+
+  it('reports a folder that does not exist for --out', async () => {
+    const result = await run('analyze', file('ok2.csv', 'customer,date,amount\nA,2020-01-01,5\n'), '--out', path.join(dir, 'no', 'such', 'x.csv'), '--model', 'off');
+    expectOneLineReason(result, /cannot write .*no such folder/);
+  });
+});
+
+describe('command line', () => {
+  it('prints help and version', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('rfm analyze <file>');
+    const analyzeHelp = await run('analyze', '--help');
+    expect(analyzeHelp.stdout).toContain('--holdout-from');
+    const version = await run('--version');
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('exits 2 on an unknown option or a bad value', async () => {
+    expectOneLineReason(await run('analyze', 'x.csv', '--colour', 'red'), /Unknown option '--colour'/);
+    expectOneLineReason(await run('analyze', 'x.csv', '--bins', '12'), /--bins must be a whole number from 2 to 10/);
+  });
+
+  it('keeps formula-like ids literal (quoted, unchanged) in the CSV', async () => {
+    const result = await run('analyze', file('formula.csv', 'customer,date,amount\n=1+1,2020-01-01,5\n@cmd,2020-01-02,6\n'), '--model', 'off', '--clusters', 'off');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\n"=1+1",');
+    expect(records(result.stdout).map((r) => r.customer).sort()).toEqual(['=1+1', '@cmd']);
+  });
+});
