@@ -4,7 +4,7 @@
  * Segment rules sheet, analyse with the saved settings, rewrite every output.
  * The analysis step is injectable, so the task pane can run it in a Web Worker.
  */
-import * as engineAnalyze from '../engine/analyze';
+import { analyze as engineAnalyze } from '../engine/analyze';
 import type { Analysis, AnalysisOptions, InputTable, ProgressFn, SegmentRule } from '../engine/types';
 import type { Lang } from '../i18n';
 import { RULES_TABLE, buildWorkbookPlan, parseRulesSheet } from '../report/build';
@@ -19,13 +19,6 @@ import { writeBack } from './writeBack';
 
 /** The engine's entry point: raw table in, Analysis out (sync or async, e.g. in a worker). */
 export type AnalyzeFn = (table: InputTable, options: AnalysisOptions, onProgress?: ProgressFn) => Analysis | Promise<Analysis>;
-
-/** The engine's `analyze` (src/engine/analyze.ts), looked up when first needed. */
-export function engineAnalyzeFn(): AnalyzeFn {
-  const fn = (engineAnalyze as unknown as { analyze?: AnalyzeFn }).analyze;
-  if (typeof fn !== 'function') throw new Error('The engine has no analyze() entry point.');
-  return fn;
-}
 
 /** What writing a run needs. */
 export interface WriteRunInput {
@@ -137,7 +130,7 @@ export async function refresh(deps: RefreshDeps = {}): Promise<RefreshResult> {
   const parseRules = deps.parseRules ?? ((values: unknown[][], l: Lang, first: number) => parseRulesSheet(values, first, l));
   const segmentRules = rules ? parseRules(rules.values, lang, rules.firstRowNumber) : undefined;
   const options: AnalysisOptions = { ...settings.options, columns, ...(segmentRules ? { segmentRules } : {}) };
-  const analyze = deps.analyze ?? engineAnalyzeFn();
+  const analyze = deps.analyze ?? engineAnalyze;
   const analysis = await analyze(read.table, options, (f, stage) => progress(0.3 + 0.3 * f, stage));
   const plan = (deps.buildPlan ?? ((a: Analysis, l: Lang) => buildWorkbookPlan(a, { lang: l })))(analysis, lang);
   const run = await writeRun(host, {

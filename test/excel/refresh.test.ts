@@ -65,6 +65,15 @@ describe('writeRun and refresh', () => {
     expect(stages).toEqual(expect.arrayContaining(['read', 'write']));
   });
 
+  it('refresh uses the engine and the report by default', async () => {
+    const { sim, host } = workbook();
+    await firstRun(host);
+    const result = await refresh({ host });
+    expect(result.customers).toBe(7);
+    expect(result.skippedRows).toBe(0);
+    expect(sim.values('Customers').length).toBe(8);
+  });
+
   it('refresh applies an edited Segment rules sheet through parseRules', async () => {
     const { sim, host } = workbook();
     await firstRun(host);
