@@ -183,6 +183,8 @@ export function customersFromTransactions(transactions: readonly Transaction[], 
   let maxDay = -Infinity;
   let lastId: string | undefined;
   let k = -1;
+  let lastOrder: string | undefined;
+  let lastOrderCustomer = -1;
   for (let i = 0; i < transactions.length; i++) {
     const t = transactions[i];
     if (!Number.isInteger(t.day) || !Number.isFinite(t.amount)) throw badTransaction(t);
@@ -198,7 +200,13 @@ export function customersFromTransactions(transactions: readonly Transaction[], 
     if (t.amount <= 0) continue;
     if (t.day < acc.first[k]) acc.first[k] = t.day;
     if (t.day > acc.last[k]) acc.last[k] = t.day;
-    if (t.orderId === undefined || orders.isNew(k, t.orderId)) acc.orders[k]++;
+    if (t.orderId === undefined) acc.orders[k]++;
+    else if (t.orderId !== lastOrder || k !== lastOrderCustomer) {
+      // lines of one order usually come together: only the first one asks the counter
+      lastOrder = t.orderId;
+      lastOrderCustomer = k;
+      if (orders.isNew(k, lastOrder)) acc.orders[k]++;
+    }
   }
   const analysisDate = resolveAnalysisDate(options.analysisDate, maxDay);
   return buildTable(acc, analysisDate, options.monetaryBasis ?? 'total');
