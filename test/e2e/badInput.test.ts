@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { t } from '../../src/i18n';
-import { isoToSerial, launchChromium, serveDist, type Served } from './harness';
+import { isoToSerial, launchChromium, pressAnalyze, serveDist, type Served } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -38,20 +38,8 @@ const GOOD: Cell[][] = [
 async function run(setup: (p: Page) => Promise<unknown>): Promise<{ error: string | null; status: string; sheets: string[]; settings: string }> {
   await setup(page);
   const before = await page.evaluate(() => ({ sheets: (window as any).rfmPreview.sim.sheetNames(), settings: JSON.stringify((window as any).rfmPreview.sim.settings()) }));
-  await page.click('#analyze');
-  await page.waitForFunction(() => {
-    const button = document.getElementById('analyze') as HTMLButtonElement;
-    return !button.disabled && ((document.getElementById('status')!.textContent ?? '') !== '' || !document.getElementById('error')!.hidden);
-  });
-  const after = await page.evaluate(() => {
-    const error = document.getElementById('error')!;
-    return {
-      error: error.hidden ? null : error.textContent,
-      status: document.getElementById('status')!.textContent ?? '',
-      sheets: (window as any).rfmPreview.sim.sheetNames(),
-      settings: JSON.stringify((window as any).rfmPreview.sim.settings()),
-    };
-  });
+  const outcome = await pressAnalyze(page);
+  const after = { ...outcome, ...(await page.evaluate(() => ({ sheets: (window as any).rfmPreview.sim.sheetNames(), settings: JSON.stringify((window as any).rfmPreview.sim.settings()) }))) };
   if (after.error !== null) {
     // Nothing written: the same sheets and the same saved settings.
     expect(after.sheets).toEqual(before.sheets);

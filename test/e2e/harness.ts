@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const DIST = path.resolve(__dirname, '..', '..', 'dist', 'addin');
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
@@ -69,4 +69,28 @@ export async function launchChromium(): Promise<Browser> {
 export function isoToSerial(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
+}
+
+/** What the pane shows when a run ends. */
+export interface PaneOutcome {
+  status: string;
+  error: string | null;
+}
+
+/**
+ * Presses Analyze and waits until the pane is idle again with a status or an error.
+ * @param page the preview page
+ * @param timeoutMs how long to wait at most
+ * @returns the status line and the error message (null when none)
+ */
+export async function pressAnalyze(page: Page, timeoutMs = 60_000): Promise<PaneOutcome> {
+  await page.click('#analyze');
+  await page.waitForFunction(() => {
+    const button = document.getElementById('analyze') as HTMLButtonElement;
+    return !button.disabled && ((document.getElementById('status')!.textContent ?? '') !== '' || !document.getElementById('error')!.hidden);
+  }, undefined, { timeout: timeoutMs, polling: 100 });
+  return page.evaluate(() => {
+    const error = document.getElementById('error')!;
+    return { status: document.getElementById('status')!.textContent ?? '', error: error.hidden ? null : error.textContent };
+  });
 }

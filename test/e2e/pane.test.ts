@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { t } from '../../src/i18n';
 import { requireSharedData } from '../support/sharedData';
-import { ARTIFACTS, isoToSerial, launchChromium, serveDist, type Served } from './harness';
+import { ARTIFACTS, isoToSerial, launchChromium, pressAnalyze, serveDist, type Served } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -61,21 +61,6 @@ async function loadSales(page: Page, header: Cell[], rows: Cell[][], dateColumn 
   await page.evaluate(([h, r, d]) => (window as any).rfmPreview.loadSales(h, r, 'Sales', d), [header, rows, dateColumn] as const);
 }
 
-/** Presses Analyze and waits until the pane is idle again with a status or an error. */
-async function analyze(page: Page): Promise<{ status: string; error: string | null }> {
-  await page.click('#analyze');
-  await page.waitForFunction(() => {
-    const button = document.getElementById('analyze') as HTMLButtonElement;
-    const status = document.getElementById('status')!.textContent ?? '';
-    const error = document.getElementById('error')!;
-    return !button.disabled && (status !== '' || !error.hidden);
-  });
-  return page.evaluate(() => {
-    const error = document.getElementById('error')!;
-    return { status: document.getElementById('status')!.textContent ?? '', error: error.hidden ? null : error.textContent };
-  });
-}
-
 async function sheetNames(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as any).rfmPreview.sim.sheetNames());
 }
@@ -113,7 +98,7 @@ describe('the task pane in Chromium, over the simulator', () => {
     expect(await page.$eval('#map-amount', (s) => (s as HTMLSelectElement).value)).toBe('2');
     await page.fill('#analysis-date', '2006-12-31');
 
-    const result = await analyze(page);
+    const result = await pressAnalyze(page);
     expect(result.error).toBeNull();
     const names = await sheetNames(page);
     for (const key of ['summary', 'customers', 'matrix', 'rules']) expect(names).toContain(t('en', `report.sheet.${key}`));
@@ -184,7 +169,7 @@ describe('the task pane in Chromium, over the simulator', () => {
     const orders = rfmOrders();
     await loadSales(page, orders.header, orders.rows);
     await page.fill('#analysis-date', '2006-12-31');
-    const result = await analyze(page);
+    const result = await pressAnalyze(page);
     expect(result.error).toBeNull();
     const names = await sheetNames(page);
     for (const key of ['summary', 'customers', 'matrix', 'rules']) expect(names).toContain(t('fa', `report.sheet.${key}`));
@@ -208,7 +193,7 @@ describe('the task pane in Chromium, over the simulator', () => {
         if (node.textContent === label) (document.getElementById('cancel') as HTMLButtonElement).click();
       }).observe(node, { childList: true, characterData: true, subtree: true });
     }, t('en', 'pane.stage.analyzing'));
-    const result = await analyze(page);
+    const result = await pressAnalyze(page);
     expect(result).toEqual({ status: t('en', 'pane.cancelled'), error: null });
     expect(await sheetNames(page)).toEqual(before);
     expect(await page.isHidden('#cancel')).toBe(true);
