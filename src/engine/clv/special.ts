@@ -99,7 +99,7 @@ export function logAddExp(a: number, b: number): number {
 }
 
 /**
- * Digamma ψ(x) = d/dx ln Γ(x) for x > 0: upward recurrence to x ≥ 6, then the asymptotic series.
+ * Digamma ψ(x) = d/dx ln Γ(x) for x > 0: upward recurrence to x ≥ 10, then the asymptotic series.
  * Absolute error below 1e-13.
  * @param x positive
  * @returns ψ(x)
@@ -107,7 +107,7 @@ export function logAddExp(a: number, b: number): number {
  */
 export function digamma(x: number): number {
   let shift = 0;
-  while (x < 6) {
+  while (x < 10) {
     shift -= 1 / x;
     x += 1;
   }
