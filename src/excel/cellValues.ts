@@ -6,7 +6,7 @@
  * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member), and
  * numeric or date-like text becomes a number. A leading apostrophe makes Excel store the rest as text
  * and is not part of the value ("Format numbers as text",
- * https://support.microsoft.com/office/format-numbers-as-text-583160db-de8c-4a8a-b5ce-24c8a7c9d0b8).
+ * Microsoft Support; as the simulator's cells.ts notes, Office.js reads such cells back without the apostrophe).
  * So every non-empty string is written with an apostrophe in front: `=HYPERLINK(...)`, `+1`, `-2+3`,
  * `@SUM(A1)`, `00123` and `'quoted` all read back exactly as given. This works at ExcelApi 1.1, needs
  * no format pass first, and leaves the cell's number format free for the plan's format.

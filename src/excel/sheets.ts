@@ -7,7 +7,8 @@
  * ours becomes "Customers (2)", "Customers (3)", ...
  * Excel's sheet-name rules: at most 31 characters, none of `\ / ? * : [ ]`, not blank, no leading or
  * trailing apostrophe, unique regardless of case
- * (https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9).
+ * (Excel's own message: "You typed an invalid name for a sheet or chart ..."; `Worksheet.name`:
+ * "The name must be fewer than 32 characters", https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member).
  */
 import type { SheetKey } from '../report/plan';
 import type { ExcelHost } from './host';

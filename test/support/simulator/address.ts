@@ -1,7 +1,7 @@
 /**
  * A1 addresses for the simulator: `A1`, `B2:D9`, `A:C`, `3:5`, `'My sheet'!A1:B2`.
  * Excel's grid is 1,048,576 rows by 16,384 columns (XFD):
- * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+ * "Excel specifications and limits" (Microsoft Support); `Worksheet.getRangeByIndexes` works in that grid.
  */
 import { simError } from './errors';
 

@@ -4,7 +4,7 @@
  * - `Range.values`: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
  *   Excel interprets this value as a formula." (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member)
  * - A cell formatted as Text (`@`) keeps what is entered as text, formulas and numbers included:
- *   "Format numbers as text", https://support.microsoft.com/office/format-numbers-as-text-583160db-de8c-4a8a-b5ce-24c8a7c9d0b8
+ *   "Format numbers as text" (Microsoft Support)
  * - A leading apostrophe stores the rest as text; the apostrophe is a prefix, not part of the value
  *   (same page; `values` and `formulas` read back without it, as reported in OfficeDev/office-js#6687).
  * - Other strings are parsed as typed: numeric text becomes a number, TRUE/FALSE a Boolean.

@@ -221,7 +221,7 @@ export class WorkbookModel {
 
   /**
    * Adds a table over a rectangle whose first row is the header. Tables cannot overlap
-   * ("Overview of Excel tables", https://support.microsoft.com/office/overview-of-excel-tables-7ab0bb7d-3a9e-4b56-a3c9-6c94334e492c;
+   * ("Overview of Excel tables", Microsoft Support;
    * `TableCollection.add`, https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
    * Header cells become unique text; blanks become Column1, Column2, ...
    */

@@ -6,8 +6,11 @@ import { simError } from './errors';
 /**
  * Worksheet names: at most 31 characters, none of `/ \ ? * : [ ]`, not blank, not starting or ending
  * with an apostrophe, unique regardless of case.
- * Source: "Rename a worksheet", https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
- * (and `Worksheet.name`, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member).
+ * Sources: `Worksheet.name` ("The name must be fewer than 32 characters",
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member), Excel's own
+ * message ("You typed an invalid name for a sheet or chart. Make sure that: The name that you type does not exceed
+ * 31 characters. The name does not contain any of the following characters: : \\ / ? * [ or ]. You did not leave the
+ * name blank.") and Microsoft Support's "Rename a worksheet" (apostrophes at either end, "History" reserved).
  * @param name the proposed name
  * @param taken existing names (other sheets)
  * @throws InvalidArgument for a bad name, ItemAlreadyExists for a duplicate
@@ -27,7 +30,7 @@ export function checkSheetName(name: unknown, taken: string[]): string {
  * Table names: start with a letter, underscore or backslash; then letters, digits, periods and
  * underscores; no spaces; at most 255 characters; not a cell reference (A1, R1C1); "C", "c", "R", "r"
  * are not allowed; unique in the workbook regardless of case (tables share the defined-name namespace).
- * Source: "Rename an Excel table", https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114
+ * Source: "Rename an Excel table" (Microsoft Support)
  * @param name the proposed name
  * @param taken all table names of the workbook except the table being renamed
  * @throws InvalidArgument for a bad name, ItemAlreadyExists for a duplicate
