@@ -59,7 +59,8 @@ export class SimulatedExcel {
     const state = this.state;
     this.Excel = {
       ...ENUMS,
-      // Excel.run: makes a context, runs the batch, then syncs what is still queued.
+      // Excel.run: makes a context, runs the batch, then syncs what is still queued
+      // (office.js ClientRequestContext._runBatch ends with `ctx.sync(runBodyResult)`).
       async run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
         const context = new SimContext(state) as SimRequestContext;
         (context as { workbook: WorkbookProxy }).workbook = new WorkbookProxy(context, state.workbook);

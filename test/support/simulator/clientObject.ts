@@ -8,6 +8,9 @@
  * - `*OrNullObject` methods return an object whose `isNullObject` is true after sync when the item does not exist
  *   ("*OrNullObject methods and properties", same page).
  * - `toJSON()` returns the loaded properties as a plain object (`OfficeExtension.ClientObject.toJSON`).
+ * - a property set is queued and also kept on the proxy, as office.js does
+ *   (`Range.values` setter: `this.m_values = value; _invokeSetProperty(...)` in @microsoft/office-js's
+ *   dist/excel-web-16.00.debug.js).
  */
 import { simError } from './errors';
 import { SimContext } from './context';

@@ -7,6 +7,8 @@
  * Excel on the web limits a request and a response to 5 MB and fails with
  * `RequestPayloadSizeLimitExceeded` ("Resource limits and performance optimization for Office Add-ins",
  * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * The codes are office.js's own (`CoreErrorCodes.requestPayloadSizeLimitExceeded` in
+ * node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js).
  * Requirement sets: `Office.context.requirements.isSetSupported(name, minVersion)`
  * (https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements);
  * a call the host does not implement fails with `ApiNotFound`.
