@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as XLSX from 'xlsx';
 import { buildWorkbookPlan } from '../../src/report/build';
 import { writeWorkbookXlsx } from '../../src/cli/xlsx';
+import ExcelJS from 'exceljs';
 import { DATE_FORMAT_FA } from '../../src/report/formats';
 import { analysisWithModel, smallAnalysis } from '../report/fixtures';
 
@@ -78,6 +79,16 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
       expect(tables).toContain(`name="${name}"`);
     }
     expect(tables).toContain('ref="A1:T5"');
+  });
+
+  test("ExcelJS's own reader loads the tables with their ranges and columns", async () => {
+    const { file } = await writeAndRead('en');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const customers = wb.getWorksheet('Customers') as ExcelJS.Worksheet & { tables: Record<string, { table: { tableRef: string; columns: { name: string }[] } }> };
+    expect(Object.keys(customers.tables)).toEqual(['Customers']);
+    expect(customers.tables.Customers.table.tableRef).toBe('A1:T5');
+    expect(customers.tables.Customers.table.columns.map((c) => c.name).slice(0, 2)).toEqual(['Customer', 'First purchase']);
   });
 
   test('Persian: Persian sheet names, right-to-left views, Jalali date format on real dates', async () => {
