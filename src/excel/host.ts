@@ -3,6 +3,14 @@
  * an ExcelHost, so tests pass the simulator and the add-in passes `officeHost()`.
  */
 
+import { ExcelInputError } from './errors';
+
+/**
+ * The ExcelApi minor version src/excel needs: 1.4 brings workbook settings (where the add-in keeps
+ * its settings and the list of its sheets) and the *OrNullObject lookups.
+ */
+export const BASE_EXCEL_API_MINOR = 4;
+
 /** What src/excel needs from Office.js. */
 export interface ExcelHost {
   /** `Excel.run`. */
@@ -35,4 +43,12 @@ export function officeHost(): ExcelHost {
  */
 export function supportsExcelApi(host: ExcelHost, minor: number): boolean {
   return host.isSetSupported('ExcelApi', `1.${minor}`);
+}
+
+/**
+ * Refuses clearly on hosts older than ExcelApi 1.4.
+ * @throws ExcelInputError `excel.needsApi`
+ */
+export function assertBaseApi(host: ExcelHost): void {
+  if (!supportsExcelApi(host, BASE_EXCEL_API_MINOR)) throw new ExcelInputError('excel.needsApi', { version: `1.${BASE_EXCEL_API_MINOR}` });
 }

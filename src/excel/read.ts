@@ -11,7 +11,7 @@ import type { Lang } from '../i18n';
 import { CellRect, intersect, parseRect, rectAddress, splitAddress } from './a1';
 import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './chunks';
 import { ExcelInputError } from './errors';
-import type { ExcelHost } from './host';
+import { type ExcelHost, assertBaseApi } from './host';
 import type { SourceRef } from './settings';
 import { readOutputRecord } from './sheets';
 
@@ -151,6 +151,7 @@ function placeRect(range: Excel.Range): CellRect {
  * @throws ExcelInputError for an empty selection, one cell, a header only, or one of our sheets
  */
 export async function readSelection(host: ExcelHost, options: ReadOptions = {}): Promise<ReadResult> {
+  assertBaseApi(host);
   return host.run(async (context) => {
     const selection = context.workbook.getSelectedRange();
     const sheet = selection.worksheet;
@@ -175,6 +176,7 @@ export async function readSelection(host: ExcelHost, options: ReadOptions = {}):
  * @throws ExcelInputError when the table does not exist or has no data
  */
 export async function readTable(host: ExcelHost, tableName: string, options: ReadOptions = {}): Promise<ReadResult> {
+  assertBaseApi(host);
   return host.run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(tableName);
     table.load('name');

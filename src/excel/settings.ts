@@ -10,7 +10,7 @@
 import type { AnalysisOptions, ColumnRole, DetectedColumn } from '../engine/types';
 import type { Lang } from '../i18n';
 import { ExcelInputError } from './errors';
-import type { ExcelHost } from './host';
+import { type ExcelHost, assertBaseApi } from './host';
 
 /** Key of the analysis settings. */
 export const SETTINGS_KEY = 'rfm.settings';
@@ -97,6 +97,7 @@ function checkSettings(value: unknown): SavedSettings {
  * @throws ExcelInputError when they exist but are not ours to read
  */
 export async function loadSettings(host: ExcelHost): Promise<SavedSettings | undefined> {
+  assertBaseApi(host);
   const raw = await host.run((context) => readSetting<unknown>(context, SETTINGS_KEY));
   return raw === undefined ? undefined : checkSettings(raw);
 }

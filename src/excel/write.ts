@@ -12,7 +12,7 @@
 import type { SheetKey, WorkbookPlan } from '../report/plan';
 import { type ChunkHooks, blockRowCount, writeBlockFormats, writeBlockValues } from './blocks';
 import { ExcelInputError } from './errors';
-import type { ExcelHost } from './host';
+import { type ExcelHost, assertBaseApi } from './host';
 import { type OutputRecord, listSheets, queueOutputRecord, readOutputRecord, uniqueSheetName, uniqueTableName } from './sheets';
 import { type Features, type MadeTable, detectFeatures, queuePivot, queueSheetDressing, queueTables } from './structures';
 
@@ -168,6 +168,7 @@ function asUserError(error: unknown): Error {
  * @throws ExcelInputError when Excel refuses; the workbook is then as it was
  */
 export async function renderPlan(host: ExcelHost, plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderResult> {
+  assertBaseApi(host);
   const features = detectFeatures(host);
   const created: string[] = [];
   try {

@@ -133,3 +133,13 @@ describe('reading 1,048,575 transaction rows (a full sheet)', () => {
     expect(sim.syncs.length).toBeLessThanOrEqual(Math.ceil(bytes / (1024 * 1024)) + 5);
   }, 60000);
 });
+
+describe('old hosts', () => {
+  it('refuses ExcelApi 1.3 with the version it needs', async () => {
+    const sim = salesWorkbook({ excelApiMinor: 3 });
+    sim.select('Sales', 'A1:D4');
+    const e = await rejection(readSelection(simulatorHost(sim)));
+    expect(e.key).toBe('excel.needsApi');
+    expect(e.message).toContain('1.4');
+  });
+});

@@ -14,4 +14,5 @@ export const excel: Record<string, string> = {
   'excel.writeFailed': 'Writing the output failed ({detail}); nothing was changed.',
   'excel.writeBackHeaderSegment': 'RFM segment',
   'excel.writeBackHeaderCode': 'RFM code',
+  'excel.needsApi': 'This version of Excel is too old for the add-in: it needs the Excel JavaScript API {version} or later (Excel 2016 with updates, Microsoft 365, or Excel on the web).',
 };

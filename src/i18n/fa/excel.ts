@@ -14,4 +14,5 @@ export const excel: Record<string, string> = {
   'excel.writeFailed': 'نوشتن خروجی ناموفق بود ({detail})؛ چیزی تغییر نکرد.',
   'excel.writeBackHeaderSegment': 'بخش RFM',
   'excel.writeBackHeaderCode': 'کد RFM',
+  'excel.needsApi': 'این نسخهٔ اکسل برای افزونه قدیمی است: به رابط برنامه‌نویسی جاوااسکریپت اکسل {version} یا جدیدتر نیاز دارد (اکسل ۲۰۱۶ به‌روزشده، مایکروسافت ۳۶۵ یا اکسل وب).',
 };
