@@ -24,11 +24,6 @@ const ROLE_LABEL: Record<ColumnRole, string> = {
   frequency: 'number of orders (frequency)', monetary: 'revenue (monetary)',
 };
 
-/** A column as users see it: `3 (C) "amount"`. */
-function columnName(table: InputTable, index: number): string {
-  return `column ${index + 1} (${columnLetter(index)}) ${JSON.stringify(headerAt(table, index))}`;
-}
-
 function headerAt(table: InputTable, index: number): string {
   const h = table.header[index];
   return h === undefined || h === null ? '' : String(h).trim();
@@ -240,7 +235,3 @@ export function detectInputKind(table: InputTable): InputKind {
   return 'transactions';
 }
 
-/** Describes a column for messages: `column 3 (C) "amount"`. */
-export function describeColumn(table: InputTable, index: number): string {
-  return columnName(table, index);
-}

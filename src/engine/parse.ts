@@ -8,9 +8,10 @@
  */
 import type { Cell, ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction } from './types';
 import { InputError } from './types';
-import { isErrorCell, isBlankCell } from './cellText';
-import { DATE_BLANK, parseDateColumnBy, type DateColumnResolution, type ParsedDateColumn } from './dates';
-import { makeNumberParser, normalizeId, resolveNumberColumnBy } from './numbers';
+import { isBlankCell } from './cellText';
+import { DATE_BLANK, type DateColumnResolution } from './dates';
+import { normalizeId } from './numbers';
+import { dateColumn, errorColumn, isBlankRow, numberColumnParser, orderHint } from './rows';
 import { SkipCollector } from './skipped';
 
 /** Options of normalisation. */
@@ -27,39 +28,6 @@ export interface NormalizedTransactions {
   dayMonthOrder?: DayMonthOrder;
   /** How the date column was read (forms, mixed-form note). */
   dateColumn: DateColumnResolution;
-}
-
-/** Reads column `index` of the table's rows; undefined for a missing column or short row. */
-export function cellReader(table: InputTable, index: number | undefined): (i: number) => Cell {
-  const rows = table.rows;
-  if (index === undefined) return () => undefined;
-  return (i: number) => {
-    const row = rows[i];
-    return row === undefined || row === null ? undefined : row[index];
-  };
-}
-
-/** A number parser for a mapped column, with the column's decimal separator resolved. */
-export function numberColumnParser(table: InputTable, index: number | undefined): (cell: Cell) => number | undefined {
-  if (index === undefined) return () => undefined;
-  return makeNumberParser(resolveNumberColumnBy(table.rows.length, cellReader(table, index)));
-}
-
-/** A mapped date column resolved and parsed in one scan (see parseDateColumnBy). */
-export function dateColumn(table: InputTable, index: number, opts: NormalizeOptions): ParsedDateColumn {
-  return parseDateColumnBy(table.rows.length, cellReader(table, index), opts);
-}
-
-/** The note appended to bad-date details when day/month order matters. */
-export function orderHint(resolution: DateColumnResolution): string | undefined {
-  if (!resolution.dayMonthOrder) return undefined;
-  return resolution.dayMonthOrder === 'dmy' ? '(read as day/month/year)' : '(read as month/day/year)';
-}
-
-/** Index of the first used column holding an Excel error value, or -1. */
-export function errorColumn(row: Cell[], columns: readonly number[]): number {
-  for (const c of columns) if (isErrorCell(row[c])) return c;
-  return -1;
 }
 
 /**
@@ -140,8 +108,3 @@ export function normalizeTransactions(
   return out;
 }
 
-/** True when every used cell of the row is blank. */
-export function isBlankRow(row: Cell[], columns: readonly number[]): boolean {
-  for (const c of columns) if (!isBlankCell(row[c])) return false;
-  return true;
-}

@@ -8,7 +8,8 @@ import { normalizeId } from './numbers';
 import { SkipCollector } from './skipped';
 import type { DateColumnResolution } from './dates';
 import { DATE_BLANK } from './dates';
-import { dateColumn, errorColumn, isBlankRow, numberColumnParser, orderHint, type NormalizeOptions } from './parse';
+import { dateColumn, errorColumn, isBlankRow, numberColumnParser, orderHint } from './rows';
+import type { NormalizeOptions } from './parse';
 
 /** What normalizeCustomers returns. */
 export interface NormalizedCustomers {
