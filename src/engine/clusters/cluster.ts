@@ -28,7 +28,7 @@ export const RESTARTS = 10;
  * @returns the number of restarts
  */
 export function finalRestarts(n: number, k: number): number {
-  return Math.max(20, Math.min(200, Math.round(3e6 / (n * k))));
+  return Math.max(20, Math.min(200, Math.round(1.5e6 / (n * k))));
 }
 /** Above this many customers the restarts run on a seeded sample of this size. */
 export const RESTART_SAMPLE = 20000;
