@@ -65,6 +65,31 @@ export function forecastPatterns(spec: PurchaseModelSpec, params: BgParams, grou
   return out;
 }
 
+/**
+ * CLV of one customer (for a cell formula such as RFM.CLV): expected spend × margin × the
+ * discounted expected purchases month by month over the horizon.
+ * @param spec the model
+ * @param params its fitted parameters (α in model units)
+ * @param history the customer's x, t_x and T in model units
+ * @param spendPerPurchase expected spend per purchase (e.g. from `expectedSpend`)
+ * @param settings unit, horizon and discount rate
+ * @param margin share of spend that is profit (default 1)
+ * @returns the discounted expected value over the horizon
+ * @example customerClv(BGNBD, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { x: 2, tx: 30.43, T: 38.86 }, 35, { unitDays: 7, horizonMonths: 12, discountRate: 0.01 })
+ */
+export function customerClv(
+  spec: PurchaseModelSpec,
+  params: BgParams,
+  history: { x: number; tx: number; T: number },
+  spendPerPurchase: number,
+  settings: ForecastSettings,
+  margin = 1,
+): number {
+  const months = Math.max(0, Math.round(settings.horizonMonths));
+  const perUnit = discountedSum(spec, params, history.x, history.T, months, MONTH_DAYS / settings.unitDays, settings.discountRate);
+  return spendPerPurchase * margin * perUnit * pAlive(spec, params, history.x, history.tx, history.T);
+}
+
 function discountedSum(spec: PurchaseModelSpec, p: BgParams, x: number, T: number, months: number, monthUnits: number, rate: number): number {
   let previous = 0;
   let sum = 0;

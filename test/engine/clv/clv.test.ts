@@ -3,7 +3,7 @@
  * hand-computed case.
  */
 import { BGNBD } from '../../../src/engine/clv/bgnbd';
-import { forecastPatterns, profitFactor } from '../../../src/engine/clv/clv';
+import { customerClv, forecastPatterns, profitFactor } from '../../../src/engine/clv/clv';
 import { fitPurchaseModel } from '../../../src/engine/clv/fit';
 import { expectedSpend, fitGammaGamma } from '../../../src/engine/clv/gammagamma';
 import { groupPatterns } from '../../../src/engine/clv/groups';
@@ -35,6 +35,12 @@ describe('CLV as lifetimes documents it on the CDNOW summary', () => {
     ['5', 38.180575],
   ])('customer %s has CLV %p', (id, expected) => {
     expect(Math.abs(clvOf(id) - expected)).toBeLessThanOrEqual(0.001);
+  });
+
+  it('gives the same CLV for one customer through customerClv (the cell-formula path)', () => {
+    const spend = expectedSpend(gg.params, 2, 22.35);
+    const one = customerClv(BGNBD, bg.params, { x: 2, tx: 30.43, T: 38.86 }, spend, { unitDays: MONTH_DAYS / 30, horizonMonths: 12, discountRate: 0.01 });
+    expect(Math.abs(one - 140.096218)).toBeLessThanOrEqual(0.001);
   });
 });
 
