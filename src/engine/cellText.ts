@@ -47,6 +47,30 @@ export function toLatinDigits(text: string): string {
   return out;
 }
 
+/**
+ * Persian text in one spelling: Persian/Arabic-Indic digits made Latin, Arabic yeh (ي ى) and kaf
+ * (ك) as Persian ی and ک, so ids and headers typed on Arabic and Persian keyboards match.
+ * @example normalizePersianText('علي ۱۲') === 'علی 12'
+ */
+export function normalizePersianText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x06f0 && c <= 0x06f9) out += String.fromCharCode(c - 0x06f0 + 48);
+    else if (c >= 0x0660 && c <= 0x0669) out += String.fromCharCode(c - 0x0660 + 48);
+    else if (c === 0x064a || c === 0x0649) out += 'ی';
+    else if (c === 0x0643) out += 'ک';
+    else out += text[i];
+  }
+  return out;
+}
+
+/** True when the text holds a character of the Arabic script block (U+0600 and up). */
+export function hasArabicScript(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x0600) return true;
+  return false;
+}
+
 /** True for whitespace a spreadsheet cell may carry: space, tab, CR/LF, no-break and thin spaces. */
 export function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x200f || c === 0x200e;

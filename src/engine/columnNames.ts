@@ -3,6 +3,7 @@
  * Exact names score above names that merely contain a keyword.
  */
 import type { ColumnRole, CustomerRole, TransactionRole } from './types';
+import { normalizePersianText } from './cellText';
 
 /** Roles of transaction input, in the order they are reported. */
 export const TRANSACTION_ROLES: TransactionRole[] = ['customer', 'date', 'amount', 'order', 'quantity', 'price', 'cost'];
@@ -16,16 +17,12 @@ export const CUSTOMER_ROLES: CustomerRole[] = ['customer', 'recencyDays', 'lastP
  */
 export function normalizeHeader(header: string): string {
   let out = '';
-  const lower = header.toLowerCase();
+  const lower = normalizePersianText(header.toLowerCase());
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if (c <= 32 || c === 95 || c === 45 || c === 46 || c === 35 || c === 58 || c === 47 || c === 40 ||
       c === 41 || c === 91 || c === 93 || c === 0x200c || c === 0xa0 || c === 0x200f || c === 0x200e || c === 0xfeff) continue;
-    if (c === 0x064a || c === 0x0649) out += 'ی';
-    else if (c === 0x0643) out += 'ک';
-    else if (c >= 0x06f0 && c <= 0x06f9) out += String.fromCharCode(c - 0x06f0 + 48);
-    else if (c >= 0x0660 && c <= 0x0669) out += String.fromCharCode(c - 0x0660 + 48);
-    else out += lower[i];
+    out += lower[i];
   }
   return out;
 }

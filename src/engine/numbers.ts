@@ -7,7 +7,7 @@
  * The per-cell parser is a single char-code pass: no regex, no string building.
  */
 import type { Cell } from './types';
-import { hasEasternDigits, isSpaceCode, toLatinDigits } from './cellText';
+import { hasArabicScript, isSpaceCode, normalizePersianText } from './cellText';
 
 export { isErrorCell } from './cellText';
 
@@ -210,7 +210,8 @@ export function resolveNumberColumnBy(length: number, cellAt: (i: number) => Cel
 }
 
 /**
- * A customer or order id as text: trimmed; Persian/Arabic-Indic digits made Latin; a number, or
+ * A customer or order id as text: trimmed; Persian/Arabic-Indic digits made Latin and Arabic
+ * yeh/kaf written as Persian ی/ک (so `علي` and `علی` are one customer); a number, or
  * numeric text whose decimals are all zero, becomes its integer text (`17850.0` → `17850`).
  * Text that looks like a formula stays plain text.
  * @returns the id, or undefined when blank
@@ -225,11 +226,9 @@ export function normalizeId(cell: Cell): string | undefined {
     s = s.trim();
     if (s.length === 0) return undefined;
   }
-  if (s.charCodeAt(s.length - 1) === 48 || s.charCodeAt(s.length - 1) > 0x600) {
-    if (hasEasternDigits(s)) s = toLatinDigits(s);
-    s = stripZeroDecimals(s);
-  }
-  return s;
+  const persian = hasArabicScript(s);
+  if (persian) s = normalizePersianText(s);
+  return persian || s.charCodeAt(s.length - 1) === 48 ? stripZeroDecimals(s) : s;
 }
 
 /** `17850.000` (or Persian `17850٫0`) → `17850` when everything before the point is digits (an optional leading minus). */
