@@ -260,3 +260,65 @@ describe('excel simulator: application', () => {
     expect((target.Office as typeof sim.Office).context.requirements.isSetSupported('ExcelApi', '1.17')).toBe(true);
   });
 });
+
+describe('excel simulator: ranges, tables and sheets', () => {
+  it('navigates ranges and reports text, value types and addresses', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('My data', [['id', 'day'], ['a', 45000], ['#N/A', 2]], [['General', 'General'], ['General', 'yyyy-mm-dd'], ['General', 'General']]);
+    sim.addSheet('Empty');
+    await sim.Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('My data');
+      const byIndexes = s.getRangeByIndexes(1, 0, 2, 2);
+      const resized = s.getRange('A1').getResizedRange(2, 1);
+      const cell = resized.getCell(1, 1);
+      const emptyUsed = ctx.workbook.worksheets.getItem('Empty').getUsedRange();
+      byIndexes.load('address,valueTypes,text');
+      resized.load('address,rowCount,columnCount');
+      cell.load('values,numberFormat,text');
+      emptyUsed.load('address');
+      await ctx.sync();
+      expect(byIndexes.address).toBe("'My data'!A2:B3");
+      expect(byIndexes.valueTypes).toEqual([['String', 'Double'], ['Error', 'Double']]);
+      expect(byIndexes.text).toEqual([['a', '2023-03-15'], ['#N/A', '2']]);
+      expect([resized.address, resized.rowCount, resized.columnCount]).toEqual(["'My data'!A1:B3", 3, 2]);
+      expect([cell.values, cell.numberFormat]).toEqual([[[45000]], [['yyyy-mm-dd']]]);
+      expect(emptyUsed.address).toBe('Empty!A1');
+    });
+  });
+
+  it('gives header and body ranges of a table, and grows it with rows.add', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('S', [['k', 'v'], ['a', 1]]);
+    await sim.Excel.run(async (ctx) => {
+      const t = ctx.workbook.worksheets.getItem('S').tables.add('A1:B2', true);
+      t.rows.add(null, [['b', 2], ['c', 3]]);
+      const header = t.getHeaderRowRange();
+      const body = t.getDataBodyRange();
+      header.load('values');
+      body.load('address');
+      t.rows.load('count');
+      t.load('name');
+      await ctx.sync();
+      expect(header.values).toEqual([['k', 'v']]);
+      expect(body.address).toBe('S!A2:B4');
+      expect(t.rows.count).toBe(3);
+      expect(t.name).toBe('Table1');
+    });
+  });
+
+  it('lists, hides gridlines, deletes sheets, and keeps the last one', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('A');
+    sim.addSheet('B');
+    await sim.Excel.run(async (ctx) => {
+      const b = ctx.workbook.worksheets.getItem('B');
+      b.showGridlines = false;
+      ctx.workbook.worksheets.getItem('A').delete();
+      const count = ctx.workbook.worksheets.getCount();
+      await ctx.sync();
+      expect(count.value).toBe(1);
+    });
+    expect(sim.sheet('B').showGridlines).toBe(false);
+    expect(await codeOf(sim.Excel.run(async (ctx) => ctx.workbook.worksheets.getItem('B').delete()))).toBe('InvalidOperation');
+  });
+});
