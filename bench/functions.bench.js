@@ -86,5 +86,22 @@ module.exports = {
         return `${(result.length - 1).toLocaleString('en-US')} customers x ${result[0].length} columns`;
       },
     },
+    {
+      name: "RFM.TABLE's own share: ranges in, spill out (engine excluded)",
+      repeat: 3,
+      setup: () => {
+        const ranges = transactionColumns();
+        const names = ['customers', 'dates', 'amounts'];
+        const input = dist('functions/table').transactionTable(...names.map((name) => ({ name, value: ranges[name] })));
+        const normalized = dist('engine/parse').normalizeTransactions(input, { customer: 0, date: 1, amount: 2 });
+        return { ranges, names, analysis: dist('engine/analyze').analyzeTransactions(normalized.transactions) };
+      },
+      run: ({ ranges, names, analysis }) => {
+        const table = dist('functions/table');
+        table.transactionTable(...names.map((name) => ({ name, value: ranges[name] })));
+        const rows = table.customerTableRows(analysis);
+        return `${(rows.length - 1).toLocaleString('en-US')} rows spilled`;
+      },
+    },
   ],
 };
