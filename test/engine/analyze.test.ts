@@ -158,3 +158,17 @@ describe('analyze: raw table → detection → normalisation → pipeline', () =
     expect(() => analyze(t)).toThrow(message);
   });
 });
+
+describe('options reach the stages and the settings', () => {
+  test('thresholds, split, basis and bins are applied and recorded', () => {
+    const opts = { bins: 3, scoring: 'thresholds' as const, thresholds: { recency: [2, 4] }, split: 'median' as const, monetaryBasis: 'average' as const };
+    const a = analyzeTransactions(data, { ...opts, analysisDate: 100 });
+    expect(a.settings).toMatchObject(opts);
+    // recency 5,4,3,2,1 days against cuts 2 and 4 (reversed): 1, 1, 2, 2, 3
+    expect(a.customers.map((c) => c.recencyScore)).toEqual([1, 1, 2, 2, 3]);
+    // monetary = average order value: 6/2, 19/3, 30/4, 42/5, 50/6
+    expect(a.customers.map((c) => c.monetary)).toEqual([3, 19 / 3, 7.5, 8.4, 50 / 6]);
+    expect(a.grid.bins).toBe(3);
+    expect(a.splits.frequency).toBe(4);
+  });
+});
