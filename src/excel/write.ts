@@ -80,6 +80,7 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, te
   for (let i = 0; i < plan.sheets.length; i++) {
     temps[i].tables = queueTables(temps[i].sheet, plan.sheets[i], () => `rfm_new_table_${++tableCount}`);
     queueSheetDressing(temps[i].sheet, plan.sheets[i], features);
+    formats.beforeSync(context);
     await context.sync();
   }
   const skipped: string[] = [];
@@ -95,6 +96,7 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, te
         if (pivot) temps[i].pivots.push({ pivot, planName: spec.name });
       }
     });
+    formats.beforeSync(context);
     await context.sync();
   }
   options.onProgress?.(0.95);
