@@ -19,10 +19,19 @@ const PORT = 3000;
 const OUT = path.resolve(__dirname, 'dist', 'addin');
 const FUNCTIONS = './src/functions/functions.ts';
 
-/** The https options for the dev server: office-addin-dev-certs makes and trusts a localhost CA. */
-async function httpsOptions() {
-  const devCerts = require('office-addin-dev-certs');
-  return devCerts.getHttpsServerOptions();
+/**
+ * The dev server's protocol and options. office-addin-dev-certs makes and trusts a localhost CA;
+ * scripts/start.js sets RFM_SERVE=untrusted when it made the files but could not trust the CA
+ * (they are then read as they are) and RFM_SERVE=http when there are none.
+ */
+async function serverOptions() {
+  if (process.env.RFM_SERVE === 'http') return { type: 'http' };
+  if (process.env.RFM_SERVE === 'untrusted') {
+    const dir = process.env.RFM_CERT_DIR;
+    const read = (file) => require('fs').readFileSync(path.join(dir, file));
+    return { type: 'https', options: { cert: read('localhost.crt'), key: read('localhost.key'), ca: read('ca.crt') } };
+  }
+  return { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() };
 }
 
 /** The task pane page, with or without office.js (the preview uses the simulator instead). */
@@ -92,7 +101,7 @@ module.exports = async (env, argv) => {
       hot: false,
       liveReload: false,
       client: false,
-      server: process.env.RFM_HTTP ? { type: 'http' } : { type: 'https', options: await httpsOptions() },
+      server: await serverOptions(),
     };
   }
   return config;

@@ -7,6 +7,8 @@
  * Where no Excel is found (Linux, CI), it says so and points at the preview page: the real task
  * pane over the in-memory Excel simulator with a sample workbook.
  * Options: --no-sideload (serve only), --http (no certificates: plain http, preview only).
+ * Certificates: office-addin-dev-certs makes them and trusts its CA; when it cannot trust the CA
+ * (no admin rights), https is served with the untrusted certificates and it says how to trust them.
  */
 'use strict';
 const { spawn, spawnSync } = require('child_process');
@@ -57,21 +59,37 @@ function sideload(excel) {
   return `Sideloaded: copied manifest.xml to ${wef}. Restart Excel; the add-in is under Home > Customer Value.`;
 }
 
-/** True when office-addin-dev-certs can give https options (it makes and trusts them if needed). */
-async function certificatesReady() {
+/** Where office-addin-dev-certs keeps its files. */
+const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
+const CERT_FILES = ['localhost.crt', 'localhost.key', 'ca.crt'];
+
+/**
+ * How to serve: 'trusted' when office-addin-dev-certs made and trusted the certificates;
+ * 'untrusted' when it made them but could not install its CA (no admin rights, no sudo): https
+ * still works, but browsers and Excel will not trust it until ca.crt is trusted by hand;
+ * 'http' when there are no certificates at all.
+ */
+async function certificateMode() {
   try {
     await require('office-addin-dev-certs').getHttpsServerOptions();
-    return true;
+    return 'trusted';
   } catch (error) {
-    console.error(`Could not make the localhost certificates: ${error.message}`);
-    console.error('Make them by hand with `npx office-addin-dev-certs install` (it asks to trust a local CA),');
-    console.error('or run `npm start -- --http` to serve the preview over plain http://localhost:3000.');
-    return false;
+    console.error(`Could not install the localhost certificates: ${error.message.trim()}`);
+    if (CERT_FILES.every((file) => fs.existsSync(path.join(CERT_DIR, file)))) {
+      console.error(`Serving https with the certificates in ${CERT_DIR}, whose CA is not trusted yet.`);
+      console.error(`Trust ${path.join(CERT_DIR, 'ca.crt')} (as an administrator: \`npx office-addin-dev-certs install\`)`);
+      console.error('before loading the add-in in Excel; the preview opens once the browser\'s warning is accepted.');
+      return 'untrusted';
+    }
+    console.error('Make them with `npx office-addin-dev-certs install` (it asks to trust a local CA);');
+    console.error('serving the preview over plain http meanwhile (Excel itself needs https).');
+    return 'http';
   }
 }
 
 async function main() {
-  const http = args.has('--http') || !(await certificatesReady());
+  const mode = args.has('--http') ? 'http' : await certificateMode();
+  const http = mode === 'http';
   const origin = http ? 'http://localhost:3000' : ORIGIN;
   const excel = findExcel();
   if (!args.has('--no-sideload') && excel && !http) console.log(sideload(excel));
@@ -85,7 +103,7 @@ async function main() {
   const child = spawn(process.execPath, [webpackCli, 'serve', '--mode', 'development'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, RFM_HTTP: http ? '1' : '' },
+    env: { ...process.env, RFM_SERVE: mode, RFM_CERT_DIR: CERT_DIR },
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
