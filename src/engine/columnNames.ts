@@ -27,13 +27,16 @@ export function normalizeHeader(header: string): string {
   return out;
 }
 
-/** Exact names (already normalised) per role. */
+/**
+ * Exact names (already normalised) per role. Name columns (`Customer Name`) are left to the
+ * keyword match on purpose, so that an id column beside them wins.
+ */
 export const EXACT_NAMES: Record<ColumnRole, string[]> = {
   customer: [
-    'customer', 'customerid', 'customerno', 'customernumber', 'customercode', 'customername', 'custid',
-    'custno', 'client', 'clientid', 'clientname', 'buyer', 'buyerid', 'member', 'memberid', 'userid',
-    'accountid', 'account', 'masterid', 'مشتری', 'کدمشتری', 'شناسهمشتری', 'ناممشتری', 'شمارهمشتری',
-    'خریدار', 'کدخریدار', 'نامخریدار',
+    'customer', 'customerid', 'customerno', 'customernumber', 'customercode', 'custid',
+    'custno', 'client', 'clientid', 'buyer', 'buyerid', 'member', 'memberid', 'userid',
+    'accountid', 'account', 'masterid', 'مشتری', 'کدمشتری', 'شناسهمشتری', 'شمارهمشتری',
+    'خریدار', 'کدخریدار',
   ],
   date: [
     'date', 'orderdate', 'invoicedate', 'purchasedate', 'transactiondate', 'saledate', 'salesdate',

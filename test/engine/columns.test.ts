@@ -223,3 +223,11 @@ describe('keyword traps', () => {
     expect(toColumnMapping(detectColumns(t, 'transactions'))).toEqual({ customer: 0, date: 1, amount: 3 });
   });
 });
+
+describe('ids before names', () => {
+  test('"Customer ID" wins over "Customer Name" wherever it stands; a name column alone still works', () => {
+    expect(toColumnMapping(detectColumns(table(['Customer Name', 'Customer ID', 'Date', 'Amount']), 'transactions')).customer).toBe(1);
+    expect(toColumnMapping(detectColumns(table(['نام مشتری', 'کد مشتری', 'تاریخ', 'مبلغ']), 'transactions')).customer).toBe(1);
+    expect(toColumnMapping(detectColumns(table(['Customer Name', 'Date', 'Amount']), 'transactions')).customer).toBe(0);
+  });
+});
