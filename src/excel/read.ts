@@ -158,7 +158,9 @@ export async function readSelection(host: ExcelHost, options: ReadOptions = {}):
     const used = sheet.getUsedRangeOrNullObject(true);
     loadPlace(selection, sheet);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    await context.sync();
+    await context.sync().catch((e: { code?: string }) => {
+      throw e?.code === 'InvalidSelection' ? new ExcelInputError('excel.multipleAreas', {}, options.lang) : e;
+    });
     const selected = placeRect(selection);
     const rect = used.isNullObject ? undefined : intersect(selected, placeRect(used));
     if (!rect) {

@@ -66,6 +66,7 @@ describe('readSelection', () => {
     ['an empty selection', 'F10:H20', 'excel.emptySelection'],
     ['one cell', 'B2', 'excel.oneCell'],
     ['a header only', 'A1:D1', 'excel.headerOnly'],
+    ['two separate areas', 'A1:B4,D1:D4', 'excel.multipleAreas'],
   ])('refuses %s', async (_what, address, key) => {
     const sim = salesWorkbook();
     sim.select('Sales', address);

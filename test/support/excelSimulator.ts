@@ -144,11 +144,11 @@ export class SimulatedExcel {
     return out;
   }
 
-  /** Selects a range, e.g. `select('Sales', 'A1:D20')` or `select("'My data'!A:C")`. */
+  /** Selects a range, e.g. `select('Sales', 'A1:D20')`, `select('Sales', 'A:C')`, or several areas `'A1:B2,D1:D5'`. */
   select(sheetName: string, address: string): void {
-    const { cells } = splitSheet(address);
+    const areas = address.split(',').map((a) => parseCells(splitSheet(a.trim()).cells));
     const sheet = this.sheet(sheetName);
-    this.state.workbook.selection = { sheet, rect: parseCells(cells) };
+    this.state.workbook.selection = { sheet, rect: areas[0], areas: areas.length };
     this.state.workbook.activeSheet = sheet;
   }
 

@@ -15,4 +15,5 @@ export const excel: Record<string, string> = {
   'excel.writeBackHeaderSegment': 'RFM segment',
   'excel.writeBackHeaderCode': 'RFM code',
   'excel.needsApi': 'This version of Excel is too old for the add-in: it needs the Excel JavaScript API {version} or later (Excel 2016 with updates, Microsoft 365, or Excel on the web).',
+  'excel.multipleAreas': 'Several separate ranges are selected. Select one block: the transactions with their header row.',
 };

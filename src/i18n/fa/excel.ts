@@ -15,4 +15,5 @@ export const excel: Record<string, string> = {
   'excel.writeBackHeaderSegment': 'بخش RFM',
   'excel.writeBackHeaderCode': 'کد RFM',
   'excel.needsApi': 'این نسخهٔ اکسل برای افزونه قدیمی است: به رابط برنامه‌نویسی جاوااسکریپت اکسل {version} یا جدیدتر نیاز دارد (اکسل ۲۰۱۶ به‌روزشده، مایکروسافت ۳۶۵ یا اکسل وب).',
+  'excel.multipleAreas': 'چند محدودهٔ جدا از هم انتخاب شده است. یک بلوک را انتخاب کنید: تراکنش‌ها همراه با سطر عنوان.',
 };

@@ -21,7 +21,8 @@ export type SimErrorCode =
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidObjectPath'
-  | 'GeneralException';
+  | 'GeneralException'
+  | 'InvalidSelection';
 
 /** An Office.js-style error: `error.code` is what add-ins branch on. */
 export class SimulatedExcelError extends Error {

@@ -176,7 +176,7 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   settings = new Map<string, string>();
   activeSheet?: SheetModel;
-  selection?: { sheet: SheetModel; rect: Rect };
+  selection?: { sheet: SheetModel; rect: Rect; areas?: number };
   calculationMode = 'Automatic';
   private nextId = 1;
 

@@ -156,10 +156,14 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
 
   protected read(): unknown { return 'Book1.xlsx'; }
 
-  /** `getSelectedRange()`: the selection (A1 of the active sheet when nothing was selected). */
+  /**
+   * `getSelectedRange()`: the selection (A1 of the active sheet when nothing was selected). "If there
+   * are multiple ranges selected, this method will throw an error" (Workbook.getSelectedRange reference).
+   */
   getSelectedRange(): RangeProxy {
     const proxy = new RangeProxy(this.context, () => {
       const sel = this.workbook.selection;
+      if (sel && (sel.areas ?? 1) > 1) throw simError('InvalidSelection', 'The current selection is invalid for this operation.', 'Workbook.getSelectedRange');
       if (sel) return { sheet: sel.sheet, rect: sel.rect };
       const sheet = this.workbook.activeSheet;
       return sheet ? { sheet, rect: { row: 0, column: 0, rows: 1, columns: 1 } } : null;
