@@ -65,7 +65,7 @@ export function segmentChart(analysis: Analysis, lang: Lang): SVGElement {
     const barWidth = Math.max(1, (row.customers / max) * barSpace);
     const name = label(row.segment).label;
     const barX = rtl ? width - labelWidth - barWidth : labelWidth;
-    const group = svg('g', { role: 'listitem' });
+    const group = svg('g');
     const text = svg('text', { x: rtl ? width - 4 : 4, y: y + 14, 'text-anchor': 'start', direction: rtl ? 'rtl' : 'ltr' });
     text.textContent = name;
     const bar = svg('rect', { class: 'bar', x: barX, y: y + 3, width: barWidth, height: rowHeight - 8, rx: 2 });

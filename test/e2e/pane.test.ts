@@ -178,6 +178,11 @@ describe('the task pane in Chromium, over the simulator', () => {
     // Persian digits in the pane's figures.
     expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('۹۹۵');
     await screenshotPane(page, 'pane-fa.png');
+
+    // Refresh uses the saved language: the sheets stay Persian.
+    await page.evaluate(() => (window as any).rfmPreview.runCommand('refresh'));
+    expect(await sheetNames(page)).toEqual(names);
+    expect(await page.textContent('#status')).toBe(t('fa', 'pane.refresh.done', { customers: '۹۹۵' }));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -201,6 +206,38 @@ describe('the task pane in Chromium, over the simulator', () => {
     await page.close();
   });
 
+  test('Persian headers, Jalali dates and Persian digits are detected and analysed (keyboard only)', async () => {
+    const { page, errors } = await openPane('fa');
+    // 1403/12/30 = 2025-03-20, 1404/01/01 = 2025-03-21, 1404/01/10 = 2025-03-30 (Solar Hijri ↔ Gregorian).
+    const rows = [
+      ['علی', '۱۴۰۳/۱۲/۳۰', '۱۰۰'],
+      ['علی', '۱۴۰۴/۰۱/۰۱', '۲۰۰'],
+      ['سارا', '۱۴۰۴/۰۱/۱۰', '۵۰'],
+    ];
+    await loadSales(page, ['مشتری', 'تاریخ', 'مبلغ'], rows, -1);
+    await page.focus('#check');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('source-info')!.textContent ?? '') !== '');
+    for (const [role, index] of [['customer', '0'], ['date', '1'], ['amount', '2']]) {
+      expect(await page.$eval(`#map-${role}`, (s) => (s as HTMLSelectElement).value)).toBe(index);
+    }
+    await page.focus('#analyze');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('status')!.textContent ?? '') !== '' || !document.getElementById('error')!.hidden);
+    expect(await page.isHidden('#error')).toBe(true);
+    const customers = customersTable(await sheetValues(page, t('fa', 'report.sheet.customers')), 'fa');
+    const col = (key: string) => t('fa', `report.col.${key}`);
+    // Analysis date: the day after the latest purchase, 2025-03-31.
+    const pick = (id: string) => {
+      const c = customers.find((row) => row[col('customer')] === id)!;
+      return [c[col('recency_days')], c[col('frequency')], c[col('monetary')]];
+    };
+    expect(pick('علی')).toEqual([10, 2, 300]);
+    expect(pick('سارا')).toEqual([1, 1, 50]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('the pane opens in Persian when Office speaks Persian', async () => {
     const { page } = await openPane('fa');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
@@ -216,6 +253,13 @@ describe('the task pane in Chromium, over the simulator', () => {
     await page.evaluate(() => document.body.classList.remove('preview'));
     await page.evaluate(() => document.querySelectorAll('.preview-ribbon, .preview-sheets').forEach((n) => n.remove()));
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // Every control has a label a screen reader can read.
+    const unlabelled = await page.$$eval('#pane input, #pane select, #pane button', (nodes) =>
+      nodes.filter((n) => {
+        const labels = (n as HTMLInputElement).labels;
+        return !(labels && labels.length > 0) && !n.getAttribute('aria-label') && !(n.textContent ?? '').trim();
+      }).map((n) => n.id || n.outerHTML.slice(0, 60)));
+    expect(unlabelled).toEqual([]);
     await page.close();
   });
 });
