@@ -69,36 +69,51 @@ async function addTempSheets(context: Excel.RequestContext, plan: WorkbookPlan):
   return made.map((m) => ({ key: m.key, id: m.sheet.id, sheet: m.sheet, tables: [], pivots: [] }));
 }
 
-async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], features: Features, options: RenderOptions): Promise<string[]> {
+/** Values of every sheet, then number formats of every sheet, in chunks (70% and 20% of progress). */
+async function writeAllCells(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], features: Features, options: RenderOptions): Promise<ChunkHooks> {
   const rows = plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + blockRowCount(b), 0), 0);
   if (features.suspendScreenUpdating) context.workbook.application.suspendScreenUpdatingUntilNextSync();
   const values = hooksFor(features, rows, 0, 0.7, options);
   for (let i = 0; i < plan.sheets.length; i++) for (const block of plan.sheets[i].blocks) await writeBlockValues(context, temps[i].sheet, block, values);
   const formats = hooksFor(features, rows, 0.7, 0.9, options);
   for (let i = 0; i < plan.sheets.length; i++) for (const block of plan.sheets[i].blocks) await writeBlockFormats(context, temps[i].sheet, block, formats);
+  return formats;
+}
+
+/** Tables (temporary names), styles, widths, panes, colour scales, charts: one sync per sheet. */
+async function addStructures(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], features: Features, hooks: ChunkHooks): Promise<void> {
   let tableCount = 0;
   for (let i = 0; i < plan.sheets.length; i++) {
     temps[i].tables = queueTables(temps[i].sheet, plan.sheets[i], () => `rfm_new_table_${++tableCount}`);
     queueSheetDressing(temps[i].sheet, plan.sheets[i], features);
-    formats.beforeSync(context);
+    hooks.beforeSync(context);
     await context.sync();
   }
+}
+
+/** PivotTables over the new tables (temporary names), in one sync. */
+async function addPivots(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], hooks: ChunkHooks): Promise<void> {
+  const allTables = temps.flatMap((t) => t.tables);
+  let pivotCount = 0;
+  plan.sheets.forEach((sheetPlan, i) => {
+    for (const spec of sheetPlan.pivots) {
+      const pivot = queuePivot(temps[i].sheet, spec, allTables, `rfm_new_pivot_${++pivotCount}`);
+      if (pivot) temps[i].pivots.push({ pivot, planName: spec.name });
+    }
+  });
+  hooks.beforeSync(context);
+  await context.sync();
+}
+
+/** Everything of the plan into the temporary sheets; returns the features skipped. */
+async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], features: Features, options: RenderOptions): Promise<string[]> {
+  const hooks = await writeAllCells(context, plan, temps, features, options);
+  await addStructures(context, plan, temps, features, hooks);
   const skipped: string[] = [];
   const hasPivots = plan.sheets.some((s) => s.pivots.length > 0);
+  if (hasPivots && features.pivotTables) await addPivots(context, plan, temps, hooks);
   if (hasPivots && !features.pivotTables) skipped.push('pivotTables');
   if (plan.sheets.some((s) => s.rightToLeft) && !features.readingOrder) skipped.push('rightToLeft');
-  if (hasPivots && features.pivotTables) {
-    const allTables = temps.flatMap((t) => t.tables);
-    let pivotCount = 0;
-    plan.sheets.forEach((sheetPlan, i) => {
-      for (const spec of sheetPlan.pivots) {
-        const pivot = queuePivot(temps[i].sheet, spec, allTables, `rfm_new_pivot_${++pivotCount}`);
-        if (pivot) temps[i].pivots.push({ pivot, planName: spec.name });
-      }
-    });
-    formats.beforeSync(context);
-    await context.sync();
-  }
   options.onProgress?.(0.95);
   return skipped;
 }
