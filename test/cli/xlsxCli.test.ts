@@ -60,7 +60,7 @@ suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
     csvFile = path.join(dir, 'customers.csv');
     expect((await run(['analyze', ORDERS as string, '--out', xlsxFile, '--quiet'])).code).toBe(0);
     expect((await run(['analyze', ORDERS as string, '--out', csvFile, '--quiet'])).code).toBe(0);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('the Customers sheet equals the CSV output, cell for cell', () => {
@@ -105,7 +105,7 @@ suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
     const fromXlsx = path.join(dir, 'from-xlsx.csv');
     expect((await run(['analyze', input, '--sheet', 'Orders', '--out', fromXlsx, '--quiet'])).code).toBe(0);
     expect(fs.readFileSync(fromXlsx, 'utf8')).toBe(fs.readFileSync(csvFile, 'utf8'));
-  }, 60_000);
+  }, 180_000);
 
   test('--lang fa: Persian sheets, right to left, same figures', async () => {
     const faFile = path.join(dir, 'report-fa.xlsx');
@@ -117,5 +117,5 @@ suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
     expect(ws.B2.v).toBe(en.B2.v);
     expect(ws.B2.z).toBe('[$-160429]yyyy/mm/dd;@');
     expect(ws.G2.v).toBe(en.G2.v);
-  }, 60_000);
+  }, 180_000);
 });

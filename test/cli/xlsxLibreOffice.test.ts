@@ -42,7 +42,7 @@ suite('LibreOffice reads the report of rfm_data_orders.csv', () => {
     report = path.join(dir, 'report.xlsx');
     const io = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } };
     expect(await main(['analyze', ORDERS as string, '--out', report, '--quiet'], io as unknown as Parameters<typeof main>[1])).toBe(0);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('converts to PDF', () => {
