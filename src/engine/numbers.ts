@@ -124,6 +124,7 @@ function parseNumberText(s: string, decimalCode: number): number | undefined {
   if (intDigits + fracDigits === 0 || paren === 1) return NaN;
   if (groupLength >= 0 && !inFraction && groupLength !== 3) return NaN;
   const value = fracDigits === 0 ? intValue : (intValue * POW10[fracDigits] + fracValue) / POW10[fracDigits];
+  if (value === Infinity) return NaN;
   return negative || paren === 2 ? -value : value;
 }
 

@@ -90,6 +90,7 @@ export function normalizeTransactions(
       if (price === undefined) { skips.skip(rowNumber, 'missing-amount', pi, row[pi]); continue; }
       if (price !== price) { skips.skip(rowNumber, 'bad-number', pi, row[pi]); continue; }
       amount = quantity * price;
+      if (!Number.isFinite(amount)) { skips.skip(rowNumber, 'bad-amount', -1, undefined, 'quantity × unit price is too large'); continue; }
     }
     if (amount === undefined) { skips.skip(rowNumber, 'missing-amount', ai as number, amountCell); continue; }
     if (amount === 0) { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell, ai === undefined ? 'quantity × unit price is zero' : undefined); continue; }

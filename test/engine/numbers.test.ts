@@ -59,7 +59,7 @@ describe('parseNumberCell', () => {
 
   test.each([
     'abc', '12abc', '1,2', '1,23,4', '12,34.5', '1.2.3', '--1', '(12', '12)', '(-12)', '$', '-', '1 2',
-    '12%', '=1+2', true, false,
+    '12%', '=1+2', '9'.repeat(400), '1e400', true, false,
   ])('%j is not a number', (cell) => {
     expect(parseNumberCell(cell)).toBeUndefined();
     expect(Number.isNaN(makeNumberParser()(cell))).toBe(true);

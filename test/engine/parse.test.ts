@@ -43,6 +43,8 @@ describe('normalizeTransactions: the usable rows', () => {
     const noAmount = normalizeTransactions(t, { customer: 0, date: 1, quantity: 2, price: 3 });
     const zero = normalizeTransactions({ header: t.header, rows: [['A', '2020-01-05', '0', '2.5']] }, { customer: 0, date: 1, quantity: 2, price: 3 });
     expect(zero.skipped.examples).toEqual([{ rowNumber: 2, reason: 'zero-amount', detail: 'quantity × unit price is zero' }]);
+    const huge = normalizeTransactions({ header: t.header, rows: [['A', '2020-01-05', 1e200, 1e200]] }, { customer: 0, date: 1, quantity: 2, price: 3 });
+    expect(huge.skipped.examples).toEqual([{ rowNumber: 2, reason: 'bad-amount', detail: 'quantity × unit price is too large' }]);
     expect(noAmount.transactions.map((x) => x.amount)).toEqual([7.5, 7.5]);
     expect(noAmount.transactions[0]).not.toHaveProperty('orderId');
   });
@@ -248,5 +250,33 @@ describe('Online Retail (541,909 order lines, amount = Quantity × UnitPrice)', 
     expect(new Set(r.transactions.map((x) => x.customerId)).size).toBe(4371);
     expect(r.transactions[0]).toMatchObject({ customerId: '17850', orderId: '536365', day: day('2010-12-01'), rowNumber: 2 });
     expect(formatIsoDate(r.transactions.reduce((m, x) => Math.max(m, x.day), 0))).toBe('2011-12-09');
+  });
+});
+
+describe('never throws on arbitrary cells', () => {
+  const cellArb = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme' }),
+    fc.double(),
+    fc.constantFrom(1e200, -1e200, 1e308),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom('#N/A', '۱۴۰۴/۱۲/۳۰', '9 Dec 2011', '(1,2)', '1.234,5', '  ', '-', '$'),
+  );
+
+  test('every row is either used or reported', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cellArb, { minLength: 0, maxLength: 5 }), { maxLength: 30 }), (rows) => {
+        const out = normalizeTransactions({ header: ['c', 'd', 'a', 'q', 'p'], rows }, { customer: 0, date: 1, amount: 2, quantity: 3, price: 4 });
+        expect(out.transactions.length + out.skipped.total).toBeLessThanOrEqual(rows.length);
+        for (const t of out.transactions) {
+          expect(Number.isInteger(t.day)).toBe(true);
+          expect(Number.isFinite(t.amount) && t.amount !== 0).toBe(true);
+          expect(t.customerId.length).toBeGreaterThan(0);
+        }
+      }),
+    );
   });
 });
