@@ -1,0 +1,85 @@
+/**
+ * Sources and write-back through the pane (browser, over the simulator): an Excel table picked in
+ * the list is analysed and Refresh re-reads it; write-back puts segment and RFM code beside the
+ * data, and only there.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { t } from '../../src/i18n';
+import { writeBackHeaders } from '../../src/excel/writeBack';
+import { isoToSerial, launchChromium, pressAnalyze, serveDist, type Served } from './harness';
+
+jest.setTimeout(120_000);
+
+type Cell = string | number | boolean;
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const day = (n: number) => isoToSerial('2024-01-01') + n;
+const ROWS: Cell[][] = [['a', day(0), 10], ['a', day(5), 20], ['b', day(2), 30], ['c', day(9), 5], ['b', day(9), 15]];
+
+async function openWith(rows: Cell[][]): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${served.origin}/preview.html?lang=en&sample=none`);
+  await page.waitForSelector('#analyze');
+  await page.evaluate((r) => (window as any).rfmPreview.loadSales(['Customer', 'Date', 'Amount'], r), rows);
+  return page;
+}
+
+const customersOf = (page: Page) =>
+  page.evaluate((name) => {
+    const values = (window as any).rfmPreview.sim.values(name) as Cell[][];
+    return values.length;
+  }, t('en', 'report.sheet.customers'));
+
+test('an Excel table picked in the list; Refresh re-reads the grown table', async () => {
+  const page = await openWith(ROWS);
+  await page.evaluate(() => {
+    const p = (window as any).rfmPreview;
+    p.sim.addTable('Sales', 'A1:C6', 'SalesData');
+    p.sim.select('Sales', 'H20');
+  });
+  await page.check('input[name="source"][value="table"]');
+  await page.waitForFunction(() => [...(document.getElementById('table') as HTMLSelectElement).options].some((o) => o.value === 'SalesData'));
+  await page.selectOption('#table', 'SalesData');
+  const result = await pressAnalyze(page);
+  expect(result.error).toBeNull();
+  expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('3');
+  const before = await customersOf(page);
+  // A new row typed into the table (the table grows with it), then Refresh.
+  await page.evaluate((d) => {
+    const p = (window as any).rfmPreview;
+    p.sim.setCells('Sales', 'A7', [['d', d, 40]]);
+    const table = p.sim.state.workbook.tables.find((x: { name: string }) => x.name === 'SalesData');
+    table.rect.rows += 1;
+  }, day(10));
+  await page.evaluate(() => (window as any).rfmPreview.runCommand('refresh'));
+  expect(await page.textContent('#status')).toBe(t('en', 'pane.refresh.done', { customers: '4' }));
+  expect(await customersOf(page)).toBe(before + 1);
+  await page.close();
+});
+
+test('write-back: segment and RFM code beside the data, one per source row', async () => {
+  const page = await openWith(ROWS);
+  await page.check('#write-back');
+  const result = await pressAnalyze(page);
+  expect(result.error).toBeNull();
+  const sales = (await page.evaluate(() => (window as any).rfmPreview.sim.values('Sales'))) as Cell[][];
+  expect(sales[0].slice(3, 5)).toEqual(writeBackHeaders('en'));
+  // Every source row got its customer's code; a's two rows carry the same code.
+  const codes = sales.slice(1).map((row) => row[4]);
+  expect(codes.every((c) => typeof c === 'number' && c >= 111 && c <= 555)).toBe(true);
+  expect(codes[0]).toBe(codes[1]);
+  expect(codes[2]).toBe(codes[4]);
+  await page.close();
+});
