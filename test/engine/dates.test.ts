@@ -333,3 +333,16 @@ describe('parseDateColumnBy (one scan, then day/month cells)', () => {
     expect(Array.from(days)).toEqual([DEC_9_2011, DATE_BLANK, DATE_BLANK, DEC_9_2011, DEC_9_2011, DEC_9_2011 + 1]);
   });
 });
+
+describe('arbitrary text', () => {
+  test('parseDateCell gives a whole day number or undefined, and never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom(...'0123456789/-.: TZ,۰۱۲۳۴۵۶۷۸۹DecJanفروردین'.split('')) })), (text) => {
+        for (const order of ['dmy', 'mdy'] as const) {
+          const d = parseDateCell(text, order);
+          if (d !== undefined) expect(Number.isInteger(d)).toBe(true);
+        }
+      }),
+    );
+  });
+});

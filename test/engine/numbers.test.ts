@@ -159,3 +159,16 @@ describe('properties', () => {
     );
   });
 });
+
+describe('arbitrary text', () => {
+  test('parseNumberCell gives a finite number or undefined, and never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom(...'0123456789,.() -−$€٬٫۱۲eE'.split('')) })), (text) => {
+        for (const style of [{ decimalSeparator: '.' }, { decimalSeparator: ',' }] as const) {
+          const v = parseNumberCell(text, style);
+          if (v !== undefined) expect(Number.isFinite(v)).toBe(true);
+        }
+      }),
+    );
+  });
+});
