@@ -4,7 +4,7 @@
  * 2. customers about to churn, 3. customers already churned: both from the purchase model's
  * churn summary (Analysis.clv); without it they say that the model did not run, and why.
  */
-import { t, type Lang } from '../i18n';
+import { STRINGS, t, type Lang } from '../i18n';
 import type { Analysis, CustomerResult } from '../engine/types';
 import { churnLabel, formatForText } from './labels';
 import { clvReport } from './predictions';
@@ -31,6 +31,12 @@ export function loyalProfitableCustomers(analysis: Analysis): CustomerResult[] {
   return analysis.customers
     .filter((c) => c.valueQuadrant === 'Best' && (!hasLoyalty || c.loyaltyQuadrant === 'Loyal'))
     .sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A sentence about `count` customers: the `.one` form of the key for exactly one, where it exists. */
+function countSentence(lang: Lang, key: string, count: number, params: Record<string, string | number>): string {
+  const one = `${key}.one`;
+  return t(lang, count === 1 && one in STRINGS[lang] ? one : key, { ...params, count: formatForText(count, lang) });
 }
 
 function shareOf(part: number, whole: number): number | null {
@@ -67,8 +73,7 @@ function loyalAnswer(analysis: Analysis, lang: Lang): Answer {
     customers: loyal.length,
     share: shareOf(loyal.length, analysis.totals.customers),
     revenueShare,
-    text: t(lang, hasLoyalty ? 'report.q1.answer' : 'report.q1.answerNoLoyalty', {
-      count: formatForText(loyal.length, lang),
+    text: countSentence(lang, hasLoyalty ? 'report.q1.answer' : 'report.q1.answerNoLoyalty', loyal.length, {
       revenueShare: formatForText(revenueShare ?? 0, lang, 'percent'),
     }),
   };
@@ -84,8 +89,7 @@ function atRiskAnswer(analysis: Analysis, lang: Lang): Answer {
     customers: churn.atRisk,
     share: shareOf(churn.atRisk, analysis.totals.customers),
     revenueShare: shareOf(churn.atRiskRevenue, analysis.totals.revenue),
-    text: t(lang, 'report.q2.answer', {
-      count: formatForText(churn.atRisk, lang),
+    text: countSentence(lang, 'report.q2.answer', churn.atRisk, {
       churned: formatForText(churn.thresholds.churned, lang, 'decimal'),
       active: formatForText(churn.thresholds.active, lang, 'decimal'),
       clv: formatForText(churn.atRiskClv, lang),
@@ -105,8 +109,7 @@ function churnedAnswer(analysis: Analysis, lang: Lang): Answer {
     customers: churn.churned,
     share: shareOf(churn.churned, analysis.totals.customers),
     revenueShare: shareOf(churnedRevenue, analysis.totals.revenue),
-    text: t(lang, 'report.q3.answer', {
-      count: formatForText(churn.churned, lang),
+    text: countSentence(lang, 'report.q3.answer', churn.churned, {
       churned: formatForText(churn.thresholds.churned, lang, 'decimal'),
       label: churnLabel('Churned', lang),
     }),

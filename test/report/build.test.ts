@@ -108,7 +108,7 @@ describe('Summary sheet', () => {
   test('answer 1: loyal (long, recent) and best-value customers, with their share of revenue', () => {
     const [q1] = answerRows('en', false);
     expect(q1.slice(1, 4)).toEqual([1, 0.25, 0.5]);
-    expect(q1[4]).toContain('1 customers');
+    expect(q1[4]).toContain('1 customer is both loyal');
     expect(q1[4]).toContain('50%');
   });
 
