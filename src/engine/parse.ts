@@ -95,14 +95,15 @@ export function normalizeTransactions(
     if (amount === undefined) { skips.skip(rowNumber, 'missing-amount', ai as number, amountCell); continue; }
     if (amount === 0) { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell, ai === undefined ? 'quantity × unit price is zero' : undefined); continue; }
 
-    const t: Transaction = { customerId, day, amount, rowNumber };
-    if (oi !== undefined) t.orderId = normalizeId(row[oi]);
-    if (ki !== undefined) {
-      const cost = parseCost(row[ki]);
-      if (cost !== undefined && cost !== cost) { skips.skip(rowNumber, 'bad-number', ki, row[ki]); continue; }
-      t.cost = cost;
-    }
-    transactions.push(t);
+    const cost = ki === undefined ? undefined : parseCost(row[ki]);
+    if (cost !== undefined && cost !== cost) { skips.skip(rowNumber, 'bad-number', ki as number, row[ki as number]); continue; }
+    // one literal per shape: adding fields later would cost a second allocation per row
+    const orderId = oi === undefined ? undefined : normalizeId(row[oi]);
+    transactions.push(
+      oi === undefined
+        ? ki === undefined ? { customerId, day, amount, rowNumber } : { customerId, day, amount, cost, rowNumber }
+        : ki === undefined ? { customerId, day, amount, orderId, rowNumber } : { customerId, day, amount, orderId, cost, rowNumber },
+    );
   }
   const out: NormalizedTransactions = { transactions, skipped: skips.report, dateColumn: dates.resolution };
   if (dates.resolution.dayMonthOrder) out.dayMonthOrder = dates.resolution.dayMonthOrder;
