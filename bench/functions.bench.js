@@ -87,6 +87,19 @@ module.exports = {
       },
     },
     {
+      name: 'RFM.TABLE on the same lines, predictions FALSE (no clusters or models)',
+      repeat: 3,
+      setup: () => {
+        functions();
+        return transactionColumns();
+      },
+      run: ({ customers, dates, amounts }) => {
+        const result = functions().table(customers, dates, amounts, null, null, false);
+        if (errorCount(result) > 0) throw new Error(`RFM.TABLE returned an error: ${result[0][0].message}`);
+        return `${(result.length - 1).toLocaleString('en-US')} customers x ${result[0].length} columns`;
+      },
+    },
+    {
       name: "RFM.TABLE's own share: ranges in, spill out (engine excluded)",
       repeat: 3,
       setup: () => {

@@ -25,7 +25,7 @@ import { splitValue } from '../engine/matrices';
 import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine/scores';
 import { matchRule } from '../engine/segments';
 import { normalizeTransactions } from '../engine/parse';
-import type { LoyaltyQuadrant, ValueQuadrant } from '../engine/types';
+import type { AnalysisOptions, LoyaltyQuadrant, ValueQuadrant } from '../engine/types';
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
 import { ArgumentError, NoDataError, guarded, messageLang } from './errors';
@@ -148,11 +148,13 @@ export function loyaltyQuadrant(length: any[][], recency: any[][], all_lengths: 
  * @param amounts Amount of each transaction; negative = return (same length).
  * @param [analysis_date] The analysis date: an Excel date, or date text such as 2006-12-31 or 1385/10/10 (default: the day after the latest transaction).
  * @param [bins] Number of score bins, 2 to 10 (default 5).
+ * @param [predictions] FALSE skips clusters, P(alive), CLV and churn (their columns stay blank) for a faster result (default TRUE).
  * @returns One row per customer under a header row.
  */
-export function table(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: any, bins?: number): any[][] {
+export function table(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: any, bins?: number, predictions?: boolean): any[][] {
   return guarded('RFM.TABLE', () => {
     const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
+    const predict = optionalBoolean(predictions, 'predictions', true);
     const names = { customer: 'customers', date: 'dates', amount: 'amounts' };
     const input = transactionTable(
       { name: names.customer, value: customers },
@@ -162,7 +164,8 @@ export function table(customers: any[][], dates: any[][], amounts: any[][], anal
     const normalized = normalizeTransactions(input, { customer: 0, date: 1, amount: 2 });
     assertReadable(normalized.skipped, names);
     if (normalized.transactions.length === 0) throw new NoDataError('noPurchases', { name: names.amount });
-    const options = { analysisDate: analysisDay(analysis_date), bins: binCount };
+    const options: AnalysisOptions = { analysisDate: analysisDay(analysis_date), bins: binCount };
+    if (!predict) Object.assign(options, { clusters: 'off', model: 'off' });
     const analysis = analyzeTransactions(normalized.transactions, options, { skipped: normalized.skipped, dayMonthOrder: normalized.dayMonthOrder });
     return customerTableRows(analysis);
   });

@@ -42,6 +42,14 @@ describe('RFM.TABLE', () => {
     expect(functions.table(ids, days, money, '1398/10/21')).toEqual(bySerial);
   });
 
+  it('with predictions FALSE leaves the cluster to churn columns blank and the rest unchanged', () => {
+    const full = functions.table(ids, days, money);
+    const fast = functions.table(ids, days, money, null, null as unknown as number, false);
+    const firstPredicted = (full[0] as string[]).indexOf('cluster');
+    expect(fast.map((row) => row.slice(0, firstPredicted))).toEqual(full.map((row) => row.slice(0, firstPredicted)));
+    expect(fast.slice(1).every((row) => row.slice(firstPredicted).every((v) => v === ''))).toBe(true);
+  });
+
   it('accepts the three ranges as rows', () => {
     const asRow = (c: unknown[][]) => [c.map((r) => r[0])];
     expect(functions.table(asRow(ids), asRow(days), asRow(money))).toEqual(functions.table(ids, days, money));
@@ -51,6 +59,7 @@ describe('RFM.TABLE', () => {
     ['ranges of different lengths', () => functions.table(ids, days.slice(1), money), '#VALUE!', 'dates:'],
     ['a two-column range', () => functions.table([['a', 'b']].concat([['c', 'd']]), days.slice(0, 2), money.slice(0, 2)), '#VALUE!', 'customers:'],
     ['bins of 12', () => functions.table(ids, days, money, undefined, 12), '#VALUE!', 'bins:'],
+    ['predictions that is not a flag', () => functions.table(ids, days, money, undefined, 5, 'no' as unknown as boolean), '#VALUE!', 'predictions:'],
     ['an analysis date that is text', () => functions.table(ids, days, money, 'soon' as unknown as number), '#VALUE!', 'analysis_date:'],
     ['a date cell with text', () => functions.table(ids, column([43831, 'yesterday', 43851, 43836, 43861]), money), '#VALUE!', 'dates: row 2'],
     ['an amount cell with text', () => functions.table(ids, days, column([10, 30, 'lots', 40, -5])), '#VALUE!', 'amounts: row 3'],
@@ -72,7 +81,7 @@ describe('every function, whatever it is given', () => {
   const arg = fc.oneof(matrix, cell, fc.constant(undefined));
   const calls: [string, number][] = [
     ['score', 4], ['segment', 4], ['code', 3], ['valueQuadrant', 5], ['loyaltyQuadrant', 5],
-    ['table', 5], ['fit', 5], ['palive', 5], ['clv', 10],
+    ['table', 6], ['fit', 5], ['palive', 5], ['clv', 10],
   ];
 
   it.each(calls)('%s returns a matrix of values or errors and never throws', (name, arity) => {
