@@ -25,7 +25,7 @@ export async function refreshCommand(event?: { completed(): void }): Promise<Ref
   announce({ state: 'start' });
   try {
     const analyze = typeof Worker === 'function' ? workerAnalyze(WORKER_URL) : undefined;
-    const result = await refresh({ analyze, onProgress: (fraction: number) => announce({ state: 'progress', fraction }) });
+    const result = await refresh({ analyze, onProgress: (fraction: number, stage: string) => announce({ state: 'progress', fraction, stage }) });
     outcome = { state: 'done', customers: result.customers };
   } catch (error) {
     outcome = { state: 'error', message: (error as Error)?.message ?? String(error) };

@@ -1,7 +1,7 @@
 /** What the ribbon's Refresh announces to the task pane (same shared runtime, same window). */
 export type RefreshNotice =
   | { state: 'start' }
-  | { state: 'progress'; fraction: number }
+  | { state: 'progress'; fraction: number; stage: string }
   | { state: 'done'; customers: number }
   | { state: 'error'; message: string };
 

@@ -24,7 +24,14 @@ class PaneError extends Error {
   }
 }
 
-const STAGE_KEYS: Record<string, string> = { reading: 'pane.stage.reading', planning: 'pane.stage.planning', writing: 'pane.stage.writing' };
+/** Stage names (the pane's, and Refresh's 'read'/'write') → label; the engine's stages show as analyzing. */
+const STAGE_KEYS: Record<string, string> = {
+  reading: 'pane.stage.reading',
+  read: 'pane.stage.reading',
+  planning: 'pane.stage.planning',
+  writing: 'pane.stage.writing',
+  write: 'pane.stage.writing',
+};
 
 /**
  * Starts the pane on the current document.
@@ -214,7 +221,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
   window.addEventListener(REFRESH_EVENT, (event) => {
     const notice = (event as CustomEvent<RefreshNotice>).detail;
     byId('progress-box').hidden = notice.state !== 'start' && notice.state !== 'progress';
-    if (notice.state === 'progress') setProgress(notice.fraction, 'writing');
+    if (notice.state === 'progress') setProgress(notice.fraction, notice.stage);
     if (notice.state === 'done') status.textContent = t(lang, 'pane.refresh.done', { customers: formatNumber(lang, notice.customers) });
     if (notice.state === 'error') showError({ key: 'pane.refresh.failed', params: { message: notice.message } }, false);
   });
