@@ -81,6 +81,26 @@ const cases = [
     },
   },
   {
+    name: 'whole flow: read 1,048,575 rows, analyze, plan, write all sheets',
+    setup: () => {
+      const sim = bigWorkbook();
+      const { simulatorHost } = load('test/support/simulatorHost.ts');
+      return {
+        sim, host: simulatorHost(sim), read: load('src/excel/read.ts'), refresh: load('src/excel/refresh.ts'),
+        analyze: load('src/engine/analyze.ts').analyze, build: load('src/report/build.ts').buildWorkbookPlan,
+      };
+    },
+    run: async ({ sim, host, read, refresh, analyze, build }) => {
+      sim.clearSyncLog();
+      const result = await read.readSelection(host);
+      const readSyncs = sim.syncs.length;
+      const analysis = analyze(result.table, { clusters: 'off', model: 'off' });
+      const plan = build(analysis, { lang: 'en' });
+      await refresh.writeRun(host, { plan, analysis, read: result, options: {}, lang: 'en', writeBack: false });
+      return figures(sim, `${readSyncs} read syncs, ${sim.syncs.length - readSyncs} write syncs, ${analysis.customers.length} customers (clusters and model off)`);
+    },
+  },
+  {
     name: 'render a plan: Customers table of 100,000 rows x 12 columns',
     setup: () => {
       const { createExcelSimulator } = load('test/support/excelSimulator.ts');

@@ -1,19 +1,14 @@
 /**
- * Writes the cells of a plan's blocks in chunks: values first (every sheet), then number formats.
- * Rows per sync come from the measured width of sampled rows, so the number of syncs grows with
- * rows / chunk size and no request nears Excel on the web's 5 MB limit.
+ * Queues the cells of a plan's blocks in chunks: values first (every sheet), then number formats.
+ * Rows per chunk come from the measured width of sampled rows, so the number of syncs grows with
+ * rows / chunk size and no request nears Excel on the web's 5 MB limit; small blocks share syncs
+ * (batcher.ts).
  */
 import type { Block, PlanValue } from '../report/plan';
 import { rectAddress } from './a1';
-import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, jsonBytes, sampledRowBytes } from './chunks';
+import type { SyncBatcher } from './batcher';
+import { chunkRows, chunkSpans, jsonBytes, sampledRowBytes } from './chunks';
 import { excelRows } from './cellValues';
-
-/** Per-sync hooks: suspend calculation and report rows done. */
-export interface ChunkHooks {
-  beforeSync(context: Excel.RequestContext): void;
-  rowsDone(rows: number): void;
-  budgetBytes?: number;
-}
 
 /** The rows of a block, header first for tables. */
 export function blockRows(block: Block): PlanValue[][] {
@@ -31,19 +26,18 @@ export function blockRowCount(block: Block): number {
 }
 
 /**
- * Writes a block's values in chunks.
+ * Queues a block's values in chunks.
  * @param sheet the (temporary) output sheet
  */
-export async function writeBlockValues(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Block, hooks: ChunkHooks): Promise<void> {
+export async function writeBlockValues(sheet: Excel.Worksheet, block: Block, batch: SyncBatcher): Promise<void> {
   const rows = blockRows(block);
   const width = blockWidth(block);
   if (rows.length === 0 || width === 0) return;
   const rowBytes = sampledRowBytes(rows) + width;
-  for (const [from, to] of chunkSpans(rows.length, chunkRows(rowBytes, hooks.budgetBytes ?? PAYLOAD_BUDGET_BYTES))) {
-    hooks.beforeSync(context);
-    sheet.getRange(rectAddress({ row: block.row + from, column: block.column, rows: to - from, columns: width })).values = excelRows(rows, from, to, width);
-    await context.sync();
-    hooks.rowsDone(to - from);
+  for (const [from, to] of chunkSpans(rows.length, chunkRows(rowBytes, batch.budgetBytes))) {
+    await batch.add((to - from) * rowBytes, to - from, () => {
+      sheet.getRange(rectAddress({ row: block.row + from, column: block.column, rows: to - from, columns: width })).values = excelRows(rows, from, to, width);
+    });
   }
 }
 
@@ -59,10 +53,10 @@ function formatSource(block: Block): { perColumn?: (string | null)[]; perCell?: 
 }
 
 /**
- * Writes a block's number formats in chunks (after every value is in place). Per-column formats are
+ * Queues a block's number formats in chunks (after every value is in place). Per-column formats are
  * repeated down the rows; `null` leaves a cell's format as it is (General on a new sheet).
  */
-export async function writeBlockFormats(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Block, hooks: ChunkHooks): Promise<void> {
+export async function writeBlockFormats(sheet: Excel.Worksheet, block: Block, batch: SyncBatcher): Promise<void> {
   const src = formatSource(block);
   if (!src) return;
   const width = blockWidth(block);
@@ -75,12 +69,11 @@ export async function writeBlockFormats(context: Excel.RequestContext, sheet: Ex
     return out;
   };
   const rowBytes = jsonBytes(pattern(0)) + width + 1;
-  for (const [from, to] of chunkSpans(total, chunkRows(rowBytes, hooks.budgetBytes ?? PAYLOAD_BUDGET_BYTES))) {
+  for (const [from, to] of chunkSpans(total, chunkRows(rowBytes, batch.budgetBytes))) {
     const formats: (string | null)[][] = [];
     for (let r = from; r < to; r++) formats.push(pattern(r));
-    hooks.beforeSync(context);
-    sheet.getRange(rectAddress({ row: block.row + src.firstRow + from, column: block.column, rows: to - from, columns: width })).numberFormat = formats as string[][];
-    await context.sync();
-    hooks.rowsDone(to - from);
+    await batch.add((to - from) * rowBytes, to - from, () => {
+      sheet.getRange(rectAddress({ row: block.row + src.firstRow + from, column: block.column, rows: to - from, columns: width })).numberFormat = formats as string[][];
+    });
   }
 }

@@ -10,7 +10,8 @@
  * (ExcelApi 1.9; the docs warn against calling it in a loop).
  */
 import type { SheetKey, WorkbookPlan } from '../report/plan';
-import { type ChunkHooks, blockRowCount, writeBlockFormats, writeBlockValues } from './blocks';
+import { type ChunkHooks, SyncBatcher } from './batcher';
+import { blockRowCount, writeBlockFormats, writeBlockValues } from './blocks';
 import { ExcelInputError } from './errors';
 import { type ExcelHost, assertBaseApi } from './host';
 import { type OutputRecord, listSheets, queueOutputRecord, readOutputRecord, uniqueSheetName, uniqueTableName } from './sheets';
@@ -73,11 +74,14 @@ async function addTempSheets(context: Excel.RequestContext, plan: WorkbookPlan):
 async function writeAllCells(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], features: Features, options: RenderOptions): Promise<ChunkHooks> {
   const rows = plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + blockRowCount(b), 0), 0);
   if (features.suspendScreenUpdating) context.workbook.application.suspendScreenUpdatingUntilNextSync();
-  const values = hooksFor(features, rows, 0, 0.7, options);
-  for (let i = 0; i < plan.sheets.length; i++) for (const block of plan.sheets[i].blocks) await writeBlockValues(context, temps[i].sheet, block, values);
-  const formats = hooksFor(features, rows, 0.7, 0.9, options);
-  for (let i = 0; i < plan.sheets.length; i++) for (const block of plan.sheets[i].blocks) await writeBlockFormats(context, temps[i].sheet, block, formats);
-  return formats;
+  const values = new SyncBatcher(context, hooksFor(features, rows, 0, 0.7, options));
+  for (let i = 0; i < plan.sheets.length; i++) for (const block of plan.sheets[i].blocks) await writeBlockValues(temps[i].sheet, block, values);
+  await values.flush();
+  const formatHooks = hooksFor(features, rows, 0.7, 0.9, options);
+  const formats = new SyncBatcher(context, formatHooks);
+  for (let i = 0; i < plan.sheets.length; i++) for (const block of plan.sheets[i].blocks) await writeBlockFormats(temps[i].sheet, block, formats);
+  await formats.flush();
+  return formatHooks;
 }
 
 /** Tables (temporary names), styles, widths, panes, colour scales, charts: one sync per sheet. */
