@@ -84,15 +84,15 @@ async function writeAllCells(context: Excel.RequestContext, plan: WorkbookPlan, 
   return formatHooks;
 }
 
-/** Tables (temporary names), styles, widths, panes, colour scales, charts: one sync per sheet. */
+/** Tables (temporary names), styles, widths, panes, colour scales, charts of every sheet: one sync. */
 async function addStructures(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], features: Features, hooks: ChunkHooks): Promise<void> {
   let tableCount = 0;
+  hooks.beforeSync(context);
   for (let i = 0; i < plan.sheets.length; i++) {
     temps[i].tables = queueTables(temps[i].sheet, plan.sheets[i], () => `rfm_new_table_${++tableCount}`);
     queueSheetDressing(temps[i].sheet, plan.sheets[i], features);
-    hooks.beforeSync(context);
-    await context.sync();
   }
+  await context.sync();
 }
 
 /** PivotTables over the new tables (temporary names), in one sync. */
