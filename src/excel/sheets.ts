@@ -81,14 +81,26 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
 }
 
 /**
- * The plan's table name, or `Name_2`, `Name_3`, ... when a table of the workbook already has it
- * (table names are unique in the whole workbook).
+ * Makes a name legal for a table (or PivotTable): letters, digits, `_` and `.` only, starting with a
+ * letter or `_`, not a cell reference such as `A1` or `R1C1`, at most 255 characters.
+ * @example legalTableName('2024 sales') === '_2024_sales'; legalTableName('R1C1') === '_R1C1'
+ */
+export function legalTableName(name: string): string {
+  let out = name.replace(/[^\p{L}\p{N}_.]/gu, '_').slice(0, 250) || 'Table';
+  if (!/^[\p{L}_]/u.test(out) || /^[A-Za-z]{1,3}\d+$/.test(out) || /^[Rr]\d*[Cc]\d*$/.test(out)) out = `_${out}`;
+  return out;
+}
+
+/**
+ * The plan's table name made legal, or `Name_2`, `Name_3`, ... when a table of the workbook already
+ * has it (table names are unique in the whole workbook).
  * @example uniqueTableName('Customers', ['CUSTOMERS']) === 'Customers_2'
  */
 export function uniqueTableName(wanted: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n++) if (!lower.has(`${wanted}_${n}`.toLowerCase())) return `${wanted}_${n}`;
+  const base = legalTableName(wanted);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!lower.has(`${base}_${n}`.toLowerCase())) return `${base}_${n}`;
 }
 
 /** Worksheet ids and names of the workbook, loaded in a running batch. */

@@ -122,6 +122,17 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, te
   return skipped;
 }
 
+/** Names of the PivotTables on the given sheets (ExcelApi 1.8; called only when we made pivots). */
+async function pivotNames(context: Excel.RequestContext, sheetIds: string[]): Promise<string[]> {
+  const lists = sheetIds.map((id) => {
+    const pivots = context.workbook.worksheets.getItem(id).pivotTables;
+    pivots.load('items/name');
+    return pivots;
+  });
+  await context.sync();
+  return lists.flatMap((l) => l.items.map((p) => p.name));
+}
+
 /** The swap: old output out, new names in, ownership recorded; one sync. */
 async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], old: OutputRecord): Promise<RenderResult> {
   const sheets = await listSheets(context);
@@ -137,7 +148,9 @@ async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: 
   });
   await context.sync();
   const takenTables = tables.items.filter((_, i) => !oldIds.has(tableSheets[i].id) && !tempIds.has(tableSheets[i].id)).map((t) => t.name);
-  const takenSheets = sheets.filter((s) => !oldIds.has(s.id) && !tempIds.has(s.id)).map((s) => s.name);
+  const userSheets = sheets.filter((s) => !oldIds.has(s.id) && !tempIds.has(s.id));
+  const takenSheets = userSheets.map((s) => s.name);
+  const takenPivots = temps.some((t) => t.pivots.length > 0) ? await pivotNames(context, userSheets.map((s) => s.id)) : [];
   for (const s of sheets) if (oldIds.has(s.id)) context.workbook.worksheets.getItem(s.id).delete();
   const result: RenderResult = { sheets: [], tables: {}, skipped: [] };
   temps.forEach((temp, i) => {
@@ -151,7 +164,11 @@ async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: 
       t.table.name = tableName;
       result.tables[t.planName] = tableName;
     }
-    for (const p of temp.pivots) p.pivot.name = p.planName;
+    for (const p of temp.pivots) {
+      const pivotName = uniqueTableName(p.planName, takenPivots);
+      takenPivots.push(pivotName);
+      p.pivot.name = pivotName;
+    }
   });
   queueOutputRecord(context, { version: 1, sheets: result.sheets.map((s) => ({ key: s.key, id: s.id })), writeBack: old.writeBack });
   temps[0]?.sheet.activate();

@@ -1,7 +1,7 @@
 /** Rendering a WorkbookPlan through the simulator: values, formats, structures, ownership, failures. */
 import { renderPlan } from '../../src/excel/write';
 import { ExcelInputError } from '../../src/excel/errors';
-import { activateSheet, legalSheetName, uniqueSheetName, uniqueTableName } from '../../src/excel/sheets';
+import { activateSheet, legalSheetName, legalTableName, uniqueSheetName, uniqueTableName } from '../../src/excel/sheets';
 import { createExcelSimulator } from '../support/excelSimulator';
 import { simulatorHost } from '../support/simulatorHost';
 import { TRICKY_IDS, customerRows, samplePlan } from './fixtures';
@@ -159,5 +159,33 @@ describe('failures half-way', () => {
     expect(sim.values('Customers')).toEqual(customers);
     expect(sim.tables().map((t) => t.name)).toEqual(['Customers']);
     expect(sim.settings()['rfm.outputs']).toEqual({ version: 1, sheets: first.sheets.map((s) => ({ key: s.key, id: s.id })) });
+  });
+});
+
+describe('names Excel would refuse', () => {
+  it('makes table names legal before the swap', () => {
+    expect(legalTableName('2024 sales')).toBe('_2024_sales');
+    expect(legalTableName('R1C1')).toBe('_R1C1');
+    expect(legalTableName('AB12')).toBe('_AB12');
+    expect(legalTableName('مشتریان')).toBe('مشتریان');
+    expect(uniqueTableName('my table', ['my_table'])).toBe('my_table_2');
+  });
+
+  it('renames our PivotTable when a user PivotTable has its name, and never fails half-way', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Data', [['k', 'v'], ['a', 1]]);
+    sim.addTable('Data', 'A1:B2', 'UserTable');
+    await sim.Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Data');
+      s.pivotTables.add('SegmentPivot', ctx.workbook.tables.getItem('UserTable'), s.getRange('E1'));
+    });
+    const plan = samplePlan();
+    const customers = plan.sheets[1].blocks[0];
+    if (customers.kind === 'table') customers.name = 'R1C1';
+    plan.sheets[2].pivots[0].sourceTable = 'R1C1';
+    const result = await renderPlan(simulatorHost(sim), plan);
+    expect(result.tables).toEqual({ R1C1: '_R1C1' });
+    expect(sim.sheet('Matrix').pivots[0].name).toBe('SegmentPivot_2');
+    expect(sim.sheet('Data').pivots[0].name).toBe('SegmentPivot');
   });
 });
