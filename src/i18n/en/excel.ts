@@ -9,7 +9,7 @@ export const excel: Record<string, string> = {
   'excel.noSettings': 'This workbook has no saved analysis yet. Open the task pane and press Analyze first.',
   'excel.badSettings': 'The analysis settings saved in this workbook cannot be read ({detail}). Run Analyze again from the task pane.',
   'excel.headerMoved': 'The header row of the source ({address}) has changed: column "{column}" is missing. Run Analyze again from the task pane.',
-  'excel.writeBackBlocked': 'Cannot write the scores beside the source: {address} already holds data that this add-in did not write. Clear those cells or turn write-back off.',
+  'excel.writeBackBlocked': 'Cannot write the scores beside the source: {address} already holds data that this add-in did not write. Clear those cells or turn off "Write segment and RFM code beside the data".',
   'excel.tooLarge': 'The data is too large to send to Excel in one piece; it was not written.',
   'excel.writeFailed': 'Writing the output failed ({detail}); nothing was changed.',
   'excel.writeBackHeaderSegment': 'RFM segment',
