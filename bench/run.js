@@ -29,7 +29,7 @@ async function main() {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-bench-'));
   const results = [];
   try {
-    console.log(`rfm bench: node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+    console.log(`rfm bench: node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg()[0].toFixed(1)} at start`);
     for (const file of files) {
       const bench = require(path.join(__dirname, file));
       if (bench.prepare) await bench.prepare(tmpDir);
@@ -44,6 +44,7 @@ async function main() {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
   printTable(results);
+  console.log(`load average at end: ${os.loadavg()[0].toFixed(1)} (figures on a busy machine are slower than on an idle one)`);
   return results.some((r) => r.error) ? 1 : 0;
 }
 

@@ -1,5 +1,5 @@
 'use strict';
-/** Runs one bench case in a child process and returns { ms, bestMs, peakMB, note, error }. */
+/** Runs one bench case in a child process and returns { ms, bestMs, cpuMs, peakMB, note, error }. */
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -26,8 +26,9 @@ function runNode(args, tmpDir, env = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const peakMB = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : undefined;
-      resolve({ ms, code, peakMB, stdout, stderr });
+      const usage = fs.existsSync(rssFile) ? JSON.parse(fs.readFileSync(rssFile, 'utf8')) : {};
+      const peakMB = usage.maxRssKiB === undefined ? undefined : usage.maxRssKiB / 1024;
+      resolve({ ms, code, peakMB, cpuMs: usage.cpuMs, stdout, stderr });
     });
   });
 }
@@ -43,7 +44,7 @@ async function runCase(benchFile, index, benchCase, tmpDir) {
   if (benchCase.command) {
     const run = await runNode(benchCase.command(tmpDir), tmpDir);
     if (run.code !== 0) return { error: `exit ${run.code}: ${run.stderr.trim().split('\n').pop()}` };
-    return { ms: run.ms, peakMB: run.peakMB, note: run.stderr.trim().split('\n').filter(Boolean).pop() };
+    return { ms: run.ms, cpuMs: run.cpuMs, peakMB: run.peakMB, note: run.stderr.trim().split('\n').filter(Boolean).pop() };
   }
   const run = await runNode([CHILD, benchFile, String(index), tmpDir], tmpDir);
   const last = run.stdout.trim().split('\n').pop() || '';
@@ -54,7 +55,7 @@ async function runCase(benchFile, index, benchCase, tmpDir) {
     return { error: `exit ${run.code}: ${(run.stderr.trim() || last).split('\n')[0]}` };
   }
   if (report.error) return { error: report.error };
-  return { ms: report.times[0], bestMs: Math.min(...report.times), peakMB: run.peakMB, note: report.note };
+  return { ms: report.times[0], bestMs: Math.min(...report.times), cpuMs: report.cpuTimes[0], peakMB: run.peakMB, note: report.note };
 }
 
 module.exports = { runCase, runNode };

@@ -6,21 +6,22 @@ function seconds(ms) {
 }
 
 /**
- * @param {Array<{section:string,name:string,ms?:number,bestMs?:number,peakMB?:number,target?:string,targetMs?:number,note?:string,error?:string}>} results
+ * @param {Array<{section:string,name:string,ms?:number,bestMs?:number,cpuMs?:number,peakMB?:number,target?:string,targetMs?:number,note?:string,error?:string}>} results
  */
 function printTable(results) {
-  const header = ['section', 'case', 'time', 'best', 'peak RSS', 'target', 'status'];
+  const header = ['section', 'case', 'time', 'best', 'cpu', 'peak RSS', 'target', 'status'];
   const rows = results.map((r) => [
     r.section,
     r.name,
     r.error ? '' : seconds(r.ms),
     r.bestMs !== undefined && r.bestMs !== r.ms ? seconds(r.bestMs) : '',
+    r.error ? '' : seconds(r.cpuMs),
     r.peakMB === undefined ? '' : `${Math.round(r.peakMB)} MB`,
     r.target || '',
     r.error ? `ERROR ${r.error}` : r.targetMs === undefined ? '' : r.ms <= r.targetMs ? 'ok' : 'OVER',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   console.log('');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -31,7 +32,9 @@ function printTable(results) {
     for (const r of notes) console.log(`${r.section} / ${r.name}: ${r.note}`);
   }
   console.log('');
-  console.log('time = first run (cold, the one the status checks); best = fastest of the repeats; peak RSS = maxRSS of the measuring process (includes its input data).');
+  console.log('time = wall clock of the first run (cold, the one the status checks); best = fastest of the repeats;');
+  console.log('cpu = CPU time of the first run, all threads (less sensitive to a busy machine; GC threads can make it exceed time);');
+  console.log('peak RSS = maxRSS of the measuring process (includes its input data). Command cases include node start-up.');
 }
 
 module.exports = { printTable };

@@ -17,7 +17,7 @@ import { ANALYZE_HELP, MAIN_HELP } from './help';
 import { analysisJson } from './jsonOutput';
 import { NO_PROGRESS, createProgress, stageSlice, wantsProgress } from './progress';
 import type { Progress, ProgressStream } from './progress';
-import { loadOptional, readInputTable } from './readers';
+import { readInputTable } from './readers';
 
 /** Where the CLI writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -47,10 +47,10 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
       return 0;
     }
     progress = wantsProgress(io.stderr, fileSize(command.file), command.quiet) ? createProgress(io.stderr) : NO_PROGRESS;
-    const analysis = await runAnalyze(command, io, progress);
+    const { analysis, dataRows } = await runAnalyze(command, io, progress);
     progress.done();
     if (!command.quiet && analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) {
-      io.stderr.write(`rfm: ${skippedSummary(analysis.skipped, analysis.totals.transactionsUsed)}\n`);
+      io.stderr.write(`rfm: ${skippedSummary(analysis.skipped, dataRows)}\n`);
     }
     return 0;
   } catch (err) {
@@ -59,10 +59,9 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
   }
 }
 
-/** Reads, analyses and writes; returns the analysis for the summary line. */
-async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<Analysis> {
+/** Reads, analyses and writes; returns the analysis and the number of data rows for the summary line. */
+async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<{ analysis: Analysis; dataRows: number }> {
   const format = outputFormat(command.out);
-  const writeXlsx = format === 'xlsx' ? loadXlsxWriter() : undefined;
   const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
   assertHasRows(table, command.file);
   const columns = resolveColumns(table.header, command.columns);
@@ -72,9 +71,9 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   if (command.out === undefined) io.stdout.write(customersCsv(analysis));
   else if (format === 'csv') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
   else if (format === 'json') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, toolVersion(), inputName)));
-  else if (writeXlsx) await writeAtomicallyAsync(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
+  else await writeAtomicallyAsync(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
   progress.update(1, 'done');
-  return analysis;
+  return { analysis, dataRows: table.rows.length };
 }
 
 /** The output format from --out's extension (CSV when there is no --out). */
@@ -90,20 +89,16 @@ function assertHasRows(table: InputTable, file: string): void {
   if (table.rows.length === 0) throw new InputError(`${path.basename(file)} has a header row but no data rows`);
 }
 
-/** Writes an .xlsx workbook: the report's plan rendered by the ExcelJS writer. */
-type XlsxOutput = (analysis: Analysis, filePath: string, lang: OutputLang) => Promise<void>;
-
 /**
- * The .xlsx output, from src/report/build.ts (Analysis → WorkbookPlan) and src/cli/xlsx.ts
- * (`writeWorkbookXlsx(plan, path)`), when both modules are present.
- * @throws InputError "not supported yet" otherwise (checked before any work is done)
+ * Writes the .xlsx workbook: the report's plan (report/build.ts) rendered by the ExcelJS writer
+ * (cli/xlsx.ts). Both are loaded only here, so CSV and JSON runs never pay for loading ExcelJS.
+ * @param analysis the analysis
+ * @param filePath where to write
+ * @param lang the workbook's language
  */
-function loadXlsxWriter(): XlsxOutput {
-  type Builder = (analysis: Analysis, opts: { lang: OutputLang }) => unknown;
-  const build = loadOptional<{ buildWorkbookPlan?: Builder }>('../report/build')?.buildWorkbookPlan;
-  const writer = loadOptional<{ writeWorkbookXlsx?: (plan: unknown, filePath: string) => Promise<void> }>('./xlsx')?.writeWorkbookXlsx;
-  if (!build || !writer) throw new InputError('.xlsx output is not supported yet; use --out FILE.csv or FILE.json');
-  return (analysis, filePath, lang) => writer(build(analysis, { lang }), filePath);
+async function writeXlsx(analysis: Analysis, filePath: string, lang: OutputLang): Promise<void> {
+  const [{ buildWorkbookPlan }, { writeWorkbookXlsx }] = await Promise.all([import('../report/build'), import('./xlsx')]);
+  await writeWorkbookXlsx(buildWorkbookPlan(analysis, { lang }), filePath);
 }
 
 /** Writes through a temporary file in the same folder, then renames: never a half-written output. */
@@ -154,16 +149,16 @@ function fileSize(file: string): number {
 /**
  * One line about skipped rows and returns-only customers.
  * @param skipped the engine's report
- * @param usedRows rows that were used
+ * @param dataRows the data rows of the input (header excluded)
  * @returns e.g. `skipped 3 of 10 rows (missing-customer 2, bad-date 1); first: row 4 bad-date (2020-13-45)`
  */
-export function skippedSummary(skipped: SkippedReport, usedRows: number): string {
+export function skippedSummary(skipped: SkippedReport, dataRows: number): string {
   const parts: string[] = [];
   if (skipped.total > 0) {
     const reasons = Object.entries(skipped.byReason).map(([reason, count]) => `${reason} ${formatCount(count ?? 0)}`).join(', ');
     const first = skipped.examples[0];
     const example = first ? `; first: row ${first.rowNumber} ${first.reason}${first.detail ? ` (${first.detail})` : ''}` : '';
-    parts.push(`skipped ${formatCount(skipped.total)} of ${formatCount(skipped.total + usedRows)} rows (${reasons})${example}`);
+    parts.push(`skipped ${formatCount(skipped.total)} of ${formatCount(dataRows)} rows (${reasons})${example}`);
   }
   const returnsOnly = skipped.returnsOnlyCustomers.count;
   if (returnsOnly > 0) parts.push(`${formatCount(returnsOnly)} customer${returnsOnly === 1 ? '' : 's'} with only returns not scored`);

@@ -101,31 +101,13 @@ export function decodeText(bytes: Buffer, filePath: string): string {
   return text;
 }
 
-/** The optional .xlsx reader's signature (src/cli/xlsxInput.ts). */
-type XlsxReader = (filePath: string, sheetName?: string) => Promise<InputTable>;
-
 /**
- * Reads an .xlsx file through src/cli/xlsxInput.ts when that module is present.
- * @throws InputError "not supported yet" when it is not
+ * Reads an .xlsx file (cli/xlsxInput.ts, loaded only for .xlsx input so text runs never load ExcelJS).
+ * @param filePath the workbook
+ * @param sheet the worksheet name; default the first
+ * @returns the table
  */
 async function readXlsx(filePath: string, sheet: string | undefined): Promise<InputTable> {
-  const reader = loadOptional<{ readXlsxTable?: XlsxReader }>('./xlsxInput')?.readXlsxTable;
-  if (!reader) throw new InputError(`${path.basename(filePath)}: .xlsx input is not supported yet; save the sheet as .csv`);
-  return reader(filePath, sheet);
-}
-
-/**
- * Requires a sibling module that may not exist yet (a part another change adds).
- * @param request a relative module path such as './xlsx'
- * @returns the module, or undefined when it is missing
- */
-export function loadOptional<T>(request: string): T | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(request) as T;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'MODULE_NOT_FOUND' && String((err as Error).message).includes(request.slice(2))) return undefined;
-    throw err;
-  }
+  const { readXlsxTable } = await import('./xlsxInput');
+  return readXlsxTable(filePath, sheet);
 }
