@@ -66,9 +66,28 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     return kind === 'table' ? { kind: 'table', name: tableSelect.value } : { kind: 'selection' };
   };
 
-  function showError(message: PaneMessage | undefined, suffixNothingWritten = true): void {
-    errorBox.hidden = !message;
-    errorBox.textContent = message ? `${t(lang, message.key, message.params)}${suffixNothingWritten ? ` ${t(lang, 'pane.nothingWritten')}` : ''}` : '';
+  /** The status and error lines are kept as functions of the language, so a switch re-renders them. */
+  let statusText: (() => string) | undefined;
+  let errorText: (() => string) | undefined;
+  let sourceText: (() => string) | undefined;
+
+  function renderMessages(): void {
+    status.textContent = statusText ? statusText() : '';
+    byId('source-info').textContent = sourceText ? sourceText() : '';
+    errorBox.hidden = !errorText;
+    errorBox.textContent = errorText ? errorText() : '';
+  }
+
+  function setStatus(text: (() => string) | undefined): void {
+    statusText = text;
+    renderMessages();
+  }
+
+  function showError(message: PaneMessage | undefined, suffixNothingWritten = true, text?: () => string): void {
+    errorText = message
+      ? () => `${text ? t(lang, 'pane.error.input', { message: text() }) : t(lang, message.key, message.params)}${suffixNothingWritten ? ` ${t(lang, 'pane.nothingWritten')}` : ''}`
+      : undefined;
+    renderMessages();
   }
 
   function setBusy(busy: boolean, cancellable = busy): void {
@@ -96,6 +115,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     applyLanguage(document, lang);
     relabelMapping(mappingBox, lang);
     renderLast();
+    renderMessages();
   }
 
   async function loadTables(): Promise<void> {
@@ -130,11 +150,12 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     }
     shownHeader = headerKey;
     byId('mapping-section').hidden = false;
-    byId('source-info').textContent = t(lang, 'pane.source.read', {
+    sourceText = () => t(lang, 'pane.source.read', {
       rows: formatNumber(lang, read.table.rows.length),
       columns: formatNumber(lang, read.table.header.length),
       address: read.address,
     });
+    renderMessages();
     block = read;
     return read;
   }
@@ -149,7 +170,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
 
   async function analyzeNow(): Promise<void> {
     showError(undefined);
-    status.textContent = '';
+    setStatus(undefined);
     cancelRequested = false;
     setBusy(true);
     try {
@@ -169,7 +190,8 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
       const sheetNames = await host.write(plan, analysis, source, { mapping, options: analysisOptions, lang, writeBack }, (f) => setProgress(f, 'writing'));
       last = { analysis, sheetNames };
       renderLast();
-      status.textContent = t(lang, 'pane.done', { customers: formatNumber(lang, analysis.totals.customers), rows: formatNumber(lang, source.table.rows.length) });
+      const rows = source.table.rows.length;
+      setStatus(() => t(lang, 'pane.done', { customers: formatNumber(lang, analysis.totals.customers), rows: formatNumber(lang, rows) }));
     } catch (error) {
       showPaneFailure(error);
     } finally {
@@ -181,12 +203,13 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
 
   function showPaneFailure(error: unknown): void {
     if (error instanceof CancelledError) {
-      status.textContent = t(lang, 'pane.cancelled');
+      setStatus(() => t(lang, 'pane.cancelled'));
       return;
     }
     if (error instanceof PaneError) return showError(error.pane);
     const err = error as Error & { messageIn?: (lang: Lang) => string };
-    if (err?.name === 'ExcelInputError' && err.messageIn) return showError({ key: 'pane.error.input', params: { message: err.messageIn(lang) } });
+    const messageIn = err?.name === 'ExcelInputError' ? err.messageIn?.bind(err) : undefined;
+    if (messageIn) return showError({ key: 'pane.error.input' }, true, () => messageIn(lang));
     const inputError = (error instanceof WorkerError && error.inputError) || err?.name === 'InputError';
     showError({ key: inputError ? 'pane.error.input' : 'pane.error.unexpected', params: { message: err?.message ?? String(error) } });
   }
@@ -220,9 +243,13 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
 
   window.addEventListener(REFRESH_EVENT, (event) => {
     const notice = (event as CustomEvent<RefreshNotice>).detail;
+    if (notice.state === 'start') {
+      showError(undefined);
+      setStatus(undefined);
+    }
     byId('progress-box').hidden = notice.state !== 'start' && notice.state !== 'progress';
     if (notice.state === 'progress') setProgress(notice.fraction, notice.stage);
-    if (notice.state === 'done') status.textContent = t(lang, 'pane.refresh.done', { customers: formatNumber(lang, notice.customers) });
+    if (notice.state === 'done') setStatus(() => t(lang, 'pane.refresh.done', { customers: formatNumber(lang, notice.customers) }));
     if (notice.state === 'error') showError({ key: 'pane.refresh.failed', params: { message: notice.message } }, false);
   });
 

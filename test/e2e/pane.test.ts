@@ -152,6 +152,11 @@ describe('the task pane in Chromium, over the simulator', () => {
     expect(refreshed.find((c) => c[col('customer')] === "Abbey O'Reilly")![col('recency_days')]).toBe(205);
     expect(await sheetNames(page)).toEqual(names);
 
+    // Switching the language re-renders what the pane shows, numbers included.
+    await page.selectOption('#language', 'fa');
+    expect(await page.textContent('#status')).toBe(t('fa', 'pane.refresh.done', { customers: '۹۹۶' }));
+    expect(await page.textContent('#summary h2')).toBe(t('fa', 'pane.summary.heading'));
+
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
