@@ -83,3 +83,21 @@ test('write-back: segment and RFM code beside the data, one per source row', asy
   expect(codes[2]).toBe(codes[4]);
   await page.close();
 });
+
+test('the lowest requirement set of the manifest (ExcelApi 1.4) is enough for Analyze and Refresh', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The preview's own sample workbook, on a host that implements ExcelApi 1.4 and nothing newer:
+  // any newer call fails in the simulator with ApiNotFound.
+  await page.goto(`${served.origin}/preview.html?lang=en&excelApi=4`);
+  await page.waitForSelector('#analyze');
+  expect(await page.evaluate(() => (window as any).Office.context.requirements.isSetSupported('ExcelApi', '1.5'))).toBe(false);
+  const result = await pressAnalyze(page);
+  expect(result.error).toBeNull();
+  expect(await page.evaluate(() => (window as any).rfmPreview.sim.sheetNames())).toContain(t('en', 'report.sheet.customers'));
+  await page.evaluate(() => (window as any).rfmPreview.runCommand('refresh'));
+  expect(await page.textContent('#status')).toBe(t('en', 'pane.refresh.done', { customers: '300' }));
+  expect(errors).toEqual([]);
+  await page.close();
+});
