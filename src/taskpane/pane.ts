@@ -190,6 +190,10 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
       const sheetNames = await host.write(plan, analysis, source, { mapping, options: analysisOptions, lang, writeBack }, (f) => setProgress(f, 'writing'));
       last = { analysis, sheetNames };
       renderLast();
+      // Bring the summary into view and give it the focus (screen readers read it next).
+      const heading = byId('summary-heading');
+      heading.tabIndex = -1;
+      heading.focus();
       const rows = source.table.rows.length;
       setStatus(() => t(lang, 'pane.done', { customers: formatNumber(lang, analysis.totals.customers), rows: formatNumber(lang, rows) }));
     } catch (error) {
