@@ -7,7 +7,7 @@ import { buildFeatures, distinctRows } from './features';
 import { hartigan, kmeans, lloyd, type KMeansResult, type Matrix } from './kmeans';
 import { profileClusters } from './profile';
 import { sampleIndices, seededRandom } from './random';
-import { meanSilhouette } from './silhouette';
+import { pairwiseDistances, silhouetteFromDistances } from './silhouette';
 import type { ClusterAnalysis } from './types';
 
 /** Range of k tried automatically. */
@@ -117,10 +117,11 @@ export function chooseK(m: Matrix, kCap: number, seed: number): { k: number; sco
   const sample = sampleOf(m, SILHOUETTE_SAMPLE, seed);
   const cap = Math.min(kCap, distinctRows(sample, kCap), sample.n - 1);
   const scores: { k: number; silhouette: number }[] = [];
+  const distances = pairwiseDistances(sample);
   let best = { k: K_MIN, silhouette: -Infinity };
   for (let k = K_MIN; k <= Math.max(K_MIN, cap); k++) {
     const result = kmeans(sample, k, { restarts: RESTARTS, seed, refine: false });
-    const silhouette = meanSilhouette(sample, result.labels, k);
+    const silhouette = silhouetteFromDistances(distances, sample.n, result.labels, k);
     scores.push({ k, silhouette });
     if (silhouette > best.silhouette + 1e-12) best = { k, silhouette };
   }

@@ -4,5 +4,5 @@ export { buildFeatures, signedLog1p, type Feature } from './features';
 export { kmeans, type KMeansResult, type Matrix } from './kmeans';
 export { clusterName, profileClusters } from './profile';
 export { seededRandom } from './random';
-export { meanSilhouette } from './silhouette';
+export { meanSilhouette, pairwiseDistances, silhouetteFromDistances } from './silhouette';
 export type * from './types';

@@ -109,9 +109,11 @@ function drawByWeight(weights: Float64Array, total: number, random: Random): num
  * @param m the points
  * @param start initial centres (k·d)
  * @param maxIterations cap
+ * @param tailChanges stop once a pass changes at most this many labels (0 = until none change);
+ *   centres are then the means of the current labels, ready for `hartigan`
  * @returns the converged solution
  */
-export function lloyd(m: Matrix, start: Float64Array, maxIterations: number): KMeansResult {
+export function lloyd(m: Matrix, start: Float64Array, maxIterations: number, tailChanges = 0): KMeansResult {
   const k = start.length / m.d;
   const centres = start.slice();
   const labels = new Int32Array(m.n).fill(-1);
@@ -139,6 +141,8 @@ export function lloyd(m: Matrix, start: Float64Array, maxIterations: number): KM
     }
     if (changed === 0 && iterations > 0) break;
     updateCentres(m, labels, distances, centres, sums, counts);
+    // the long tail of Lloyd passes moves a handful of points each; stop and leave them to Hartigan
+    if (iterations > 0 && changed <= tailChanges) break;
   }
   let withinSS = 0;
   for (let i = 0; i < m.n; i++) withinSS += squaredDistance(m, i, centres, labels[i]);
@@ -234,8 +238,9 @@ export function kmeans(m: Matrix, k: number, options: KMeansOptions = {}): KMean
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
     // alternate greedy and plain seedings: the greedy ones start better, the plain ones vary more
-    const local = lloyd(m, seedPlusPlus(m, k, random, r % 2 === 0), options.maxIterations ?? 300);
-    const result = options.refine === false ? local : hartigan(m, local);
+    const refine = options.refine !== false;
+    const local = lloyd(m, seedPlusPlus(m, k, random, r % 2 === 0), options.maxIterations ?? 300, refine ? Math.floor(m.n / 1000) : 0);
+    const result = refine ? hartigan(m, local) : local;
     if (best === null || result.withinSS < best.withinSS) best = result;
   }
   return best as KMeansResult;

@@ -1,11 +1,69 @@
 /**
  * Mean silhouette width (Rousseeuw 1987) with Euclidean distances: O(n² · d), so callers pass a
- * sample of at most a few thousand points.
+ * sample of at most a few thousand points. The pairwise distances can be computed once and
+ * reused for every k tried.
  */
 import type { Matrix } from './kmeans';
 
 /**
- * Mean silhouette of a labelled set of points. A point alone in its cluster scores 0.
+ * Pairwise Euclidean distances, condensed: the pair (i, j), i < j, is at i·n − i(i+1)/2 + j − i − 1.
+ * @param m the points (n up to a few thousand: n(n−1)/2 numbers are kept)
+ * @returns the condensed distance matrix
+ */
+export function pairwiseDistances(m: Matrix): Float64Array {
+  const out = new Float64Array((m.n * (m.n - 1)) / 2);
+  let at = 0;
+  for (let i = 0; i < m.n; i++) {
+    for (let j = i + 1; j < m.n; j++) {
+      let s = 0;
+      for (let t = 0; t < m.d; t++) {
+        const diff = m.data[i * m.d + t] - m.data[j * m.d + t];
+        s += diff * diff;
+      }
+      out[at++] = Math.sqrt(s);
+    }
+  }
+  return out;
+}
+
+/**
+ * Mean silhouette from precomputed distances. A point alone in its cluster scores 0.
+ * @param distances condensed distances from `pairwiseDistances`
+ * @param n number of points
+ * @param labels cluster of each point, 0..k-1
+ * @param k number of clusters
+ * @returns the mean silhouette in [-1, 1]; 0 when k < 2
+ */
+export function silhouetteFromDistances(distances: Float64Array, n: number, labels: Int32Array, k: number): number {
+  if (k < 2 || n < 2) return 0;
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  // sums[i*k + c] = Σ distance from i to the points of cluster c
+  const sums = new Float64Array(n * k);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const li = labels[i];
+    for (let j = i + 1; j < n; j++) {
+      const dist = distances[at++];
+      sums[i * k + labels[j]] += dist;
+      sums[j * k + li] += dist;
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const own = labels[i];
+    if (sizes[own] <= 1) continue;
+    const a = sums[i * k + own] / (sizes[own] - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[i * k + c] / sizes[c]);
+    const width = Math.max(a, b);
+    if (Number.isFinite(b) && width > 0) total += (b - a) / width;
+  }
+  return total / n;
+}
+
+/**
+ * Mean silhouette of a labelled set of points.
  * @param m the points
  * @param labels cluster of each point, 0..k-1
  * @param k number of clusters
@@ -13,28 +71,5 @@ import type { Matrix } from './kmeans';
  */
 export function meanSilhouette(m: Matrix, labels: Int32Array, k: number): number {
   if (k < 2 || m.n < 2) return 0;
-  const sizes = new Int32Array(k);
-  for (let i = 0; i < m.n; i++) sizes[labels[i]]++;
-  const sums = new Float64Array(k);
-  let total = 0;
-  for (let i = 0; i < m.n; i++) {
-    sums.fill(0);
-    for (let j = 0; j < m.n; j++) {
-      if (j === i) continue;
-      let s = 0;
-      for (let t = 0; t < m.d; t++) {
-        const diff = m.data[i * m.d + t] - m.data[j * m.d + t];
-        s += diff * diff;
-      }
-      sums[labels[j]] += Math.sqrt(s);
-    }
-    const own = labels[i];
-    if (sizes[own] <= 1) continue;
-    const a = sums[own] / (sizes[own] - 1);
-    let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c]);
-    const width = Math.max(a, b);
-    if (Number.isFinite(b) && width > 0) total += (b - a) / width;
-  }
-  return total / m.n;
+  return silhouetteFromDistances(pairwiseDistances(m), m.n, labels, k);
 }

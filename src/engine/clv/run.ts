@@ -14,6 +14,9 @@ import { MBGNBD } from './mbgnbd';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 import type { ClvAnalysis, ClvReport, SpendModelReport } from './types';
 
+/** Mean dropout probability per purchase below which the churn answers get a caution note. */
+export const LOW_DROPOUT = 0.01;
+
 /** Fewest repeat customers with positive spend for the Gamma-Gamma fit. */
 export const MIN_SPEND_CUSTOMERS = 10;
 
@@ -74,6 +77,10 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   else s.notes.push(`P(alive) comes from the BG/NBD (one-time buyers count as alive) because ${churnFit.reason}`);
   const aliveFit = 'reason' in churnFit ? main : churnFit;
   const aliveSpec = 'reason' in churnFit ? spec : MBGNBD;
+  const dropout = aliveFit.params.a / (aliveFit.params.a + aliveFit.params.b);
+  if (dropout < LOW_DROPOUT) {
+    s.notes.push(`the model finds almost no dropout (mean ${(dropout * 100).toPrecision(2)}% per purchase), so P(alive) stays near 1 and few customers are called churned; quiet customers are read as slow buyers, and a longer history would separate the two`);
+  }
   for (const fit of [main, churnFit]) {
     if (!('reason' in fit) && fit.penalty > 0) s.notes.push(`the ${fit.model === 'bgnbd' ? 'BG/NBD' : 'modified BG/NBD'} maximum lies at a boundary, so it was fitted with a ridge penalty ${fit.penalty} on log-parameters`);
   }
