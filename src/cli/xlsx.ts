@@ -14,11 +14,10 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Block, CellBlock, ColorScale, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
 import { TableParts } from './xlsxTables';
+import { RawRowWriter, type RawValue } from './xlsxRows';
 
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_CHARS = 32767;
-/** Rows written between pauses that let the zip stream drain. */
-const ROWS_PER_YIELD = 2000;
 
 type CellStyle = NonNullable<CellBlock['style']>;
 
@@ -55,11 +54,9 @@ function address(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
 }
 
-/** A plan value as ExcelJS takes it: strings stay strings (never formulas), cut to Excel's limit. */
-function cellValue(value: PlanValue | undefined): ExcelJS.CellValue {
-  if (typeof value === 'string') return value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return value ?? null;
+/** A plan value as written: strings stay strings (never formulas), cut to Excel's limit. */
+function cellValue(value: PlanValue | undefined): RawValue {
+  return typeof value === 'string' && value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
 }
 
 /** The number format of cell (i, j) of a cell block: per-cell grid or one per column. */
@@ -95,43 +92,40 @@ class StyleCache {
   }
 }
 
-/** Writes line `i` of a block into a row. */
-function writeBlockLine(row: ExcelJS.Row, block: Block, i: number, styles: StyleCache): void {
+/** Writes line `i` of a block into the current row. */
+function writeBlockLine(out: RawRowWriter, row: number, block: Block, i: number, styles: StyleCache): void {
   if (block.kind === 'table') {
     const values = i === 0 ? block.header : block.rows[i - 1];
     for (let j = 0; j < block.header.length; j++) {
-      const cell = row.getCell(block.column + j + 1);
-      cell.value = cellValue(values[j]);
-      cell.style = styles.get(i > 0 ? block.columnFormats[j] : null, null);
+      out.cell(row, block.column + j, cellValue(values[j]), styles.get(i > 0 ? block.columnFormats[j] : null, null));
     }
     return;
   }
   const style = block.style ?? 'body';
   block.values[i].forEach((value, j) => {
-    const cell = row.getCell(block.column + j + 1);
-    cell.value = cellValue(value);
-    cell.style = styles.get(blockFormat(block, i, j), style === 'label' && j === 0 ? BOLD : FONTS[style]);
+    out.cell(row, block.column + j, cellValue(value), styles.get(blockFormat(block, i, j), style === 'label' && j === 0 ? BOLD : FONTS[style]));
   });
 }
 
 /** Writes every block row by row, in sheet order (blocks never overlap; several may share rows). */
-async function writeRows(ws: ExcelJS.Worksheet, blocks: Block[], styles: StyleCache): Promise<void> {
+async function writeRows(out: RawRowWriter, blocks: Block[], styles: StyleCache): Promise<void> {
   const spans = blocks.map((block) => ({ block, start: block.row, end: block.row + blockHeight(block) })).sort((a, b) => a.start - b.start);
   let next = 0;
   let active: typeof spans = [];
-  let written = 0;
   for (let r = spans[0]?.start ?? 0; next < spans.length || active.length > 0; r++) {
+    const before = active.length;
     while (next < spans.length && spans[next].start <= r) active.push(spans[next++]);
     active = active.filter((s) => s.end > r);
     if (active.length === 0) {
       if (next < spans.length) r = spans[next].start - 1;
       continue;
     }
-    const row = ws.getRow(r + 1);
-    for (const span of active) writeBlockLine(row, span.block, r - span.start, styles);
-    row.commit();
-    if (++written % ROWS_PER_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    // Cells of a row must come in column order: keep the active blocks sorted by column.
+    if (active.length !== before || active.length > 1) active.sort((a, b) => a.block.column - b.block.column);
+    for (const span of active) writeBlockLine(out, r, span.block, r - span.start, styles);
+    if (out.endRow(r)) await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  out.flush();
 }
 
 function rangeRef(scale: ColorScale): string {
@@ -171,7 +165,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPl
   sheet.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
-  await writeRows(ws, sheet.blocks, styles);
+  await writeRows(new RawRowWriter(wb, ws), sheet.blocks, styles);
   sheet.colorScales.forEach((scale, i) => ws.addConditionalFormatting({ ref: rangeRef(scale), rules: [colorScaleRule(scale, i + 1)] }));
   const sheetTables = sheet.blocks.flatMap((b) => (b.kind === 'table'
     ? [{ block: b, ref: `${address(b.row, b.column)}:${address(b.row + b.rows.length, b.column + b.header.length - 1)}` }]

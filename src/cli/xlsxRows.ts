@@ -1,0 +1,111 @@
+/**
+ * Rows of a sheet as raw SpreadsheetML, written straight into the stream of ExcelJS's streaming
+ * worksheet writer. ExcelJS builds several objects and an XML tree per cell; here each cell is one
+ * short string, with the workbook's own shared-string table and style registry, so the file is
+ * the same as ExcelJS would write (ECMA-376 Part 1, 18.3.1.73 row, 18.3.1.4 c) and several times
+ * faster to produce. Written for exceljs 4.4 (package-lock pins it).
+ */
+import type ExcelJS from 'exceljs';
+
+/** The private parts of ExcelJS's streaming writers this module uses. */
+interface StreamingWorkbook {
+  sharedStrings: { add(text: string): number };
+  styles: { addStyleModel(style: Partial<ExcelJS.Style>, cellType: number): number };
+}
+interface StreamingWorksheet {
+  startedData: boolean;
+  stream: { write(text: string): unknown };
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+}
+
+/** ExcelJS's value types (Enums.ValueType), which pick the default number format of a style. */
+const NUMBER_TYPE = 2;
+const STRING_TYPE = 3;
+/** Characters XML 1.0 cannot hold; Excel would refuse the file. */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Rows gathered before one write to the stream. */
+const ROWS_PER_WRITE = 500;
+
+/** A cell value the writer accepts. */
+export type RawValue = string | number | boolean | null | undefined;
+
+/** Writes one sheet's rows in ascending order; cells of a row in ascending column order. */
+export class RawRowWriter {
+  private readonly wb: StreamingWorkbook;
+  private readonly ws: StreamingWorksheet;
+  private readonly styleIds = new Map<Partial<ExcelJS.Style>, [number, number]>();
+  private readonly letters: string[] = [];
+  private chunk: string[] = [];
+  private cells = '';
+  private rowsInChunk = 0;
+
+  constructor(workbook: ExcelJS.stream.xlsx.WorkbookWriter, worksheet: ExcelJS.Worksheet) {
+    this.wb = workbook as unknown as StreamingWorkbook;
+    this.ws = worksheet as unknown as StreamingWorksheet;
+  }
+
+  private letter(column: number): string {
+    let text = this.letters[column];
+    if (text === undefined) {
+      text = '';
+      for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+      this.letters[column] = text;
+    }
+    return text;
+  }
+
+  private styleId(style: Partial<ExcelJS.Style>, isString: boolean): number {
+    let ids = this.styleIds.get(style);
+    if (!ids) {
+      ids = [this.wb.styles.addStyleModel(style, NUMBER_TYPE), this.wb.styles.addStyleModel(style, STRING_TYPE)];
+      this.styleIds.set(style, ids);
+    }
+    return ids[isString ? 1 : 0];
+  }
+
+  /**
+   * Adds a cell to the current row. Strings always go in as shared strings (text, never a formula).
+   * @param row 0-based row (the current one)
+   * @param column 0-based column, greater than the previous cell's
+   * @param value the value; null, undefined and non-finite numbers leave the cell out
+   * @param style a shared style object (see the writer's StyleCache)
+   */
+  cell(row: number, column: number, value: RawValue, style: Partial<ExcelJS.Style>): void {
+    if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return;
+    const ref = `${this.letter(column)}${row + 1}`;
+    if (typeof value === 'number') {
+      this.cells += `<c r="${ref}" s="${this.styleId(style, false)}"><v>${value}</v></c>`;
+    } else if (typeof value === 'boolean') {
+      this.cells += `<c r="${ref}" s="${this.styleId(style, false)}" t="b"><v>${value ? 1 : 0}</v></c>`;
+    } else {
+      const index = this.wb.sharedStrings.add(value.replace(INVALID_XML, ''));
+      this.cells += `<c r="${ref}" s="${this.styleId(style, true)}" t="s"><v>${index}</v></c>`;
+    }
+  }
+
+  /**
+   * Closes the current row.
+   * @param row 0-based row
+   * @returns true when a batch of rows went to the stream (a good moment to yield)
+   */
+  endRow(row: number): boolean {
+    if (this.cells) this.chunk.push(`<row r="${row + 1}">${this.cells}</row>`);
+    this.cells = '';
+    if (++this.rowsInChunk < ROWS_PER_WRITE) return false;
+    this.flush();
+    return true;
+  }
+
+  /** Sends the gathered rows to the stream (opening the sheet data first). */
+  flush(): void {
+    if (!this.ws.startedData) {
+      this.ws._writeColumns();
+      this.ws._writeOpenSheetData();
+      this.ws.startedData = true;
+    }
+    if (this.chunk.length > 0) this.ws.stream.write(this.chunk.join(''));
+    this.chunk = [];
+    this.rowsInChunk = 0;
+  }
+}
