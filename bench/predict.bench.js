@@ -117,5 +117,20 @@ module.exports = {
         return `${clv.churn.active} active, ${clv.churn.atRisk} at risk, ${clv.churn.churned} churned; CLV total ${Math.round(clv.totals.clv).toLocaleString('en-US')}`;
       },
     },
+    {
+      name: 'holdout check (calibration fit, 26 weekly tracking points), 100,000 customers',
+      repeat: 2,
+      setup: () => {
+        const transactions = simulate();
+        const analysis = load('analyze').analyzeTransactions(transactions, { clusters: 'off', model: 'off' });
+        return { transactions, analysis };
+      },
+      run: ({ transactions, analysis }) => {
+        const out = load('predict').addPredictions(analysis, transactions, { clusters: 'off', holdoutFrom: END_DAY - 180 });
+        const h = out.clv.holdout;
+        if (!h || h.status === 'skipped') throw new Error(h ? h.reason : 'no holdout');
+        return `predicted ${Math.round(h.totals.predicted).toLocaleString('en-US')} vs actual ${h.totals.actual.toLocaleString('en-US')} repeat purchases over 181 days`;
+      },
+    },
   ],
 };

@@ -7,6 +7,7 @@ import { conditionalExpected, type PurchaseModelSpec } from './bgnbd';
 import { fitOrExplain, fitReport } from './fit';
 import { groupPatterns } from './groups';
 import { buildHistories } from './summary';
+import { trackingSeries } from './tracking';
 import type { HoldoutReport } from './types';
 
 /** Calibration repeat-purchase classes of the chart: 0..6 and 7+. */
@@ -54,10 +55,13 @@ export function runHoldout(
     cls.meanPredicted += predicted;
     cls.meanActual += actual;
   });
+  const eligible = new Map<string, number>();
+  calibration.ids.forEach((id, i) => eligible.set(id, i));
+  const tracking = trackingSeries(spec, fit.params, groups, eligible, transactions, holdoutFrom, lastDay, unitDays);
   for (const cls of classes) {
     if (cls.customers === 0) continue;
     cls.meanPredicted /= cls.customers;
     cls.meanActual /= cls.customers;
   }
-  return { holdoutFrom, holdoutTo: lastDay, durationUnits, fit: fitReport(fit), totals, byFrequency: classes, customers };
+  return { holdoutFrom, holdoutTo: lastDay, durationUnits, fit: fitReport(fit), totals, byFrequency: classes, tracking, customers };
 }

@@ -7,6 +7,7 @@ import type { ChurnStatus, DayNumber } from '../types';
 import type { BgParams } from './bgnbd';
 import type { GammaGammaParams } from './gammagamma';
 import type { TimeUnit } from './summary';
+import type { TrackingPoint } from './tracking';
 
 /** A fitted BG/NBD-family model as reported. */
 export interface PurchaseFitReport {
@@ -71,6 +72,11 @@ export interface HoldoutReport {
   totals: { customers: number; predicted: number; actual: number };
   /** Mean predicted and actual holdout purchases by calibration repeat purchases (0..6, "7+"): the chart. */
   byFrequency: { frequency: string; customers: number; meanPredicted: number; meanActual: number }[];
+  /**
+   * Cumulative repeat purchases, predicted against actual, weekly (monthly for a model in months),
+   * the last point at the holdout end: the tracking chart.
+   */
+  tracking: TrackingPoint[];
   /** Per customer present before the holdout. */
   customers: { id: string; frequency: number; predicted: number; actual: number }[];
 }
