@@ -24,11 +24,19 @@ const NUMBER_TYPE = 2;
 const STRING_TYPE = 3;
 /** Characters XML 1.0 cannot hold; Excel would refuse the file. */
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** `_xHHHH_` in text means a character to Excel (ECMA-376 22.9.2.19): a literal one is escaped. */
+const ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
 /** Rows gathered before one write to the stream. */
 const ROWS_PER_WRITE = 500;
 
 /** A cell value the writer accepts. */
 export type RawValue = string | number | boolean | null | undefined;
+
+/** Text as Excel will read it back unchanged: no XML-invalid characters, literal `_xHHHH_` escaped. */
+function plainText(value: string): string {
+  const text = value.replace(INVALID_XML, '');
+  return text.includes('_x') ? text.replace(ESCAPE_LIKE, '_x005F_$1') : text;
+}
 
 /** Writes one sheet's rows in ascending order; cells of a row in ascending column order. */
 export class RawRowWriter {
@@ -79,7 +87,7 @@ export class RawRowWriter {
     } else if (typeof value === 'boolean') {
       this.cells += `<c r="${ref}" s="${this.styleId(style, false)}" t="b"><v>${value ? 1 : 0}</v></c>`;
     } else {
-      const index = this.wb.sharedStrings.add(value.replace(INVALID_XML, ''));
+      const index = this.wb.sharedStrings.add(plainText(value));
       this.cells += `<c r="${ref}" s="${this.styleId(style, true)}" t="s"><v>${index}</v></c>`;
     }
   }

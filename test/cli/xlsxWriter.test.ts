@@ -60,6 +60,17 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
     expect(ws['!ref']).toBe('A1:T5');
   });
 
+  test('text comes back exactly: edge spaces, quotes, markup, _xHHHH_ look-alikes, Persian', async () => {
+    const analysis = smallAnalysis();
+    const ids = ['  padded  ', 'a "quoted" <b>&amp;</b>', '_x0041_ stays', 'مشتری ۱۲', "-2+3", 'tab\there'];
+    analysis.customers = ids.map((id, i) => ({ ...analysis.customers[i % 4], id }));
+    const file = path.join(dir, 'texts.xlsx');
+    await writeWorkbookXlsx(buildWorkbookPlan(analysis, { lang: 'en' }), file);
+    const ws = XLSX.read(fs.readFileSync(file)).Sheets.Customers;
+    expect(ids.map((_, i) => ws[`A${i + 2}`].v)).toEqual(ids);
+    expect(ids.map((_, i) => ws[`A${i + 2}`].t)).toEqual(ids.map(() => 's'));
+  });
+
   test('no formulas anywhere in the workbook', async () => {
     const { wb } = await writeAndRead('en');
     for (const name of wb.SheetNames) {
