@@ -91,7 +91,9 @@ function topCustomersBlocks(analysis: Analysis, lang: Lang, row: number): Block[
     .map(([key, format]) => ({ header: t(lang, `report.col.${key}`), format }));
   const rows = loyalProfitableCustomers(analysis).slice(0, TOP_CUSTOMERS)
     .map((c) => [String(c.id), segments(c.segment).label, c.recencyDays, c.frequency, c.revenue]);
-  return listBlocks(TOP_CUSTOMERS_TABLE, t(lang, 'report.summary.topLoyal', { top: TOP_CUSTOMERS }), row, lang, columns, rows);
+  const hasLoyalty = analysis.customers.some((c) => c.loyaltyQuadrant !== null);
+  const heading = t(lang, hasLoyalty ? 'report.summary.topLoyal' : 'report.summary.topValue', { top: TOP_CUSTOMERS });
+  return listBlocks(TOP_CUSTOMERS_TABLE, heading, row, lang, columns, rows);
 }
 
 function segmentBlocks(analysis: Analysis, lang: Lang, row: number, sheet: SheetPlan): Block[] {

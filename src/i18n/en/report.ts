@@ -69,6 +69,7 @@ export const report = {
   'report.model.reason.notAvailable': 'no model results in this analysis',
   'report.summary.topCustomers': 'The {top} customers with the highest CLV',
   'report.summary.topLoyal': 'The {top} loyal, high-value customers with the highest revenue',
+  'report.summary.topValue': 'The {top} high-value customers with the highest revenue',
   'report.summary.atRiskCustomers': 'Customers at risk with the highest CLV (top {top})',
   'report.summary.none': 'None.',
   'report.summary.segments': 'Segments',

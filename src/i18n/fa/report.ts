@@ -71,6 +71,7 @@ export const report: Record<keyof typeof en, string> = {
   'report.model.reason.notAvailable': 'این تحلیل نتیجهٔ مدلی ندارد',
   'report.summary.topCustomers': '{top} مشتری با بیشترین ارزش طول عمر',
   'report.summary.topLoyal': '{top} مشتری وفادار و پرارزش با بیشترین درآمد',
+  'report.summary.topValue': '{top} مشتری پرارزش با بیشترین درآمد',
   'report.summary.atRiskCustomers': 'مشتریان در خطر با بیشترین ارزش طول عمر ({top} نفر برتر)',
   'report.summary.none': 'هیچ.',
   'report.summary.segments': 'بخش‌ها',
