@@ -74,9 +74,10 @@ export interface HoldoutReport {
   byFrequency: { frequency: string; customers: number; meanPredicted: number; meanActual: number }[];
   /**
    * Cumulative repeat purchases, predicted against actual, weekly (monthly for a model in months),
-   * the last point at the holdout end: the tracking chart.
+   * the last point at the holdout end: the tracking chart. Always filled by the engine (optional in
+   * the type only so that hand-written fixtures may leave it out).
    */
-  tracking: TrackingPoint[];
+  tracking?: TrackingPoint[];
   /** Per customer present before the holdout. */
   customers: { id: string; frequency: number; predicted: number; actual: number }[];
 }
