@@ -10,8 +10,9 @@ import { sampleIndices, seededRandom } from './random';
 import { pairwiseDistances, silhouetteFromDistances } from './silhouette';
 import type { ClusterAnalysis } from './types';
 
-/** Range of k tried automatically. */
+/** Smallest k tried automatically. */
 export const K_MIN = 2;
+/** Largest k tried automatically (and the cap on a given k). */
 export const K_MAX = 8;
 /** Customers the silhouette is computed on when there are more. */
 export const SILHOUETTE_SAMPLE = 2000;
