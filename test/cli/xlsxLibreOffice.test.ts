@@ -66,4 +66,22 @@ suite('LibreOffice reads the report of rfm_data_orders.csv', () => {
     // Dates display as dates (yyyy-mm-dd), not serial numbers.
     expect(customers.find((l) => l.startsWith("Abbey O'Reilly"))).toMatch(/^Abbey O'Reilly,\d{4}-\d{2}-\d{2},2006-06-09,/);
   }, 180_000);
+
+  test('the Persian report opens too: every sheet to CSV, no error cells, dates shown as dates', async () => {
+    const faDir = path.join(dir, 'fa');
+    fs.mkdirSync(faDir);
+    const fa = path.join(faDir, 'report-fa.xlsx');
+    const io = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } };
+    expect(await main(['analyze', ORDERS as string, '--out', fa, '--lang', 'fa', '--quiet'], io as unknown as Parameters<typeof main>[1])).toBe(0);
+    convert(faDir, fa, CSV_FILTER);
+    const csvs = fs.readdirSync(faDir).filter((f) => f.endsWith('.csv'));
+    expect(csvs.sort()).toEqual(['خلاصه', 'مشتریان', 'ماتریس', 'خوشه‌ها', 'قواعد بخش‌بندی'].map((n) => `report-fa-${n}.csv`).sort());
+    for (const file of csvs) {
+      const cells = fs.readFileSync(path.join(faDir, file), 'utf8').split(/\r?\n/).flatMap((line) => line.split(','));
+      expect(cells.filter((c) => ERROR_CELL.test(c.replace(/^"|"$/g, '')))).toEqual([]);
+    }
+    // LibreOffice has no Persian calendar in number formats: it shows the same date in Gregorian.
+    const customers = fs.readFileSync(path.join(faDir, 'report-fa-مشتریان.csv'), 'utf8').split(/\r?\n/);
+    expect(customers.find((l) => l.startsWith("Abbey O'Reilly"))).toMatch(/^Abbey O'Reilly,\d{4}\/\d{2}\/\d{2},2006\/06\/09,/);
+  }, 180_000);
 });
