@@ -1,0 +1,65 @@
+/**
+ * Hand-computed histories: same-day lines, returns, costs, the window, and pattern grouping.
+ */
+import { groupPatterns } from '../../../src/engine/clv/groups';
+import { buildHistories } from '../../../src/engine/clv/summary';
+import type { Transaction } from '../../../src/engine/types';
+
+const line = (customerId: string, day: number, amount: number, cost?: number): Transaction => ({ customerId, day, amount, rowNumber: 2, ...(cost === undefined ? {} : { cost }) });
+
+describe('buildHistories', () => {
+  const lines = [
+    line('a', 10, 20), line('a', 10, 5), // one purchase day: 25
+    line('a', 17, 40, 30), line('a', 17, -10), // repeat day, net 30 after a same-day return; cost 30
+    line('a', 20, -5), // a return on its own day: revenue only
+    line('a', 31, 60), // repeat day: 60
+    line('a', 50, 99), // after the window end
+    line('b', 12, -7), // only a return: no purchase day, not modelled
+    line('c', 30, 0), // a free item counts as a purchase day
+  ];
+  const h = buildHistories(lines, 40);
+
+  it('counts distinct purchase days after the first, and measures t_x and T in days', () => {
+    expect(h.ids).toEqual(['a', 'c']);
+    expect(Array.from(h.x)).toEqual([2, 0]);
+    expect(Array.from(h.recencyDays)).toEqual([21, 0]);
+    expect(Array.from(h.ageDays)).toEqual([30, 10]);
+    expect(Array.from(h.firstDay)).toEqual([10, 30]);
+  });
+
+  it('averages net spend over repeat purchase days; revenue includes every line in the window', () => {
+    expect(h.zbar[0]).toBeCloseTo((30 + 60) / 2, 12);
+    expect(h.meanDaySpend[0]).toBeCloseTo((25 + 30 + 60) / 3, 12);
+    expect(h.revenue[0]).toBeCloseTo(25 + 30 - 5 + 60, 12);
+    expect(h.cost[0]).toBe(30);
+    expect(h.hasCost[0]).toBe(1);
+    expect(h.hasCost[1]).toBe(0);
+  });
+
+  it('limits the window from below too', () => {
+    const later = buildHistories(lines, 40, 15);
+    expect(later.ids).toEqual(['a', 'c']);
+    expect(later.x[0]).toBe(1); // days 17 and 31
+    expect(later.firstDay[0]).toBe(17);
+  });
+
+  it('sorts many lines of one customer by day', () => {
+    const many = Array.from({ length: 40 }, (_, i) => line('z', 100 - i, 1));
+    const z = buildHistories(many, 200);
+    expect(z.x[0]).toBe(39);
+    expect(z.firstDay[0]).toBe(61);
+    expect(z.recencyDays[0]).toBe(39);
+  });
+});
+
+describe('groupPatterns', () => {
+  it('weights identical (x, t_x, T) and converts days to the unit', () => {
+    const g = groupPatterns([0, 1, 0, 1], [0, 14, 0, 7], [28, 28, 28, 28], 7);
+    expect(Array.from(g.w)).toEqual([2, 1, 1]);
+    expect(Array.from(g.groupOf)).toEqual([0, 1, 0, 2]);
+    expect(Array.from(g.tx)).toEqual([0, 2, 1]);
+    expect(Array.from(g.T)).toEqual([4, 4, 4]);
+    expect(Array.from(g.TValues)).toEqual([4]);
+    expect(Array.from(g.xValues)).toEqual([0, 1]);
+  });
+});
