@@ -5,6 +5,7 @@
  */
 import type { InputTable } from '../engine/types';
 import type { Delimiter, ReadSettings } from './args';
+import { parseCsvInto, parseCsvRows } from './csvParse';
 
 /** Bytes of text looked at to detect the delimiter and the header. */
 const SAMPLE_CHARS = 65_536;
@@ -24,20 +25,42 @@ export interface TextLayout {
 }
 
 /**
+ * Chooses the columns worth parsing from a sample of the table (its header and first rows).
+ * Returns keep[i] per column, or undefined to keep every column.
+ */
+export type ColumnSelector = (sample: InputTable) => readonly boolean[] | undefined;
+
+/** Data rows parsed in full before a ColumnSelector is asked (the engine's detection reads 500). */
+export const SELECTION_SAMPLE_ROWS = 1000;
+
+/**
  * Parses delimited text into an InputTable.
  * @param text the whole file as text
  * @param settings delimiter and header choices; undefined ones are detected
  * @param onProgress optional, called with the fraction of the text parsed
+ * @param selectColumns optional: after SELECTION_SAMPLE_ROWS rows, the columns it rejects are
+ *   left as '' in the remaining rows (fewer strings to make for files with unused columns)
  * @returns header, rows (the parser's arrays, unchanged) and the file row number of rows[0]
  */
-export function parseDelimitedText(text: string, settings: ReadSettings = {}, onProgress?: (fraction: number) => void): InputTable {
+export function parseDelimitedText(text: string, settings: ReadSettings = {}, onProgress?: (fraction: number) => void, selectColumns?: ColumnSelector): InputTable {
   const layout = detectLayout(text, settings);
-  const rows = layout.delimiter === 'whitespace' ? parseWhitespaceRows(text) : parseCsvRows(text, layout.delimiter, onProgress);
   const firstRowNumber = 1 + layout.leadingBlankLines + (layout.header ? 1 : 0);
+  const toTable = (rows: string[][]): InputTable => ({ header: nameColumns(layout.header ? rows[0] ?? [] : [], layout.columnCount), rows, firstRowNumber });
+  let rows: string[][];
+  if (layout.delimiter === 'whitespace') rows = parseWhitespaceRows(text);
+  else if (!selectColumns) rows = parseCsvRows(text, layout.delimiter, onProgress);
+  else {
+    rows = [];
+    const headerRows = layout.header ? 1 : 0;
+    const next = parseCsvInto(rows, text, layout.delimiter, 0, { maxRows: SELECTION_SAMPLE_ROWS + headerRows });
+    const sample = { ...toTable(rows), rows: rows.slice(headerRows) };
+    parseCsvInto(rows, text, layout.delimiter, next, { keep: selectColumns(sample), onProgress });
+  }
+  const table = toTable(rows);
   // shift() on a large array is O(1) in V8 (left-trimming): no copy of the rows.
-  const headerRow = layout.header ? rows.shift() ?? [] : [];
+  if (layout.header) rows.shift();
   onProgress?.(1);
-  return { header: nameColumns(headerRow, layout.columnCount), rows, firstRowNumber };
+  return table;
 }
 
 /**
@@ -154,69 +177,6 @@ function nameColumns(headerRow: readonly string[], width: number): string[] {
     names.push(name === '' ? `column${i + 1}` : name);
   }
   return names;
-}
-
-/**
- * Parses delimited text (RFC 4180 quoting: "a, b", "say ""hi""", line breaks inside quotes) in one
- * pass over char codes. Rows keep their own length: a short row never runs into the next line
- * (uDSV 0.7 does that: it looks for the next delimiter past the line end, so it is not used here;
- * measured on Online Retail this loop is as fast). Blank lines are skipped.
- * @param text the text
- * @param delimiter a one-character delimiter
- * @param onProgress optional, called with the fraction of the text parsed
- * @returns the rows
- */
-export function parseCsvRows(text: string, delimiter: string, onProgress?: (fraction: number) => void): string[][] {
-  const d = delimiter.charCodeAt(0);
-  const rows: string[][] = [];
-  const n = text.length;
-  let row: string[] = [];
-  let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    if (row.length === 0 && (c === 10 || c === 13)) {
-      i++;
-      continue;
-    }
-    let value = '';
-    if (c === 34) [value, i] = readQuotedField(text, i);
-    let j = i;
-    while (j < n) {
-      c = text.charCodeAt(j);
-      if (c === d || c === 10 || c === 13) break;
-      j++;
-    }
-    row.push(j > i ? value + text.slice(i, j) : value);
-    i = j;
-    if (i >= n) break;
-    if (c === d) {
-      i++;
-      if (i >= n) row.push('');
-    } else {
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      rows.push(row);
-      row = [];
-      if (onProgress && (rows.length & 0xffff) === 0) onProgress(i / n);
-    }
-  }
-  if (row.length > 0) rows.push(row);
-  return rows;
-}
-
-/** Reads a "quoted" field at `start`; returns its text and the index after the closing quote. */
-function readQuotedField(text: string, start: number): [string, number] {
-  let value = '';
-  let from = start + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    if (quote === -1) return [value + text.slice(from), text.length];
-    if (text.charCodeAt(quote + 1) === 34) {
-      value += text.slice(from, quote + 1);
-      from = quote + 2;
-    } else {
-      return [value + text.slice(from, quote), quote + 1];
-    }
-  }
 }
 
 /**

@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import { customersCsv } from '../../src/cli/csvOutput';
 import { main } from '../../src/cli/main';
+import { analyze } from '../../src/engine';
 import { parseDelimitedText } from '../../src/cli/textTable';
 import { requireSharedData } from '../support/sharedData';
 
@@ -144,6 +146,21 @@ describe('input forms give the same result', () => {
       ['B', '1', '5', '51', '2020-01-15'],
       ['C', '1', '80', '5', '2020-03-01'],
     ]);
+  });
+});
+
+describe('unused columns are not parsed past the first rows', () => {
+  it('gives the same customers as the engine on the fully parsed file', async () => {
+    const lines = ['Invoice,Description,Qty,When,Price,Client,Country'];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(`${1000 + (i >> 1)},"Item, ${i % 7}",${1 + (i % 4)},2021-0${1 + (i % 9)}-1${i % 10},${(i % 13) + 0.5},${i % 4 === 3 ? '' : `C${i % 97}`},UK`);
+    }
+    const text = lines.join('\n');
+    const full = analyze(parseDelimitedText(text), { model: 'off', clusters: 'off' });
+    const result = await run('analyze', file('wide.csv', text), '--model', 'off', '--clusters', 'off');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(customersCsv(full));
+    expect(full.settings.columns.map((c) => c.header).sort()).toEqual(['Client', 'Invoice', 'Price', 'Qty', 'When']);
   });
 });
 

@@ -3,8 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { readInputTable, sniffFormat } from '../../src/cli/readers';
-import { detectDelimiter, looksLikeData, parseDelimitedText, parseWhitespaceRows } from '../../src/cli/textTable';
+import { SELECTION_SAMPLE_ROWS, detectDelimiter, looksLikeData, parseDelimitedText, parseWhitespaceRows } from '../../src/cli/textTable';
 import { InputError } from '../../src/engine/types';
+import type { InputTable } from '../../src/engine/types';
 import { sharedDataPath } from '../support/sharedData';
 
 let dir: string;
@@ -87,6 +88,22 @@ describe('parseDelimitedText', () => {
   it('keeps formula-like customer ids as they are', () => {
     const t = parseDelimitedText('customer,date,amount\n=1+1,2020-01-01,5\n"@SUM(A1)",2020-01-02,6\n');
     expect(t.rows.map((r) => r[0])).toEqual(['=1+1', '@SUM(A1)']);
+  });
+
+  it('parses only the selected columns after the sample, judged on the header and the first 1,000 rows', () => {
+    const lines = ['id,note,amount'];
+    for (let i = 0; i < 1500; i++) lines.push(`${i},"n, ${i}",${i * 2}`);
+    let seen: InputTable | undefined;
+    const t = parseDelimitedText(lines.join('\n'), {}, undefined, (sample) => {
+      seen = sample;
+      return [true, false, true];
+    });
+    expect(seen?.header).toEqual(['id', 'note', 'amount']);
+    expect(seen?.rows).toHaveLength(SELECTION_SAMPLE_ROWS);
+    expect(t.rows).toHaveLength(1500);
+    expect(t.rows[999]).toEqual(['999', 'n, 999', '1998']);
+    expect(t.rows[1000]).toEqual(['1000', '', '2000']);
+    expect(t.rows[1499]).toEqual(['1499', '', '2998']);
   });
 
   it('reports progress when asked', () => {
