@@ -1,23 +1,31 @@
 /**
- * The pane's column detection: the engine decides (header names in English and Persian, then the
- * values); this turns its answer into a role → column mapping for the dropdowns. When a required
- * column cannot be found the engine's message is returned beside an empty mapping, so the user
- * sees why and can choose the column by hand.
+ * The pane's column detection: the engine decides the input kind (transactions, or one row per
+ * customer) and the columns (header names in English and Persian, then the values); this turns its
+ * answer into a role → column mapping for the dropdowns. When a required column cannot be found the
+ * engine's message is returned beside an empty mapping, so the user sees why and chooses by hand.
  */
-import { detectColumns, toColumnMapping } from '../engine/columns';
-import type { ColumnMapping, InputTable } from '../engine/types';
+import { detectColumns, detectInputKind, toColumnMapping } from '../engine/columns';
+import type { ColumnMapping, InputKind, InputTable } from '../engine/types';
+
+/** What detection found. */
+export interface Detected {
+  kind: InputKind;
+  mapping: ColumnMapping;
+  problem?: string;
+}
 
 /**
- * Detects the transaction columns of a table.
+ * Detects the columns of a table.
  * @param table the source table
- * @returns role → column index for the roles found, and the engine's message when detection failed
+ * @param kind the input kind; default: the engine's guess from the header names
+ * @returns the kind, role → column index for the roles found, and the engine's message when it failed
  */
-export function detectMapping(table: InputTable): { mapping: ColumnMapping; problem?: string } {
+export function detectMapping(table: InputTable, kind: InputKind = detectInputKind(table)): Detected {
   try {
-    return { mapping: toColumnMapping(detectColumns(table, 'transactions')) };
+    return { kind, mapping: toColumnMapping(detectColumns(table, kind)) };
   } catch (error) {
     const err = error as Error;
     if (err.name !== 'InputError') throw error;
-    return { mapping: {}, problem: err.message };
+    return { kind, mapping: {}, problem: err.message };
   }
 }

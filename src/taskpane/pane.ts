@@ -5,13 +5,13 @@
  * unless the whole analysis succeeded.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis, AnalysisOptions, ColumnMapping, TransactionRole } from '../engine/types';
+import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind } from '../engine/types';
 import { REFRESH_EVENT, type RefreshNotice } from '../commands/notice';
 import { detectMapping } from './detect';
 import { byId, fill } from './dom';
 import type { PaneHost, SourceBlock, SourceChoice } from './host';
 import { applyLanguage, asLang, formatNumber, langFromDisplayLanguage } from './lang';
-import { readMapping, relabelMapping, renderMapping } from './mapping';
+import { readMapping, relabelMapping, renderMapping, roleLabel } from './mapping';
 import { CancelledError, runInWorker, WorkerError, type Run } from './runner';
 import type { WorkbookPlan } from '../report/plan';
 import { renderSummary } from './summary';
@@ -60,7 +60,9 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
   const status = byId('status');
   const errorBox = byId('error');
 
-  const roleName = (role: TransactionRole) => t(lang, `pane.role.${role}`);
+  const kindSelect = byId<HTMLSelectElement>('input-kind');
+  const roleName = (role: ColumnRole) => roleLabel(lang, role);
+  const inputKind = (): InputKind => (kindSelect.value === 'customers' ? 'customers' : 'transactions');
   const choice = (): SourceChoice => {
     const kind = (document.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value ?? 'selection');
     return kind === 'table' ? { kind: 'table', name: tableSelect.value } : { kind: 'selection' };
@@ -135,6 +137,14 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     tableSelect.replaceChildren(...options);
   }
 
+  /** Shows the detected kind and mapping, and the engine's message when a column is missing. */
+  function showDetected(read: SourceBlock, detected: ReturnType<typeof detectMapping>): void {
+    kindSelect.value = detected.kind;
+    renderMapping(mappingBox, read.table.header, detected.mapping, detected.kind, lang);
+    detectionProblem = detected.problem;
+    showError(detected.problem ? { key: 'pane.error.input', params: { message: detected.problem } } : undefined, false);
+  }
+
   /** Reads the chosen source, checks its shape and shows the detected mapping. */
   async function readSource(): Promise<SourceBlock> {
     const picked = choice();
@@ -143,10 +153,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     const read = await host.read(picked, (fraction) => setProgress(fraction, 'reading'));
     const headerKey = JSON.stringify(read.table.header);
     if (headerKey !== shownHeader) {
-      const detected = detectMapping(read.table);
-      renderMapping(mappingBox, read.table.header, detected.mapping, lang);
-      detectionProblem = detected.problem;
-      if (detected.problem) showError({ key: 'pane.error.input', params: { message: detected.problem } }, false);
+      showDetected(read, detectMapping(read.table));
     }
     shownHeader = headerKey;
     byId('mapping-section').hidden = false;
@@ -163,7 +170,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
   function options(mapping: ColumnMapping): AnalysisOptions {
     const fields = parseOptionFields(byId<HTMLInputElement>('bins').value, byId<HTMLInputElement>('analysis-date').value);
     if ('key' in fields) throw new PaneError(fields);
-    const result: AnalysisOptions = { inputKind: 'transactions', columns: { ...mapping }, bins: fields.bins, split: byId<HTMLSelectElement>('split').value as AnalysisOptions['split'] };
+    const result: AnalysisOptions = { inputKind: inputKind(), columns: { ...mapping }, bins: fields.bins, split: byId<HTMLSelectElement>('split').value as AnalysisOptions['split'] };
     if (fields.analysisDate !== undefined) result.analysisDate = fields.analysisDate;
     return result;
   }
@@ -177,7 +184,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
       const source = block ?? (await readSource());
       if (cancelRequested) throw new CancelledError();
       const mapping = readMapping(mappingBox);
-      const mappingProblem = checkMapping(mapping, source.table.header, roleName);
+      const mappingProblem = checkMapping(mapping, source.table.header, roleName, inputKind());
       if (mappingProblem) throw new PaneError(detectionProblem ? { key: 'pane.error.input', params: { message: detectionProblem } } : mappingProblem);
       const analysisOptions = options(mapping);
       const writeBack = byId<HTMLInputElement>('write-back').checked;
@@ -231,6 +238,9 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     }),
   );
   tableSelect.addEventListener('change', () => (block = undefined));
+  kindSelect.addEventListener('change', () => {
+    if (block) showDetected(block, detectMapping(block.table, inputKind()));
+  });
   byId('check').addEventListener('click', () => {
     showError(undefined, false);
     readSource().catch((error) => {

@@ -3,7 +3,7 @@
  * any row is usable is the engine's to say (InputError); the shape of the source block is checked where it is read
  * (src/excel/read.ts). Pure: each returns a message (key + params for `t`) or undefined when all is well.
  */
-import type { ColumnMapping, TransactionRole } from '../engine/types';
+import type { ColumnMapping, ColumnRole, InputKind } from '../engine/types';
 
 /** A message for the user: an i18n key and its placeholders. */
 export interface PaneMessage {
@@ -11,27 +11,24 @@ export interface PaneMessage {
   params?: Record<string, string | number>;
 }
 
-/** Roles shown in the mapping, in display order. */
-export const PANE_ROLES: TransactionRole[] = ['customer', 'date', 'amount', 'order', 'quantity', 'price', 'cost'];
-
 /**
- * Checks a transaction mapping: customer and date are required, and an amount or both
- * quantity and unit price; no column may play two roles.
+ * Checks a mapping. Transactions: customer and date, and an amount or both quantity and unit
+ * price. Customer-level input: customer, number of orders, revenue, and recency days or the last
+ * purchase. No column may play two roles.
  * @param mapping role → column index
  * @param header the header names, for the message
  * @param roleName the display name of a role in the pane's language
+ * @param kind the input kind (default transactions)
  * @returns the problem, or undefined
  */
-export function checkMapping(mapping: ColumnMapping, header: string[], roleName: (role: TransactionRole) => string): PaneMessage | undefined {
-  for (const role of ['customer', 'date'] as const) {
-    if (mapping[role] === undefined) return { key: 'pane.error.missingRole', params: { role: roleName(role) } };
-  }
-  if (mapping.amount === undefined && (mapping.quantity === undefined || mapping.price === undefined)) {
-    return { key: 'pane.error.missingRole', params: { role: roleName('amount') } };
-  }
+export function checkMapping(mapping: ColumnMapping, header: string[], roleName: (role: ColumnRole) => string, kind: InputKind = 'transactions'): PaneMessage | undefined {
+  const missing = (role: ColumnRole): PaneMessage => ({ key: 'pane.error.missingRole', params: { role: roleName(role) } });
+  const required: ColumnRole[] = kind === 'customers' ? ['customer', 'frequency', 'monetary'] : ['customer', 'date'];
+  for (const role of required) if (mapping[role] === undefined) return missing(role);
+  if (kind === 'customers' && mapping.recencyDays === undefined && mapping.lastPurchase === undefined) return missing('recencyDays');
+  if (kind === 'transactions' && mapping.amount === undefined && (mapping.quantity === undefined || mapping.price === undefined)) return missing('amount');
   const seen = new Set<number>();
-  for (const role of PANE_ROLES) {
-    const index = mapping[role];
+  for (const index of Object.values(mapping)) {
     if (index === undefined) continue;
     if (seen.has(index)) return { key: 'pane.error.sameColumn', params: { column: header[index] ?? String(index + 1) } };
     seen.add(index);

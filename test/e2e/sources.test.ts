@@ -5,7 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { t } from '../../src/i18n';
+import * as fs from 'fs';
 import { writeBackHeaders } from '../../src/excel/writeBack';
+import { requireSharedData } from '../support/sharedData';
 import { isoToSerial, launchChromium, pressAnalyze, serveDist, type Served } from './harness';
 
 jest.setTimeout(120_000);
@@ -99,5 +101,31 @@ test('the lowest requirement set of the manifest (ExcelApi 1.4) is enough for An
   await page.evaluate(() => (window as any).rfmPreview.runCommand('refresh'));
   expect(await page.textContent('#status')).toBe(t('en', 'pane.refresh.done', { customers: '300' }));
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('customer-level input (the customer sample of the rfm package) is recognised and analysed', async () => {
+  const lines = fs.readFileSync(requireSharedData('rfm-r/rfm_data_customer.csv'), 'utf8').trim().split(/\r?\n/);
+  const header = lines[0].split(',').slice(0, 5);
+  const rows = lines.slice(1).map((line) => {
+    const [id, revenue, visit, orders, recency] = line.split(',');
+    return [id, Number(revenue), isoToSerial(visit), Number(orders), Number(recency)] as Cell[];
+  });
+  const page = await browser.newPage();
+  await page.goto(`${served.origin}/preview.html?lang=en&sample=none`);
+  await page.waitForSelector('#analyze');
+  await page.evaluate(([h, r]) => (window as any).rfmPreview.loadSales(h, r, 'Sales', 2), [header, rows] as const);
+  await page.click('#check');
+  await page.waitForFunction(() => (document.getElementById('source-info')!.textContent ?? '') !== '');
+  expect(await page.$eval('#input-kind', (s) => (s as HTMLSelectElement).value)).toBe('customers');
+  expect(await page.$eval('#map-customer', (s) => (s as HTMLSelectElement).value)).toBe('0');
+  expect(await page.$eval('#map-frequency', (s) => (s as HTMLSelectElement).value)).toBe('3');
+  expect(await page.$eval('#map-monetary', (s) => (s as HTMLSelectElement).value)).toBe('1');
+  await page.fill('#analysis-date', '2007-01-01');
+  const result = await pressAnalyze(page);
+  expect(result.error).toBeNull();
+  // The rfm package's tests: 39,999 customers and 393,223 transactions in its customer data.
+  expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('39,999');
+  expect(await page.textContent('[data-figure="pane.summary.orders"]')).toBe('393,223');
   await page.close();
 });

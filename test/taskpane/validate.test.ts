@@ -18,6 +18,17 @@ describe('checkMapping', () => {
   });
 });
 
+describe('checkMapping for customer-level input', () => {
+  const header = ['id', 'recency_days', 'last_visit', 'orders', 'revenue'];
+  test('customer, number of orders, revenue, and recency days or the last purchase', () => {
+    expect(checkMapping({ customer: 0, recencyDays: 1, frequency: 3, monetary: 4 }, header, roleName, 'customers')).toBeUndefined();
+    expect(checkMapping({ customer: 0, lastPurchase: 2, frequency: 3, monetary: 4 }, header, roleName, 'customers')).toBeUndefined();
+    expect(checkMapping({ customer: 0, frequency: 3, monetary: 4 }, header, roleName, 'customers')).toEqual({ key: 'pane.error.missingRole', params: { role: 'RECENCYDAYS' } });
+    expect(checkMapping({ customer: 0, recencyDays: 1, monetary: 4 }, header, roleName, 'customers')).toEqual({ key: 'pane.error.missingRole', params: { role: 'FREQUENCY' } });
+    expect(checkMapping({ customer: 0, recencyDays: 1, frequency: 3, monetary: 3 }, header, roleName, 'customers')).toEqual({ key: 'pane.error.sameColumn', params: { column: 'orders' } });
+  });
+});
+
 describe('parseOptionFields', () => {
   test('bins must be a whole number 2..10', () => {
     expect(parseOptionFields('5', '')).toEqual({ bins: 5 });
