@@ -7,7 +7,7 @@ import { t, type Lang } from '../i18n';
 import type { Analysis } from '../engine/types';
 import type { ClusterReport } from '../engine/clusters/types';
 import type { HoldoutReport } from '../engine/clv/types';
-import type { Block, SheetPlan } from './plan';
+import type { Block, SheetPlan, TableBlock } from './plan';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, dateFormat, dayToSerial } from './formats';
 import { formatForText } from './labels';
 import { clusterReport, clvReport, holdoutReport } from './predictions';
@@ -17,6 +17,7 @@ import { chartWithPlaceholder } from './charts';
 /** Names of the Clusters sheet's tables. */
 export const CLUSTERS_TABLE = 'ClusterProfiles';
 export const HOLDOUT_TABLE = 'ClvHoldout';
+export const TRACKING_TABLE = 'ClvTracking';
 
 function profileBlocks(report: ClusterReport, lang: Lang, row: number): Block[] {
   const keys = ['cluster', 'name', 'size', 'share', 'revenue', 'revenueShare', 'meanL', 'meanR', 'meanF', 'meanM'];
@@ -58,16 +59,36 @@ function holdoutBlocks(sheet: SheetPlan, holdout: HoldoutReport, timeUnit: strin
     [t(lang, 'report.holdout.totalActual'), holdout.totals.actual],
   ], 'label', [[null, date], [null, date], [null, DECIMAL_FORMAT], [null, DECIMAL_FORMAT]]);
   const blocks: Block[] = [cells(row, 0, [[t(lang, 'report.holdout.title')]], 'heading'), facts];
-  if (rows.length === 0) return blocks;
-  const tableRow = rowAfter(facts);
-  blocks.push(table(HOLDOUT_TABLE, tableRow, 0, columns, rows));
-  blocks.push(chartWithPlaceholder(sheet, lang, {
-    type: 'columnClustered',
-    title: t(lang, 'report.chart.holdout'),
-    source: { row: tableRow, column: 0, rows: rows.length + 1, columns: 3 },
-    anchor: { row: tableRow, column: 5, rows: 15, columns: 8 },
-  }));
+  let next = rowAfter(facts);
+  if (rows.length > 0) next = tableWithChart(sheet, blocks, table(HOLDOUT_TABLE, next, 0, columns, rows), t(lang, 'report.chart.holdout'), lang);
+  const tracking = holdout.tracking ?? [];
+  if (tracking.length > 0) {
+    const trackingColumns = [
+      { header: t(lang, 'report.tracking.date'), format: date },
+      { header: t(lang, 'report.tracking.predicted'), format: DECIMAL_FORMAT },
+      { header: t(lang, 'report.tracking.actual'), format: DECIMAL_FORMAT },
+    ];
+    const trackingRows = tracking.map((p) => [dayToSerial(holdout.holdoutFrom + p.day), p.predicted, p.actual]);
+    tableWithChart(sheet, blocks, table(TRACKING_TABLE, next, 0, trackingColumns, trackingRows), t(lang, 'report.chart.tracking'), lang);
+  }
   return blocks;
+}
+
+/** Chart height in rows, beside its table. */
+const CHART_ROWS = 15;
+
+/**
+ * Adds a table and a column chart of its first three columns beside it.
+ * @returns the first free row below both
+ */
+function tableWithChart(sheet: SheetPlan, blocks: Block[], data: TableBlock, title: string, lang: Lang): number {
+  blocks.push(data, chartWithPlaceholder(sheet, lang, {
+    type: 'columnClustered',
+    title,
+    source: { row: data.row, column: 0, rows: data.rows.length + 1, columns: 3 },
+    anchor: { row: data.row, column: 5, rows: CHART_ROWS, columns: 8 },
+  }));
+  return Math.max(rowAfter(data), data.row + CHART_ROWS + 1);
 }
 
 /**

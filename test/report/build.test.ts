@@ -214,6 +214,8 @@ describe('Clusters sheet', () => {
     expect(tableOf(plan, 'ClusterProfiles').rows[0]).toEqual([1, 'High value', 2, 0.5, 520.5, 0.5205, 251, 56, 3, 260.25]);
     expect(tableOf(plan, 'ClvHoldout').rows).toEqual([['0', 3.5, 4, 1], ['7+', 3.1, 3, 3]]);
     expect(tableOf(buildWorkbookPlan(analysisWithModel(), { lang: 'fa' }), 'ClusterProfiles').rows[1][1]).toBe('خوشهٔ 2');
-    expect(sheetOf(plan, 'clusters').charts).toHaveLength(1);
+    // Tracking dates: holdout start (2006-12-31 minus 60 days, serial 39022) plus 7 and 14 days.
+    expect(tableOf(plan, 'ClvTracking').rows).toEqual([[39029, 1.2, 1], [39036, 2.5, 3]]);
+    expect(sheetOf(plan, 'clusters').charts.map((c) => c.source.rows)).toEqual([3, 3]);
   });
 });

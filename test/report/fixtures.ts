@@ -126,6 +126,7 @@ export function analysisWithModel(): Analysis {
       holdoutFrom: DAY_2006_12_31 - 60, holdoutTo: DAY_2006_12_31, durationUnits: 60 / 7, fit,
       totals: { customers: 4, predicted: 6.6, actual: 7 },
       byFrequency: [{ frequency: '0', customers: 1, meanPredicted: 3.5, meanActual: 4 }, { frequency: '7+', customers: 3, meanPredicted: 3.1, meanActual: 3 }],
+      tracking: [{ day: 7, period: 1, predicted: 1.2, actual: 1 }, { day: 14, period: 2, predicted: 2.5, actual: 3 }],
       customers: [],
     },
   };
