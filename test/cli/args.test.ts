@@ -1,4 +1,5 @@
-import { UsageError, parseClusters, parseCommandLine, parseDelimiter, parseThresholds, resolveColumns } from '../../src/cli/args';
+import { UsageError, parseClusters, parseCommandLine, parseDelimiter, parseThresholds } from '../../src/cli/args';
+import { resolveColumns } from '../../src/cli/columnArgs';
 import type { AnalyzeCommand } from '../../src/cli/args';
 
 function analyzeOf(argv: string[]): AnalyzeCommand {
