@@ -37,7 +37,7 @@ module.exports = {
       command: (tmpDir) => [BIN, 'analyze', onlineRetail(), '--out', path.join(tmpDir, 'online-retail.xlsx')],
     },
     {
-      name: 'Online Retail (4,372 customers): plan + ExcelJS write',
+      name: 'Online Retail (4,338 scored customers): plan + ExcelJS write',
       repeat: 2,
       setup: async (tmpDir) => {
         const table = await dist('cli/readers').readInputTable(onlineRetail());
