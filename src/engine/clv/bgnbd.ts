@@ -123,6 +123,10 @@ export function pAlive(spec: PurchaseModelSpec, p: BgParams, x: number, tx: numb
  */
 export function expectedIfAlive(spec: PurchaseModelSpec, p: BgParams, t: number, x: number, T: number): number {
   if (t <= 0) return 0;
+  if (Math.abs(p.a - 1) < 1e-6) {
+    // a = 1 is a removable singularity (0/0): average the two sides
+    return (expectedIfAlive(spec, { ...p, a: 1 - 2e-6 }, t, x, T) + expectedIfAlive(spec, { ...p, a: 1 + 2e-6 }, t, x, T)) / 2;
+  }
   const { b, c } = spec.hypParams(p, x);
   const z = t / (p.alpha + T + t);
   // ₂F₁(r+x, b'; c; z)·(1−z)^(r+x) = ₂F₁(c−r−x, c−b'; c; z)·(1−z)^(c−b')

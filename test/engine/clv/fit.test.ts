@@ -2,7 +2,7 @@
  * The fitting machinery: analytic gradients against finite differences, the optimisers on a
  * known minimum, and parameter recovery from data simulated with known parameters.
  */
-import { BGNBD, type BgParams } from '../../../src/engine/clv/bgnbd';
+import { BGNBD, conditionalExpected, type BgParams } from '../../../src/engine/clv/bgnbd';
 import { fitPurchaseModel, logLikelihoodWithGradient } from '../../../src/engine/clv/fit';
 import { gammaGammaLogLikelihood } from '../../../src/engine/clv/gammagamma';
 import { groupPatterns } from '../../../src/engine/clv/groups';
@@ -107,5 +107,13 @@ describe('parameter recovery', () => {
     expect(fit.params.a).toBeLessThan(1.05);
     expect(fit.params.b).toBeGreaterThan(2.2);
     expect(fit.params.b).toBeLessThan(4);
+  });
+});
+
+describe('forecast edge', () => {
+  it('is finite and continuous through a = 1', () => {
+    const at = (a: number): number => conditionalExpected(BGNBD, { r: 0.5, alpha: 4, a, b: 2 }, 10, 1, 5, 20);
+    expect(Number.isFinite(at(1))).toBe(true);
+    expect(at(1)).toBeCloseTo((at(1 - 1e-4) + at(1 + 1e-4)) / 2, 4);
   });
 });
