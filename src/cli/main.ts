@@ -67,7 +67,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4), usedColumns(command));
   assertHasRows(table, command.file);
   const columns = resolveColumns(table.header, command.columns);
-  const analysis = analyze(table, { ...command.options, columns }, stageSlice(progress, 0.4, 0.95));
+  const analysis = analyze(table, { ...command.options, columns }, stageSlice(progress, 0.4, 0.95, 'analysing: '));
   progress.update(0.95, 'writing');
   const inputName = path.basename(command.file);
   if (command.out === undefined) io.stdout.write(customersCsv(analysis));
@@ -162,10 +162,14 @@ function outputError(err: unknown, target: string): unknown {
   return err;
 }
 
-/** The input's size in bytes (0 when it cannot be read; the reader reports that). */
+/** Text is about this many times larger than its gzip file. */
+const GZIP_RATIO = 6;
+
+/** The input's size in bytes as text, estimated for .gz (0 when it cannot be read; the reader reports that). */
 function fileSize(file: string): number {
   try {
-    return fs.statSync(file).size;
+    const bytes = fs.statSync(file).size;
+    return file.toLowerCase().endsWith('.gz') ? bytes * GZIP_RATIO : bytes;
   } catch {
     return 0;
   }

@@ -82,8 +82,9 @@ export function createProgress(stream: ProgressStream, now: () => number = () =>
  * @param progress the overall reporter
  * @param from the slice start 0..1
  * @param to the slice end 0..1
+ * @param prefix optional text before the stage name, e.g. `analysing: `
  * @returns a callback in the engine's ProgressFn shape
  */
-export function stageSlice(progress: Progress, from: number, to: number): (fraction: number, stage: string) => void {
-  return (fraction, stage) => progress.update(from + (to - from) * Math.min(1, Math.max(0, fraction)), stage);
+export function stageSlice(progress: Progress, from: number, to: number, prefix = ''): (fraction: number, stage: string) => void {
+  return (fraction, stage) => progress.update(from + (to - from) * Math.min(1, Math.max(0, fraction)), prefix + stage);
 }
