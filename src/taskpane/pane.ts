@@ -172,6 +172,8 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     if ('key' in fields) throw new PaneError(fields);
     const result: AnalysisOptions = { inputKind: inputKind(), columns: { ...mapping }, bins: fields.bins, split: byId<HTMLSelectElement>('split').value as AnalysisOptions['split'] };
     if (fields.analysisDate !== undefined) result.analysisDate = fields.analysisDate;
+    const order = byId<HTMLSelectElement>('day-month').value;
+    if (order === 'dmy' || order === 'mdy') result.dayMonthOrder = order;
     return result;
   }
 

@@ -27,7 +27,10 @@ export interface SummaryInput {
  */
 export function renderSummary(input: SummaryInput): Node[] {
   const { analysis, lang } = input;
-  return [figures(analysis, lang), segmentChart(analysis, lang), answers(analysis, lang), skipped(analysis, lang), sheetLinks(input)];
+  const nodes: Node[] = [figures(analysis, lang), segmentChart(analysis, lang), answers(analysis, lang), skipped(analysis, lang), sheetLinks(input)];
+  const order = analysis.settings.dayMonthOrder;
+  if (order) nodes.splice(1, 0, el('p', { class: 'muted', id: 'day-month-note' }, t(lang, 'pane.summary.dayMonth', { order: t(lang, `input.dayMonthOrder.${order}`) })));
+  return nodes;
 }
 
 function figures(analysis: Analysis, lang: Lang): HTMLElement {

@@ -129,3 +129,28 @@ test('customer-level input (the customer sample of the rfm package) is recognise
   expect(await page.textContent('[data-figure="pane.summary.orders"]')).toBe('393,223');
   await page.close();
 });
+
+test('ambiguous day/month dates: the order used is shown and can be chosen', async () => {
+  // Hand-computed. Day first: a's last purchase 3 April 2024, b's 2 February; analysis date 4 April,
+  // so b's recency is 29 (Feb 2 → Mar 2, 2024 is a leap year) + 31 (→ Apr 2) + 2 = 62 days.
+  // Month first: a's last purchase 4 March, analysis date 5 March: b's recency 29 + 3 = 32 days.
+  const page = await browser.newPage();
+  await page.goto(`${served.origin}/preview.html?lang=en&sample=none`);
+  await page.waitForSelector('#analyze');
+  const rows = [['a', '01/02/2024', 10], ['a', '03/04/2024', 10], ['b', '02/02/2024', 10]];
+  await page.evaluate((r) => (window as any).rfmPreview.loadSales(['Customer', 'Date', 'Amount'], r, 'Sales', -1), rows);
+  const recencyOfB = async () => {
+    const values = (await page.evaluate((name) => (window as any).rfmPreview.sim.values(name), t('en', 'report.sheet.customers'))) as Cell[][];
+    const header = values.find((row) => row.includes(t('en', 'report.col.recency_days')))!;
+    const row = values.find((r) => r[header.indexOf(t('en', 'report.col.customer'))] === 'b')!;
+    return row[header.indexOf(t('en', 'report.col.recency_days'))];
+  };
+  expect((await pressAnalyze(page)).error).toBeNull();
+  expect(await page.textContent('#day-month-note')).toBe(t('en', 'pane.summary.dayMonth', { order: t('en', 'input.dayMonthOrder.dmy') }));
+  expect(await recencyOfB()).toBe(62);
+  await page.selectOption('#day-month', 'mdy');
+  expect((await pressAnalyze(page)).error).toBeNull();
+  expect(await page.textContent('#day-month-note')).toBe(t('en', 'pane.summary.dayMonth', { order: t('en', 'input.dayMonthOrder.mdy') }));
+  expect(await recencyOfB()).toBe(32);
+  await page.close();
+});
