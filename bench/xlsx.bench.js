@@ -27,8 +27,31 @@ async function writeReport({ analysis, out }) {
   return `${analysis.customers.length.toLocaleString('en-US')} customers, ${mb.toFixed(1)} MB file`;
 }
 
+/** Rows of the .xlsx input case. */
+const INPUT_ROWS = 200_000;
+const INPUT_FILE = 'input-200000.xlsx';
+
+/** Writes synthetic transactions as an .xlsx sheet with real date cells (ExcelJS, streaming). */
+async function writeInputXlsx(file) {
+  const ExcelJS = require('exceljs');
+  const table = dist('cli/synthetic').generateTransactions({ rows: INPUT_ROWS, customers: INPUT_ROWS / 10, seed: 1, cells: 'values' });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const ws = wb.addWorksheet('Sales');
+  ws.addRow(table.header).commit();
+  const dateColumn = table.header.indexOf('order_date') + 1;
+  const dateStyle = { numFmt: 'yyyy-mm-dd' };
+  for (const values of table.rows) {
+    const row = ws.addRow(values);
+    row.getCell(dateColumn).style = dateStyle;
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
 module.exports = {
   title: 'xlsx',
+  prepare: (tmpDir) => writeInputXlsx(path.join(tmpDir, INPUT_FILE)),
   cases: [
     {
       name: 'Online Retail 541,909 rows: rfm analyze --out report.xlsx',
@@ -52,6 +75,14 @@ module.exports = {
         return { analysis: dist('engine').analyze(table, {}, () => undefined), out: path.join(tmpDir, 'synthetic-report.xlsx') };
       },
       run: writeReport,
+    },
+    {
+      name: `.xlsx input ${INPUT_ROWS.toLocaleString('en-US')} rows: readXlsxTable`,
+      setup: (tmpDir) => path.join(tmpDir, INPUT_FILE),
+      run: async (file) => {
+        const table = await dist('cli/xlsxInput').readXlsxTable(file);
+        return `${table.rows.length.toLocaleString('en-US')} rows, date columns ${table.dateFormattedColumns.filter(Boolean).length}`;
+      },
     },
   ],
 };
