@@ -11,7 +11,7 @@ import type { Block, SheetPlan, TableBlock } from './plan';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, dateFormat, dayToSerial } from './formats';
 import { formatForText } from './labels';
 import { clusterReport, clvReport, holdoutReport } from './predictions';
-import { cells, emptySheet, rowAfter, table, widenColumns } from './sheet';
+import { cells, emptySheet, rowAfter, rowBelow, table, widenColumns } from './sheet';
 import { chartWithPlaceholder } from './charts';
 
 /** Names of the Clusters sheet's tables. */
@@ -108,7 +108,7 @@ export function clustersSheet(analysis: Analysis, lang: Lang): SheetPlan | null 
     const reason = analysis.clusters?.status === 'skipped' ? analysis.clusters.reason : '—';
     blocks.push(cells(2, 0, [[t(lang, 'report.clusters.none', { reason })]], 'body'));
   }
-  const row = blocks.reduce((max, b) => Math.max(max, rowAfter(b)), 0);
+  const row = rowBelow(blocks);
   if (holdout) blocks.push(...holdoutBlocks(sheet, holdout, clvReport(analysis)?.timeUnit ?? 'weeks', lang, row));
   widenColumns(sheet, 0, [34, 24, 24, 14, 14, 14, 16, 16, 14, 14]);
   return sheet;

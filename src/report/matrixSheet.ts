@@ -11,7 +11,7 @@ import {
   HEAT_HIGH, HEAT_LOW, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, SMALL_TABLE_STYLE, finiteOrNull,
 } from './formats';
 import { formatForText, loyaltyQuadrantLabel, valueQuadrantLabel } from './labels';
-import { cells, colorScale, emptySheet, rowAfter, table, widenColumns } from './sheet';
+import { cells, colorScale, emptySheet, rowBelow, table, widenColumns } from './sheet';
 import { flatTable, pivotSpec } from './matrixFlat';
 
 /** Names of the Matrix sheet's quadrant tables. */
@@ -99,10 +99,6 @@ function splitsNote(analysis: Analysis, lang: Lang): string {
   });
 }
 
-function nextRow(blocks: Block[]): number {
-  return blocks.reduce((max, b) => Math.max(max, rowAfter(b)), 0);
-}
-
 /**
  * Builds the Matrix sheet.
  * @param analysis the analysis
@@ -115,13 +111,13 @@ export function matrixSheet(analysis: Analysis, lang: Lang): SheetPlan {
   blocks.push(cells(0, 0, [[t(lang, 'report.matrix.title')]], 'title'));
   blocks.push(cells(1, 0, [[splitsNote(analysis, lang)]], 'body'));
   blocks.push(...gridBlocks(sheet, lang, 3, t(lang, 'report.matrix.rfCount'), grid.count, INTEGER_FORMAT));
-  blocks.push(...gridBlocks(sheet, lang, nextRow(blocks), t(lang, 'report.matrix.rfMonetary'), grid.meanMonetary, MONEY_FORMAT));
-  blocks.push(...valueBlocks(sheet, analysis, lang, nextRow(blocks)));
-  blocks.push(...loyaltyBlocks(sheet, analysis, lang, nextRow(blocks)));
+  blocks.push(...gridBlocks(sheet, lang, rowBelow(blocks), t(lang, 'report.matrix.rfMonetary'), grid.meanMonetary, MONEY_FORMAT));
+  blocks.push(...valueBlocks(sheet, analysis, lang, rowBelow(blocks)));
+  blocks.push(...loyaltyBlocks(sheet, analysis, lang, rowBelow(blocks)));
   const leftColumns = Math.max(grid.bins + 1, 7);
   const flat = flatTable(analysis, lang, 3, leftColumns + 1);
   blocks.push(cells(2, leftColumns + 1, [[t(lang, 'report.matrix.flatTable')]], 'heading'), flat);
-  const noteRow = nextRow(blocks.filter((b) => b !== flat));
+  const noteRow = rowBelow(blocks.filter((b) => b !== flat));
   blocks.push(cells(noteRow, 0, [[t(lang, 'report.matrix.pivotNote', { table: flat.name })]], 'body'));
   sheet.pivots.push(pivotSpec(flat, noteRow + 1, 0));
   widenColumns(sheet, 0, [18, ...Array<number>(leftColumns - 1).fill(14)]);

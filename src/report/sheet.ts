@@ -111,3 +111,12 @@ export function rowAfter(block: CellBlock | TableBlock, gap = 1): number {
   const height = block.kind === 'table' ? block.rows.length + 1 : block.values.length;
   return block.row + height + gap;
 }
+
+/**
+ * The first free row below every block (for stacking the next part with a gap).
+ * @param blocks the blocks placed so far
+ * @param gap empty rows to leave
+ */
+export function rowBelow(blocks: readonly (CellBlock | TableBlock)[], gap = 1): number {
+  return blocks.reduce((max, b) => Math.max(max, rowAfter(b, gap)), 0);
+}

@@ -13,7 +13,7 @@ import {
 import { TOP_CUSTOMERS, loyalProfitableCustomers, threeAnswers } from './answers';
 import { churnLabel, segmentLookup, type SegmentLookup } from './labels';
 import { clvReport } from './predictions';
-import { cells, emptySheet, rowAfter, table, widenColumns, type ColumnSpec } from './sheet';
+import { cells, emptySheet, rowAfter, rowBelow, table, widenColumns, type ColumnSpec } from './sheet';
 import { modelBlocks, skippedBlocks } from './summaryExtras';
 import { chartWithPlaceholder } from './charts';
 
@@ -84,7 +84,7 @@ function topCustomersBlocks(analysis: Analysis, lang: Lang, row: number): Block[
   if (clv) {
     const top = listBlocks(TOP_CUSTOMERS_TABLE, t(lang, 'report.summary.topCustomers', { top: TOP_CUSTOMERS }), row, lang,
       figureColumns(lang), figureRows(clv.topCustomers, lang, segments));
-    return [...top, ...listBlocks(AT_RISK_TABLE, t(lang, 'report.summary.atRiskCustomers', { top: TOP_CUSTOMERS }), nextRow(top), lang,
+    return [...top, ...listBlocks(AT_RISK_TABLE, t(lang, 'report.summary.atRiskCustomers', { top: TOP_CUSTOMERS }), rowBelow(top), lang,
       figureColumns(lang), figureRows(clv.churn.atRiskCustomers, lang, segments))];
   }
   const columns = [['customer', '@'], ['segment', null], ['recency_days', INTEGER_FORMAT], ['frequency', INTEGER_FORMAT], ['revenue', MONEY_FORMAT]]
@@ -127,11 +127,6 @@ function segmentBlocks(analysis: Analysis, lang: Lang, row: number, sheet: Sheet
   return blocks;
 }
 
-/** Lowest free row below every block so far. */
-function nextRow(blocks: Block[], gap = 1): number {
-  return blocks.reduce((max, b) => Math.max(max, rowAfter(b, gap)), 0);
-}
-
 /**
  * Builds the Summary sheet.
  * @param analysis the analysis
@@ -143,16 +138,16 @@ export function summarySheet(analysis: Analysis, lang: Lang): SheetPlan {
   blocks.push(cells(0, 0, [[t(lang, 'report.summary.title')]], 'title'));
   blocks.push(cells(2, 0, [[t(lang, 'report.summary.headline')]], 'heading'));
   blocks.push(headlineBlock(analysis, lang, 3));
-  blocks.push(...answersBlocks(analysis, lang, nextRow(blocks)));
-  blocks.push(...topCustomersBlocks(analysis, lang, nextRow(blocks)));
-  const segmentsRow = nextRow(blocks);
+  blocks.push(...answersBlocks(analysis, lang, rowBelow(blocks)));
+  blocks.push(...topCustomersBlocks(analysis, lang, rowBelow(blocks)));
+  const segmentsRow = rowBelow(blocks);
   const segmentPart = segmentBlocks(analysis, lang, segmentsRow, sheet);
   blocks.push(...segmentPart);
   const chartsEnd = sheet.charts.reduce((max, c) => Math.max(max, c.anchor.row + c.anchor.rows + 1), 0);
-  let row = Math.max(nextRow(blocks), chartsEnd);
+  let row = Math.max(rowBelow(blocks), chartsEnd);
   const skipped = skippedBlocks(analysis, lang, row);
   blocks.push(...skipped);
-  row = nextRow(blocks);
+  row = rowBelow(blocks);
   const clv = clvReport(analysis);
   if (clv) blocks.push(...modelBlocks(clv, lang, row));
   widenColumns(sheet, 0, [44, 14, 16, 16, 16, 14, 14, 14, 60]);
