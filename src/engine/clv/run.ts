@@ -5,7 +5,7 @@
 import type { Analysis, AnalysisOptions, CustomerResult, Transaction } from '../types';
 import { BGNBD, pAlive, type PurchaseModelSpec } from './bgnbd';
 import { churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from './churn';
-import { forecastPatterns, profitFactor } from './clv';
+import { forecastPatterns, profitFactor, type PatternForecast } from './clv';
 import { fitOrExplain, fitReport, type PurchaseFit } from './fit';
 import { expectedSpend, fitGammaGamma } from './gammagamma';
 import { groupPatterns, type PurchaseGroups } from './groups';
@@ -68,61 +68,90 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   const lastDay = analysis.settings.analysisDate - 1;
   const histories = buildHistories(transactions, lastDay);
   const groups = groupPatterns(histories.x, histories.recencyDays, histories.ageDays, s.unitDays);
-  const spec = s.model === 'bgnbd' ? BGNBD : MBGNBD;
-  const main = fitOrExplain(spec, groups);
-  if ('reason' in main) return { status: 'skipped', reason: main.reason, timeUnit: s.timeUnit };
-  const churnFit = s.model === 'mbgnbd' ? main : fitOrExplain(MBGNBD, groups);
-  const fits: ClvReport['fits'] = { [s.model]: fitReport(main) };
-  if (!('reason' in churnFit)) fits.mbgnbd = fitReport(churnFit);
-  else s.notes.push(`P(alive) comes from the BG/NBD (one-time buyers count as alive) because ${churnFit.reason}`);
-  const aliveFit = 'reason' in churnFit ? main : churnFit;
-  const aliveSpec = 'reason' in churnFit ? spec : MBGNBD;
-  const dropout = aliveFit.params.a / (aliveFit.params.a + aliveFit.params.b);
-  if (dropout < LOW_DROPOUT) {
-    s.notes.push(`the model finds almost no dropout (mean ${(dropout * 100).toPrecision(2)}% per purchase), so P(alive) stays near 1 and few customers are called churned; quiet customers are read as slow buyers, and a longer history would separate the two`);
-  }
-  for (const fit of [main, churnFit]) {
-    if (!('reason' in fit) && fit.penalty > 0) s.notes.push(`the ${fit.model === 'bgnbd' ? 'BG/NBD' : 'modified BG/NBD'} maximum lies at a boundary, so it was fitted with a ridge penalty ${fit.penalty} on log-parameters`);
-  }
+  const models = fitModels(groups, s);
+  if ('reason' in models) return { status: 'skipped', reason: models.reason, timeUnit: s.timeUnit };
   const spend = fitSpend(histories);
-  const forecast = forecastPatterns(spec, main.params, groups, s);
+  const forecast = forecastPatterns(models.spec, models.main.params, groups, s);
   if (![forecast.pAlive, forecast.expected30d, forecast.expected90d, forecast.discountedPurchases].every((a) => a.every(Number.isFinite))) {
     return { status: 'skipped', reason: 'the fitted model gives no finite forecast for some customers', timeUnit: s.timeUnit };
   }
   const thresholds = resolveChurnThresholds(options.churnThresholds);
-  const profitBasis = s.margin !== undefined ? 'margin' : histories.hasCost.some((v) => v === 1) ? 'cost' : 'revenue';
+  const totals = fillCustomers(analysis.customers, { histories, groups, models, spend, forecast, thresholds, margin: s.margin });
+  const report: ClvReport = {
+    status: 'ok', model: s.model, timeUnit: s.timeUnit, unitDays: s.unitDays, calibrationEnd: lastDay,
+    horizonMonths: s.horizonMonths, discountRate: s.discountRate,
+    profitBasis: s.margin !== undefined ? 'margin' : histories.hasCost.some((v) => v === 1) ? 'cost' : 'revenue',
+    fits: models.fits, spend: spend.report, notes: s.notes, totals,
+    topCustomers: topCustomers(analysis.customers),
+    churn: summariseChurn(analysis.customers, thresholds, models.aliveSpec.name),
+  };
+  if (s.margin !== undefined) report.margin = s.margin;
+  if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.spec, options.holdoutFrom, lastDay, s.unitDays);
+  return report;
+}
+
+/** The fitted purchase models: `main` forecasts purchases, `alive*` gives P(alive). */
+interface FittedModels {
+  spec: PurchaseModelSpec;
+  main: PurchaseFit;
+  aliveSpec: PurchaseModelSpec;
+  aliveFit: PurchaseFit;
+  fits: ClvReport['fits'];
+}
+
+/**
+ * Fits the chosen model and, for P(alive), the modified BG/NBD; adds notes on fallbacks,
+ * penalised fits and near-zero dropout.
+ */
+function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason: string } {
+  const spec = s.model === 'bgnbd' ? BGNBD : MBGNBD;
+  const main = fitOrExplain(spec, groups);
+  if ('reason' in main) return main;
+  const churnFit = s.model === 'mbgnbd' ? main : fitOrExplain(MBGNBD, groups);
+  const fits: ClvReport['fits'] = { [s.model]: fitReport(main) };
+  if ('reason' in churnFit) s.notes.push(`P(alive) comes from the BG/NBD (one-time buyers count as alive) because ${churnFit.reason}`);
+  else fits.mbgnbd = fitReport(churnFit);
+  const aliveFit = 'reason' in churnFit ? main : churnFit;
+  for (const fit of new Set([main, aliveFit])) {
+    if (fit.penalty > 0) s.notes.push(`the ${fit.model === 'bgnbd' ? 'BG/NBD' : 'modified BG/NBD'} maximum lies at a boundary, so it was fitted with a ridge penalty ${fit.penalty} on log-parameters`);
+  }
+  const dropout = aliveFit.params.a / (aliveFit.params.a + aliveFit.params.b);
+  if (dropout < LOW_DROPOUT) {
+    s.notes.push(`the model finds almost no dropout (mean ${(dropout * 100).toPrecision(2)}% per purchase), so P(alive) stays near 1 and few customers are called churned; quiet customers are read as slow buyers, and a longer history would separate the two`);
+  }
+  return { spec, main, aliveSpec: 'reason' in churnFit ? spec : MBGNBD, aliveFit, fits };
+}
+
+/** Fills each customer's prediction fields (null for customers the model did not see) and sums them. */
+function fillCustomers(
+  customers: CustomerResult[],
+  d: { histories: Histories; groups: PurchaseGroups; models: FittedModels; spend: SpendModel; forecast: PatternForecast; thresholds: { active: number; churned: number }; margin?: number },
+): ClvReport['totals'] {
   const rowOf = new Map<string, number>();
-  histories.ids.forEach((id, i) => rowOf.set(id, i));
+  d.histories.ids.forEach((id, i) => rowOf.set(id, i));
   const totals = { customersScored: 0, expectedPurchases30d: 0, expectedPurchases90d: 0, clv: 0 };
-  for (const c of analysis.customers) {
+  const { histories: h, groups, forecast } = d;
+  for (const c of customers) {
     const i = rowOf.get(c.id);
     if (i === undefined) {
       clearFields(c);
       continue;
     }
     const g = groups.groupOf[i];
-    const alive = aliveProbability(aliveSpec, aliveFit, groups, g);
-    const averageSpend = spendOf(spend, histories, i);
+    const alive = pAlive(d.models.aliveSpec, d.models.aliveFit.params, groups.x[g], groups.tx[g], groups.T[g]);
+    const averageSpend = spendOf(d.spend, h, i);
     c.pAlive = alive;
     c.expectedPurchases30d = forecast.expected30d[g];
     c.expectedPurchases90d = forecast.expected90d[g];
     c.expectedAverageSpend = averageSpend;
-    c.clv = averageSpend * profitFactor(s.margin, histories.revenue[i], histories.cost[i], histories.hasCost[i] === 1) * forecast.discountedPurchases[g];
-    c.churnStatus = churnStatus(alive, thresholds);
+    c.clv = averageSpend * profitFactor(d.margin, h.revenue[i], h.cost[i], h.hasCost[i] === 1) * forecast.discountedPurchases[g];
+    c.churnStatus = churnStatus(alive, d.thresholds);
     totals.customersScored++;
     totals.expectedPurchases30d += c.expectedPurchases30d;
     totals.expectedPurchases90d += c.expectedPurchases90d;
     totals.clv += c.clv;
   }
-  const report: ClvReport = {
-    status: 'ok', model: s.model, timeUnit: s.timeUnit, unitDays: s.unitDays, calibrationEnd: lastDay,
-    horizonMonths: s.horizonMonths, discountRate: s.discountRate, profitBasis, fits, spend: spend.report, notes: s.notes, totals,
-    topCustomers: topCustomers(analysis.customers),
-    churn: summariseChurn(analysis.customers, thresholds, aliveSpec.name),
-  };
-  if (s.margin !== undefined) report.margin = s.margin;
-  if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, spec, options.holdoutFrom, lastDay, s.unitDays);
-  return report;
+  return totals;
 }
 
 function clearFields(c: CustomerResult): void {
@@ -132,10 +161,6 @@ function clearFields(c: CustomerResult): void {
   c.expectedAverageSpend = null;
   c.clv = null;
   c.churnStatus = null;
-}
-
-function aliveProbability(spec: PurchaseModelSpec, fit: PurchaseFit, groups: PurchaseGroups, g: number): number {
-  return pAlive(spec, fit.params, groups.x[g], groups.tx[g], groups.T[g]);
 }
 
 interface SpendModel {
