@@ -6,8 +6,9 @@ import type { CustomerResult } from '../types';
 import type { Feature } from './features';
 import type { ClusterProfile } from './types';
 
-/** A centre this many standard deviations from the mean counts as high or low. */
-const NAME_CUT = 0.5;
+/** A centre this many standard deviations from the mean counts as high or low (0.3: with k = 2 on
+ * skewed RFM data the "everyone else" cluster sits about 0.4-0.5 sd out and should read as such). */
+const NAME_CUT = 0.3;
 
 /**
  * Names a cluster from its standardised centre: recency (low days = recent), frequency, spend.
