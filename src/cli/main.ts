@@ -6,11 +6,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, detectColumns, detectInputKind } from '../engine';
+import { analyze } from '../engine';
 import type { Analysis, InputTable, SkippedReport } from '../engine/types';
 import { InputError } from '../engine/types';
 import { UsageError, parseCommandLine } from './args';
-import { resolveColumns } from './columnArgs';
+import { resolveColumns, usedColumns } from './columnArgs';
 import type { AnalyzeCommand, OutputLang } from './args';
 import { customersCsv } from './csvOutput';
 import { formatCount } from './format';
@@ -19,7 +19,6 @@ import { analysisJson } from './jsonOutput';
 import { NO_PROGRESS, createProgress, stageSlice, wantsProgress } from './progress';
 import type { Progress, ProgressStream } from './progress';
 import { readInputTable } from './readers';
-import type { ColumnSelector } from './textTable';
 
 /** Where the CLI writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -64,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
 /** Reads, analyses and writes; returns the analysis and the number of data rows for the summary line. */
 async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<{ analysis: Analysis; dataRows: number }> {
   const format = outputFormat(command.out);
-  const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4), usedColumns(command));
+  const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4), usedColumns(command.columns, command.options.inputKind));
   assertHasRows(table, command.file);
   const columns = resolveColumns(table.header, command.columns);
   const analysis = analyze(table, { ...command.options, columns }, stageSlice(progress, 0.4, 0.95, 'analysing: '));
@@ -76,29 +75,6 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   else await writeAtomicallyAsync(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
   progress.update(1, 'done');
   return { analysis, dataRows: table.rows.length };
-}
-
-/**
- * The columns the analysis will use, detected on a sample exactly as the engine detects them (it
- * reads the header and the first 500 rows), so the reader makes no strings for the others
- * (Online Retail: 3 of 8 columns). When detection fails on the sample, every column is kept and
- * the analysis reports the problem.
- * @param command the analyze command (column names and input kind)
- * @returns the selector
- */
-function usedColumns(command: AnalyzeCommand): ColumnSelector {
-  return (sample) => {
-    const overrides = resolveColumns(sample.header, command.columns);
-    let keep: boolean[] | undefined;
-    try {
-      const detected = detectColumns(sample, command.options.inputKind ?? detectInputKind(sample), overrides);
-      keep = sample.header.map(() => false);
-      for (const column of detected) keep[column.index] = true;
-    } catch {
-      keep = undefined;
-    }
-    return keep;
-  };
 }
 
 /** The output format from --out's extension (CSV when there is no --out). */
