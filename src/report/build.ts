@@ -11,6 +11,7 @@ import { customersSheet } from './customersSheet';
 import { matrixSheet } from './matrixSheet';
 import { clustersSheet } from './clustersSheet';
 import { rulesSheet } from './rulesSheet';
+import { localizeSheetFormats } from './formats';
 
 /** Options of the plan. */
 export interface PlanOptions {
@@ -20,7 +21,8 @@ export interface PlanOptions {
 
 /**
  * Builds the workbook plan of an analysis: Summary, Customers, Matrix, Clusters (when clustering
- * or a holdout check ran) and Segment rules, in that order.
+ * or a holdout check ran) and Segment rules, in that order. Persian plans show numbers in Persian
+ * digits and dates in the Jalali calendar (number formats only: values are the same).
  * O(customers) time and memory.
  * @param analysis the engine's result
  * @param opts the output language
@@ -33,6 +35,7 @@ export function buildWorkbookPlan(analysis: Analysis, opts: PlanOptions): Workbo
   const clusters = clustersSheet(analysis, lang);
   if (clusters) sheets.push(clusters);
   sheets.push(rulesSheet(analysis, lang));
+  for (const sheet of sheets) localizeSheetFormats(sheet, lang);
   return { lang, sheets };
 }
 

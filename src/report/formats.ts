@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../i18n';
 import type { DayNumber } from '../engine/types';
+import type { CellBlock, SheetPlan } from './plan';
 
 /** Excel serial of 1970-01-01 (day number 0) in the 1900 date system. */
 export const EXCEL_SERIAL_OF_EPOCH = 25569;
@@ -15,14 +16,29 @@ export const DATE_FORMAT_EN = 'yyyy-mm-dd';
 
 /**
  * Jalali (Solar Hijri) display in Persian workbooks: the cell still holds a real Excel date serial.
- * `[$-00160429]` is the legacy locale code `[$-NNCCLLLL]`: numerals NN = 00 (default), calendar
- * CC = 0x16 (22, the Persian calendar, as in `[$-fa-IR,16]`), locale LLLL = 0x0429 (fa-IR). The
- * legacy form is what ECMA-376 allows in `formatCode`; the `[$-fa-IR,16]` spelling belongs in
- * Excel's newer `formatCode16` attribute, and readers that do not know it (LibreOffice 7.4) show
- * the bare serial. With the legacy form, hosts without the Persian calendar still show a date,
- * in Gregorian (see docs/workbook.md).
+ * The legacy locale code `[$-NNCCLLLL]`: numerals NN = 03 (extended Arabic-Indic, i.e. Persian
+ * digits), calendar CC = 0x16 (22, the Persian calendar, the `16` of Excel's newer
+ * `[$-fa-IR,16]`), locale LLLL = 0x0429 (fa-IR). The legacy form is what ECMA-376 allows in
+ * `formatCode`; `[$-fa-IR,16]` belongs in Excel's newer `formatCode16` attribute, and readers that
+ * do not know it (LibreOffice 7.4) show the bare serial. With the legacy form, hosts without the
+ * Persian calendar still show a date, in Gregorian (see docs/workbook.md).
  */
-export const DATE_FORMAT_FA = '[$-160429]yyyy/mm/dd;@';
+export const DATE_FORMAT_FA = '[$-3160429]yyyy/mm/dd;@';
+
+/** Persian digits for numbers in Persian workbooks: numerals 03, no calendar, locale fa-IR. */
+export const PERSIAN_DIGITS = '[$-3000429]';
+
+/**
+ * A number format in the output language: Persian workbooks show numbers in Persian digits
+ * (values are unchanged). Text (`@`), General and formats with their own locale stay as they are.
+ * @param format a number format or null (General)
+ * @param lang output language
+ * @example localizeFormat('#,##0', 'fa') === '[$-3000429]#,##0'
+ */
+export function localizeFormat(format: string | null, lang: Lang): string | null {
+  if (lang !== 'fa' || format === null || format === '@' || format === 'General' || format.startsWith('[$-')) return format;
+  return PERSIAN_DIGITS + format;
+}
 
 /** Whole numbers with thousands separators. */
 export const INTEGER_FORMAT = '#,##0';
@@ -86,4 +102,23 @@ export function dayToSerial(day: DayNumber | null | undefined): number | null {
  */
 export function finiteOrNull(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Applies localizeFormat to every number format of a sheet, in place (one pass at the end of the
+ * plan, so the sheet builders need not think about digits).
+ * @param sheet the sheet
+ * @param lang output language
+ */
+export function localizeSheetFormats(sheet: SheetPlan, lang: Lang): void {
+  if (lang !== 'fa') return;
+  for (const block of sheet.blocks) {
+    if (block.kind === 'table') block.columnFormats = block.columnFormats.map((f) => localizeFormat(f, lang));
+    else if (block.numberFormats) block.numberFormats = localizeFormats(block.numberFormats, lang);
+  }
+}
+
+function localizeFormats(formats: NonNullable<CellBlock['numberFormats']>, lang: Lang): NonNullable<CellBlock['numberFormats']> {
+  if (formats.length > 0 && Array.isArray(formats[0])) return (formats as (string | null)[][]).map((row) => row.map((f) => localizeFormat(f, lang)));
+  return (formats as (string | null)[]).map((f) => localizeFormat(f, lang));
 }

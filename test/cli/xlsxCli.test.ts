@@ -115,7 +115,7 @@ suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
     const ws = wb.Sheets['مشتریان'];
     const en = XLSX.read(fs.readFileSync(xlsxFile)).Sheets.Customers;
     expect(ws.B2.v).toBe(en.B2.v);
-    expect(ws.B2.z).toBe('[$-160429]yyyy/mm/dd;@');
+    expect(ws.B2.z).toBe('[$-3160429]yyyy/mm/dd;@');
     expect(ws.G2.v).toBe(en.G2.v);
   }, 180_000);
 });

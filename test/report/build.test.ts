@@ -87,6 +87,10 @@ describe('Customers sheet', () => {
     expect(sheetOf(plan, 'customers').name).toBe('مشتریان');
     expect(customers.header[0]).toBe('مشتری');
     expect(customers.columnFormats[1]).toBe(DATE_FORMAT_FA);
+    // Persian digits on numbers; text stays text; General stays General.
+    expect(customers.columnFormats[3]).toBe('[$-3000429]#,##0');
+    expect(customers.columnFormats[0]).toBe('@');
+    expect(customers.columnFormats[12]).toBeNull();
     expect(customers.rows[0][1]).toBe(SERIAL_2006_12_31 - 400);
     expect(customers.rows[0][12]).toBe(STRINGS.fa['segment.champions']);
     expect(customers.rows[0][13]).toBe(STRINGS.fa['quadrant.value.best']);
