@@ -69,12 +69,24 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   const analysis = analyze(table, { ...command.options, columns }, stageSlice(progress, 0.4, 0.95, 'analysing: '));
   progress.update(0.95, 'writing');
   const inputName = path.basename(command.file);
-  if (command.out === undefined) io.stdout.write(customersCsv(analysis));
+  if (command.out === undefined) writeStdout(io, customersCsv(analysis));
   else if (format === 'csv') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
   else if (format === 'json') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, toolVersion(), inputName)));
   else await writeAtomicallyAsync(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
   progress.update(1, 'done');
   return { analysis, dataRows: table.rows.length };
+}
+
+/**
+ * Writes the CSV to stdout. A reader that stops early (`rfm analyze x.csv | head`) closes the
+ * pipe: that EPIPE is not an error; any other stream error becomes one line on stderr.
+ */
+function writeStdout(io: CliIo, text: string): void {
+  const stream = io.stdout as Partial<NodeJS.WritableStream>;
+  stream.on?.('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') io.stderr.write(`rfm: cannot write to stdout: ${err.message}\n`);
+  });
+  io.stdout.write(text);
 }
 
 /** The output format from --out's extension (CSV when there is no --out). */

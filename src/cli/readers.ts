@@ -83,8 +83,12 @@ function gunzip(bytes: Buffer, filePath: string): Buffer {
   }
 }
 
+/** U+FFFD as UTF-8: present in the bytes only when the file really holds that character. */
+const REPLACEMENT_CHARACTER_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
+
 /**
- * Decodes file bytes: UTF-16 when a byte-order mark says so, else UTF-8 (a UTF-8 BOM is dropped).
+ * Decodes file bytes: UTF-16 when a byte-order mark says so, else UTF-8 (a UTF-8 BOM is dropped);
+ * bytes that are not valid UTF-8 (Excel's "CSV" on Windows) are read as Windows-1252.
  * @param bytes the raw or unpacked bytes
  * @param filePath for messages
  * @returns the text
@@ -99,6 +103,7 @@ export function decodeText(bytes: Buffer, filePath: string): string {
     const probe = bytes.subarray(0, 4096);
     if (probe.includes(0)) throw new InputError(`${name} is not a text file (CSV, TSV or whitespace-separated text expected)`);
     text = bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+    if (text.includes('\ufffd') && !bytes.includes(REPLACEMENT_CHARACTER_UTF8)) text = new TextDecoder('windows-1252').decode(bytes);
   }
   if (text.trim() === '') throw new InputError(`${name} is empty`);
   return text;

@@ -181,7 +181,7 @@ function nameColumns(headerRow: readonly string[], width: number): string[] {
 
 /**
  * Tokenizes whitespace-separated text: fields are runs of non-blank characters (or "quoted"
- * text), rows are lines; blank lines are skipped. One pass over char codes, no regex.
+ * text), rows are lines (LF, CRLF or CR); blank lines are skipped. One pass over char codes, no regex.
  * @param text the text
  * @returns the rows
  */
@@ -192,11 +192,11 @@ export function parseWhitespaceRows(text: string): string[][] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
+    if (c === 10 || c === 13) {
       if (row.length > 0) rows.push(row);
       row = [];
       i++;
-    } else if (c === 32 || c === 9 || c === 13) {
+    } else if (c === 32 || c === 9) {
       i++;
     } else if (c === 34) {
       i = readQuoted(text, i, row);

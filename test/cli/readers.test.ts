@@ -157,6 +157,16 @@ describe('readInputTable', () => {
     expect(await readInputTable(file('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')])))).toEqual(plain);
   });
 
+  it('reads Windows-1252 text (not valid UTF-8) as such', async () => {
+    const latin = Buffer.concat([Buffer.from('customer,date,amount\nZo'), Buffer.from([0xeb]), Buffer.from(',2020-01-01,'), Buffer.from([0xa3]), Buffer.from('5\n')]);
+    const t = await readInputTable(file('cp1252.csv', latin));
+    expect(t.rows).toEqual([['Zoë', '2020-01-01', '£5']]);
+  });
+
+  it('reads whitespace-separated text with old Mac (CR) line ends', () => {
+    expect(parseDelimitedText('a b\r1 2\r3 4\r').rows).toEqual([['1', '2'], ['3', '4']]);
+  });
+
   it.each([
     ['missing.csv', null, 'cannot read'],
     ['empty.csv', '', 'is empty'],
