@@ -2,7 +2,7 @@
  * The JSON output of `rfm analyze --out FILE.json`: the whole Analysis as the engine made it
  * (customers, summaries, skipped rows, settings used, clusters and CLV when they ran) plus `meta`.
  */
-import type { Analysis } from '../engine/types';
+import type { Analysis, AnalysisOptions } from '../engine/types';
 
 /** What the JSON says about how it was made. */
 export interface JsonMeta {
@@ -10,6 +10,8 @@ export interface JsonMeta {
   version: string;
   /** The input file's name (no directory). */
   input: string;
+  /** The options as given (column overrides as 0-based indexes); the rest were defaults. */
+  options: AnalysisOptions;
   /** How dates are written in this file. */
   dates: string;
 }
@@ -17,18 +19,26 @@ export interface JsonMeta {
 /** The JSON document: meta first, then every field of the Analysis. */
 export type AnalysisJson = { meta: JsonMeta } & Analysis;
 
+/** Where the analysis came from, for `meta`. */
+export interface JsonSource {
+  version: string;
+  /** The input file's base name. */
+  inputName: string;
+  options: AnalysisOptions;
+}
+
 /**
  * Builds the JSON document.
  * @param analysis the analysis
- * @param version the tool version
- * @param inputName the input file's base name
+ * @param source tool version, input name and the options given
  * @returns the document (plain data)
  */
-export function analysisDocument(analysis: Analysis, version: string, inputName: string): AnalysisJson {
+export function analysisDocument(analysis: Analysis, source: JsonSource): AnalysisJson {
   const meta: JsonMeta = {
     tool: 'rfm',
-    version,
-    input: inputName,
+    version: source.version,
+    input: source.inputName,
+    options: source.options,
     dates: 'day numbers: whole days since 1970-01-01 (Excel serial = day + 25569)',
   };
   return { meta, ...analysis };
@@ -37,10 +47,9 @@ export function analysisDocument(analysis: Analysis, version: string, inputName:
 /**
  * The JSON text, indented by two spaces, with a final line end.
  * @param analysis the analysis
- * @param version the tool version
- * @param inputName the input file's base name
+ * @param source tool version, input name and the options given
  * @returns the text
  */
-export function analysisJson(analysis: Analysis, version: string, inputName: string): string {
-  return JSON.stringify(analysisDocument(analysis, version, inputName), null, 2) + '\n';
+export function analysisJson(analysis: Analysis, source: JsonSource): string {
+  return JSON.stringify(analysisDocument(analysis, source), null, 2) + '\n';
 }

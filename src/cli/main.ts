@@ -66,12 +66,13 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4), usedColumns(command.columns, command.options.inputKind));
   assertHasRows(table, command.file);
   const columns = resolveColumns(table.header, command.columns);
-  const analysis = analyze(table, { ...command.options, columns }, stageSlice(progress, 0.4, 0.95, 'analysing: '));
+  const options = { ...command.options, columns };
+  const analysis = analyze(table, options, stageSlice(progress, 0.4, 0.95, 'analysing: '));
   progress.update(0.95, 'writing');
   const inputName = path.basename(command.file);
   if (command.out === undefined) writeStdout(io, customersCsv(analysis));
   else if (format === 'csv') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
-  else if (format === 'json') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, toolVersion(), inputName)));
+  else if (format === 'json') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
   else await writeAtomicallyAsync(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
   progress.update(1, 'done');
   return { analysis, dataRows: table.rows.length };

@@ -91,7 +91,7 @@ describe('rfm analyze on the R package data', () => {
     const result = await run('analyze', orders, '--analysis-date', '2006-12-31', '--out', out, '--model', 'off', '--clusters', 'off');
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
-    expect(doc.meta).toMatchObject({ tool: 'rfm', input: 'rfm_data_orders.csv' });
+    expect(doc.meta).toMatchObject({ tool: 'rfm', input: 'rfm_data_orders.csv', options: { analysisDate: 13513, model: 'off', clusters: 'off', columns: {} } });
     expect(doc.meta.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(doc.customers).toHaveLength(995);
     expect(doc.totals.orders).toBe(4906);

@@ -71,9 +71,9 @@ describe('text conversions', () => {
 describe('JSON output', () => {
   it('puts meta first and keeps every analysis field', () => {
     const analysis = { customers: [], skipped: { total: 0 } } as unknown as Analysis;
-    const doc = analysisDocument(analysis, '1.2.3', 'sales.csv');
+    const doc = analysisDocument(analysis, { version: '1.2.3', inputName: 'sales.csv', options: { bins: 4, columns: { customer: 0 } } });
     expect(Object.keys(doc)[0]).toBe('meta');
-    expect(doc.meta).toMatchObject({ tool: 'rfm', version: '1.2.3', input: 'sales.csv' });
+    expect(doc.meta).toMatchObject({ tool: 'rfm', version: '1.2.3', input: 'sales.csv', options: { bins: 4, columns: { customer: 0 } } });
     expect(doc.customers).toEqual([]);
     expect(doc.skipped).toEqual({ total: 0 });
   });
