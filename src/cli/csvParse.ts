@@ -2,8 +2,10 @@
  * A delimited-text parser (RFC 4180 quoting: "a, b", "say ""hi""", line breaks inside quotes) in
  * one pass over char codes. Rows keep their own length: a short row never runs into the next line
  * (uDSV 0.7 does that: for a row with fewer cells than the header it looks for the next delimiter
- * past the line end, so it is not used here; on Online Retail this loop is as fast). Blank lines
- * are skipped. Columns the caller does not need can be left as '' (no string is made for them).
+ * past the line end, so it is not used here; on Online Retail this loop is as fast). A blank line
+ * is an empty row (the engine ignores those), so row numbers in messages are line numbers; blank
+ * lines before the first row are dropped. Columns the caller does not need can be left as '' (no
+ * string is made for them).
  */
 
 /** How much of the text to parse, and which columns to keep. */
@@ -53,11 +55,13 @@ export function parseCsvInto(rows: string[][], text: string, delimiter: string, 
   while (i < n) {
     let c = text.charCodeAt(i);
     if (row.length === 0) {
+      if (rows.length >= stopAt) return i;
       if (c === 10 || c === 13) {
-        i++;
+        // A blank line is an empty row (row numbers stay line numbers); none before the first row.
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        if (rows.length > 0) rows.push([]);
         continue;
       }
-      if (rows.length >= stopAt) return i;
     }
     const wanted = keep === undefined || keep[row.length] === true;
     let value = '';

@@ -75,7 +75,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   else if (format === 'json') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
   else await writeAtomicallyAsync(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
   progress.update(1, 'done');
-  return { analysis, dataRows: table.rows.length };
+  return { analysis, dataRows: countDataRows(table) };
 }
 
 /**
@@ -98,9 +98,16 @@ function outputFormat(out: string | undefined): OutputFormat {
   throw new UsageError(`--out must end in .csv, .json or .xlsx, got '${out}'`);
 }
 
-/** A table with a header and no data rows cannot be analysed. */
+/** Rows that are not blank lines. */
+function countDataRows(table: InputTable): number {
+  let count = 0;
+  for (const row of table.rows) if (row.length > 0) count++;
+  return count;
+}
+
+/** A table with a header and no data rows (blank lines aside) cannot be analysed. */
 function assertHasRows(table: InputTable, file: string): void {
-  if (table.rows.length === 0) throw new InputError(`${path.basename(file)} has a header row but no data rows`);
+  if (table.rows.every((row) => row.length === 0)) throw new InputError(`${path.basename(file)} has a header row but no data rows`);
 }
 
 /**

@@ -181,7 +181,8 @@ function nameColumns(headerRow: readonly string[], width: number): string[] {
 
 /**
  * Tokenizes whitespace-separated text: fields are runs of non-blank characters (or "quoted"
- * text), rows are lines (LF, CRLF or CR); blank lines are skipped. One pass over char codes, no regex.
+ * text), rows are lines (LF, CRLF or CR); a blank line is an empty row, except before the first
+ * row. One pass over char codes, no regex.
  * @param text the text
  * @returns the rows
  */
@@ -193,9 +194,9 @@ export function parseWhitespaceRows(text: string): string[][] {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      if (row.length > 0) rows.push(row);
+      if (row.length > 0 || rows.length > 0) rows.push(row);
       row = [];
-      i++;
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
     } else if (c === 32 || c === 9) {
       i++;
     } else if (c === 34) {

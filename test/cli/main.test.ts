@@ -218,6 +218,13 @@ describe('bad input: exit 2 with a one-line reason, or a result with skipped row
     expect(records(result.stdout).map((r) => r.customer)).toEqual(['A', 'C']);
   });
 
+  it('gives file line numbers for skipped rows after blank lines, and a header with only blank lines after it has no data', async () => {
+    const result = await run('analyze', file('blank-lines.csv', 'customer,date,amount\nA,2020-01-05,10\n\n\nB,garbage,5\nC,2020-01-07,12\n\n'), '--model', 'off', '--clusters', 'off');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^rfm: skipped 1 of 3 rows \(bad-date 1\); first: row 5 bad-date/);
+    expectOneLineReason(await run('analyze', file('header-blank.csv', 'customer,date,amount\r\n\r\n\r\n')), /no data rows/);
+  });
+
   it('names the column when an option names none, and writes nothing', async () => {
     const out = path.join(dir, 'never.csv');
     expectOneLineReason(await run('analyze', file('named.csv', 'id,when,total\nA,2020-01-01,5\n'), '--customer', 'client', '--out', out), /--customer: no column named 'client'/);

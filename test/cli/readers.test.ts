@@ -79,6 +79,11 @@ describe('parseDelimitedText', () => {
     expect(parseDelimitedText('a,b;c\n1,2;3\n', { delimiter: ';' }).header).toEqual(['a,b', 'c']);
   });
 
+  it('keeps a blank line inside the data as an empty row, so row numbers stay line numbers', () => {
+    expect(parseDelimitedText('id,amount\r\n1,2\r\n\r\n3,4\r\n').rows).toEqual([['1', '2'], [], ['3', '4']]);
+    expect(parseDelimitedText('id amount\n1 2\n   \n3 4\n').rows).toEqual([['1', '2'], [], ['3', '4']]);
+  });
+
   it('names empty header cells and counts leading blank lines in row numbers', () => {
     const t = parseDelimitedText('\n\nid,,amount\n1,x,2\n');
     expect(t.header).toEqual(['id', 'column2', 'amount']);
