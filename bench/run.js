@@ -32,11 +32,16 @@ async function main() {
     console.log(`rfm bench: node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg()[0].toFixed(1)} at start`);
     for (const file of files) {
       const bench = require(path.join(__dirname, file));
-      if (bench.prepare) await bench.prepare(tmpDir);
+      let prepareError;
+      try {
+        if (bench.prepare) await bench.prepare(tmpDir);
+      } catch (err) {
+        prepareError = `prepare failed: ${String(err && err.message ? err.message : err).split('\n')[0]}`;
+      }
       for (let i = 0; i < bench.cases.length; i++) {
         const benchCase = bench.cases[i];
         process.stderr.write(`  ${bench.title}: ${benchCase.name} ...\n`);
-        const result = await runCase(path.join(__dirname, file), i, benchCase, tmpDir);
+        const result = prepareError ? { error: prepareError } : await runCase(path.join(__dirname, file), i, benchCase, tmpDir);
         results.push({ section: bench.title, name: benchCase.name, target: benchCase.target, targetMs: benchCase.targetMs, ...result });
       }
     }
