@@ -118,8 +118,8 @@ export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups
     [p.r, p.alpha, p.a, p.b].forEach((v, i) => (gradTheta[i] = (-grad[i] * v) / weight + 2 * penalty * theta[i]));
     return value;
   };
-  let result = bfgs(objective, [0, 0, 0, 0], { gradientTolerance: 1e-9, maxIterations: 300 });
-  if (!result.converged) {
+  let result = bfgs(objective, [0, 0, 0, 0], { gradientTolerance: 1e-9, maxIterations: 300, escapeBound: ESCAPE_LOG });
+  if (!result.converged && !result.escaped) {
     const polished = nelderMead((theta) => -logLikelihood(spec, fromLog(theta), scaled) / weight + ridge(theta, penalty), result.x, { maxEvaluations: 3000, restarts: 4, step: 0.1 });
     result = { ...polished, evaluations: polished.evaluations + result.evaluations };
   }
@@ -139,6 +139,13 @@ export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups
 
 /** |ln θ| beyond this (θ outside 1e-5..1e5, time rescaled) counts as a boundary solution. */
 const BOUNDARY_LOG = Math.log(1e5);
+
+/**
+ * |ln θ| at which BFGS gives up: far past the boundary, where the likelihood is flat toward a
+ * limiting model (e.g. r, α → ∞ together: no rate heterogeneity) and every further step only
+ * costs evaluations. The fit is then a boundary solution, as it would be after the full run.
+ */
+const ESCAPE_LOG = 2 * BOUNDARY_LOG;
 
 /** Penalties tried, in order, when the plain fit lies at a boundary. */
 const PENALTIES = [1e-3, 1e-2, 1e-1];

@@ -13,6 +13,8 @@ export interface MinimizeResult {
   evaluations: number;
   /** True when the simplex shrank below the tolerances before the cap. */
   converged: boolean;
+  /** True when BFGS stopped because a coordinate left ±`escapeBound` (the optimum is at infinity). */
+  escaped?: boolean;
 }
 
 /** Tuning of `nelderMead`. */
@@ -135,16 +137,19 @@ function isSmall(points: number[][], values: number[], bestI: number, fTol: numb
  * `gradientTolerance`, when a step no longer lowers f, or at the iteration cap.
  * @param f returns the objective and writes its gradient into `grad`
  * @param start the starting point
- * @param options gradient tolerance (default 1e-10) and iteration cap (default 200)
+ * @param options gradient tolerance (default 1e-10), iteration cap (default 200), and escapeBound:
+ *   stop as soon as some |x_i| exceeds it (a maximum running off to infinity, as on log-parameters
+ *   whose optimum is a limiting model, only costs iterations; default Infinity)
  * @returns the best point found
  */
 export function bfgs(
   f: (x: number[], grad: number[]) => number,
   start: number[],
-  options: { gradientTolerance?: number; maxIterations?: number } = {},
+  options: { gradientTolerance?: number; maxIterations?: number; escapeBound?: number } = {},
 ): MinimizeResult {
   const n = start.length;
   const tol = options.gradientTolerance ?? 1e-10;
+  const escapeBound = options.escapeBound ?? Infinity;
   let x = start.slice();
   let g = new Array<number>(n).fill(0);
   let value = f(x, g);
@@ -185,6 +190,7 @@ export function bfgs(
     x = x2;
     g = g2;
     value = value2;
+    if (x.some((v) => !(Math.abs(v) <= escapeBound))) return { x, value, evaluations, converged: false, escaped: true };
   }
   return { x, value, evaluations, converged };
 }

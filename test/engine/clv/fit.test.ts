@@ -59,6 +59,27 @@ describe('optimisers', () => {
     const result = nelderMead(() => NaN, [0, 0], { maxEvaluations: 50, restarts: 1 });
     expect(result.evaluations).toBeLessThanOrEqual(120);
   });
+
+  it('BFGS gives up once a coordinate passes escapeBound (the minimum of e^-x is at infinity)', () => {
+    const f = (x: number[], g: number[]): number => {
+      g[0] = -Math.exp(-x[0]);
+      g[1] = 2 * x[1];
+      return Math.exp(-x[0]) + x[1] ** 2;
+    };
+    const result = bfgs(f, [0, 1], { escapeBound: 20, maxIterations: 10_000 });
+    expect(result.escaped).toBe(true);
+    expect(result.converged).toBe(false);
+    expect(result.x[0]).toBeGreaterThan(20);
+  });
+
+  it('a purchase model whose maximum is at infinity (every customer buys on a fixed weekly rhythm) is flagged at the boundary', () => {
+    // identical Poisson-like buyers: no rate heterogeneity, so r and α run off together
+    const x = Array.from({ length: 200 }, (_, i) => 5 + (i % 3));
+    const recency = x.map((v) => v * 7);
+    const age = x.map(() => 70);
+    const fit = fitPurchaseModel(MBGNBD, groupPatterns(x, recency, age, 7));
+    expect(fit.atBoundary).toBe(true);
+  });
 });
 
 describe('parameter recovery', () => {
