@@ -7,6 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { requireSharedData } from '../support/sharedData';
 
+// Whole analyses of real files (clusters and purchase models included) on a shared 2-core machine.
+jest.setTimeout(120_000);
+
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'rfm.js');
 const DIST_MAIN = path.join(ROOT, 'dist', 'node', 'cli', 'main.js');

@@ -13,6 +13,9 @@ import { analyze } from '../../src/engine';
 import { parseDelimitedText } from '../../src/cli/textTable';
 import { requireSharedData } from '../support/sharedData';
 
+// Whole analyses of real files (clusters and purchase models included) on a shared 2-core machine.
+jest.setTimeout(120_000);
+
 interface RunResult {
   code: number;
   stdout: string;
