@@ -24,11 +24,11 @@ Reading:
 
 Columns (header name or 1-based column number; unnamed columns are detected):
       --customer --date --amount --order --quantity --price --cost
-      --input-kind transactions|customers   (default transactions)
+      --input-kind transactions|customers   (default: detected from the header)
       --recency-days --last-purchase --frequency --monetary   (customer-level input)
 
 Scoring:
-      --analysis-date YYYY-MM-DD   default: the day after the latest purchase
+      --analysis-date YYYY-MM-DD   default: the day after the latest transaction
       --bins N                     2..10 (default 5)
       --scoring quantile|thresholds
       --thresholds "r=..;f=..;m=..[;l=..]"   bins-1 ascending cut points each
