@@ -1,20 +1,25 @@
 /**
- * `.xlsx` input for the CLI: one sheet of a workbook as an InputTable, read with ExcelJS's
- * streaming reader (rows are not all held as ExcelJS objects at once).
+ * `.xlsx` input for the CLI: one sheet of a workbook as an InputTable.
  *
- * The first non-empty row is the header. Cells with a date number format become Excel serial
- * numbers and their column is flagged in `dateFormattedColumns`, as the add-in reports date cells;
- * formulas give their cached result, error cells their error text (`#N/A`), rich text its text.
- * Row numbers are kept: `rows[i]` is sheet row `firstRowNumber + i`, empty rows included.
+ * Reads the package directly (zipReader.ts, xlsxXml.ts): the workbook's sheet list and date
+ * system, shared strings, which styles are dates, then the sheet's rows, scanned as text. (ExcelJS's
+ * streaming reader was tried first: it sometimes stops before the last parts of a package, so a
+ * sheet or the workbook part goes missing.) The first non-empty row is the header. Cells with a
+ * date number format keep their Excel serial (1900 system) and flag their column in
+ * `dateFormattedColumns`, as the add-in reports date cells; formulas give their cached result,
+ * error cells their error text (`#N/A`), rich text its text. `rows[i]` is sheet row
+ * `firstRowNumber + i`, empty rows included.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { InputError, type Cell, type InputTable } from '../engine/types';
+import { readZip, type ZipEntry } from './zipReader';
+import { attribute, dateStyles, elementText, relationships, runsText, sharedStrings, workbookInfo } from './xlsxXml';
 
-/** Excel serial of 1970-01-01 (1900 date system; ExcelJS already applied the 1904 offset). */
+/** Days between the 1904 and the 1900 date systems' serial numbers. */
+const DAYS_1904_TO_1900 = 1462;
+/** Excel serial of 1970-01-01. */
 const EXCEL_EPOCH = 25569;
-const MS_PER_DAY = 86_400_000;
 
 /** One cell as the engine takes it, and whether it was a date cell. */
 interface ReadCell {
@@ -22,40 +27,15 @@ interface ReadCell {
   isDate: boolean;
 }
 
-function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymd]/i.test(bare);
-}
-
-/** An ExcelJS cell value as a plain engine cell. */
-function plainValue(value: ExcelJS.CellValue, format: string | undefined): ReadCell {
-  if (value === null || value === undefined) return { value: null, isDate: false };
-  if (value instanceof Date) return { value: value.getTime() / MS_PER_DAY + EXCEL_EPOCH, isDate: true };
-  if (typeof value === 'number') return { value, isDate: isDateFormat(format) };
-  if (typeof value === 'string' || typeof value === 'boolean') return { value, isDate: false };
-  if ('error' in value) return { value: String(value.error), isDate: false };
-  if ('richText' in value) return { value: value.richText.map((run) => run.text).join(''), isDate: false };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    return plainValue((result ?? null) as ExcelJS.CellValue, format);
-  }
-  if ('text' in value) return { value: String((value as ExcelJS.CellHyperlinkValue).text), isDate: false };
-  return { value: null, isDate: false };
-}
-
-/** The cells of one row, 0-based, with date flags. */
-function rowCells(row: ExcelJS.Row): ReadCell[] {
-  const out: ReadCell[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-    while (out.length < columnNumber - 1) out.push({ value: null, isDate: false });
-    out[columnNumber - 1] = plainValue(cell.value, cell.numFmt);
-  });
-  return out;
+/** What the cells of a sheet need from the rest of the package. */
+interface SheetContext {
+  strings: string[];
+  dateStyle: boolean[];
+  date1904: boolean;
 }
 
 function isBlank(cells: ReadCell[]): boolean {
-  return cells.every((c) => c.value === null || (typeof c.value === 'string' && c.value.trim() === ''));
+  return cells.every((c) => c === undefined || c.value === null || (typeof c.value === 'string' && c.value.trim() === ''));
 }
 
 /** Collects a sheet's rows into an InputTable. */
@@ -69,16 +49,20 @@ class TableBuilder {
   add(rowNumber: number, cells: ReadCell[]): void {
     if (this.header === null) {
       if (isBlank(cells)) return;
-      this.header = cells.map((c) => (c.value === null ? '' : String(c.value).trim()));
+      this.header = Array.from(cells, (c) => (c === undefined || c.value === null ? '' : String(c.value).trim()));
       this.headerRowNumber = rowNumber;
       return;
     }
     const index = rowNumber - this.headerRowNumber - 1;
+    if (index < 0) return;
     while (this.rows.length < index) this.rows.push([]);
-    this.rows[index] = cells.map((c) => c.value);
-    cells.forEach((c, j) => {
-      if (c.isDate) this.dateColumns[j] = true;
-    });
+    const row: Cell[] = new Array<Cell>(cells.length);
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j];
+      row[j] = c === undefined ? null : c.value;
+      if (c?.isDate) this.dateColumns[j] = true;
+    }
+    this.rows[index] = row;
     if (!isBlank(cells)) this.lastNonBlank = index + 1;
   }
 
@@ -95,40 +79,107 @@ class TableBuilder {
   }
 }
 
-interface SheetInfo {
-  name: string;
-  rId?: string;
+/** 0-based column of a cell reference such as `AB12`. */
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column - 1;
 }
 
-/** The parts of ExcelJS's streaming reader that it does not type. */
-interface ReaderState {
-  model?: { sheets?: SheetInfo[] };
-  workbookRels?: { Id: string; Target: string }[];
+/** A `<c>` element's value from its type, style and inner XML. */
+function cellOf(type: string | undefined, style: number, inner: string, ctx: SheetContext): ReadCell {
+  if (type === 's') return { value: ctx.strings[Number(elementText(inner, 'v'))] ?? null, isDate: false };
+  if (type === 'inlineStr') return { value: runsText(inner), isDate: false };
+  const v = elementText(inner, 'v');
+  if (v === undefined) return { value: null, isDate: false };
+  if (type === 'str' || type === 'e') return { value: v, isDate: false };
+  if (type === 'b') return { value: v === '1' || v === 'true', isDate: false };
+  if (type === 'd') {
+    const ms = Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v.endsWith('Z') ? v : `${v}Z`);
+    return Number.isNaN(ms) ? { value: v, isDate: false } : { value: ms / 86_400_000 + EXCEL_EPOCH, isDate: true };
+  }
+  const number = Number(v);
+  if (v.trim() === '' || Number.isNaN(number)) return { value: v, isDate: false };
+  const isDate = ctx.dateStyle[style] === true;
+  return { value: isDate && ctx.date1904 ? number + DAYS_1904_TO_1900 : number, isDate };
 }
 
-/** The workbook's sheets in tab order, once the reader has seen workbook.xml. */
-function sheetsOf(reader: ReaderState): SheetInfo[] {
-  return reader.model?.sheets ?? [];
+/** The cells of one row's inner XML, by column. */
+function rowCells(xml: string, ctx: SheetContext): ReadCell[] {
+  const cells: ReadCell[] = [];
+  let column = -1;
+  for (let at = xml.indexOf('<c'); at >= 0; at = xml.indexOf('<c', at)) {
+    const next = xml[at + 2];
+    const tagEnd = xml.indexOf('>', at);
+    if (next !== ' ' && next !== '>' && next !== '/') {
+      at = tagEnd + 1;
+      continue;
+    }
+    const tag = xml.slice(at, tagEnd);
+    const ref = attribute(tag, 'r');
+    column = ref ? columnOf(ref) : column + 1;
+    let inner = '';
+    if (xml[tagEnd - 1] === '/') at = tagEnd + 1;
+    else {
+      const close = xml.indexOf('</c>', tagEnd);
+      inner = xml.slice(tagEnd + 1, close);
+      at = close + 4;
+    }
+    cells[column] = cellOf(attribute(tag, 't'), Number(attribute(tag, 's') ?? 0), inner, ctx);
+  }
+  return cells;
 }
 
-/** Sheet name of a worksheet part number, from the workbook's relationships. */
-function nameOfPart(reader: ReaderState, part: string): string | undefined {
-  const rel = (reader.workbookRels ?? []).find((r) => r.Target === `worksheets/sheet${part}.xml` || r.Target === `/xl/worksheets/sheet${part}.xml`);
-  return rel ? sheetsOf(reader).find((s) => s.rId === rel.Id)?.name : undefined;
+/** Reads the rows of a sheet part into the builder. */
+function readSheetRows(xml: string, ctx: SheetContext, builder: TableBuilder): void {
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) return;
+  let rowNumber = 0;
+  for (let at = xml.indexOf('<row', start); at >= 0; at = xml.indexOf('<row', at)) {
+    const tagEnd = xml.indexOf('>', at);
+    const tag = xml.slice(at, tagEnd);
+    const r = attribute(tag, 'r');
+    rowNumber = r ? Number(r) : rowNumber + 1;
+    if (xml[tagEnd - 1] === '/') {
+      at = tagEnd + 1;
+      continue;
+    }
+    const close = xml.indexOf('</row>', tagEnd);
+    builder.add(rowNumber, rowCells(xml.slice(tagEnd + 1, close), ctx));
+    at = close + 6;
+  }
+}
+
+/** A part of the package as text, or undefined when absent. */
+function partText(zip: Map<string, ZipEntry>, name: string): string | undefined {
+  return zip.get(name.replace(/^\//, ''))?.read().toString('utf8');
+}
+
+/** Resolves a relationship target against the folder of the part that names it. */
+function resolvePart(fromPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  return path.posix.normalize(path.posix.join(path.posix.dirname(fromPart), target));
 }
 
 function matchesSheet(name: string, wanted: string): boolean {
   return name === wanted || name.trim().toLowerCase() === wanted.trim().toLowerCase();
 }
 
-async function readRows(sheet: AsyncIterable<ExcelJS.Row>, builder: TableBuilder): Promise<void> {
-  for await (const row of sheet) builder.add(row.number, rowCells(row));
+function openPackage(filePath: string, file: string): Map<string, ZipEntry> {
+  if (!fs.existsSync(filePath)) throw new InputError(`${file}: file not found`);
+  try {
+    return readZip(fs.readFileSync(filePath));
+  } catch (err) {
+    throw new InputError(`${file}: not a readable .xlsx workbook (${(err as Error).message})`);
+  }
 }
 
 /**
  * Reads one sheet of an .xlsx workbook.
- * Worksheets that the streaming reader meets before the workbook part (some writers store them
- * first) cannot be named yet: they are read provisionally and matched by name at the end.
  * @param filePath the workbook
  * @param sheetName the sheet to read (exact, else case-insensitive); default: the first sheet
  * @returns the sheet as an InputTable (header row, data rows, date columns)
@@ -136,45 +187,32 @@ async function readRows(sheet: AsyncIterable<ExcelJS.Row>, builder: TableBuilder
  */
 export async function readXlsxTable(filePath: string, sheetName?: string): Promise<InputTable> {
   const file = path.basename(filePath);
-  if (!fs.existsSync(filePath)) throw new InputError(`${file}: file not found`);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
-  });
-  const state = reader as unknown as ReaderState;
-  // ExcelJS looks sheets up in model.sheets and fails when a sheet precedes workbook.xml.
-  state.model = { sheets: [] };
-  let found: { name: string; builder: TableBuilder } | null = null;
-  const provisional = new Map<string, TableBuilder>();
-  try {
-    for await (const sheet of reader) {
-      const part = String((sheet as unknown as { id: string | number }).id);
-      if (sheetsOf(state).length === 0) {
-        const builder = new TableBuilder();
-        provisional.set(part, builder);
-        await readRows(sheet, builder);
-        continue;
-      }
-      const name = (sheet as unknown as { name: string }).name;
-      if (found !== null || !matchesSheet(name, sheetName ?? sheetsOf(state)[0].name)) continue;
-      found = { name, builder: new TableBuilder() };
-      await readRows(sheet, found.builder);
-    }
-  } catch (err) {
-    throw new InputError(`${file}: not a readable .xlsx workbook (${(err as Error).message})`);
-  }
-  const names = sheetsOf(state).map((s) => s.name);
-  if (found === null) {
-    const wanted = sheetName ?? names[0];
-    for (const [part, builder] of provisional) {
-      const name = nameOfPart(state, part);
-      if (name !== undefined && wanted !== undefined && matchesSheet(name, wanted)) found = { name, builder };
-    }
-  }
-  if (found === null) {
-    const list = names.map((n) => `"${n}"`).join(', ');
-    throw new InputError(sheetName ? `${file}: no sheet named "${sheetName}"; its sheets are ${list}` : `${file}: the workbook has no sheets`);
-  }
-  const table = found.builder.table();
-  if (!table) throw new InputError(`${file}: sheet "${found.name}" is empty`);
+  const zip = openPackage(filePath, file);
+  const rootRels = relationships(partText(zip, '_rels/.rels') ?? '');
+  const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
+  const workbookPart = officeDocument ? resolvePart('', officeDocument.target) : 'xl/workbook.xml';
+  const workbookXml = partText(zip, workbookPart);
+  if (workbookXml === undefined) throw new InputError(`${file}: not a readable .xlsx workbook (no workbook part)`);
+  const { sheets, date1904 } = workbookInfo(workbookXml);
+  if (sheets.length === 0) throw new InputError(`${file}: the workbook has no sheets`);
+  const sheet = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => matchesSheet(s.name, sheetName));
+  if (!sheet) throw new InputError(`${file}: no sheet named "${sheetName}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+  const relsPart = `${path.posix.dirname(workbookPart)}/_rels/${path.posix.basename(workbookPart)}.rels`;
+  const rels = relationships(partText(zip, relsPart) ?? '');
+  const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
+  const target = rels.get(sheet.relationshipId);
+  const sheetXml = target ? partText(zip, resolvePart(workbookPart, target.target)) : undefined;
+  if (sheetXml === undefined) throw new InputError(`${file}: sheet "${sheet.name}" is not a worksheet this reader can open`);
+  const stringsRel = byType('/sharedStrings');
+  const stylesRel = byType('/styles');
+  const ctx: SheetContext = {
+    strings: stringsRel ? sharedStrings(partText(zip, resolvePart(workbookPart, stringsRel.target)) ?? '') : [],
+    dateStyle: stylesRel ? dateStyles(partText(zip, resolvePart(workbookPart, stylesRel.target)) ?? '') : [],
+    date1904,
+  };
+  const builder = new TableBuilder();
+  readSheetRows(sheetXml, ctx, builder);
+  const table = builder.table();
+  if (!table) throw new InputError(`${file}: sheet "${sheet.name}" is empty`);
   return table;
 }

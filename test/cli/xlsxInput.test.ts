@@ -35,6 +35,19 @@ describe('readXlsxTable', () => {
     expect(table.dateFormattedColumns).toEqual([false, true, false]);
   });
 
+  test('a 1904-date-system workbook gives the same serials (1900 system) as any other', async () => {
+    // In the 1904 system 2006-12-31 is stored as 39082 - 1462 = 37620.
+    const wb = new ExcelJS.Workbook();
+    (wb.properties as { date1904?: boolean }).date1904 = true;
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['customer', 'date']);
+    ws.addRow(['A', 37620]);
+    ws.getCell('B2').numFmt = 'yyyy-mm-dd';
+    const file = path.join(dir, 'mac1904.xlsx');
+    await wb.xlsx.writeFile(file);
+    expect((await readXlsxTable(file)).rows).toEqual([['A', 39082]]);
+  });
+
   test('a named sheet, case-insensitive; a missing sheet lists the sheets', async () => {
     const file = sheetJsFile('two.xlsx', { First: [['a'], [1]], 'Second One': [['b'], [2]] });
     expect((await readXlsxTable(file, 'second one')).rows).toEqual([[2]]);

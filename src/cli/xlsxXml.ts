@@ -1,0 +1,169 @@
+/**
+ * Just enough SpreadsheetML reading for .xlsx input (ECMA-376 Part 1): attributes, text with XML
+ * entities and `_xHHHH_` escapes, shared strings, which cell styles are dates, the workbook's
+ * sheets and relationships. Plain string scanning (indexOf), no DOM: the parts are machine-written.
+ */
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * Decodes XML character references and entities, then Excel's `_xHHHH_` escapes.
+ * @example decodeText('a &amp; b_x000D_') === 'a & b\r'
+ */
+export function decodeText(text: string): string {
+  let out = text;
+  if (out.includes('&')) {
+    out = out.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, body: string) => {
+      if (body[0] !== '#') return ENTITIES[body] ?? m;
+      return String.fromCodePoint(body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10));
+    });
+  }
+  if (out.includes('_x')) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return out;
+}
+
+/**
+ * The value of an attribute in a start tag (either quote style), decoded.
+ * @param tag the start tag's text, from `<` on
+ * @param name the attribute name, e.g. `r` or `r:id`
+ */
+export function attribute(tag: string, name: string): string | undefined {
+  for (let from = 0; ;) {
+    const at = tag.indexOf(`${name}=`, from);
+    if (at < 0) return undefined;
+    const before = tag.charCodeAt(at - 1);
+    const quote = tag[at + name.length + 1];
+    if ((before === 32 || before === 9 || before === 10 || before === 13) && (quote === '"' || quote === "'")) {
+      const start = at + name.length + 2;
+      return decodeText(tag.slice(start, tag.indexOf(quote, start)));
+    }
+    from = at + 1;
+  }
+}
+
+/**
+ * The text of the first `<name>` element in a fragment, decoded; undefined when absent.
+ * @param xml the fragment
+ * @param name the element name, e.g. `v`
+ */
+export function elementText(xml: string, name: string): string | undefined {
+  const open = xml.indexOf(`<${name}`);
+  if (open < 0) return undefined;
+  const after = xml[open + name.length + 1];
+  if (after !== '>' && after !== ' ' && after !== '/') return undefined;
+  const tagEnd = xml.indexOf('>', open);
+  if (xml[tagEnd - 1] === '/') return '';
+  const close = xml.indexOf(`</${name}>`, tagEnd);
+  return decodeText(xml.slice(tagEnd + 1, close < 0 ? xml.length : close));
+}
+
+/**
+ * The text of a string item (`<si>` or `<is>`): its `<t>` runs joined, phonetic runs left out.
+ * @param xml the item's inner XML
+ */
+export function runsText(xml: string): string {
+  const body = xml.includes('<rPh') ? xml.replace(/<rPh[\s\S]*?<\/rPh>/g, '') : xml;
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = body.indexOf('<t', at);
+    if (open < 0) return out;
+    const next = body[open + 2];
+    const tagEnd = body.indexOf('>', open);
+    if (next !== '>' && next !== ' ') {
+      at = tagEnd + 1;
+      continue;
+    }
+    if (body[tagEnd - 1] === '/') {
+      at = tagEnd + 1;
+      continue;
+    }
+    const close = body.indexOf('</t>', tagEnd);
+    out += decodeText(body.slice(tagEnd + 1, close));
+    at = close + 4;
+  }
+}
+
+/**
+ * The shared-string table.
+ * @param xml `xl/sharedStrings.xml`
+ */
+export function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = xml.indexOf('<si', at);
+    if (open < 0) return out;
+    const tagEnd = xml.indexOf('>', open);
+    if (xml[tagEnd - 1] === '/') {
+      out.push('');
+      at = tagEnd + 1;
+      continue;
+    }
+    const close = xml.indexOf('</si>', tagEnd);
+    out.push(runsText(xml.slice(tagEnd + 1, close)));
+    at = close + 5;
+  }
+}
+
+/** Built-in number formats that are dates or times (ECMA-376 18.8.30, with the East Asian ids). */
+const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/**
+ * True for a number format that shows a date (d, m or y outside quotes and brackets).
+ * @param code the format code
+ */
+export function isDateFormatCode(code: string | undefined): boolean {
+  if (!code) return false;
+  const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  return /[ymd]/i.test(bare);
+}
+
+/**
+ * Which cell styles (`s` attribute = index into cellXfs) show dates.
+ * @param xml `xl/styles.xml`
+ */
+export function dateStyles(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\s[^>]*>/g)) {
+    const id = Number(attribute(m[0], 'numFmtId'));
+    custom.set(id, attribute(m[0], 'formatCode') ?? '');
+  }
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  return [...cellXfs.matchAll(/<xf[\s>][^>]*/g)].map((m) => {
+    const id = Number(attribute(m[0], 'numFmtId') ?? 0);
+    return custom.has(id) ? isDateFormatCode(custom.get(id)) : BUILTIN_DATE_IDS.has(id);
+  });
+}
+
+/** A sheet of the workbook, in tab order. */
+export interface WorkbookSheet {
+  name: string;
+  relationshipId: string;
+}
+
+/**
+ * The sheets and the date system of a workbook.
+ * @param xml `xl/workbook.xml`
+ */
+export function workbookInfo(xml: string): { sheets: WorkbookSheet[]; date1904: boolean } {
+  const sheets = [...xml.matchAll(/<sheet\s[^>]*>/g)].map((m) => ({
+    name: attribute(m[0], 'name') ?? '',
+    relationshipId: attribute(m[0], 'r:id') ?? '',
+  }));
+  const pr = /<workbookPr\s[^>]*>/.exec(xml)?.[0] ?? '';
+  const flag = attribute(pr, 'date1904');
+  return { sheets, date1904: flag === '1' || flag === 'true' };
+}
+
+/**
+ * Relationship targets by id.
+ * @param xml a `.rels` part
+ */
+export function relationships(xml: string): Map<string, { type: string; target: string }> {
+  const out = new Map<string, { type: string; target: string }>();
+  for (const m of xml.matchAll(/<Relationship\s[^>]*>/g)) {
+    out.set(attribute(m[0], 'Id') ?? '', { type: attribute(m[0], 'Type') ?? '', target: attribute(m[0], 'Target') ?? '' });
+  }
+  return out;
+}
