@@ -48,6 +48,16 @@ describe('readXlsxTable', () => {
     expect((await readXlsxTable(file)).rows).toEqual([['A', 39082]]);
   });
 
+  test('shared strings, booleans and ISO date cells (t="d") from SheetJS', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['customer', 'vip', 'date'], ['A & B', true, new Date(Date.UTC(2006, 11, 31))]], { cellDates: true }), 'S');
+    const file = path.join(dir, 'sst.xlsx');
+    XLSX.writeFile(wb, file, { bookSST: true, cellDates: true });
+    const table = await readXlsxTable(file);
+    expect(table.rows).toEqual([['A & B', true, 39082]]);
+    expect(table.dateFormattedColumns).toEqual([false, false, true]);
+  });
+
   test('a named sheet, case-insensitive; a missing sheet lists the sheets', async () => {
     const file = sheetJsFile('two.xlsx', { First: [['a'], [1]], 'Second One': [['b'], [2]] });
     expect((await readXlsxTable(file, 'second one')).rows).toEqual([[2]]);
