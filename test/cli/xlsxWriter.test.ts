@@ -90,6 +90,11 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
       expect(tables).toContain(`name="${name}"`);
     }
     expect(tables).toContain('ref="A1:T5"');
+    // Each table part is declared in the content types and related from its sheet.
+    const types = part(file, '[Content_Types].xml');
+    const count = parts(file, 'xl/tables/').filter((x) => x.startsWith('<?xml')).length;
+    for (let i = 1; i <= count; i++) expect(types).toContain(`<Override PartName="/xl/tables/table${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+    expect(part(file, 'xl/worksheets/_rels/sheet2.xml.rels')).toContain('Target="../tables/');
   });
 
   test("ExcelJS's own reader loads the tables with their ranges and columns", async () => {
