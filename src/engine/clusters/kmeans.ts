@@ -20,6 +20,8 @@ export interface KMeansResult {
   /** Within-cluster sum of squared distances. */
   withinSS: number;
   iterations: number;
+  /** Restarts run (set by `kmeans`). */
+  restarts?: number;
 }
 
 /** k-means settings. */
@@ -32,6 +34,14 @@ export interface KMeansOptions {
   maxIterations?: number;
   /** Refine each restart with Hartigan moves (default true). */
   refine?: boolean;
+  /**
+   * Stop early once the lowest sum of squares has been reached this many times (within 1e-9) and
+   * at least `minRestarts` have run: an easy landscape (one dominant optimum) needs no more restarts,
+   * a rugged one runs them all. Default: never stop early.
+   */
+  stopAfterHits?: number;
+  /** Fewest restarts before `stopAfterHits` may stop (default 10). */
+  minRestarts?: number;
 }
 
 function squaredDistance(m: Matrix, i: number, centres: Float64Array, j: number): number {
@@ -320,13 +330,27 @@ function moveCentre(m: Matrix, i: number, centres: Float64Array, j: number, coun
 export function kmeans(m: Matrix, k: number, options: KMeansOptions = {}): KMeansResult {
   const random = seededRandom(options.seed ?? 1);
   const restarts = Math.max(1, options.restarts ?? 10);
+  const refine = options.refine !== false;
+  const hitsToStop = options.stopAfterHits ?? Infinity;
+  const minRestarts = options.minRestarts ?? 10;
   let best: KMeansResult | null = null;
-  for (let r = 0; r < restarts; r++) {
+  let hits = 0;
+  let r = 0;
+  while (r < restarts && !(hits >= hitsToStop && r >= minRestarts)) {
     // alternate greedy and plain seedings: the greedy ones start better, the plain ones vary more
-    const refine = options.refine !== false;
     const local = lloyd(m, seedPlusPlus(m, k, random, r % 2 === 0), options.maxIterations ?? 300, refine ? Math.floor(m.n / 1000) : 0);
     const result = refine ? hartigan(m, local) : local;
-    if (best === null || result.withinSS < best.withinSS) best = result;
+    r++;
+    if (best === null || result.withinSS < best.withinSS * (1 - SAME_OPTIMUM)) {
+      best = result;
+      hits = 1;
+    } else {
+      if (result.withinSS <= best.withinSS * (1 + SAME_OPTIMUM)) hits++;
+      if (result.withinSS < best.withinSS) best = result;
+    }
   }
-  return best as KMeansResult;
+  return { ...(best as KMeansResult), restarts: r };
 }
+
+/** Relative difference of two sums of squares that counts as the same optimum. */
+const SAME_OPTIMUM = 1e-9;

@@ -76,6 +76,16 @@ describe('k-means', () => {
     for (let i = 3; i < 900; i++) expect(a.labels[i]).toBe(a.labels[i % 3]);
   });
 
+  it('stops restarting once the best solution has been found often enough, and finds the same optimum', () => {
+    const m = blobs();
+    const all = kmeans(m, 3, { seed: 3, restarts: 50 });
+    const early = kmeans(m, 3, { seed: 3, restarts: 50, stopAfterHits: 5, minRestarts: 10 });
+    // three well-separated blobs: every restart lands in the same optimum
+    expect(all.restarts).toBe(50);
+    expect(early.restarts).toBe(10);
+    expect(early.withinSS).toBeCloseTo(all.withinSS, 9);
+  });
+
   it('refills an emptied cluster with the farthest point', () => {
     const m: Matrix = { data: Float64Array.from([0, 0, 0, 1, 10, 10]), n: 3, d: 2 };
     // both starting centres near the first points: one would be empty without the rule
