@@ -95,11 +95,16 @@ suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
 
   test('.xlsx input gives the same customers as the CSV input', async () => {
     const text = fs.readFileSync(ORDERS as string, 'utf8').trimEnd().split('\n').map(csvFields);
-    // Dates as real date cells, revenue as numbers: the way a user's workbook holds them.
-    const aoa = text.map((r, i) => (i === 0 ? r : [r[0], new Date(`${r[1]}T00:00:00Z`), Number(r[2]), ...r.slice(3)]));
+    // Dates as real date cells (Excel serials with a date format), revenue as numbers: the way a
+    // user's workbook holds them. Serials, not JS Dates: SheetJS reads a Date in local time, which
+    // would make this fixture (not our reader) depend on the machine's time zone.
+    const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
+    const aoa = text.map((r, i) => (i === 0 ? r : [r[0], serial(r[1]), Number(r[2]), ...r.slice(3)]));
+    const orders = XLSX.utils.aoa_to_sheet(aoa);
+    for (let row = 1; row < aoa.length; row++) orders[XLSX.utils.encode_cell({ r: row, c: 1 })].z = 'yyyy-mm-dd';
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['notes'], ['not this sheet']]), 'Notes');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa, { cellDates: true }), 'Orders');
+    XLSX.utils.book_append_sheet(wb, orders, 'Orders');
     const input = path.join(dir, 'orders.xlsx');
     XLSX.writeFile(wb, input);
     const fromXlsx = path.join(dir, 'from-xlsx.csv');
