@@ -23,11 +23,17 @@ function sheetJsFile(name: string, sheets: Record<string, unknown[][]>, dates = 
 
 describe('readXlsxTable', () => {
   test('first sheet by default: header, rows, date cells as Excel serials flagged as dates', async () => {
-    // 2006-12-31 is Excel serial 39082; SheetJS writes a JS Date as a date-formatted number.
-    const file = sheetJsFile('dates.xlsx', {
-      Sales: [['customer', 'date', 'amount'], ['A', new Date(Date.UTC(2006, 11, 31)), 12.5], ['=1+1', new Date(Date.UTC(2006, 0, 2)), 3]],
-      Other: [['x'], [1]],
-    }, true);
+    // 2006-12-31 is Excel serial 39082 and 2006-01-02 is 38719, written as date-formatted numbers.
+    // (Serials, not JS Dates: SheetJS converts a Date through local time, which would make the
+    // fixture depend on the machine's time zone, e.g. Tehran's historical offset.)
+    const sales = XLSX.utils.aoa_to_sheet([['customer', 'date', 'amount'], ['A', 39082, 12.5], ['=1+1', 38719, 3]]);
+    sales.B2.z = 'yyyy-mm-dd';
+    sales.B3.z = 'dd/mm/yyyy';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sales, 'Sales');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['x'], [1]]), 'Other');
+    const file = path.join(dir, 'dates.xlsx');
+    XLSX.writeFile(wb, file);
     const table = await readXlsxTable(file);
     expect(table.header).toEqual(['customer', 'date', 'amount']);
     expect(table.firstRowNumber).toBe(2);
@@ -50,7 +56,7 @@ describe('readXlsxTable', () => {
 
   test('shared strings, booleans and ISO date cells (t="d") from SheetJS', async () => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['customer', 'vip', 'date'], ['A & B', true, new Date(Date.UTC(2006, 11, 31))]], { cellDates: true }), 'S');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['customer', 'vip', 'date'], ['A & B', true, new Date(2006, 11, 31)]], { cellDates: true }), 'S');
     const file = path.join(dir, 'sst.xlsx');
     XLSX.writeFile(wb, file, { bookSST: true, cellDates: true });
     const table = await readXlsxTable(file);
