@@ -44,6 +44,8 @@ export const BEST_HITS = 5;
 export const MIN_RESTARTS = 10;
 /** Above this many customers the restarts run on a seeded sample of this size. */
 export const RESTART_SAMPLE = 20000;
+/** Best distinct sample solutions refined on all customers (the sample's best is not always the best on all). */
+export const REFINED_CANDIDATES = 3;
 
 /** Clustering settings. */
 export interface ClusterSettings {
@@ -93,9 +95,9 @@ export function runClusters(customers: readonly CustomerResult[], settings: Clus
 
 /**
  * k-means on all points. Up to RESTART_SAMPLE points, every restart runs on all of them; beyond,
- * the restarts run on a seeded sample of that size and the best centres are then refined by
- * Lloyd iterations on all points (the restarts only choose a starting point; the sample is large
- * enough that the choice is the same).
+ * the restarts run on a seeded sample of that size and the best REFINED_CANDIDATES distinct
+ * solutions are refined by Lloyd iterations and Hartigan moves on all points, the lowest sum of
+ * squares winning (the restarts only choose starting points).
  * @param m all points
  * @param k clusters
  * @param seed PRNG seed
@@ -104,8 +106,13 @@ export function runClusters(customers: readonly CustomerResult[], settings: Clus
 export function clusterAll(m: Matrix, k: number, seed: number): KMeansResult {
   const settings = { seed, stopAfterHits: BEST_HITS, minRestarts: MIN_RESTARTS };
   if (m.n <= RESTART_SAMPLE) return kmeans(m, k, { ...settings, restarts: finalRestarts(m.n, k) });
-  const best = kmeans(sampleOf(m, RESTART_SAMPLE, seed), k, { ...settings, restarts: finalRestarts(RESTART_SAMPLE, k) });
-  return { ...hartigan(m, lloyd(m, best.centres, 300)), restarts: best.restarts };
+  const onSample = kmeans(sampleOf(m, RESTART_SAMPLE, seed), k, { ...settings, restarts: finalRestarts(RESTART_SAMPLE, k), keep: REFINED_CANDIDATES });
+  let best: KMeansResult | null = null;
+  for (const candidate of onSample.candidates ?? [onSample]) {
+    const refined = hartigan(m, lloyd(m, candidate.centres, 300, Math.floor(m.n / 1000)));
+    if (best === null || refined.withinSS < best.withinSS) best = refined;
+  }
+  return { ...(best as KMeansResult), restarts: onSample.restarts };
 }
 
 function sampleOf(m: Matrix, size: number, seed: number): Matrix {

@@ -100,9 +100,11 @@ export function logLikelihoodWithGradient(spec: PurchaseModelSpec, p: BgParams, 
  * @param groups the patterns in model units
  * @param penalty λ of an optional ridge penalty λ·Σ ln(param)² on the per-customer objective (time
  *   rescaled), used only when the plain maximum lies at a boundary; 0 = plain maximum likelihood
+ * @param start parameters to start from (α in the groups' unit), e.g. the other model's r and α,
+ *   which are usually close; default r = α = a = b = 1 on the rescaled time
  * @returns the fitted parameters and summed log-likelihood
  */
-export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups, penalty = 0): PurchaseFit {
+export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups, penalty = 0, start?: BgParams): PurchaseFit {
   let maxT = 0;
   for (const T of groups.TValues) maxT = Math.max(maxT, T);
   const scale = maxT > 0 ? 10 / maxT : 1;
@@ -118,7 +120,8 @@ export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups
     [p.r, p.alpha, p.a, p.b].forEach((v, i) => (gradTheta[i] = (-grad[i] * v) / weight + 2 * penalty * theta[i]));
     return value;
   };
-  let result = bfgs(objective, [0, 0, 0, 0], { gradientTolerance: 1e-9, maxIterations: 300, escapeBound: ESCAPE_LOG });
+  const theta0 = start ? [start.r, start.alpha * scale, start.a, start.b].map((v) => (v > 0 && Number.isFinite(v) ? Math.log(v) : 0)) : [0, 0, 0, 0];
+  let result = bfgs(objective, theta0, { gradientTolerance: 1e-9, maxIterations: 300, escapeBound: ESCAPE_LOG });
   if (!result.converged && !result.escaped) {
     const polished = nelderMead((theta) => -logLikelihood(spec, fromLog(theta), scaled) / weight + ridge(theta, penalty), result.x, { maxEvaluations: 3000, restarts: 4, step: 0.1 });
     result = { ...polished, evaluations: polished.evaluations + result.evaluations };
@@ -184,13 +187,14 @@ export function dataProblem(groups: PurchaseGroups): string | null {
  * Fits the model when the data allows and the result is usable.
  * @param spec the model
  * @param groups the patterns
+ * @param start parameters the unpenalised fit starts from (default: all 1 on the rescaled time)
  * @returns the fit, or the reason there is none
  */
-export function fitOrExplain(spec: PurchaseModelSpec, groups: PurchaseGroups): PurchaseFit | { reason: string } {
+export function fitOrExplain(spec: PurchaseModelSpec, groups: PurchaseGroups, start?: BgParams): PurchaseFit | { reason: string } {
   const problem = dataProblem(groups);
   if (problem) return { reason: problem };
   for (const penalty of [0, ...PENALTIES]) {
-    const fit = fitPurchaseModel(spec, groups, penalty);
+    const fit = fitPurchaseModel(spec, groups, penalty, penalty === 0 ? start : undefined);
     const finite = [fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.logLikelihood].every(Number.isFinite);
     if (finite && !fit.atBoundary) return fit;
   }
