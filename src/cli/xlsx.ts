@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Block, CellBlock, ColorScale, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
+import { columnLetter } from '../engine/cellText';
 import { TableParts } from './xlsxTables';
 import { RawRowWriter, type RawValue } from './xlsxRows';
 
@@ -34,24 +35,9 @@ function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
-/**
- * 0-based column → letters.
- * @example columnLetters(0) === 'A'; columnLetters(26) === 'AA'
- */
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** 0-based row and column → `A1` address. */
 function address(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
+  return `${columnLetter(column)}${row + 1}`;
 }
 
 /** A plan value as written: strings stay strings (never formulas), cut to Excel's limit. */

@@ -6,6 +6,7 @@
  * faster to produce. Written for exceljs 4.4 (package-lock pins it).
  */
 import type ExcelJS from 'exceljs';
+import { columnLetter } from '../engine/cellText';
 
 /** The private parts of ExcelJS's streaming writers this module uses. */
 interface StreamingWorkbook {
@@ -56,8 +57,7 @@ export class RawRowWriter {
   private letter(column: number): string {
     let text = this.letters[column];
     if (text === undefined) {
-      text = '';
-      for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+      text = columnLetter(column);
       this.letters[column] = text;
     }
     return text;

@@ -2,17 +2,12 @@
  * A read-only view of the simulated workbook for the preview page: sheet tabs and the first rows
  * of the active sheet as an HTML table (textContent only).
  */
+import { columnLetter } from '../engine/cellText';
 import type { SimulatedExcel } from '../../test/support/excelSimulator';
 
 const MAX_ROWS = 200;
 const MAX_COLUMNS = 30;
 
-/** Column letters of a 0-based index (0 → A). */
-function letters(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 /**
  * Draws the sheet tabs and the active sheet.
@@ -46,7 +41,7 @@ export function renderSheetViewer(container: HTMLElement, sim: SimulatedExcel): 
     head.append(document.createElement('th'));
     for (let c = 0; c < columns; c++) {
       const th = document.createElement('th');
-      th.textContent = letters(c);
+      th.textContent = columnLetter(c);
       head.append(th);
     }
     table.append(head);
