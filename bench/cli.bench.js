@@ -28,9 +28,9 @@ function analyzeWith(options) {
   };
 }
 
-/** Reads a file as the CLI does (only the columns the analysis uses) and describes it. */
+/** Reads a file as the CLI does and describes it. */
 async function readOnly(file) {
-  const table = await dist('cli/readers').readInputTable(file, {}, undefined, dist('cli/columnArgs').usedColumns({}));
+  const table = await dist('cli/readers').readInputTable(file);
   return `${count(table.rows.length)} rows x ${table.header.length} columns`;
 }
 
@@ -42,7 +42,7 @@ function onlineRetail() {
 
 const synthetic = (cells) => () => dist('cli/synthetic').generateTransactions({ ...SYNTHETIC, cells });
 const syntheticFile = (tmpDir) => path.join(tmpDir, SYNTHETIC_FILE);
-const readRetail = () => dist('cli/readers').readInputTable(onlineRetail(), {}, undefined, dist('cli/columnArgs').usedColumns({}));
+const readRetail = () => dist('cli/readers').readInputTable(onlineRetail());
 
 module.exports = {
   title: 'cli',

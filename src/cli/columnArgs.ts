@@ -1,12 +1,9 @@
 /**
  * Column options against the file's header: the names typed after --customer, --date, ... become
- * 0-based column indexes, with a one-line reason when a name fits no column or several; and the
- * choice of the columns worth parsing.
+ * 0-based column indexes, with a one-line reason when a name fits no column or several.
  */
-import { detectColumns, detectInputKind } from '../engine/columns';
-import type { ColumnRole, InputKind } from '../engine/types';
+import type { ColumnRole } from '../engine/types';
 import { COLUMN_OPTIONS, UsageError } from './args';
-import type { ColumnSelector } from './textTable';
 
 /**
  * Turns the column names given on the command line into 0-based indexes of the file's header:
@@ -49,28 +46,4 @@ function indexesWhere(items: readonly string[], test: (item: string) => boolean)
     if (test(item)) found.push(i);
   });
   return found;
-}
-
-/**
- * The columns the analysis will use, detected on a sample exactly as the engine detects them (it
- * reads the header and the first 500 rows), so the reader makes no strings for the others
- * (Online Retail: 3 of 8 columns). When detection fails on the sample, every column is kept and
- * the analysis reports the problem.
- * @param named role → name (or number) as typed on the command line
- * @param inputKind --input-kind, when given
- * @returns the selector for readInputTable
- * @throws UsageError (from the selector) when a named column does not exist
- */
-export function usedColumns(named: Partial<Record<ColumnRole, string>>, inputKind?: InputKind): ColumnSelector {
-  return (sample) => {
-    const overrides = resolveColumns(sample.header, named);
-    try {
-      const detected = detectColumns(sample, inputKind ?? detectInputKind(sample), overrides);
-      const keep = sample.header.map(() => false);
-      for (const column of detected) keep[column.index] = true;
-      return keep;
-    } catch {
-      return undefined;
-    }
-  };
 }

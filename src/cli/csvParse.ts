@@ -1,111 +1,84 @@
 /**
- * A delimited-text parser (RFC 4180 quoting: "a, b", "say ""hi""", line breaks inside quotes) in
- * one pass over char codes. Rows keep their own length: a short row never runs into the next line
- * (uDSV 0.7 does that: for a row with fewer cells than the header it looks for the next delimiter
- * past the line end, so it is not used here; on Online Retail this loop is as fast). A blank line
- * is an empty row (the engine ignores those), so row numbers in messages are line numbers; blank
- * lines before the first row are dropped. Columns the caller does not need can be left as '' (no
- * string is made for them).
+ * Delimited text (CSV, TSV, semicolon, pipe) to rows with Papa Parse: RFC 4180 quoting ("a, b",
+ * "say ""hi""", line breaks inside quotes). What this module adds:
+ * - line ends are chosen from the whole text (Papa guesses from the first megabyte and would merge
+ *   the lines of a file that mixes CRLF with LF); a mixed file is turned into LF first;
+ * - rows keep their own length (a short row stays short, a long one long);
+ * - a blank line is an empty row, so row numbers in messages are line numbers; blank lines before
+ *   the first row and the empty row after the last line end are dropped;
+ * - a malformed quote (one that is never closed, or text after a closing quote) stops the read
+ *   with the row number instead of silently running the following lines into one cell.
  */
+import Papa from 'papaparse';
+import { InputError } from '../engine/types';
 
-/** How much of the text to parse, and which columns to keep. */
-export interface CsvRangeOptions {
-  /** Stop after this many rows (default: all). */
-  maxRows?: number;
-  /** keep[i] false: column i is left as '' (default: keep every column). */
-  keep?: readonly boolean[];
-  /** Called now and then with the fraction of the text parsed. */
-  onProgress?: (fraction: number) => void;
-}
-
-/** Rows between progress reports (a power of two minus one, used as a mask). */
-const PROGRESS_MASK = 0xffff;
+/** The line end Papa Parse splits on. */
+type LineEnd = '\n' | '\r\n' | '\r';
 
 /**
  * Parses the whole text.
- * @param text the text
+ * @param text the text (already decoded; no byte-order mark)
  * @param delimiter a one-character delimiter
- * @param onProgress optional progress callback
- * @returns the rows
+ * @returns the rows, each as long as its line
+ * @throws InputError naming the row when quotes are malformed
  * @example parseCsvRows('a,b\n1,"x, y"\n', ',') // [['a', 'b'], ['1', 'x, y']]
  */
-export function parseCsvRows(text: string, delimiter: string, onProgress?: (fraction: number) => void): string[][] {
-  const rows: string[][] = [];
-  parseCsvInto(rows, text, delimiter, 0, { onProgress });
-  return rows;
+export function parseCsvRows(text: string, delimiter: string): string[][] {
+  const lineEnd = lineEndOf(text);
+  const input = lineEnd === undefined ? text.replace(/\r\n?/g, '\n') : text;
+  const result = Papa.parse<string[]>(input, { delimiter, newline: lineEnd ?? '\n', quoteChar: '"', escapeChar: '"' });
+  const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+  if (quoteError) throw new InputError(`row ${(quoteError.row ?? 0) + 1}: ${QUOTE_PROBLEM[quoteError.code]}`);
+  return tidyBlankRows(result.data);
+}
+
+/** What went wrong, by Papa Parse error code. */
+const QUOTE_PROBLEM: Record<string, string> = {
+  MissingQuotes: 'a quoted field is never closed (a " is missing); quote the field again or remove the stray "',
+  InvalidQuotes: 'text follows the closing " of a quoted field; a " inside a quoted field must be doubled ("")',
+};
+
+/**
+ * The cells of one line, leniently (detection looks at lines cut out of the text, which may end
+ * inside a quoted field).
+ * @param line a line without its line end
+ * @param delimiter a one-character delimiter
+ * @returns the cells, unquoted ([''] for an empty line)
+ */
+export function splitCsvLine(line: string, delimiter: string): string[] {
+  return Papa.parse<string[]>(line, { delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' }).data[0] ?? [''];
 }
 
 /**
- * Parses rows from `from` and appends them to `rows` (so a caller can parse a sample first, then
- * the rest with fewer columns, into one array). O(text length).
- * @param rows the array to append to
- * @param text the text
- * @param delimiter a one-character delimiter
- * @param from where to start (the start of a line)
- * @param options row limit, kept columns, progress
- * @returns the index where parsing stopped (text.length at the end)
+ * The line end of the whole text: '\n', '\r\n' or '\r' when only that one occurs; undefined when
+ * they are mixed (also CRLF rows with LF breaks inside quoted cells, as Excel writes them).
+ * O(text length), through indexOf.
  */
-export function parseCsvInto(rows: string[][], text: string, delimiter: string, from: number, options: CsvRangeOptions = {}): number {
-  const { maxRows = Infinity, keep, onProgress } = options;
-  const d = delimiter.charCodeAt(0);
-  const n = text.length;
-  const stopAt = rows.length + maxRows;
-  let row: string[] = [];
-  let i = from;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    if (row.length === 0) {
-      if (rows.length >= stopAt) return i;
-      if (c === 10 || c === 13) {
-        // A blank line is an empty row (row numbers stay line numbers); none before the first row.
-        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-        if (rows.length > 0) rows.push([]);
-        continue;
-      }
-    }
-    const wanted = keep === undefined || keep[row.length] === true;
-    let value = '';
-    if (c === 34) {
-      const end = closingQuote(text, i);
-      if (wanted) value = unquote(text, i + 1, end);
-      i = end + 1;
-    }
-    let j = i;
-    while (j < n) {
-      c = text.charCodeAt(j);
-      if (c === d || c === 10 || c === 13) break;
-      j++;
-    }
-    row.push(!wanted ? '' : j > i ? value + text.slice(i, j) : value);
-    i = j;
-    if (i >= n) break;
-    if (c === d) {
-      i++;
-      if (i >= n) row.push('');
-    } else {
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      rows.push(row);
-      row = [];
-      if (onProgress && (rows.length & PROGRESS_MASK) === 0) onProgress(i / n);
-    }
-  }
-  if (row.length > 0) rows.push(row);
-  return n;
+function lineEndOf(text: string): LineEnd | undefined {
+  if (!text.includes('\r')) return '\n';
+  const cr = occurrences(text, '\r');
+  const lf = occurrences(text, '\n');
+  if (lf === 0) return '\r';
+  return cr === lf && occurrences(text, '\r\n') === cr ? '\r\n' : undefined;
 }
 
-/** Index of the quote closing the field opened at `open` ("" is an escaped quote); text.length if none. */
-function closingQuote(text: string, open: number): number {
-  let from = open + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    if (quote === -1) return text.length;
-    if (text.charCodeAt(quote + 1) !== 34) return quote;
-    from = quote + 2;
-  }
+/** How often `part` occurs in `text`. */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let i = text.indexOf(part); i !== -1; i = text.indexOf(part, i + part.length)) count++;
+  return count;
 }
 
-/** The text between quotes, with "" turned into ". */
-function unquote(text: string, start: number, end: number): string {
-  const inner = text.slice(start, end);
-  return inner.includes('""') ? inner.replace(/""/g, '"') : inner;
+/**
+ * Papa Parse gives [''] for a blank line: those become [] (none before the first row), and the
+ * [''] after the final line end goes. In place; returns the same array.
+ */
+function tidyBlankRows(rows: string[][]): string[][] {
+  const isBlank = (row: string[] | undefined) => row !== undefined && row.length === 1 && row[0] === '';
+  if (isBlank(rows[rows.length - 1])) rows.pop();
+  let leading = 0;
+  while (leading < rows.length && isBlank(rows[leading])) leading++;
+  if (leading > 0) rows.splice(0, leading);
+  for (let i = 0; i < rows.length; i++) if (isBlank(rows[i])) rows[i] = [];
+  return rows;
 }

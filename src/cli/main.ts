@@ -10,7 +10,7 @@ import { analyze } from '../engine';
 import type { Analysis, InputTable, SkippedReport } from '../engine/types';
 import { InputError } from '../engine/types';
 import { UsageError, parseCommandLine } from './args';
-import { resolveColumns, usedColumns } from './columnArgs';
+import { resolveColumns } from './columnArgs';
 import type { AnalyzeCommand, OutputLang } from './args';
 import { customersCsv } from './csvOutput';
 import { formatCount } from './format';
@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
 /** Reads, analyses and writes; returns the analysis and the number of data rows for the summary line. */
 async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<{ analysis: Analysis; dataRows: number }> {
   const format = outputFormat(command.out);
-  const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4), usedColumns(command.columns, command.options.inputKind));
+  const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
   assertHasRows(table, command.file);
   const columns = resolveColumns(table.header, command.columns);
   const options = { ...command.options, columns };

@@ -10,7 +10,6 @@ import type { InputTable } from '../engine/types';
 import { InputError } from '../engine/types';
 import type { ReadSettings } from './args';
 import { parseDelimitedText } from './textTable';
-import type { ColumnSelector } from './textTable';
 
 /** Progress of the reading stages: fraction 0..1 and the stage name. */
 export type ReadProgress = (fraction: number, stage: string) => void;
@@ -44,12 +43,10 @@ export function sniffFormat(head: Uint8Array, fileName: string): InputFormat {
  * @param filePath the file (.csv, .tsv, .txt, any of them .gz, or .xlsx)
  * @param settings delimiter, header and sheet choices (undefined = detect)
  * @param onProgress optional progress callback
- * @param selectColumns optional: columns it rejects (judged on the first rows) are not parsed
- *   further in delimited text; they stay '' in the table
  * @returns the table
  * @throws InputError with a one-line reason when the file cannot be used
  */
-export async function readInputTable(filePath: string, settings: ReadSettings = {}, onProgress?: ReadProgress, selectColumns?: ColumnSelector): Promise<InputTable> {
+export async function readInputTable(filePath: string, settings: ReadSettings = {}, onProgress?: ReadProgress): Promise<InputTable> {
   const bytes = readFileBytes(filePath);
   const format = sniffFormat(bytes.subarray(0, 8), filePath);
   if (format === 'xlsx') return readXlsx(filePath, settings.sheet);
@@ -57,7 +54,7 @@ export async function readInputTable(filePath: string, settings: ReadSettings = 
   onProgress?.(0.1, 'reading');
   const text = decodeText(format === 'gzip' ? gunzip(bytes, filePath) : bytes, filePath);
   onProgress?.(0.2, 'reading');
-  return parseDelimitedText(text, settings, onProgress && ((fraction) => onProgress(0.2 + 0.8 * fraction, 'parsing')), selectColumns);
+  return parseDelimitedText(text, settings, onProgress && ((fraction) => onProgress(0.2 + 0.8 * fraction, 'parsing')));
 }
 
 /** Reads the whole file, turning file-system errors into InputErrors. */

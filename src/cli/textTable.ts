@@ -1,11 +1,11 @@
 /**
- * Delimited text to InputTable: delimiter and header detection from a small sample, then one fast
- * pass over char codes (quoted CSV/TSV/semicolon files, or whitespace-separated text such as the
- * CDNOW files, whose columns are runs of spaces).
+ * Delimited text to InputTable: delimiter and header detection from a small sample, then one
+ * parse (quoted CSV/TSV/semicolon/pipe files through csvParse.ts, or whitespace-separated text
+ * such as the CDNOW files, whose columns are runs of spaces).
  */
 import type { InputTable } from '../engine/types';
 import type { Delimiter, ReadSettings } from './args';
-import { parseCsvInto, parseCsvRows } from './csvParse';
+import { parseCsvRows, splitCsvLine } from './csvParse';
 
 /** Bytes of text looked at to detect the delimiter and the header. */
 const SAMPLE_CHARS = 65_536;
@@ -25,42 +25,21 @@ export interface TextLayout {
 }
 
 /**
- * Chooses the columns worth parsing from a sample of the table (its header and first rows).
- * Returns keep[i] per column, or undefined to keep every column.
- */
-export type ColumnSelector = (sample: InputTable) => readonly boolean[] | undefined;
-
-/** Data rows parsed in full before a ColumnSelector is asked (the engine's detection reads 500). */
-export const SELECTION_SAMPLE_ROWS = 1000;
-
-/**
  * Parses delimited text into an InputTable.
  * @param text the whole file as text
  * @param settings delimiter and header choices; undefined ones are detected
- * @param onProgress optional, called with the fraction of the text parsed
- * @param selectColumns optional: after SELECTION_SAMPLE_ROWS rows, the columns it rejects are
- *   left as '' in the remaining rows (fewer strings to make for files with unused columns)
+ * @param onProgress optional, called with 1 when the text is parsed
  * @returns header, rows (the parser's arrays, unchanged) and the file row number of rows[0]
+ * @throws InputError naming the row when quotes are malformed
  */
-export function parseDelimitedText(text: string, settings: ReadSettings = {}, onProgress?: (fraction: number) => void, selectColumns?: ColumnSelector): InputTable {
+export function parseDelimitedText(text: string, settings: ReadSettings = {}, onProgress?: (fraction: number) => void): InputTable {
   const layout = detectLayout(text, settings);
-  const firstRowNumber = 1 + layout.leadingBlankLines + (layout.header ? 1 : 0);
-  const toTable = (rows: string[][]): InputTable => ({ header: nameColumns(layout.header ? rows[0] ?? [] : [], layout.columnCount), rows, firstRowNumber });
-  let rows: string[][];
-  if (layout.delimiter === 'whitespace') rows = parseWhitespaceRows(text);
-  else if (!selectColumns) rows = parseCsvRows(text, layout.delimiter, onProgress);
-  else {
-    rows = [];
-    const headerRows = layout.header ? 1 : 0;
-    const next = parseCsvInto(rows, text, layout.delimiter, 0, { maxRows: SELECTION_SAMPLE_ROWS + headerRows });
-    const sample = { ...toTable(rows), rows: rows.slice(headerRows) };
-    parseCsvInto(rows, text, layout.delimiter, next, { keep: selectColumns(sample), onProgress });
-  }
-  const table = toTable(rows);
+  const rows = layout.delimiter === 'whitespace' ? parseWhitespaceRows(text) : parseCsvRows(text, layout.delimiter);
+  const header = nameColumns(layout.header ? rows[0] ?? [] : [], layout.columnCount);
   // shift() on a large array is O(1) in V8 (left-trimming): no copy of the rows.
   if (layout.header) rows.shift();
   onProgress?.(1);
-  return table;
+  return { header, rows, firstRowNumber: 1 + layout.leadingBlankLines + (layout.header ? 1 : 0) };
 }
 
 /**
@@ -146,14 +125,14 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 }
 
 /**
- * Splits one line (for detection only; the full parse uses uDSV or parseWhitespaceRows).
+ * Splits one line (for detection only; the full parse uses parseCsvRows or parseWhitespaceRows).
  * @param line a line without its line end
  * @param delimiter the delimiter
  * @returns the cells, unquoted
  */
 export function splitLine(line: string, delimiter: Delimiter): string[] {
   if (delimiter === 'whitespace') return parseWhitespaceRows(line)[0] ?? [];
-  return parseCsvRows(line, delimiter)[0] ?? [''];
+  return splitCsvLine(line, delimiter);
 }
 
 /**
