@@ -74,25 +74,44 @@ export function splitValue(values: ArrayLike<number>, rule: SplitRule, bins: num
 }
 
 /**
- * Which customers are "high" on one metric.
- * @param values the metric per customer
- * @param scores the score per customer (used for split = score)
- * @param split the split (value or middle score)
- * @param rule the split rule
- * @param below true for recency: high (recent) = value below the split
- * @returns 1 where high, else 0
+ * True when a value is "high" against its split: strictly above it, or for recency (`below`)
+ * strictly below it (fewer days since the last purchase = recent). The one place of this rule.
+ * @param value the metric (or a score)
+ * @param split the split value (or middle score)
+ * @param below true for recency compared in days
  */
-function highFlags(values: ArrayLike<number>, scores: ArrayLike<number>, split: number, rule: SplitRule, below: boolean): Uint8Array {
-  const out = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    if (rule === 'score') out[i] = scores[i] > split ? 1 : 0;
-    else out[i] = (below ? values[i] < split : values[i] > split) ? 1 : 0;
-  }
-  return out;
+function isHigh(value: number, split: number, below: boolean): boolean {
+  return below ? value < split : value > split;
 }
 
 const VALUE: ValueQuadrant[] = ['Uncertain', 'High-spending', 'Frequent', 'Best']; // index = 2·highF + highM
 const LOYALTY: LoyaltyQuadrant[] = ['Uncertain', 'New', 'Potential', 'Loyal']; // index = 2·long + recent
+
+/**
+ * The value-matrix quadrant of one customer: metric values against mean/median splits, or scores
+ * against the middle score (split = score).
+ * @param frequency the customer's orders
+ * @param monetary the customer's monetary value
+ * @param splits the frequency and monetary splits (e.g. from splitValue)
+ * @returns Best, High-spending, Frequent or Uncertain
+ * @example valueQuadrantOf(5, 100, { frequency: 2, monetary: 50 }) === 'Best'
+ */
+export function valueQuadrantOf(frequency: number, monetary: number, splits: { frequency: number; monetary: number }): ValueQuadrant {
+  return VALUE[2 * Number(isHigh(frequency, splits.frequency, false)) + Number(isHigh(monetary, splits.monetary, false))];
+}
+
+/**
+ * The loyalty-matrix quadrant of one customer from metric values (split = mean or median):
+ * "long" = length above its split, "recent" = recency days below its split.
+ * @param lengthDays days from the first purchase to the analysis date
+ * @param recencyDays days from the last purchase to the analysis date
+ * @param splits the length and recency splits in days
+ * @returns Loyal, Potential, New or Uncertain
+ * @example loyaltyQuadrantOf(300, 10, { lengthDays: 100, recencyDays: 30 }) === 'Loyal'
+ */
+export function loyaltyQuadrantOf(lengthDays: number, recencyDays: number, splits: { lengthDays: number; recencyDays: number }): LoyaltyQuadrant {
+  return LOYALTY[2 * Number(isHigh(lengthDays, splits.lengthDays, false)) + Number(isHigh(recencyDays, splits.recencyDays, true))];
+}
 
 /**
  * Places every customer in the value matrix and, when lengths exist, the loyalty matrix.
@@ -108,16 +127,23 @@ export function computeMatrices(input: MatrixInput, rule: SplitRule = 'mean'): M
     recencyDays: splitValue(input.recencyDays, rule, bins),
     lengthDays: input.lengthDays ? splitValue(input.lengthDays, rule, bins) : null,
   };
-  const highF = highFlags(input.frequency, input.frequencyScore, splits.frequency, rule, false);
-  const highM = highFlags(input.monetary, input.monetaryScore, splits.monetary, rule, false);
-  const valueQuadrants = new Array<ValueQuadrant>(highF.length);
-  for (let i = 0; i < highF.length; i++) valueQuadrants[i] = VALUE[2 * highF[i] + highM[i]];
+  const byScore = rule === 'score';
+  const f = byScore ? input.frequencyScore : input.frequency;
+  const m = byScore ? input.monetaryScore : input.monetary;
+  const valueQuadrants = new Array<ValueQuadrant>(f.length);
+  for (let i = 0; i < f.length; i++) valueQuadrants[i] = valueQuadrantOf(f[i], m[i], splits);
   let loyaltyQuadrants: LoyaltyQuadrant[] | null = null;
   if (input.lengthDays && input.lengthScore && splits.lengthDays !== null) {
-    const long = highFlags(input.lengthDays, input.lengthScore, splits.lengthDays, rule, false);
-    const recent = highFlags(input.recencyDays, input.recencyScore, splits.recencyDays, rule, true);
-    loyaltyQuadrants = new Array<LoyaltyQuadrant>(long.length);
-    for (let i = 0; i < long.length; i++) loyaltyQuadrants[i] = LOYALTY[2 * long[i] + recent[i]];
+    const lengthSplits = { lengthDays: splits.lengthDays, recencyDays: splits.recencyDays };
+    const l = byScore ? input.lengthScore : input.lengthDays;
+    const r = input.recencyDays;
+    const rScore = input.recencyScore;
+    loyaltyQuadrants = new Array<LoyaltyQuadrant>(l.length);
+    for (let i = 0; i < l.length; i++) {
+      // recency scores point upward (recent = score above the middle); bins + 1 − score turns them
+      // back into "lower is more recent" around the same middle, (bins + 1) / 2
+      loyaltyQuadrants[i] = loyaltyQuadrantOf(l[i], byScore ? bins + 1 - rScore[i] : r[i], lengthSplits);
+    }
   }
   return { splits, valueQuadrants, loyaltyQuadrants };
 }

@@ -21,11 +21,11 @@ import { groupPatterns } from '../engine/clv/groups';
 import { MBGNBD } from '../engine/clv/mbgnbd';
 import { UNIT_DAYS } from '../engine/clv/summary';
 import { excelNumberToDayNumber, parseDateCell } from '../engine/dates';
-import { splitValue } from '../engine/matrices';
+import { loyaltyQuadrantOf, splitValue, valueQuadrantOf } from '../engine/matrices';
 import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine/scores';
 import { matchRule } from '../engine/segments';
 import { normalizeTransactions } from '../engine/parse';
-import type { AnalysisOptions, LoyaltyQuadrant, ValueQuadrant } from '../engine/types';
+import type { AnalysisOptions } from '../engine/types';
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
 import { ArgumentError, NoDataError, guarded, messageLang } from './errors';
@@ -34,10 +34,6 @@ import { assertReadable, customerTableRows, transactionTable } from './table';
 
 /** Split rules a formula can use (score splits need scores, not the metrics these take). */
 const FORMULA_SPLITS = ['mean', 'median'] as const;
-/** Value matrix quadrants by 2·highF + highM, as engine/matrices.ts orders them. */
-const VALUE_QUADRANTS: ValueQuadrant[] = ['Uncertain', 'High-spending', 'Frequent', 'Best'];
-/** Loyalty matrix quadrants by 2·long + recent, as engine/matrices.ts orders them. */
-const LOYALTY_QUADRANTS: LoyaltyQuadrant[] = ['Uncertain', 'New', 'Potential', 'Loyal'];
 /** Purchase models and time units a formula can name (first = default). */
 const MODELS = ['bgnbd', 'mbgnbd'] as const;
 const TIME_UNITS = ['weeks', 'days', 'months'] as const;
@@ -107,13 +103,12 @@ export function code(r: any[][], f: any[][], m: any[][]): any[][] {
 export function valueQuadrant(frequency: any[][], monetary: any[][], all_frequencies: any[][], all_monetaries: any[][], split?: string): any[][] {
   return guarded('RFM.VALUEQUADRANT', () => {
     const rule = optionalKeyword(split, 'split', FORMULA_SPLITS);
-    const splitF = splitValue(rangeNumbers(all_frequencies, 'all_frequencies'), rule, DEFAULT_BINS);
-    const splitM = splitValue(rangeNumbers(all_monetaries, 'all_monetaries'), rule, DEFAULT_BINS);
-    return elementwise(named(['frequency', 'monetary'], [frequency, monetary]), ([f, m]) => {
-      const highF = requiredNumber(f, 'frequency') > splitF ? 1 : 0;
-      const highM = requiredNumber(m, 'monetary') > splitM ? 1 : 0;
-      return VALUE_QUADRANTS[2 * highF + highM];
-    });
+    const splits = {
+      frequency: splitValue(rangeNumbers(all_frequencies, 'all_frequencies'), rule, DEFAULT_BINS),
+      monetary: splitValue(rangeNumbers(all_monetaries, 'all_monetaries'), rule, DEFAULT_BINS),
+    };
+    return elementwise(named(['frequency', 'monetary'], [frequency, monetary]), ([f, m]) =>
+      valueQuadrantOf(requiredNumber(f, 'frequency'), requiredNumber(m, 'monetary'), splits));
   });
 }
 
@@ -130,13 +125,12 @@ export function valueQuadrant(frequency: any[][], monetary: any[][], all_frequen
 export function loyaltyQuadrant(length: any[][], recency: any[][], all_lengths: any[][], all_recencies: any[][], split?: string): any[][] {
   return guarded('RFM.LOYALTYQUADRANT', () => {
     const rule = optionalKeyword(split, 'split', FORMULA_SPLITS);
-    const splitL = splitValue(rangeNumbers(all_lengths, 'all_lengths'), rule, DEFAULT_BINS);
-    const splitR = splitValue(rangeNumbers(all_recencies, 'all_recencies'), rule, DEFAULT_BINS);
-    return elementwise(named(['length', 'recency'], [length, recency]), ([l, r]) => {
-      const long = requiredNumber(l, 'length') > splitL ? 1 : 0;
-      const recent = requiredNumber(r, 'recency') < splitR ? 1 : 0;
-      return LOYALTY_QUADRANTS[2 * long + recent];
-    });
+    const splits = {
+      lengthDays: splitValue(rangeNumbers(all_lengths, 'all_lengths'), rule, DEFAULT_BINS),
+      recencyDays: splitValue(rangeNumbers(all_recencies, 'all_recencies'), rule, DEFAULT_BINS),
+    };
+    return elementwise(named(['length', 'recency'], [length, recency]), ([l, r]) =>
+      loyaltyQuadrantOf(requiredNumber(l, 'length'), requiredNumber(r, 'recency'), splits));
   });
 }
 

@@ -1,4 +1,4 @@
-import { computeMatrices, mean, median, splitValue, type MatrixInput } from '../../src/engine/matrices';
+import { computeMatrices, loyaltyQuadrantOf, mean, median, splitValue, valueQuadrantOf, type MatrixInput } from '../../src/engine/matrices';
 
 const f64 = (...v: number[]): Float64Array => Float64Array.from(v);
 const u8 = (...v: number[]): Uint8Array => Uint8Array.from(v);
@@ -59,5 +59,29 @@ describe('value and loyalty matrices', () => {
     const m = computeMatrices({ ...input, lengthDays: null, lengthScore: null });
     expect(m.loyaltyQuadrants).toBeNull();
     expect(m.splits.lengthDays).toBeNull();
+  });
+});
+
+describe('per-customer quadrant helpers (the formulas use these)', () => {
+  const value = { frequency: 4, monetary: 82.5 };
+  const loyalty = { lengthDays: 90, recencyDays: 37.5 };
+  test('value quadrant: strictly above each split is high', () => {
+    expect(valueQuadrantOf(10, 200, value)).toBe('Best');
+    expect(valueQuadrantOf(10, 20, value)).toBe('Frequent');
+    expect(valueQuadrantOf(2, 100, value)).toBe('High-spending');
+    expect(valueQuadrantOf(4, 82.5, value)).toBe('Uncertain'); // equal to both splits: neither is high
+  });
+  test('loyalty quadrant: long = length above its split, recent = recency below its split', () => {
+    expect(loyaltyQuadrantOf(100, 5, loyalty)).toBe('Loyal');
+    expect(loyaltyQuadrantOf(200, 100, loyalty)).toBe('Potential');
+    expect(loyaltyQuadrantOf(10, 5, loyalty)).toBe('New');
+    expect(loyaltyQuadrantOf(90, 37.5, loyalty)).toBe('Uncertain'); // equal: neither long nor recent
+  });
+  test('computeMatrices gives what the helpers give for each customer', () => {
+    const r = computeMatrices(input, 'mean');
+    for (let i = 0; i < 4; i++) {
+      expect(r.valueQuadrants[i]).toBe(valueQuadrantOf(input.frequency[i], input.monetary[i], value));
+      expect(r.loyaltyQuadrants?.[i]).toBe(loyaltyQuadrantOf((input.lengthDays as Float64Array)[i], input.recencyDays[i], loyalty));
+    }
   });
 });
