@@ -34,7 +34,7 @@ export function parseCsvRows(text: string, delimiter: string): string[][] {
 
 /** What went wrong, by Papa Parse error code. */
 const QUOTE_PROBLEM: Record<string, string> = {
-  MissingQuotes: 'a quoted field is never closed (a " is missing); quote the field again or remove the stray "',
+  MissingQuotes: 'a quoted field is never closed (its closing " is missing); close it or remove the stray "',
   InvalidQuotes: 'text follows the closing " of a quoted field; a " inside a quoted field must be doubled ("")',
 };
 
