@@ -48,6 +48,7 @@ export interface KMeansOptions {
   keep?: number;
 }
 
+/** Squared distance from point i to row j of `centres` (which may be the points themselves). */
 function squaredDistance(m: Matrix, i: number, centres: Float64Array, j: number): number {
   let s = 0;
   const a = i * m.d;
@@ -71,9 +72,9 @@ function squaredDistance(m: Matrix, i: number, centres: Float64Array, j: number)
  */
 export function seedPlusPlus(m: Matrix, k: number, random: Random, greedy = true): Float64Array {
   const centres = new Float64Array(k * m.d);
-  const closest = new Float64Array(m.n);
-  const candidate = new Float64Array(m.n);
-  const best = new Float64Array(m.n);
+  let closest = new Float64Array(m.n);
+  let candidate = new Float64Array(m.n);
+  let best = new Float64Array(m.n);
   const trials = greedy ? 2 + Math.floor(Math.log(k)) : 1;
   const first = Math.floor(random() * m.n);
   centres.set(m.data.subarray(first * m.d, first * m.d + m.d), 0);
@@ -84,24 +85,19 @@ export function seedPlusPlus(m: Matrix, k: number, random: Random, greedy = true
     let bestPoint = 0;
     for (let t = 0; t < trials; t++) {
       const point = drawByWeight(closest, total, random);
-      const probe = m.data.subarray(point * m.d, point * m.d + m.d);
       let sum = 0;
       for (let i = 0; i < m.n; i++) {
-        let s = 0;
-        for (let q = 0; q < m.d; q++) {
-          const diff = m.data[i * m.d + q] - probe[q];
-          s += diff * diff;
-        }
-        sum += candidate[i] = Math.min(closest[i], s);
+        const s = squaredDistance(m, i, m.data, point);
+        sum += candidate[i] = s < closest[i] ? s : closest[i];
       }
       if (sum < bestTotal) {
         bestTotal = sum;
         bestPoint = point;
-        best.set(candidate);
+        [best, candidate] = [candidate, best];
       }
     }
     centres.set(m.data.subarray(bestPoint * m.d, bestPoint * m.d + m.d), c * m.d);
-    closest.set(best);
+    [closest, best] = [best, closest];
     total = bestTotal;
   }
   return centres;
