@@ -12,10 +12,10 @@ import type { WorkbookPlan } from '../report/plan';
 import { ExcelInputError } from './errors';
 import { type ExcelHost, officeHost } from './host';
 import { type ReadResult, readSource } from './read';
-import { type SavedSettings, columnsByHeader, loadSettings, savableOptions, saveSettings } from './settings';
+import { SETTINGS_KEY, type SavedSettings, columnsByHeader, loadSettings, queueSetting, savableOptions } from './settings';
 import { type WriteBackRecord, readOutputRecord } from './sheets';
 import { type RenderResult, renderPlan } from './write';
-import { writeBack } from './writeBack';
+import { checkWriteBack, restoreWriteBack, writeBackRows, writeBackValues } from './writeBack';
 
 /** The engine's entry point: raw table in, Analysis out (sync or async, e.g. in a worker). */
 export type AnalyzeFn = (table: InputTable, options: AnalysisOptions, onProgress?: ProgressFn) => Analysis | Promise<Analysis>;
@@ -39,16 +39,28 @@ export interface WriteRunResult {
   writeBack?: WriteBackRecord;
 }
 
+/** Reports only increasing fractions (render and write-back report their own ranges). */
+function monotone(report: (fraction: number) => void): (fraction: number) => void {
+  let last = 0;
+  return (f) => {
+    if (f > last) report((last = f));
+  };
+}
+
 /**
- * Writes the outputs of an analysis, then write-back when asked, then saves the settings for Refresh.
- * @throws ExcelInputError from the writer or write-back (the settings are then not changed)
+ * Writes the outputs of an analysis, write-back when asked, and the settings for Refresh, never
+ * half-way:
+ * 1. write-back feasibility is decided first, reading only: a refusal writes nothing at all;
+ * 2. the plan is rendered into temporary sheets, then the write-back values are written (same batch);
+ * 3. one final sync saves the settings first, then swaps the new sheets in and records them as ours.
+ * A failure in 2 or 3 deletes the temporary sheets and puts back what the write-back cells held, so
+ * the workbook is as it was. (Excel batches are not transactions: should the host fail inside the
+ * final sync after the settings were saved, see docs/excel.md for what remains.)
+ * @throws ExcelInputError from the writer or write-back (the workbook is then as it was)
  */
 export async function writeRun(host: ExcelHost, input: WriteRunInput): Promise<WriteRunResult> {
-  const progress = input.onProgress ?? (() => undefined);
-  const render = await renderPlan(host, input.plan, { budgetBytes: input.budgetBytes, onProgress: (f) => progress(f * (input.writeBack ? 0.85 : 1)) });
-  const written = input.writeBack
-    ? await writeBack(host, input.read, input.analysis, { lang: input.lang, budgetBytes: input.budgetBytes, onProgress: (f) => progress(0.85 + 0.15 * f) })
-    : undefined;
+  const progress = monotone(input.onProgress ?? (() => undefined));
+  const target = input.writeBack ? await checkWriteBack(host, input.read, { lang: input.lang, budgetBytes: input.budgetBytes }) : undefined;
   const settings: SavedSettings = {
     version: 1,
     source: input.read.source,
@@ -57,8 +69,27 @@ export async function writeRun(host: ExcelHost, input: WriteRunInput): Promise<W
     lang: input.lang,
     writeBack: input.writeBack,
   };
-  await saveSettings(host, settings);
-  return { render, writeBack: written };
+  let written: WriteBackRecord | undefined;
+  let writingBack = false;
+  const renderShare = target ? 0.85 : 1;
+  try {
+    const render = await renderPlan(host, input.plan, {
+      budgetBytes: input.budgetBytes,
+      onProgress: (f) => progress(Math.min(f, 0.95) * renderShare),
+      beforeSwap: async (context) => {
+        if (!target) return {};
+        writingBack = true;
+        written = await writeBackValues(context, target, writeBackRows(input.read, input.analysis), (f) => progress(0.85 * 0.95 + 0.15 * f));
+        return { writeBack: written };
+      },
+      queueWithSwap: (context) => queueSetting(context, SETTINGS_KEY, settings),
+    });
+    progress(1);
+    return { render, writeBack: written };
+  } catch (error) {
+    if (target && writingBack) await restoreWriteBack(host, target);
+    throw error;
+  }
 }
 
 /** Injectable parts of Refresh; every field has a default for the running add-in. */

@@ -5,6 +5,9 @@
  * 2. only when all of that succeeded, one final sync deletes our previous output sheets, gives the new
  *    sheets and tables their names and records them as ours;
  * 3. on any failure the temporary sheets are deleted and the old output stays as it was.
+ * A run can hook in: `beforeSwap` writes more (write-back) in the same batch after the sheets, and
+ * `queueWithSwap` queues commands (the run's settings) first in the final sync, so they are done
+ * only when everything before succeeded, and nothing of the swap is done when they fail.
  * A user's sheet that has a plan sheet's name is left alone: ours gets "Name (2)".
  * Calculation is suspended for every sync (ExcelApi 1.6) and screen updating once at the start
  * (ExcelApi 1.9; the docs warn against calling it in a loop).
@@ -14,7 +17,7 @@ import { type ChunkHooks, SyncBatcher } from './batcher';
 import { blockRowCount, writeBlockFormats, writeBlockValues } from './blocks';
 import { ExcelInputError } from './errors';
 import { type ExcelHost, assertBaseApi } from './host';
-import { type OutputRecord, listSheets, queueOutputRecord, readOutputRecord, uniqueSheetName, uniqueTableName } from './sheets';
+import { type OutputRecord, type WriteBackRecord, listSheets, queueOutputRecord, readOutputRecord, uniqueSheetName, uniqueTableName } from './sheets';
 import { type Features, type MadeTable, detectFeatures, queuePivot, queueSheetDressing, queueTables } from './structures';
 
 /** Options of a render. */
@@ -23,6 +26,10 @@ export interface RenderOptions {
   onProgress?: (fraction: number) => void;
   /** Target request size per sync (default 2 MB). */
   budgetBytes?: number;
+  /** Runs in the render's batch once every sheet is written, before the swap; may return a write-back record. */
+  beforeSwap?: (context: Excel.RequestContext) => Promise<{ writeBack?: WriteBackRecord } | void>;
+  /** Queues commands first in the final sync, before the old output is deleted. */
+  queueWithSwap?: (context: Excel.RequestContext) => void;
 }
 
 /** What was written. */
@@ -133,8 +140,13 @@ async function pivotNames(context: Excel.RequestContext, sheetIds: string[]): Pr
   return lists.flatMap((l) => l.items.map((p) => p.name));
 }
 
-/** The swap: old output out, new names in, ownership recorded; one sync. */
-async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], old: OutputRecord): Promise<RenderResult> {
+/**
+ * The swap: the caller's commands first, then old output out, new names in, ownership recorded; one
+ * sync. Office.js batches are not transactions (a failing command leaves the earlier ones done), so
+ * every command here was made valid beforehand: names are chosen against the names loaded in this
+ * batch, and the caller's commands come first so that their failure leaves the swap undone.
+ */
+async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], old: OutputRecord, extras: SwapExtras): Promise<RenderResult> {
   const sheets = await listSheets(context);
   const oldIds = new Set(old.sheets.map((s) => s.id));
   const tempIds = new Set(temps.map((t) => t.id));
@@ -151,6 +163,7 @@ async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: 
   const userSheets = sheets.filter((s) => !oldIds.has(s.id) && !tempIds.has(s.id));
   const takenSheets = userSheets.map((s) => s.name);
   const takenPivots = temps.some((t) => t.pivots.length > 0) ? await pivotNames(context, userSheets.map((s) => s.id)) : [];
+  extras.queueFirst?.(context);
   for (const s of sheets) if (oldIds.has(s.id)) context.workbook.worksheets.getItem(s.id).delete();
   const result: RenderResult = { sheets: [], tables: {}, skipped: [] };
   temps.forEach((temp, i) => {
@@ -170,7 +183,7 @@ async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: 
       p.pivot.name = pivotName;
     }
   });
-  queueOutputRecord(context, { version: 1, sheets: result.sheets.map((s) => ({ key: s.key, id: s.id })), writeBack: old.writeBack });
+  queueOutputRecord(context, { version: 1, sheets: result.sheets.map((s) => ({ key: s.key, id: s.id })), writeBack: extras.writeBack ?? old.writeBack });
   temps[0]?.sheet.activate();
   await context.sync();
   return result;
@@ -188,6 +201,11 @@ async function removeTemps(host: ExcelHost, ids: string[]): Promise<void> {
   } catch {
     // the original error is the one worth reporting
   }
+}
+
+interface SwapExtras {
+  queueFirst?: (context: Excel.RequestContext) => void;
+  writeBack?: WriteBackRecord;
 }
 
 function asUserError(error: unknown): Error {
@@ -215,7 +233,8 @@ export async function renderPlan(host: ExcelHost, plan: WorkbookPlan, options: R
       const temps = await addTempSheets(context, plan);
       created.push(...temps.map((t) => t.id));
       const skipped = await writeSheets(context, plan, temps, features, options);
-      const result = await swapIn(context, plan, temps, old);
+      const more = (await options.beforeSwap?.(context)) ?? {};
+      const result = await swapIn(context, plan, temps, old, { queueFirst: options.queueWithSwap, writeBack: more.writeBack });
       options.onProgress?.(1);
       return { ...result, skipped };
     });

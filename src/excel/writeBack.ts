@@ -3,6 +3,10 @@
  * the source block. Only into cells that are empty, or into the columns this add-in wrote before
  * (same sheet, same place, our headers, as recorded in `rfm.outputs`); anything else is refused
  * with the address, and nothing is written.
+ *
+ * Three steps, so a run can decide before it writes anything and undo after a later failure:
+ * `checkWriteBack` (read only: refuses, or returns the target with its previous values),
+ * `writeBackValues` (inside a running batch), `restoreWriteBack` (puts the previous values back).
  */
 import type { Analysis } from '../engine/types';
 import { normalizeId } from '../engine/numbers';
@@ -20,6 +24,17 @@ export interface WriteBackOptions {
   lang?: Lang;
   budgetBytes?: number;
   onProgress?: (fraction: number) => void;
+}
+
+/** Where write-back goes, decided before anything is written. */
+export interface WriteBackTarget {
+  sheetId: string;
+  /** Header row plus one row per source row, two columns. */
+  rect: CellRect;
+  headers: string[];
+  /** What the cells held before (empty cells, or our earlier write-back), for `restoreWriteBack`. */
+  previous: unknown[][];
+  budgetBytes: number;
 }
 
 /** The two headers in a language. */
@@ -51,49 +66,88 @@ function allEmpty(values: unknown[][]): boolean {
   return values.every((row) => row.every((v) => v === '' || v === null));
 }
 
+/** Row spans of the two target columns that fit the payload budget. */
+function targetSpans(rows: number, budgetBytes: number): [number, number][] {
+  return chunkSpans(rows, chunkRows(sampledRowBytes([['', '']]) * 8, budgetBytes));
+}
+
 /**
- * Writes the segment and RFM code beside the source.
+ * Decides whether write-back may go beside the source, reading only (nothing is written).
+ * @param host the Excel host
+ * @param read the source as read for this analysis
+ * @returns the target and what its cells hold now
+ * @throws ExcelInputError `excel.writeBackBlocked` when the cells hold data we did not write
+ */
+export async function checkWriteBack(host: ExcelHost, read: ReadResult, options: WriteBackOptions = {}): Promise<WriteBackTarget> {
+  const lang = options.lang ?? 'en';
+  const headers = writeBackHeaders(lang);
+  const rect: CellRect = { row: read.rect.row, column: read.rect.column + read.rect.columns, rows: read.table.rows.length + 1, columns: 2 };
+  const budgetBytes = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  return host.run(async (context) => {
+    const record = await readOutputRecord(context);
+    const sheet = context.workbook.worksheets.getItem(read.sheetId);
+    const previous: unknown[][] = [];
+    for (const [from, to] of targetSpans(rect.rows, budgetBytes)) {
+      const part = sheet.getRange(rectAddress({ ...rect, row: rect.row + from, rows: to - from }));
+      part.load('values');
+      await context.sync();
+      for (const line of part.values) previous.push(line);
+    }
+    const ours = sameSpot(record.writeBack, read.sheetId, rect.row, rect.column)
+      && previous[0].every((v, i) => v === record.writeBack?.headers[i] || v === headers[i]);
+    if (!ours && !allEmpty(previous)) {
+      const address = `${columnName(rect.column)}${rect.row + 1}:${columnName(rect.column + 1)}${rect.row + rect.rows}`;
+      throw new ExcelInputError('excel.writeBackBlocked', { address }, lang);
+    }
+    return { sheetId: read.sheetId, rect, headers, previous, budgetBytes };
+  });
+}
+
+/** Writes a grid of the target's size in chunks, in a running batch. */
+async function writeGrid(context: Excel.RequestContext, target: WriteBackTarget, all: readonly (readonly unknown[])[], onProgress?: (fraction: number) => void): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(target.sheetId);
+  const rows = all as readonly (readonly (string | number | boolean | null)[])[];
+  const rowBytes = sampledRowBytes(excelRows(rows, 0, Math.min(rows.length, 1000), 2)) + 2;
+  for (const [from, to] of chunkSpans(rows.length, chunkRows(rowBytes, target.budgetBytes))) {
+    sheet.getRange(rectAddress({ ...target.rect, row: target.rect.row + from, rows: to - from })).values = excelRows(rows, from, to, 2);
+    await context.sync();
+    onProgress?.(to / rows.length);
+  }
+}
+
+/**
+ * Writes the segment and RFM code into a checked target, in a running batch.
+ * @returns the record to keep in `rfm.outputs` (not queued here)
+ */
+export async function writeBackValues(context: Excel.RequestContext, target: WriteBackTarget, rows: (string | number | null)[][], onProgress?: (fraction: number) => void): Promise<WriteBackRecord> {
+  await writeGrid(context, target, [target.headers, ...rows], onProgress);
+  return { sheetId: target.sheetId, headerRow: target.rect.row, column: target.rect.column, headers: target.headers };
+}
+
+/**
+ * Puts back what the target held before (best effort, in a fresh batch): after a failure later in a run.
+ */
+export async function restoreWriteBack(host: ExcelHost, target: WriteBackTarget): Promise<void> {
+  try {
+    await host.run((context) => writeGrid(context, target, target.previous));
+  } catch {
+    // the original error is the one worth reporting
+  }
+}
+
+/**
+ * Writes the segment and RFM code beside the source (check, write, record), on its own.
  * @param host the Excel host
  * @param read the source as read for this analysis
  * @param analysis the analysis of those rows
  * @returns the record of what was written (also saved in `rfm.outputs`)
- * @throws ExcelInputError when the target cells hold data we did not write
+ * @throws ExcelInputError when the target cells hold data we did not write (nothing is written)
  */
 export async function writeBack(host: ExcelHost, read: ReadResult, analysis: Analysis, options: WriteBackOptions = {}): Promise<WriteBackRecord> {
-  const lang = options.lang ?? 'en';
-  const headers = writeBackHeaders(lang);
-  const rows = writeBackRows(read, analysis);
-  const target: CellRect = { row: read.rect.row, column: read.rect.column + read.rect.columns, rows: rows.length + 1, columns: 2 };
-  const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  const target = await checkWriteBack(host, read, options);
   return host.run(async (context) => {
-    const record = await readOutputRecord(context);
-    const sheet = context.workbook.worksheets.getItem(read.sheetId);
-    const ours = sameSpot(record.writeBack, read.sheetId, target.row, target.column);
-    const headerRange = sheet.getRange(rectAddress({ ...target, rows: 1 }));
-    headerRange.load('values');
-    await context.sync();
-    const headerIsOurs = ours && headerRange.values[0].every((v, i) => v === record.writeBack?.headers[i] || v === headers[i]);
-    if (!headerIsOurs) {
-      const size = chunkRows(sampledRowBytes([['', '']]), budget);
-      for (const [from, to] of chunkSpans(target.rows, size)) {
-        const part = sheet.getRange(rectAddress({ ...target, row: target.row + from, rows: to - from }));
-        part.load('values');
-        await context.sync();
-        if (!allEmpty(part.values)) {
-          const address = `${columnName(target.column)}${target.row + 1}:${columnName(target.column + 1)}${target.row + target.rows}`;
-          throw new ExcelInputError('excel.writeBackBlocked', { address }, lang);
-        }
-      }
-    }
-    const all = [headers, ...rows];
-    const rowBytes = sampledRowBytes(excelRows(all, 0, Math.min(all.length, 1000), 2)) + 2;
-    for (const [from, to] of chunkSpans(all.length, chunkRows(rowBytes, budget))) {
-      sheet.getRange(rectAddress({ ...target, row: target.row + from, rows: to - from })).values = excelRows(all, from, to, 2);
-      await context.sync();
-      options.onProgress?.(to / all.length);
-    }
-    const written: WriteBackRecord = { sheetId: read.sheetId, headerRow: target.row, column: target.column, headers };
-    queueOutputRecord(context, { ...record, writeBack: written });
+    const written = await writeBackValues(context, target, writeBackRows(read, analysis), options.onProgress);
+    queueOutputRecord(context, { ...(await readOutputRecord(context)), writeBack: written });
     await context.sync();
     return written;
   });

@@ -24,11 +24,16 @@ function workbook(): { sim: SimulatedExcel; host: ExcelHost } {
   return { sim, host: simulatorHost(sim) };
 }
 
-async function firstRun(host: ExcelHost, writeBack = false) {
+async function firstRun(host: ExcelHost, writeBack = false, budgetBytes?: number) {
   const read = await readSelection(host);
   const analysis = analyzeTable(read.table);
   const plan = buildWorkbookPlan(analysis, { lang: 'en' });
-  return writeRun(host, { plan, analysis, read, options: { bins: 3 }, lang: 'en', writeBack });
+  return writeRun(host, { plan, analysis, read, options: { bins: 3 }, lang: 'en', writeBack, budgetBytes });
+}
+
+/** Everything a run can change: sheet names, every sheet's formulas, the tables and the settings. */
+function snapshot(sim: SimulatedExcel) {
+  return { names: sim.sheetNames(), cells: sim.sheetNames().map((n) => sim.formulas(n)), tables: sim.tables(), settings: sim.settings() };
 }
 
 const deps = (host: ExcelHost) => ({ host, analyze: analyzeTable });
@@ -126,5 +131,47 @@ describe('write-back', () => {
     expect((error as ExcelInputError).key).toBe('excel.writeBackBlocked');
     expect((error as ExcelInputError).message).toContain('D1:E11');
     expect(sim.values('Sales', 'D1:E11').flat().filter((v) => v !== '')).toEqual(['my note']);
+    expect(sim.sheetNames()).toEqual(['Sales']);
+    expect(sim.settings()).toEqual({});
+  });
+
+  it('decides before rendering: a refusal after an earlier run keeps that run\'s sheets and settings', async () => {
+    const { sim, host } = workbook();
+    await firstRun(host);
+    sim.setCells('Sales', 'E5', [['my note']]);
+    const before = snapshot(sim);
+    sim.clearSyncLog();
+    const error = await rejection(firstRun(host, true));
+    expect(error.key).toBe('excel.writeBackBlocked');
+    expect(snapshot(sim)).toEqual(before);
+    expect(sim.syncs.flatMap((s) => s.ops).filter((op) => op.endsWith('.set') || op.endsWith('.add'))).toEqual([]);
+  });
+
+  it('a failure half-way through write-back puts back the earlier write-back and keeps the earlier run', async () => {
+    const { sim, host } = workbook();
+    await firstRun(host, true);
+    sim.setCells('Sales', 'C2', [[5000]]);
+    const before = snapshot(sim);
+    let headerSeen = false;
+    sim.failNext('Range.values.set', 'GeneralException', (values) => {
+      if (headerSeen) return true;
+      headerSeen = JSON.stringify(values).includes('RFM segment');
+      return false;
+    });
+    const error = await rejection(firstRun(host, true, 200));
+    expect(error.key).toBe('excel.writeFailed');
+    expect(headerSeen).toBe(true);
+    expect(snapshot(sim)).toEqual(before);
+  });
+
+  it.each([true, false])('a failure saving the settings (write-back %s) leaves the workbook as it was', async (writeBack) => {
+    const { sim, host } = workbook();
+    await firstRun(host, writeBack);
+    sim.setCells('Sales', 'C2', [[5000]]);
+    const before = snapshot(sim);
+    sim.failNext('SettingCollection.add');
+    const error = await rejection(firstRun(host, writeBack));
+    expect(error.key).toBe('excel.writeFailed');
+    expect(snapshot(sim)).toEqual(before);
   });
 });

@@ -176,9 +176,13 @@ export class SimulatedExcel {
     return this.state.syncs;
   }
 
-  /** Makes the next command named `op` (e.g. `TableCollection.add`) fail with `code`, as a host error would. */
-  failNext(op: string, code = 'GeneralException'): void {
-    this.state.faults.push({ op, code });
+  /**
+   * Makes the next command named `op` (e.g. `TableCollection.add`) fail with `code`, as a host error
+   * would; with `when`, the next such command whose payload (the values set, the arguments) it accepts.
+   * @example sim.failNext('Range.values.set', 'GeneralException', (values) => JSON.stringify(values).includes('RFM code'))
+   */
+  failNext(op: string, code = 'GeneralException', when?: (payload: unknown) => boolean): void {
+    this.state.faults.push({ op, code, when });
   }
 
   /** Forgets the sync log (e.g. after setting up a workbook). */

@@ -37,8 +37,8 @@ export interface SyncRecord {
 export class SimulatorState {
   readonly workbook = new WorkbookModel();
   readonly syncs: SyncRecord[] = [];
-  /** Test faults: the next command with this op name fails with this code. */
-  readonly faults: { op: string; code: string }[] = [];
+  /** Test faults: the next command with this op name (and, when given, a payload it accepts) fails with this code. */
+  readonly faults: { op: string; code: string; when?: (payload: unknown) => boolean }[] = [];
   readonly excelApiMinor: number;
   readonly payloadLimitBytes: number;
 
@@ -100,7 +100,7 @@ export class SimContext {
     const responses: unknown[] = [];
     for (const command of batch) {
       try {
-        const fault = this.state.faults.findIndex((f) => f.op === command.op);
+        const fault = this.state.faults.findIndex((f) => f.op === command.op && (!f.when || f.when(command.payload)));
         if (fault >= 0) {
           const { code } = this.state.faults.splice(fault, 1)[0];
           throw simError(code as SimErrorCode, `Injected fault in ${command.op}.`, command.op);
