@@ -4,6 +4,7 @@
  * with automatic k, and the whole predictions stage, on 100,000 customers simulated from a
  * BG/NBD process (seeded, built in setup, which is not timed).
  */
+const fs = require('fs');
 const path = require('path');
 
 const DIST = path.join(__dirname, '..', 'dist', 'node', 'engine');
@@ -11,19 +12,12 @@ const CUSTOMERS = 100_000;
 const END_DAY = 20_000 + 730; // two years of data
 
 const load = (name) => require(path.join(DIST, ...name.split('/')));
+const RFM_R_ORDERS = path.join(__dirname, '..', '..', 'shared', 'data', 'rfm-r', 'rfm_data_orders.csv');
+/** The rfm package's analysis date, 2006-12-31, as a day number. */
+const RFM_R_ANALYSIS_DAY = Date.UTC(2006, 11, 31) / 86_400_000;
 
-/** mulberry32: the same data on every run. */
-function random(seed) {
-  // the engine's own seeded generator would do, but bench data must not change when it does
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded generator (mulberry32): the same data on every run. */
+const random = (seed) => load('clusters/random').seededRandom(seed);
 
 function normal(next) {
   return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
@@ -86,9 +80,46 @@ function fitBoth(unitDays) {
   };
 }
 
+/** The rfm package's sample orders (995 customers, 4,906 orders) as transactions. */
+function rfmROrders() {
+  if (!fs.existsSync(RFM_R_ORDERS)) throw new Error(`missing ${RFM_R_ORDERS}`);
+  const lines = fs.readFileSync(RFM_R_ORDERS, 'utf8').trim().split(/\r?\n/).slice(1);
+  return lines.map((line, i) => {
+    const [customerId, date, revenue] = line.split(',');
+    const [y, m, d] = date.split('-').map(Number);
+    return { customerId, day: Date.UTC(y, m - 1, d) / 86_400_000, amount: Number(revenue), rowNumber: i + 2 };
+  });
+}
+
+/** 100,000 synthetic lines of 20,000 customers (the CLI's generator, as RFM.TABLE's bench uses). */
+function syntheticLines() {
+  const table = load('../cli/synthetic').generateTransactions({ rows: 100_000, customers: 20_000, cells: 'values' });
+  const at = (name) => table.header.indexOf(name);
+  return load('parse').normalizeTransactions(table, { customer: at('customer_id'), order: at('order_id'), date: at('order_date'), amount: at('amount') }).transactions;
+}
+
+/** A case timing addPredictions alone (scoring is done in setup) on the given transactions. */
+function stageCase(name, target, targetMs, transactions, options = {}) {
+  return {
+    name, target, targetMs, repeat: 3,
+    setup: () => {
+      const lines = transactions();
+      return { lines, analysis: load('analyze').analyzeTransactions(lines, { ...options, clusters: 'off', model: 'off' }) };
+    },
+    run: ({ lines, analysis }) => {
+      const out = load('predict').addPredictions(analysis, lines, options);
+      if (out.clv.status !== 'ok') throw new Error(out.clv.reason);
+      if (out.clusters.status !== 'ok') throw new Error(out.clusters.reason);
+      return `k = ${out.clusters.k} (${out.clusters.restarts} restarts); ${out.clv.churn.active} active, ${out.clv.churn.atRisk} at risk, ${out.clv.churn.churned} churned`;
+    },
+  };
+}
+
 module.exports = {
   title: 'predictions',
   cases: [
+    stageCase('whole predictions stage, rfm-r orders (995 customers)', '<= 150 ms', 150, rfmROrders, { analysisDate: RFM_R_ANALYSIS_DAY }),
+    stageCase('whole predictions stage, 20,000 customers (100,000 synthetic lines)', '<= 300 ms', 300, syntheticLines),
     { name: 'fit BG/NBD + modified BG/NBD, 100,000 customers (weeks)', target: '<= 2 s', targetMs: 2000, repeat: 3, ...fitBoth(7) },
     { name: 'fit BG/NBD + modified BG/NBD, 100,000 customers (days)', target: '<= 2 s', targetMs: 2000, repeat: 3, ...fitBoth(1) },
     {
