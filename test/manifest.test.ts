@@ -150,9 +150,22 @@ describe('manifest.xml', () => {
 
   test('requirements: the lowest sets that work, and ReadWriteDocument', () => {
     const sets = nodesNamed('Set').map(({ node }) => `${node.$!.Name} ${node.$!.MinVersion}`);
-    expect(sets.sort()).toEqual(['CustomFunctionsRuntime 1.1', 'ExcelApi 1.4', 'SharedRuntime 1.1']);
+    expect(sets.sort()).toEqual(['CustomFunctionsRuntime 1.2', 'ExcelApi 1.4', 'SharedRuntime 1.1']);
     expect(nodesNamed('Permissions')[0].node._).toBe('ReadWriteDocument');
     expect(nodesNamed('Host').map(({ node }) => node.$?.Name ?? node.$?.['xsi:type'])).toEqual(['Workbook', 'Workbook']);
+  });
+
+  test('CustomFunctionsRuntime covers what src/functions uses', () => {
+    // CustomFunctions.Error and ErrorCode (errors returned as results or inside spilled arrays) are
+    // "[ API set: CustomFunctionsRuntime 1.2 ]"
+    // (https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.error).
+    const needs: { uses: RegExp; version: number }[] = [{ uses: /\bErrorCode\b[\s\S]*new \w+\.Error\(/, version: 1.2 }];
+    const source = fs.readdirSync(path.join(ROOT, 'src', 'functions')).filter((f) => f.endsWith('.ts'))
+      .map((f) => fs.readFileSync(path.join(ROOT, 'src', 'functions', f), 'utf8')).join('\n');
+    const needed = Math.max(1.1, ...needs.filter((n) => n.uses.test(source)).map((n) => n.version));
+    expect(needed).toBe(1.2);
+    const declared = nodesNamed('Set').find(({ node }) => node.$!.Name === 'CustomFunctionsRuntime')!.node.$!.MinVersion;
+    expect(Number(declared)).toBeGreaterThanOrEqual(needed);
   });
 
   test('custom functions: namespace RFM, metadata functions.json, script functions.js', () => {
