@@ -12,29 +12,12 @@ import { SAMPLE_HEADER, sampleRows } from './sample';
 import { renderSheetViewer } from './viewer';
 
 type Cell = string | number | boolean;
-type CommandHandler = (event: { completed(): void }) => unknown;
 
 const params = new URLSearchParams(location.search);
-const sim = createExcelSimulator({ excelApiMinor: Number(params.get('excelApi') ?? 17) });
-const actions = new Map<string, CommandHandler>();
 const displayLanguage = params.get('lang') === 'fa' ? 'fa-IR' : params.get('lang') === 'en' ? 'en-US' : navigator.language;
-
-/** The simulator's Office, plus what the shared runtime offers: onReady(callback) and actions. */
-const office = {
-  ...sim.Office,
-  context: { ...sim.Office.context, displayLanguage },
-  onReady(callback?: (info: { host: string; platform: string }) => void) {
-    return sim.Office.onReady().then((info) => {
-      callback?.(info);
-      return info;
-    });
-  },
-  actions: { associate: (name: string, handler: CommandHandler) => void actions.set(name, handler) },
-  addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve() },
-};
+const sim = createExcelSimulator({ excelApiMinor: Number(params.get('excelApi') ?? 17), displayLanguage });
 const globals = globalThis as unknown as Record<string, unknown>;
 sim.installGlobals(globals);
-globals.Office = office;
 // Custom functions register through CustomFunctions.associate; the preview has no calculation engine.
 globals.CustomFunctions = { associate: () => undefined };
 
@@ -65,9 +48,7 @@ function generateSales(rows: number, customers = Math.max(1, Math.floor(rows / 2
 
 /** Runs a ribbon command the way Office does: resolves when the handler calls completed(). */
 function runCommand(name: string): Promise<void> {
-  const handler = actions.get(name);
-  if (!handler) return Promise.reject(new Error(`no command ${name}`));
-  return new Promise((resolve) => void handler({ completed: resolve }));
+  return sim.runAction(name);
 }
 
 let extraSeed = 100;
@@ -127,7 +108,7 @@ if (params.get('sample') !== 'none') loadSales(SAMPLE_HEADER, sampleRows().map((
 else sim.addSheet('Sheet1');
 
 /** Hooks for the browser tests and for the curious. */
-(window as unknown as { rfmPreview: unknown }).rfmPreview = { sim, loadSales, pasteRows, runCommand, actions, generateSales };
+(window as unknown as { rfmPreview: unknown }).rfmPreview = { sim, loadSales, pasteRows, runCommand, actions: sim.actions, generateSales };
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawChrome);
 else drawChrome();

@@ -19,9 +19,11 @@ import { Rect, formatAddress, parseCells, splitSheet } from './simulator/address
 import { CellValue } from './simulator/cells';
 import { SimContext, SimulatorOptions, SimulatorState, SyncRecord } from './simulator/context';
 import { SheetModel, TableModel } from './simulator/model';
+import { type ActionFunction, type SimulatedOffice, createOffice, runAction } from './simulator/office';
 import { WorkbookProxy } from './simulator/workbook';
 
 export type { SimulatorOptions, SyncRecord } from './simulator/context';
+export type { ActionFunction, CommandEvent, OfficeInfo, SimulatedOffice } from './simulator/office';
 export { SimulatedExcelError } from './simulator/errors';
 
 /** A simulated context with its workbook. */
@@ -47,12 +49,10 @@ export class SimulatedExcel {
   readonly state: SimulatorState;
   /** Stand-in for the `Excel` global. */
   readonly Excel: typeof ENUMS & { run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> };
-  /** Stand-in for the `Office` global. */
-  readonly Office: {
-    context: { requirements: { isSetSupported(name: string, version?: string): boolean }; displayLanguage: string };
-    onReady(): Promise<{ host: string; platform: string }>;
-    HostType: { Excel: string };
-  };
+  /** Stand-in for the `Office` global: onReady (callback and Promise), actions.associate, context (simulator/office.ts). */
+  readonly Office: SimulatedOffice;
+  /** Functions associated with action ids through `Office.actions.associate`. */
+  readonly actions: Map<string, ActionFunction>;
 
   constructor(options: SimulatorOptions = {}) {
     this.state = new SimulatorState(options);
@@ -69,11 +69,14 @@ export class SimulatedExcel {
         return result;
       },
     };
-    this.Office = {
-      context: { requirements: { isSetSupported: (name, version) => state.isSetSupported(name, version) }, displayLanguage: 'en-US' },
-      onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
-      HostType: { Excel: 'Excel' },
-    };
+    const office = createOffice((name, version) => state.isSetSupported(name, version), options.displayLanguage ?? 'en-US');
+    this.Office = office.office;
+    this.actions = office.actions;
+  }
+
+  /** Clicks a ribbon command: runs the function associated with `actionId`; resolves when it calls `event.completed()`. */
+  runAction(actionId: string): Promise<void> {
+    return runAction(this.actions, actionId);
   }
 
   /** Sets `globalThis.Excel` and `globalThis.Office` (for the browser preview and e2e). */

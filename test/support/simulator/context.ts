@@ -22,6 +22,8 @@ export interface SimulatorOptions {
   excelApiMinor?: number;
   /** Request and response limit in bytes; default 5 MB (5 * 1024 * 1024). */
   payloadLimitBytes?: number;
+  /** `Office.context.displayLanguage`; default `en-US`. */
+  displayLanguage?: string;
 }
 
 /** One executed (or refused) sync. */
