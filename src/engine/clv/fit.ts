@@ -6,7 +6,7 @@
 import { historyLogLikelihood, type BgParams, type PurchaseModelSpec } from './bgnbd';
 import type { PurchaseGroups } from './groups';
 import { totalWeight } from './groups';
-import { bfgs, nelderMead } from './optimize';
+import { bfgs, ESCAPE_LOG, nelderMead } from './optimize';
 import type { PurchaseFitReport } from './types';
 
 /** A fitted purchase model. */
@@ -141,14 +141,7 @@ export function fitPurchaseModel(spec: PurchaseModelSpec, groups: PurchaseGroups
 }
 
 /** |ln θ| beyond this (θ outside 1e-5..1e5, time rescaled) counts as a boundary solution. */
-const BOUNDARY_LOG = Math.log(1e5);
-
-/**
- * |ln θ| at which BFGS gives up: far past the boundary, where the likelihood is flat toward a
- * limiting model (e.g. r, α → ∞ together: no rate heterogeneity) and every further step only
- * costs evaluations. The fit is then a boundary solution, as it would be after the full run.
- */
-const ESCAPE_LOG = 2 * BOUNDARY_LOG;
+const BOUNDARY_LOG = ESCAPE_LOG / 2;
 
 /** Penalties tried, in order, when the plain fit lies at a boundary. */
 const PENALTIES = [1e-3, 1e-2, 1e-1];

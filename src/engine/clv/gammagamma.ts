@@ -4,7 +4,7 @@
  */
 import { digamma, lgamma } from './special';
 import { distinct } from './groups';
-import { bfgs, nelderMead } from './optimize';
+import { bfgs, ESCAPE_LOG, nelderMead } from './optimize';
 
 /** Gamma-Gamma parameters: spend ~ Gamma(p, ν), ν ~ Gamma(q, v). */
 export interface GammaGammaParams {
@@ -103,8 +103,10 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): Ga
     gradT[2] = (-grad[2] * params.v) / n;
     return value;
   };
-  let result = bfgs(objective, [0, 0, 0], { gradientTolerance: 1e-9, maxIterations: 300 });
-  if (!result.converged) {
+  // start at p = 1, q = 2, v = 1: the population mean v·p/(q − 1) is then the data's (1 after
+  // rescaling); q = 1 (infinite mean) started 3-4 times more iterations away
+  let result = bfgs(objective, [0, Math.LN2, 0], { gradientTolerance: 1e-9, maxIterations: 300, escapeBound: ESCAPE_LOG });
+  if (!result.converged && !result.escaped) {
     const polished = nelderMead((t) => -sumLogLikelihood(toParams(t), scaled, xs) / n, result.x, { maxEvaluations: 3000, restarts: 4, step: 0.1 });
     result = { ...polished, evaluations: polished.evaluations + result.evaluations };
   }

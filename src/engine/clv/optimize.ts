@@ -132,9 +132,21 @@ function isSmall(points: number[][], values: number[], bestI: number, fTol: numb
 }
 
 /**
+ * |log-parameter| at which a fit's BFGS gives up (a parameter beyond 1e-10..1e10 on rescaled data):
+ * far past any usable value, where the likelihood is flat toward a limiting model (e.g. BG/NBD's r, α
+ * → ∞ together: no rate heterogeneity; Gamma-Gamma's q → ∞: no spend heterogeneity) and every
+ * further step only costs evaluations.
+ */
+export const ESCAPE_LOG = 2 * Math.log(1e5);
+
+/** A decrease of f below this share of |f| is rounding (8 units in the last place). */
+const ROUNDOFF = 8 * Number.EPSILON;
+
+/**
  * BFGS quasi-Newton minimisation with a backtracking (Armijo) line search, for a smooth objective
  * whose gradient is known. Deterministic; stops when the largest gradient component is below
- * `gradientTolerance`, when a step no longer lowers f, or at the iteration cap.
+ * `gradientTolerance`, when a step no longer lowers f (or only by rounding, with the gradient within
+ * 1000 × the tolerance), or at the iteration cap.
  * @param f returns the objective and writes its gradient into `grad`
  * @param start the starting point
  * @param options gradient tolerance (default 1e-10), iteration cap (default 200), and escapeBound:
@@ -183,6 +195,10 @@ export function bfgs(
       converged = value - value2 >= -1e-15 && Math.max(...g.map(Math.abs)) < Math.sqrt(tol);
       break;
     }
+    // f no longer changes beyond rounding while the gradient is nearly zero: a sum over thousands of
+    // customers cannot get its gradient much nearer zero, and further line searches only halve steps
+    const stalled = value - value2 <= ROUNDOFF * Math.abs(value) && Math.max(...g2.map(Math.abs)) < 1e3 * tol;
+    if (stalled) return { x: x2, value: value2, evaluations, converged: true };
     const s = x2.map((v, i) => v - x[i]);
     const y = g2.map((v, i) => v - g[i]);
     const sy = s.reduce((acc, v, i) => acc + v * y[i], 0);
