@@ -36,14 +36,15 @@ export interface PurchaseGroups {
  * @returns the weighted patterns
  */
 export function groupPatterns(x: ArrayLike<number>, recencyDays: ArrayLike<number>, ageDays: ArrayLike<number>, unitDays: number): PurchaseGroups {
-  const key = new Map<string, number>();
+  const key = new Map<number | string, number>();
   const groupOf = new Int32Array(x.length);
   const gx: number[] = [];
   const gr: number[] = [];
   const ga: number[] = [];
   const gw: number[] = [];
+  const keyOf = patternKey(x, recencyDays, ageDays);
   for (let i = 0; i < x.length; i++) {
-    const k = `${x[i]}|${recencyDays[i]}|${ageDays[i]}`;
+    const k = keyOf(i);
     let g = key.get(k);
     if (g === undefined) {
       g = gx.length;
@@ -63,6 +64,27 @@ export function groupPatterns(x: ArrayLike<number>, recencyDays: ArrayLike<numbe
     x: Float64Array.from(gx), tx: Float64Array.from(gr), T: Float64Array.from(ga), w: Float64Array.from(gw), groupOf,
     xValues: xs.values, xOf: xs.of, txValues: txs.values, txOf: txs.of, TValues: Ts.values, TOf: Ts.of,
   };
+}
+
+/**
+ * A key per customer that is equal exactly when (x, t_x, T) are: one number (mixed radix) when all
+ * three are whole numbers ≥ 0 small enough to stay exact, a string otherwise.
+ */
+function patternKey(x: ArrayLike<number>, r: ArrayLike<number>, a: ArrayLike<number>): (i: number) => number | string {
+  let maxX = 0;
+  let maxR = 0;
+  let maxA = 0;
+  let whole = true;
+  for (let i = 0; i < x.length && whole; i++) {
+    whole = Number.isInteger(x[i]) && Number.isInteger(r[i]) && Number.isInteger(a[i]) && x[i] >= 0 && r[i] >= 0 && a[i] >= 0;
+    if (x[i] > maxX) maxX = x[i];
+    if (r[i] > maxR) maxR = r[i];
+    if (a[i] > maxA) maxA = a[i];
+  }
+  const rBase = maxR + 1;
+  const aBase = maxA + 1;
+  if (whole && (maxX + 1) * rBase * aBase <= Number.MAX_SAFE_INTEGER) return (i) => (x[i] * rBase + r[i]) * aBase + a[i];
+  return (i) => `${x[i]}|${r[i]}|${a[i]}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 import { AT_RISK_LIST_MAX, churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from '../../../src/engine/clv/churn';
 import type { ChurnStatus, CustomerResult } from '../../../src/engine/types';
+import { seededRandom } from '../../../src/engine/clusters/random';
 
 function scored(id: string, pAlive: number, clv: number, revenue: number, status: ChurnStatus | null): CustomerResult {
   return {
@@ -48,6 +49,13 @@ describe('answers', () => {
     const tied = [scored('y', 0.9, 10, 5, 'Active'), scored('x', 0.9, 10, 5, 'Active'), scored('w', 0.9, 10, 6, 'Active')];
     expect(topCustomers([...customers, ...tied]).map((c) => c.id)).toEqual(['a', 'c', 'b', 'w', 'x', 'y', 'd']);
     expect(topCustomers(customers, 2).map((c) => c.id)).toEqual(['a', 'c']);
+  });
+
+  it('picks the same top 10 as sorting everyone, on 500 seeded customers with ties', () => {
+    const next = seededRandom(11);
+    const many = Array.from({ length: 500 }, (_, i) => scored(`c${i}`, 0.5, Math.floor(next() * 40), Math.floor(next() * 5), 'Active'));
+    const sorted = [...many].sort((a, b) => (b.clv as number) - (a.clv as number) || b.revenue - a.revenue || (a.id < b.id ? -1 : 1));
+    expect(topCustomers(many).map((c) => c.id)).toEqual(sorted.slice(0, 10).map((c) => c.id));
   });
 
   it('cuts a long at-risk list and says so', () => {

@@ -62,4 +62,11 @@ describe('groupPatterns', () => {
     expect(Array.from(g.TValues)).toEqual([4]);
     expect(Array.from(g.xValues)).toEqual([0, 1]);
   });
+
+  it('keeps patterns apart that a mixed-radix key could confuse, and groups fractional days too', () => {
+    // (1, 0, 5) and (0, 1, 5): equal digit sums, different patterns; 2.5 days is not a whole number
+    const g = groupPatterns([1, 0, 1, 0, 0], [0, 1, 0, 2.5, 2.5], [5, 5, 5, 5, 5], 1);
+    expect(Array.from(g.groupOf)).toEqual([0, 1, 0, 2, 2]);
+    expect(Array.from(g.w)).toEqual([2, 1, 2]);
+  });
 });
