@@ -8,7 +8,9 @@ import { customersFromInputs, customersFromTransactions, type CustomerMetrics, t
 import { prepareInput } from './input';
 import { computeMatrices } from './matrices';
 import { addPredictions } from './predict';
+import { inputError, note } from './messages';
 import { emptySkippedReport } from './skipped';
+import type { MessageParams } from '../i18n';
 import { scoreAll, validateBins, validateThresholds, type ScoreSet } from './scores';
 import { assertValidRules, assignSegments, defaultSegmentRules, OTHERS } from './segments';
 import { computeTotals, LOYALTY_QUADRANTS, rfGrid, summarizeQuadrants, summarizeSegments, VALUE_QUADRANTS } from './summaries';
@@ -21,6 +23,7 @@ import {
   type DetectedColumn,
   type InputKind,
   type InputTable,
+  type Note,
   type ProgressFn,
   type ResolvedSettings,
   type SkippedReport,
@@ -35,20 +38,24 @@ export interface PipelineContext {
   columns?: DetectedColumn[];
   skipped?: SkippedReport;
   dayMonthOrder?: ResolvedSettings['dayMonthOrder'];
+  /** Notes on how the input was read (see inputNotes). */
+  notes?: Note[];
   onProgress?: ProgressFn;
 }
 
 /**
- * The one-line reason for input without a usable row, with the first skipped row when there is one.
- * @param what `transactions` or `customer rows`
+ * The error for input without a usable row, naming the first skipped row when there is one.
+ * @param whatKey `engine.what.transactions` or `engine.what.customerRows`
  * @param skipped the skipped-row report of normalisation
  * @returns e.g. `No usable transactions: all 3 rows were skipped (first: row 2, date: "x" is not a date).`
  */
-export function noRowsMessage(what: string, skipped?: SkippedReport): string {
-  if (!skipped || skipped.total === 0) return `No usable ${what}: the input has no data rows.`;
+export function noRowsError(whatKey: string, skipped?: SkippedReport): InputError {
+  if (!skipped || skipped.total === 0) return inputError('engine.error.noRowsEmpty', { whatKey });
   const first = skipped.examples[0];
-  const example = first ? ` (first: row ${first.rowNumber}, ${first.detail})` : '';
-  return `No usable ${what}: all ${skipped.total} row${skipped.total === 1 ? ' was' : 's were'} skipped${example}.`;
+  const one = skipped.total === 1 ? 'One' : '';
+  if (!first) return inputError(`engine.error.noRowsSkipped${one}`, { whatKey, total: skipped.total });
+  const detail: MessageParams = first.key ? { ...first.params, detailKey: first.key } : { detail: first.detail };
+  return inputError(`engine.error.noRowsSkipped${one}First`, { ...detail, whatKey, total: skipped.total, row: first.rowNumber });
 }
 
 function resolveSettings(options: AnalysisOptions, kind: InputKind, table: CustomerTable, ctx: PipelineContext): ResolvedSettings {
@@ -118,6 +125,13 @@ function buildResults(customers: readonly CustomerMetrics[], scores: ScoreSet, s
   return out;
 }
 
+/** The input notes, and a note when no analysis date could be known (recency days only). */
+function analysisNotes(table: CustomerTable, ctx: PipelineContext): Note[] {
+  const notes = [...(ctx.notes ?? [])];
+  if (!Number.isFinite(table.analysisDate)) notes.push(note('engine.note.noAnalysisDate'));
+  return notes;
+}
+
 /**
  * Scores, segments and summarises a customer table (the shared tail of both entry points).
  * @param table customers from transactions or customer-level input
@@ -133,8 +147,8 @@ export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, opti
   const { customers } = table;
   const skipped: SkippedReport = { ...(ctx.skipped ?? emptySkippedReport()), returnsOnlyCustomers: table.returnsOnlyCustomers };
   if (customers.length === 0) {
-    const why = table.returnsOnlyCustomers.count > 0 ? ` (${table.returnsOnlyCustomers.count} customers have only returns)` : '';
-    throw new InputError(`No customer has a purchase to analyse${why}.`);
+    const count = table.returnsOnlyCustomers.count;
+    throw count > 0 ? inputError('engine.error.noPurchaseReturnsOnly', { count }) : inputError('engine.error.noPurchase');
   }
   const settings = resolveSettings(options, kind, table, ctx);
   assertValidRules(settings.segmentRules);
@@ -174,6 +188,7 @@ export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, opti
     splits: matrices.splits,
     grid: rfGrid(results, settings.bins),
     skipped,
+    notes: analysisNotes(table, ctx),
   };
   progress(0.95, 'predictions');
   const out = addPredictions(analysis, transactions, options);
@@ -192,7 +207,7 @@ export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, opti
  */
 export function analyzeTransactions(transactions: readonly Transaction[], options: AnalysisOptions = {}, ctx: PipelineContext = {}): Analysis {
   checkOptions(options);
-  if (transactions.length === 0) throw new InputError(noRowsMessage('transactions', ctx.skipped));
+  if (transactions.length === 0) throw noRowsError('engine.what.transactions', ctx.skipped);
   ctx.onProgress?.(0.6, 'customers');
   const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
   return analyzeCustomerTable(table, 'transactions', options, transactions, ctx);
@@ -209,7 +224,7 @@ export function analyzeTransactions(transactions: readonly Transaction[], option
  */
 export function analyzeCustomers(inputs: readonly CustomerInput[], options: AnalysisOptions = {}, ctx: PipelineContext = {}): Analysis {
   checkOptions(options);
-  if (inputs.length === 0) throw new InputError(noRowsMessage('customer rows', ctx.skipped));
+  if (inputs.length === 0) throw noRowsError('engine.what.customerRows', ctx.skipped);
   ctx.onProgress?.(0.6, 'customers');
   const table = customersFromInputs(inputs, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
   return analyzeCustomerTable(table, 'customers', options, [], ctx);
@@ -230,7 +245,7 @@ export function analyze(table: InputTable, options: AnalysisOptions = {}, onProg
   checkOptions(options);
   onProgress?.(0, 'reading');
   const input = prepareInput(table, options);
-  const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, onProgress };
+  const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
   if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
   onProgress?.(0.5, 'normalised');
   return input.kind === 'customers' ? analyzeCustomers(input.customers, options, ctx) : analyzeTransactions(input.transactions, options, ctx);

@@ -4,7 +4,9 @@
  * InputError naming the role and the headers seen.
  */
 import type { Cell, ColumnMapping, ColumnRole, DetectedColumn, InputKind, InputTable } from './types';
-import { InputError } from './types';
+import type { Note } from './types';
+import { inputError, note } from './messages';
+import type { MessageParams } from '../i18n';
 import { CUSTOMER_ROLES, KEYWORD_PRIORITY, TRANSACTION_ROLES, headerScore, normalizeHeader } from './columnNames';
 import { columnLetter, isBlankCell } from './cellText';
 import { classifyDateCell } from './dates';
@@ -17,31 +19,33 @@ const SAMPLE_ROWS = 500;
 /** Share of a column's non-empty sampled cells that must fit a role. */
 const FIT_SHARE = 0.8;
 
-/** Plain names of roles for messages. */
-const ROLE_LABEL: Record<ColumnRole, string> = {
-  customer: 'customer', date: 'date', amount: 'amount', order: 'order', quantity: 'quantity',
-  price: 'unit price', cost: 'cost', recencyDays: 'recency days', lastPurchase: 'last purchase',
-  frequency: 'number of orders (frequency)', monetary: 'revenue (monetary)',
-};
-
 function headerAt(table: InputTable, index: number): string {
   const h = table.header[index];
   return h === undefined || h === null ? '' : String(h).trim();
 }
 
-function headersSeen(table: InputTable): string {
-  return table.header.length === 0 ? '(none)' : table.header.map((_, i) => JSON.stringify(headerAt(table, i))).join(', ');
+/** The headers as a message parameter (`headers`), for "Columns seen: …". */
+function headersSeen(table: InputTable): MessageParams {
+  if (table.header.length === 0) return { headersKey: 'input.error.noHeaders' };
+  return { headers: table.header.map((_, i) => JSON.stringify(headerAt(table, i))).join(', ') };
 }
 
-/** Other columns whose header reads the same as this one's, for the duplicate note. */
-function duplicateNote(table: InputTable, index: number): string | undefined {
+/**
+ * The note when other columns' headers read the same as this one's: which one was used.
+ * @param table the input
+ * @param index the column used
+ * @returns the note, or undefined when the header is unique
+ */
+export function duplicateHeaderNote(table: InputTable, index: number): Note | undefined {
   const key = normalizeHeader(headerAt(table, index));
   if (key === '') return undefined;
   const same: number[] = [];
   for (let i = 0; i < table.header.length; i++) if (normalizeHeader(headerAt(table, i)) === key) same.push(i);
   if (same.length < 2) return undefined;
   const where = same.map((i) => `${i + 1} (${columnLetter(i)})`).join(', ');
-  return `${same.length} columns are named ${JSON.stringify(headerAt(table, index))} (columns ${where}); using column ${index + 1} (${columnLetter(index)})`;
+  return note('input.note.duplicateHeader', {
+    count: same.length, header: JSON.stringify(headerAt(table, index)), columns: where, column: `${index + 1} (${columnLetter(index)})`,
+  });
 }
 
 /** Column index an override refers to; InputError when it names nothing. */
@@ -49,15 +53,13 @@ function resolveOverride(table: InputTable, role: ColumnRole, ref: number | stri
   const count = table.header.length;
   if (typeof ref === 'number') {
     if (Number.isInteger(ref) && ref >= 0 && ref < count) return ref;
-    throw new InputError(`The ${ROLE_LABEL[role]} column was set to column ${ref + 1}, but the table has ${count} columns.`);
+    throw inputError('input.error.overrideIndex', { roleKey: `input.roleName.${role}`, column: ref + 1, count });
   }
   const wanted = ref.trim();
   for (let i = 0; i < count; i++) if (headerAt(table, i) === wanted) return i;
   const key = normalizeHeader(wanted);
   for (let i = 0; i < count; i++) if (key !== '' && normalizeHeader(headerAt(table, i)) === key) return i;
-  throw new InputError(
-    `The ${ROLE_LABEL[role]} column was set to ${JSON.stringify(ref)}, but no column has that name. Columns seen: ${headersSeen(table)}.`,
-  );
+  throw inputError('input.error.overrideName', { roleKey: `input.roleName.${role}`, name: JSON.stringify(ref), ...headersSeen(table) });
 }
 
 /** Roles of an input kind. */
@@ -84,8 +86,8 @@ export function detectColumns(
   const used = new Set<number>();
   const add = (role: ColumnRole, index: number, source: DetectedColumn['source']): void => {
     const column: DetectedColumn = { role, index, header: headerAt(table, index), source };
-    const note = duplicateNote(table, index);
-    if (note) column.note = note;
+    const duplicate = duplicateHeaderNote(table, index);
+    if (duplicate) column.note = duplicate.text;
     found.set(role, column);
     used.add(index);
   };
@@ -202,15 +204,15 @@ function checkRequired(table: InputTable, kind: InputKind, found: Map<ColumnRole
   if (!found.has('customer')) missing.push('customer');
   if (kind === 'transactions') {
     if (!found.has('date')) missing.push('date');
-    if (!found.has('amount') && !(found.has('quantity') && found.has('price'))) missing.push('amount (or quantity and unit price)');
+    if (!found.has('amount') && !(found.has('quantity') && found.has('price'))) missing.push('amountOrProduct');
   } else {
-    if (!found.has('recencyDays') && !found.has('lastPurchase')) missing.push('recency days (or last purchase date)');
-    if (!found.has('frequency')) missing.push('number of orders (frequency)');
-    if (!found.has('monetary')) missing.push('revenue (monetary)');
+    if (!found.has('recencyDays') && !found.has('lastPurchase')) missing.push('recencyOrLastPurchase');
+    if (!found.has('frequency')) missing.push('frequency');
+    if (!found.has('monetary')) missing.push('monetary');
   }
   if (missing.length === 0) return;
-  const what = missing.length === 1 ? `No ${missing[0]} column was found` : `No columns were found for: ${missing.join('; ')}`;
-  throw new InputError(`${what}. Columns seen: ${headersSeen(table)}. Name the column explicitly.`);
+  const key = missing.length === 1 ? 'input.error.missingColumn' : 'input.error.missingColumns';
+  throw inputError(key, { missingKeys: missing.map((m) => `input.roleName.${m}`).join(','), ...headersSeen(table) });
 }
 
 /**

@@ -6,6 +6,7 @@
  * Output is sorted by id (see compareIds) so that the order of input rows never changes the result.
  */
 import { InputError, type CustomerInput, type CustomerResult, type DayNumber, type Transaction } from './types';
+import { inputError } from './messages';
 
 /**
  * The metrics of one customer before scoring (the CustomerResult fields this stage fills):
@@ -213,8 +214,9 @@ export function customersFromTransactions(transactions: readonly Transaction[], 
 }
 
 function badTransaction(t: Transaction): InputError {
-  const what = Number.isInteger(t.day) ? `amount ${t.amount} is not a number` : `day ${t.day} is not a whole day number`;
-  return new InputError(`Row ${t.rowNumber}: the ${what}.`);
+  return Number.isInteger(t.day)
+    ? inputError('engine.error.badAmount', { row: t.rowNumber, value: String(t.amount) })
+    : inputError('engine.error.badDay', { row: t.rowNumber, value: String(t.day) });
 }
 
 /** Scale at which amounts are summed as integers (four decimals). */
@@ -248,7 +250,7 @@ function grow(acc: Accumulator): void {
 
 function resolveAnalysisDate(given: DayNumber | undefined, latestDay: number): DayNumber {
   if (given !== undefined) {
-    if (!Number.isInteger(given)) throw new InputError(`The analysis date must be a whole day; got ${given}.`);
+    if (!Number.isInteger(given)) throw inputError('engine.error.analysisDateNotWhole', { value: String(given) });
     return given;
   }
   return Number.isFinite(latestDay) ? latestDay + 1 : NaN;
@@ -304,9 +306,9 @@ export function customersFromInputs(inputs: readonly CustomerInput[], options: C
   const merged = new Map<string, { recency: number; last: number | null; frequency: number; revenue: number }>();
   for (const row of inputs) {
     const recency = row.recencyDays ?? (row.lastPurchase !== undefined ? analysisDate - row.lastPurchase : NaN);
-    if (!Number.isFinite(recency)) throw new InputError(`Row ${row.rowNumber}: no recency days or last purchase for customer ${row.customerId}.`);
+    if (!Number.isFinite(recency)) throw inputError('engine.error.noRecency', { row: row.rowNumber, customer: row.customerId });
     if (!Number.isFinite(row.frequency) || !Number.isFinite(row.monetary)) {
-      throw new InputError(`Row ${row.rowNumber}: the number of orders and the revenue must be numbers.`);
+      throw inputError('engine.error.customerNumbers', { row: row.rowNumber });
     }
     const last = row.lastPurchase ?? (Number.isFinite(analysisDate) ? analysisDate - recency : null);
     const seen = merged.get(row.customerId);

@@ -16,7 +16,8 @@
  * `dayMonthOrder` option decides, else DEFAULT_DAY_MONTH_ORDER ('dmy': the order of most of the
  * world, of UK exports such as the Online Retail data, and of Persian d/m/y writing).
  */
-import type { Cell, DayMonthOrder, DayNumber } from './types';
+import type { Cell, DayMonthOrder, DayNumber, Note } from './types';
+import { note } from './messages';
 import {
   excelNumberToDayNumber,
   formOfNumber,
@@ -50,8 +51,10 @@ export interface DateColumnResolution {
   dayMonthOrderSource?: 'data' | 'option' | 'default';
   /** True when the column mixes forms (e.g. serials and text, or both d/m/y and m/d/y evidence). */
   mixed: boolean;
-  /** An English sentence explaining the mix, when mixed. */
+  /** An English sentence explaining the mix, when mixed (the texts of `notes` joined). */
   note?: string;
+  /** The same as notes with string keys, for hosts that show them in another language. */
+  notes?: Note[];
 }
 
 /**
@@ -84,9 +87,9 @@ export function classifyDateCell(cell: Cell): DateForm | undefined {
 
 /** Forms grouped into families; more than one family in a column is "mixed". */
 const FAMILY: Record<DateForm, string> = {
-  serial: 'Excel date numbers', yyyymmdd: 'YYYYMMDD', iso: 'year-month-day', ymd: 'year-month-day',
-  jalali: 'Jalali', dmy: 'day/month/year', mdy: 'day/month/year', 'day-month': 'day/month/year',
-  'month-name': 'month names',
+  serial: 'input.dateForm.serial', yyyymmdd: 'input.dateForm.yyyymmdd', iso: 'input.dateForm.ymd', ymd: 'input.dateForm.ymd',
+  jalali: 'input.dateForm.jalali', dmy: 'input.dateForm.dayMonth', mdy: 'input.dateForm.dayMonth', 'day-month': 'input.dateForm.dayMonth',
+  'month-name': 'input.dateForm.monthName',
 };
 
 /**
@@ -214,7 +217,7 @@ function summarise(
   const result: DateColumnResolution = { formCounts: counts, invalid, blank, mixed: false };
   const dmy = counts.dmy ?? 0;
   const mdy = counts.mdy ?? 0;
-  const notes: string[] = [];
+  const notes: Note[] = [];
   if (dmy + mdy + (counts['day-month'] ?? 0) > 0) {
     if (dmy > mdy || (dmy === mdy && dmy > 0 && (option ?? DEFAULT_DAY_MONTH_ORDER) === 'dmy')) {
       result.dayMonthOrder = 'dmy';
@@ -226,17 +229,15 @@ function summarise(
     result.dayMonthOrderSource = dmy + mdy > 0 ? 'data' : option ? 'option' : 'default';
     if (dmy > 0 && mdy > 0) {
       const other = result.dayMonthOrder === 'dmy' ? mdy : dmy;
-      notes.push(
-        `${dmy} dates can only be day/month/year and ${mdy} only month/day/year; ` +
-        `read as ${result.dayMonthOrder === 'dmy' ? 'day/month/year' : 'month/day/year'}, so ${other} dates do not parse`,
-      );
+      notes.push(note('input.note.dayMonthConflict', { dmy, mdy, orderKey: `input.dayMonthOrder.${result.dayMonthOrder}`, other }));
     }
   }
   const families = new Set(Object.keys(counts).map((f) => FAMILY[f as DateForm]));
-  if (families.size > 1) notes.push(`the column mixes date forms: ${[...families].join(', ')}`);
+  if (families.size > 1) notes.push(note('input.note.mixedForms', { formsKeys: [...families].join(',') }));
   if (notes.length > 0) {
     result.mixed = true;
-    result.note = notes.join('; ');
+    result.note = notes.map((n) => n.text).join('; ');
+    result.notes = notes;
   }
   return result;
 }

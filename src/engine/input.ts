@@ -6,6 +6,7 @@
 import type {
   AnalysisOptions,
   CustomerInput,
+  Note,
   DayMonthOrder,
   DetectedColumn,
   InputKind,
@@ -13,8 +14,10 @@ import type {
   SkippedReport,
   Transaction,
 } from './types';
-import { InputError } from './types';
-import { detectColumns, detectInputKind, toColumnMapping } from './columns';
+import { inputError } from './messages';
+import { detectColumns, detectInputKind, duplicateHeaderNote, toColumnMapping } from './columns';
+import type { DateColumnResolution } from './dates';
+import { note } from './messages';
 import { normalizeTransactions } from './parse';
 import { normalizeCustomers } from './parseCustomers';
 
@@ -27,6 +30,8 @@ interface PreparedBase {
   dayMonthOrder?: DayMonthOrder;
   /** English note when the date column mixes forms (see DateColumnResolution.note). */
   dateNote?: string;
+  /** What the user should know about how the input was read: duplicate headers, day/month order, mixed dates. */
+  notes: Note[];
 }
 
 /** Transactions ready for the pipeline. */
@@ -45,6 +50,29 @@ export interface PreparedCustomers extends PreparedBase {
 export type PreparedInput = PreparedTransactions | PreparedCustomers;
 
 /**
+ * The notes on how the input was read: which of duplicate headers was used, the day/month order
+ * and why, and how the date column mixes forms.
+ * @param table the input
+ * @param columns the columns used
+ * @param dates how the date (or last purchase) column was read, when there is one
+ * @returns the notes, in that order
+ */
+export function inputNotes(table: InputTable, columns: readonly DetectedColumn[], dates: DateColumnResolution | undefined): Note[] {
+  const notes: Note[] = [];
+  for (const c of columns) {
+    const duplicate = c.note === undefined ? undefined : duplicateHeaderNote(table, c.index);
+    if (duplicate) notes.push(duplicate);
+  }
+  if (dates?.dayMonthOrder) {
+    const source = dates.dayMonthOrderSource ?? 'default';
+    const key = source === 'data' ? 'fromData' : source === 'option' ? 'fromOption' : 'fromDefault';
+    notes.push(note(`input.dayMonthOrder.${key}`, { orderKey: `input.dayMonthOrder.${dates.dayMonthOrder}` }));
+  }
+  if (dates?.notes) notes.push(...dates.notes);
+  return notes;
+}
+
+/**
  * Detects the input kind (unless options.inputKind is set) and the columns (options.columns
  * always win), then normalises every row. Rows that cannot be used are in `skipped`; when none
  * is usable the lists are empty and the caller decides (analyze throws "no usable rows").
@@ -54,20 +82,22 @@ export type PreparedInput = PreparedTransactions | PreparedCustomers;
  * @example prepareInput({ header: ['customer', 'date', 'amount'], rows: [['a', '2020-01-01', 5]] })
  */
 export function prepareInput(table: InputTable, options: AnalysisOptions = {}): PreparedInput {
-  if (table.header.length === 0) throw new InputError('The input is empty: there is no header row.');
+  if (table.header.length === 0) throw inputError('input.error.emptyInput');
   const kind = options.inputKind ?? detectInputKind(table);
   const columns = detectColumns(table, kind, options.columns);
   const mapping = toColumnMapping(columns);
   const opts = options.dayMonthOrder ? { dayMonthOrder: options.dayMonthOrder } : {};
   if (kind === 'customers') {
     const r = normalizeCustomers(table, mapping, opts);
-    const out: PreparedCustomers = { kind, columns, customers: r.customers, skipped: r.skipped };
+    const notes = inputNotes(table, columns, r.lastPurchaseColumn);
+    const out: PreparedCustomers = { kind, columns, customers: r.customers, skipped: r.skipped, notes };
     if (r.dayMonthOrder) out.dayMonthOrder = r.dayMonthOrder;
     if (r.lastPurchaseColumn?.note) out.dateNote = r.lastPurchaseColumn.note;
     return out;
   }
   const r = normalizeTransactions(table, mapping, opts);
-  const out: PreparedTransactions = { kind, columns, transactions: r.transactions, skipped: r.skipped };
+  const notes = inputNotes(table, columns, r.dateColumn);
+  const out: PreparedTransactions = { kind, columns, transactions: r.transactions, skipped: r.skipped, notes };
   if (r.dayMonthOrder) out.dayMonthOrder = r.dayMonthOrder;
   if (r.dateColumn.note) out.dateNote = r.dateColumn.note;
   return out;

@@ -7,7 +7,7 @@
  * zero amounts are skipped, negative amounts kept as returns. Blank rows are ignored silently.
  */
 import type { Cell, ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction } from './types';
-import { InputError } from './types';
+import { inputError } from './messages';
 import { isBlankCell } from './cellText';
 import { DATE_BLANK, type DateColumnResolution } from './dates';
 import { normalizeId } from './numbers';
@@ -48,7 +48,7 @@ export function normalizeTransactions(
   const { customer: ci, date: di, amount: ai, quantity: qi, price: pi, order: oi, cost: ki } = columns;
   const hasProduct = qi !== undefined && pi !== undefined;
   if (ci === undefined || di === undefined || (ai === undefined && !hasProduct)) {
-    throw new InputError('The columns for customer, date and amount (or quantity and unit price) must all be set.');
+    throw inputError('input.error.transactionColumnsUnset');
   }
   const rows = table.rows;
   const firstRow = table.firstRowNumber ?? 2;
@@ -90,10 +90,10 @@ export function normalizeTransactions(
       if (price === undefined) { skips.skip(rowNumber, 'missing-amount', pi, row[pi]); continue; }
       if (price !== price) { skips.skip(rowNumber, 'bad-number', pi, row[pi]); continue; }
       amount = quantity * price;
-      if (!Number.isFinite(amount)) { skips.skip(rowNumber, 'bad-amount', -1, undefined, 'quantity × unit price is too large'); continue; }
+      if (!Number.isFinite(amount)) { skips.skip(rowNumber, 'bad-amount', -1, undefined, 'input.skip.productTooLarge'); continue; }
     }
     if (amount === undefined) { skips.skip(rowNumber, 'missing-amount', ai as number, amountCell); continue; }
-    if (amount === 0) { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell, ai === undefined ? 'quantity × unit price is zero' : undefined); continue; }
+    if (amount === 0) { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell, ai === undefined ? 'input.skip.productZero' : undefined); continue; }
 
     const cost = ki === undefined ? undefined : parseCost(row[ki]);
     if (cost !== undefined && cost !== cost) { skips.skip(rowNumber, 'bad-number', ki as number, row[ki as number]); continue; }

@@ -3,7 +3,7 @@
  * R's rfm_table_customer takes them) → CustomerInput[] plus a skipped-row report.
  */
 import type { ColumnMapping, CustomerInput, DayMonthOrder, InputTable, SkippedReport } from './types';
-import { InputError } from './types';
+import { inputError } from './messages';
 import { normalizeId } from './numbers';
 import { SkipCollector } from './skipped';
 import type { DateColumnResolution } from './dates';
@@ -38,7 +38,7 @@ export function normalizeCustomers(
 ): NormalizedCustomers {
   const { customer: ci, recencyDays: ri, lastPurchase: li, frequency: fi, monetary: mi } = columns;
   if (ci === undefined || fi === undefined || mi === undefined || (ri === undefined && li === undefined)) {
-    throw new InputError('The columns for customer, recency days (or last purchase), number of orders and revenue must all be set.');
+    throw inputError('input.error.customerColumnsUnset');
   }
   const dates = li === undefined ? undefined : dateColumn(table, li, opts);
   const hint = dates ? orderHint(dates.resolution) : undefined;

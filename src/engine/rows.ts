@@ -28,10 +28,9 @@ export function dateColumn(table: InputTable, index: number, opts: { dayMonthOrd
   return parseDateColumnBy(table.rows.length, cellReader(table, index), opts);
 }
 
-/** The note appended to bad-date details when day/month order matters. */
+/** The key of the note appended to bad-date details when day/month order matters. */
 export function orderHint(resolution: DateColumnResolution): string | undefined {
-  if (!resolution.dayMonthOrder) return undefined;
-  return resolution.dayMonthOrder === 'dmy' ? '(read as day/month/year)' : '(read as month/day/year)';
+  return resolution.dayMonthOrder ? `input.skip.readAs.${resolution.dayMonthOrder}` : undefined;
 }
 
 /** Index of the first used column holding an Excel error value, or -1. */

@@ -11,7 +11,9 @@
  * With non-decreasing cut points a value lies in bin 1 + #(cuts ≤ value), so ties are never split.
  * User thresholds replace the cut points as given (no + 1), as R does for a vector of bins.
  */
-import { InputError, type ScoringMethod, type Thresholds } from './types';
+import type { ScoringMethod, Thresholds } from './types';
+import { inputError } from './messages';
+import type { MessageParams } from '../i18n';
 
 /** Fewest and most bins allowed. */
 export const MIN_BINS = 2;
@@ -112,8 +114,13 @@ export function scoreDimension(
  */
 export function validateBins(bins: number): void {
   if (!Number.isInteger(bins) || bins < MIN_BINS || bins > MAX_BINS) {
-    throw new InputError(`Bins must be a whole number from ${MIN_BINS} to ${MAX_BINS}; got ${bins}.`);
+    throw inputError('engine.error.bins', { min: MIN_BINS, max: MAX_BINS, value: bins });
   }
+}
+
+/** The dimension of a message: its name from the tables, or as the user wrote it when unknown. */
+function dimensionParams(dim: string): MessageParams {
+  return ['length', 'recency', 'frequency', 'monetary'].includes(dim) ? { dimensionKey: `engine.dimension.${dim}` } : { dimension: dim };
 }
 
 /**
@@ -124,23 +131,24 @@ export function validateBins(bins: number): void {
  * @throws InputError naming the dimension and the problem
  */
 export function validateThresholds(thresholds: Thresholds | undefined, bins: number): void {
-  if (!thresholds) throw new InputError('Scoring by thresholds needs cut points (thresholds) for at least one dimension.');
+  if (!thresholds) throw inputError('engine.error.thresholdsMissing');
   const dims = Object.keys(thresholds) as ScoreDimension[];
   if (!dims.some((d) => thresholds[d] !== undefined)) {
-    throw new InputError('Scoring by thresholds needs cut points (thresholds) for at least one dimension.');
+    throw inputError('engine.error.thresholdsMissing');
   }
   for (const dim of dims) {
     const cuts = thresholds[dim];
     if (cuts === undefined) continue;
     if (!Array.isArray(cuts) || cuts.length !== bins - 1) {
-      throw new InputError(`Thresholds for ${dim}: ${bins} bins need ${bins - 1} cut points; got ${Array.isArray(cuts) ? cuts.length : 'none'}.`);
+      const got: MessageParams = Array.isArray(cuts) ? { got: cuts.length } : { gotKey: 'engine.error.thresholdsNone' };
+      throw inputError('engine.error.thresholdsCount', { ...dimensionParams(dim), bins, needed: bins - 1, ...got });
     }
     for (let i = 0; i < cuts.length; i++) {
       if (typeof cuts[i] !== 'number' || !Number.isFinite(cuts[i])) {
-        throw new InputError(`Thresholds for ${dim}: cut point ${i + 1} is not a number.`);
+        throw inputError('engine.error.thresholdNotNumber', { ...dimensionParams(dim), position: i + 1 });
       }
       if (i > 0 && cuts[i] <= cuts[i - 1]) {
-        throw new InputError(`Thresholds for ${dim}: cut points must increase; ${cuts[i]} follows ${cuts[i - 1]}.`);
+        throw inputError('engine.error.thresholdsOrder', { ...dimensionParams(dim), value: cuts[i], previous: cuts[i - 1] });
       }
     }
   }

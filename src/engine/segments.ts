@@ -3,9 +3,10 @@
  * customers no rule matches are "Others" (as `rfm_segment` in the R package `rfm` 0.3.0).
  * Rules are plain data so that a sheet can show and edit them.
  */
-import { STRINGS } from '../i18n';
+import { STRINGS, type MessageParams } from '../i18n';
+import { inputError, note } from './messages';
 import { MAX_BINS } from './scores';
-import { InputError, type SegmentRule } from './types';
+import type { Note, SegmentRule } from './types';
 
 /** Name of the segment for customers that match no rule. */
 export const OTHERS = 'Others';
@@ -61,40 +62,50 @@ export function othersSegment(): Pick<SegmentRule, 'name' | 'nameFa' | 'actionEn
 
 const DIMENSIONS = ['recency', 'frequency', 'monetary'] as const;
 
-function rangeProblem(range: unknown): string | null {
-  if (!Array.isArray(range) || range.length !== 2) return 'needs a lower and an upper score';
+/** The key and values of a score range's problem, or null when the range is usable. */
+function rangeProblem(range: unknown): MessageParams | null {
+  if (!Array.isArray(range) || range.length !== 2) return { rangeProblemKey: 'engine.rules.range.missing' };
   const [lo, hi] = range as unknown[];
   if (typeof lo !== 'number' || typeof hi !== 'number' || !Number.isInteger(lo) || !Number.isInteger(hi)) {
-    return 'scores must be whole numbers';
+    return { rangeProblemKey: 'engine.rules.range.whole' };
   }
-  if (lo < 1 || hi > MAX_BINS) return `scores must be between 1 and ${MAX_BINS}; got ${lo} to ${hi}`;
-  if (lo > hi) return `lower score ${lo} is above upper score ${hi}`;
+  if (lo < 1 || hi > MAX_BINS) return { rangeProblemKey: 'engine.rules.range.bounds', max: MAX_BINS, lo, hi };
+  if (lo > hi) return { rangeProblemKey: 'engine.rules.range.order', lo, hi };
   return null;
+}
+
+/**
+ * The problems of a rule table as notes (key, values, English text), in rule order.
+ * @param rules the ordered rules
+ * @returns every problem found; empty when the table is usable
+ */
+export function ruleProblems(rules: readonly SegmentRule[]): Note[] {
+  if (!Array.isArray(rules) || rules.length === 0) return [note('engine.rules.empty')];
+  const problems: Note[] = [];
+  const seen = new Map<string, number>();
+  rules.forEach((rule, i) => {
+    const name = typeof rule?.name === 'string' ? rule.name.trim() : '';
+    const label: MessageParams = name ? { labelKey: 'engine.rules.labelNamed', position: i + 1, name } : { labelKey: 'engine.rules.label', position: i + 1 };
+    if (!name) problems.push(note('engine.rules.noName', label));
+    else if (name === OTHERS) problems.push(note('engine.rules.reserved', { ...label, others: OTHERS }));
+    else if (seen.has(name)) problems.push(note('engine.rules.duplicate', { ...label, other: seen.get(name) as number }));
+    else seen.set(name, i + 1);
+    for (const dim of DIMENSIONS) {
+      const problem = rangeProblem(rule?.[dim]);
+      if (problem) problems.push(note('engine.rules.range', { ...label, dimensionKey: `engine.dimension.${dim}`, ...problem }));
+    }
+  });
+  return problems;
 }
 
 /**
  * Checks a rule table that a user may have edited. Each message names the rule's 1-based position
  * and its name, e.g. `Rule 3 (Loyal Customers): recency: lower score 4 is above upper score 2`.
  * @param rules the ordered rules
- * @returns every problem found; empty when the table is usable
+ * @returns every problem found (English); empty when the table is usable
  */
 export function validateRules(rules: readonly SegmentRule[]): string[] {
-  const problems: string[] = [];
-  if (!Array.isArray(rules) || rules.length === 0) return ['The segment rule table is empty: add at least one rule.'];
-  const seen = new Map<string, number>();
-  rules.forEach((rule, i) => {
-    const name = typeof rule?.name === 'string' ? rule.name.trim() : '';
-    const label = `Rule ${i + 1}${name ? ` (${name})` : ''}`;
-    if (!name) problems.push(`${label}: the segment needs a name.`);
-    else if (name === OTHERS) problems.push(`${label}: "${OTHERS}" is reserved for customers no rule matches.`);
-    else if (seen.has(name)) problems.push(`${label}: the name is already used by rule ${seen.get(name)}.`);
-    else seen.set(name, i + 1);
-    for (const dim of DIMENSIONS) {
-      const problem = rangeProblem(rule?.[dim]);
-      if (problem) problems.push(`${label}: ${dim}: ${problem}.`);
-    }
-  });
-  return problems;
+  return ruleProblems(rules).map((p) => p.text);
 }
 
 /**
@@ -103,10 +114,11 @@ export function validateRules(rules: readonly SegmentRule[]): string[] {
  * @throws InputError with a one-line reason
  */
 export function assertValidRules(rules: readonly SegmentRule[]): void {
-  const problems = validateRules(rules);
+  const problems = ruleProblems(rules);
   if (problems.length === 0) return;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  throw new InputError(`Segment rules: ${problems[0]}${more}`);
+  const [first] = problems;
+  const params: MessageParams = { ...first.params, firstKey: first.key, more: problems.length - 1 };
+  throw inputError(problems.length === 1 ? 'engine.rules.invalid' : problems.length === 2 ? 'engine.rules.invalidOneMore' : 'engine.rules.invalidMore', params);
 }
 
 /**

@@ -4,7 +4,8 @@
  * no string building.
  */
 import type { Cell, InputTable, SkipReason, SkippedReport } from './types';
-import { columnLetter, describeCell } from './cellText';
+import { columnLetter, describeCell, isBlankCell } from './cellText';
+import { messageText, type MessageParams } from '../i18n';
 
 /** How many example rows a report keeps. */
 export const MAX_SKIP_EXAMPLES = 10;
@@ -14,29 +15,17 @@ export function emptySkippedReport(): SkippedReport {
   return { total: 0, byReason: {}, examples: [], returnsOnlyCustomers: { count: 0, examples: [] } };
 }
 
-/** Short explanations per reason, appended to `<column>: <value>` in example details. */
-const REASON_TEXT: Record<SkipReason, string> = {
-  'missing-customer': 'no customer id',
-  'bad-date': 'is not a date',
-  'missing-date': 'no date',
-  'bad-amount': 'is not an amount',
-  'missing-amount': 'no amount',
-  'zero-amount': 'is zero',
-  'bad-number': 'is not a number',
-  'error-cell': 'is an Excel error',
-};
-
 /** Accumulates skipped rows for one table. */
 export class SkipCollector {
   readonly report: SkippedReport = emptySkippedReport();
 
   constructor(private readonly table: InputTable) {}
 
-  /** The header of a column, or `column C` when it has none. */
-  label(index: number): string {
+  /** The header of a column as a message parameter, or `column C` (a key) when it has none. */
+  private columnParams(index: number): MessageParams {
     const h = this.table.header[index];
     const text = h === undefined || h === null ? '' : String(h).trim();
-    return text === '' ? `column ${columnLetter(index)}` : text;
+    return text === '' ? { columnKey: 'input.cell.column', letter: columnLetter(index) } : { column: text };
   }
 
   /**
@@ -44,22 +33,29 @@ export class SkipCollector {
    * @param rowNumber 1-based row as the user sees it
    * @param column the column at fault, or -1 when no single column is (then `extra` is the detail)
    * @param cell the value at fault (shown in the detail)
-   * @param extra words appended to the detail, e.g. `(read as day/month/year)`
+   * @param extraKey string key of words appended to the detail, e.g. `input.skip.readAs.dmy`
+   *   (when column < 0: the key of the whole detail)
    */
-  skip(rowNumber: number, reason: SkipReason, column: number, cell: Cell, extra?: string): void {
+  skip(rowNumber: number, reason: SkipReason, column: number, cell: Cell, extraKey?: string): void {
     const r = this.report;
     r.total++;
     r.byReason[reason] = (r.byReason[reason] ?? 0) + 1;
     if (r.examples.length >= MAX_SKIP_EXAMPLES) return;
-    r.examples.push({ rowNumber, reason, detail: this.detail(reason, column, cell, extra) });
+    const { key, params } = this.detail(reason, column, cell, extraKey);
+    const detail = messageText('en', key, params);
+    r.examples.push(params ? { rowNumber, reason, detail, key, params } : { rowNumber, reason, detail, key });
   }
 
-  private detail(reason: SkipReason, column: number, cell: Cell, extra?: string): string {
-    if (column < 0) return extra ?? REASON_TEXT[reason];
+  /** The detail's string key and parameters (its English text is what `detail` holds). */
+  private detail(reason: SkipReason, column: number, cell: Cell, extraKey?: string): { key: string; params?: MessageParams } {
+    const reasonKey = `input.skip.reason.${reason}`;
+    if (column < 0) return { key: extraKey ?? reasonKey };
+    const where = this.columnParams(column);
     if (reason === 'missing-customer' || reason === 'missing-date' || reason === 'missing-amount') {
-      return `${REASON_TEXT[reason]} (${this.label(column)} is empty)`;
+      return { key: 'input.skip.empty', params: { reasonKey, ...where } };
     }
-    const text = `${this.label(column)}: ${describeCell(cell)} ${REASON_TEXT[reason]}`;
-    return extra ? `${text} ${extra}` : text;
+    const value: MessageParams = isBlankCell(cell) ? { valueKey: 'input.cell.empty' } : { value: describeCell(cell) };
+    if (extraKey) return { key: 'input.skip.valueHint', params: { ...where, ...value, reasonKey, hintKey: extraKey } };
+    return { key: 'input.skip.value', params: { ...where, ...value, reasonKey } };
   }
 }

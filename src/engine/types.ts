@@ -177,7 +177,7 @@ export interface SkippedReport {
   total: number;
   byReason: Partial<Record<SkipReason, number>>;
   /** At most ten, in row order. */
-  examples: { rowNumber: number; reason: SkipReason; detail: string }[];
+  examples: { rowNumber: number; reason: SkipReason; detail: string; key?: string; params?: Record<string, string | number> }[];
   /** Customers who only returned goods: reported, not scored. */
   returnsOnlyCustomers: { count: number; examples: string[] };
 }
@@ -279,15 +279,32 @@ export interface Analysis {
   /** Issue 5: cluster profiles, model fits and churn answers; absent until those stages run. */
   clusters?: ClusterAnalysis;
   clv?: ClvAnalysis;
+  /** What the user should know about how the input was read (day/month order, mixed dates, duplicate headers). */
+  notes?: Note[];
+}
+
+/** A note for the user: a key of the string tables, its placeholder values and the English text. */
+export interface Note {
+  key: string;
+  params?: Record<string, string | number>;
+  text: string;
 }
 
 /** Progress callback: fraction 0..1 and a short stage name. */
 export type ProgressFn = (fraction: number, stage: string) => void;
 
-/** An error the user can act on: the message names the row or column. */
+/**
+ * An error the user can act on: the message names the row or column. `message` is English;
+ * `key` and `params` (when set) give the same message from the string tables in any language
+ * (see messageIn in src/i18n).
+ */
 export class InputError extends Error {
-  constructor(message: string) {
+  readonly key?: string;
+  readonly params?: Record<string, string | number>;
+  constructor(message: string, key?: string, params?: Record<string, string | number>) {
     super(message);
     this.name = 'InputError';
+    if (key !== undefined) this.key = key;
+    if (params !== undefined) this.params = params;
   }
 }

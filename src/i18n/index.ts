@@ -27,3 +27,72 @@ export function t(lang: Lang, key: string, params?: Record<string, string | numb
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
+
+/** Placeholder values of a message. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * A user-facing message that can be shown in any language: a string key with its placeholder
+ * values, and the English text for logs, the CLI and callers that do not translate.
+ * (InputError carries `key`/`params` beside its `message`; notes carry `text`.)
+ */
+export interface Message {
+  key?: string;
+  params?: MessageParams;
+  message?: string;
+  text?: string;
+}
+
+/** Deepest chain of `…Key` parameters resolved (a detail whose reason is itself a key). */
+const MAX_NESTING = 3;
+
+/**
+ * Fills placeholders whose values are themselves strings of the table, so that a message never
+ * carries English words inside: a parameter `fooKey: 'some.key'` fills `{foo}` with that string
+ * in the language (using the same parameters, so nesting works), and `fooKeys: 'a.key,b.key'`
+ * fills `{foo}` with those strings joined by the language's list separator. Other parameters are
+ * used as they are.
+ * @param lang the language
+ * @param params the message's parameters
+ * @returns parameters ready for `t`
+ */
+export function localParams(lang: Lang, params: MessageParams): MessageParams {
+  const out: MessageParams = { ...params };
+  const refs = Object.keys(params).filter((name) => /[a-z]Keys?$/.test(name) && typeof params[name] === 'string');
+  for (let pass = 0; pass < MAX_NESTING && refs.length > 0; pass++) {
+    for (const name of refs) {
+      const value = String(params[name]);
+      if (name.endsWith('Keys')) {
+        out[name.slice(0, -4)] = value.split(',').filter((k) => k !== '').map((k) => t(lang, k, out)).join(t(lang, 'list.separator'));
+      } else {
+        out[name.slice(0, -3)] = t(lang, value, out);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A message's text in one language, with `…Key` parameters translated too (see localParams).
+ * @param lang the language
+ * @param key the string key
+ * @param params placeholder values
+ * @returns the text
+ * @example messageText('en', 'engine.error.bins', { min: 2, max: 10, value: 11 })
+ */
+export function messageText(lang: Lang, key: string, params?: MessageParams): string {
+  return t(lang, key, params ? localParams(lang, params) : undefined);
+}
+
+/**
+ * What a host shows for an error or note: its keyed text in the language when it has a key the
+ * tables know, else its English text as it is.
+ * @param m an InputError (key, params, message) or a note (key, params, text)
+ * @param lang the language
+ * @returns the text to show
+ * @example messageIn(new InputError('…', 'engine.error.emptyInput'), 'fa')
+ */
+export function messageIn(m: Message, lang: Lang): string {
+  if (m.key && (m.key in STRINGS[lang] || m.key in STRINGS.en)) return messageText(lang, m.key, m.params);
+  return m.message ?? m.text ?? '';
+}

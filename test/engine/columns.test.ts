@@ -193,7 +193,7 @@ describe('detection from values when names fail', () => {
 
   test('an empty header and no rows: every missing role is listed', () => {
     const e = inputError(() => detectColumns(table([]), 'transactions'));
-    expect(e.message).toContain('customer; date; amount (or quantity and unit price)');
+    expect(e.message).toContain('customer, date, amount (or quantity and unit price)');
     expect(e.message).toContain('Columns seen: (none)');
   });
 });
