@@ -6,7 +6,8 @@
  * In Excel the `CustomFunctions` global exists at call time; in Node (CLI, bench) it does not, so
  * a plain object with the same `code` and `message` stands in.
  */
-import { t, type Lang } from '../i18n';
+import { messageIn, t, type Lang } from '../i18n';
+import { InputError } from '../engine/types';
 
 /** The Excel error codes these functions use (values as in `CustomFunctions.ErrorCode`). */
 export type ExcelErrorCode = '#VALUE!' | '#N/A';
@@ -106,11 +107,12 @@ export function excelError(code: ExcelErrorCode, message: string): ExcelError {
  * @param caught the exception
  * @param functionName e.g. `RFM.SCORE`, prefixed to messages of unexpected errors
  * @param where optional position appended in parentheses, e.g. `row 3`
- * @returns #N/A for NoDataError, #VALUE! otherwise
+ * @returns #N/A for NoDataError, #VALUE! otherwise (the engine's InputError in the message language)
  */
 export function errorFromException(caught: unknown, functionName: string, where = ''): ExcelError {
   if (caught instanceof NoDataError) return excelError('#N/A', withWhere(caught.message, where));
   if (caught instanceof ArgumentError) return excelError('#VALUE!', withWhere(caught.message, where));
+  if (caught instanceof InputError) return excelError('#VALUE!', withWhere(messageIn(caught, messageLang()), where));
   const detail = caught instanceof Error ? caught.message : String(caught);
   return excelError('#VALUE!', withWhere(message('unexpected', { function: functionName, detail }), where));
 }

@@ -41,6 +41,14 @@ describe('in a Persian Excel (displayLanguage fa-IR)', () => {
   });
 });
 
+it("the engine's errors follow the display language too (a table of returns only)", () => {
+  const returnsOnly = () => table(column(['a']), column([43831]), column([-5]));
+  office.Office = { context: { displayLanguage: 'fa-IR' } };
+  expect(errorOf(returnsOnly())).toMatchObject({ code: '#VALUE!', message: 'هیچ مشتری خریدی برای تحلیل ندارد (1 مشتری فقط مرجوعی دارند).' });
+  office.Office = { context: { displayLanguage: 'en-GB' } };
+  expect(errorOf(returnsOnly())?.message).toBe('No customer has a purchase to analyse (1 customers have only returns).');
+});
+
 it('an English Excel keeps English messages', () => {
   office.Office = { context: { displayLanguage: 'en-US' } };
   expect(errorOf(score([[1]], [[1], [2]], 11))?.message).toBe('bins: must be from 2 to 10 (got 11)');
