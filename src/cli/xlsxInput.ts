@@ -2,9 +2,12 @@
  * `.xlsx` input for the CLI: one sheet of a workbook as an InputTable.
  *
  * Reads the package directly (zipReader.ts, xlsxXml.ts): the workbook's sheet list and date
- * system, shared strings, which styles are dates, then the sheet's rows, scanned as text. (ExcelJS's
- * streaming reader was tried first: it sometimes stops before the last parts of a package, so a
- * sheet or the workbook part goes missing.) The first non-empty row is the header. Cells with a
+ * system, shared strings, which styles are dates, then the sheet's rows, scanned as text. Libraries
+ * were measured against it and kept out (docs/workbook.md, ".xlsx input"): ExcelJS's streaming
+ * reader stops early on SheetJS-ordered packages, its full reader turns ISO date cells into years
+ * and crashes on prefixed XML; SheetJS 0.18.5 (the last on npm, with open advisories for crafted
+ * files) shifts ISO date cells by the machine's time zone; both are 4-7x slower and use 2-3x the
+ * memory. The first non-empty row is the header. Cells with a
  * date number format keep their Excel serial (1900 system) and flag their column in
  * `dateFormattedColumns`, as the add-in reports date cells; formulas give their cached result,
  * error cells their error text (`#N/A`), rich text its text. `rows[i]` is sheet row
@@ -14,7 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InputError, type Cell, type InputTable } from '../engine/types';
 import { readZip, type ZipEntry } from './zipReader';
-import { attribute, dateStyles, elementText, relationships, runsText, sharedStrings, workbookInfo } from './xlsxXml';
+import { attribute, dateStyles, elementText, relationships, runsText, sharedStrings, withoutRootPrefix, workbookInfo } from './xlsxXml';
 
 /** Days between the 1904 and the 1900 date systems' serial numbers. */
 const DAYS_1904_TO_1900 = 1462;
@@ -154,9 +157,10 @@ function readSheetRows(xml: string, ctx: SheetContext, builder: TableBuilder): v
   }
 }
 
-/** A part of the package as text, or undefined when absent. */
+/** A part of the package as text (element names without a namespace prefix), or undefined when absent. */
 function partText(zip: Map<string, ZipEntry>, name: string): string | undefined {
-  return zip.get(name.replace(/^\//, ''))?.read().toString('utf8');
+  const bytes = zip.get(name.replace(/^\//, ''))?.read();
+  return bytes === undefined ? undefined : withoutRootPrefix(bytes.toString('utf8'));
 }
 
 /** Resolves a relationship target against the folder of the part that names it. */

@@ -23,6 +23,21 @@ export function decodeText(text: string): string {
 }
 
 /**
+ * The part with its root element's namespace prefix taken off every element name, so a part written
+ * as `<x:worksheet xmlns:x="…/spreadsheetml/2006/main"><x:sheetData><x:row>` (the Open XML SDK's
+ * style, valid ECMA-376) scans like the usual default-namespace part. Unprefixed parts (Excel,
+ * LibreOffice, SheetJS, ExcelJS) come back unchanged. Text never holds a raw `<`, so only tags change.
+ * @param xml a whole part
+ */
+export function withoutRootPrefix(xml: string): string {
+  let at = xml.indexOf('<');
+  while (at >= 0 && (xml[at + 1] === '?' || xml[at + 1] === '!')) at = xml.indexOf('<', at + 1);
+  if (at < 0) return xml;
+  const prefix = /^<([A-Za-z_][\w.-]*):/.exec(xml.slice(at, at + 100))?.[1];
+  return prefix === undefined ? xml : xml.replaceAll(`<${prefix}:`, '<').replaceAll(`</${prefix}:`, '</');
+}
+
+/**
  * The value of an attribute in a start tag (either quote style), decoded.
  * @param tag the start tag's text, from `<` on
  * @param name the attribute name, e.g. `r` or `r:id`

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { readXlsxTable } from '../../src/cli/xlsxInput';
 import { InputError } from '../../src/engine/types';
 
@@ -18,6 +19,45 @@ function sheetJsFile(name: string, sheets: Record<string, unknown[][]>, dates = 
   for (const [sheet, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows, { cellDates: dates }), sheet);
   const file = path.join(dir, name);
   XLSX.writeFile(wb, file);
+  return file;
+}
+
+/**
+ * A SheetJS-written workbook whose date cells hold the given ISO texts as `t="d"` cells: SheetJS
+ * writes Date cells that way, then the package's sheet part is edited so each cell holds its text
+ * exactly (with or without a zone or a time), whatever the machine's time zone.
+ */
+function isoDateCellsFile(name: string, isoTexts: string[]): string {
+  const placeholder = new Date(Date.UTC(2000, 0, 1));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['date'], ...isoTexts.map(() => [placeholder])], { cellDates: true }), 'S');
+  const zip = XLSX.CFB.read(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellDates: true }), { type: 'buffer' });
+  const part = XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml');
+  if (!part) throw new Error('SheetJS wrote no sheet1.xml');
+  let next = 0;
+  const xml = Buffer.from(part.content as Uint8Array).toString('utf8');
+  const edited = xml.replace(/<v>\d{4}-[^<]*<\/v>/g, () => `<v>${isoTexts[next++]}</v>`);
+  if (next !== isoTexts.length) throw new Error(`expected ${isoTexts.length} date cells, found ${next}`);
+  part.content = Buffer.from(edited, 'utf8');
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Buffer);
+  return file;
+}
+
+/**
+ * A copy of a package whose parts put every element of their default namespace under the prefix
+ * `x:` (`<x:worksheet xmlns:x="…"><x:sheetData><x:row>`), as the Open XML SDK writes them.
+ */
+function prefixedCopy(source: string, name: string): string {
+  const zip = XLSX.CFB.read(fs.readFileSync(source), { type: 'buffer' });
+  for (const entry of zip.FileIndex) {
+    if (!/\.(xml|rels)$/.test(entry.name) || entry.name === '[Content_Types].xml') continue;
+    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    const prefixed = xml.replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, '<$1x:$2').replace(/ xmlns="/, ' xmlns:x="');
+    entry.content = Buffer.from(prefixed, 'utf8');
+  }
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Buffer);
   return file;
 }
 
@@ -101,6 +141,65 @@ describe('readXlsxTable', () => {
     const table = await readXlsxTable(file);
     expect(table.rows).toEqual([['Abc', 2, '#N/A'], [null, null, 39082]]);
     expect(table.dateFormattedColumns).toEqual([false, false, true]);
+  });
+
+  test('ISO date cells (t="d") give the same serial in every time zone, with or without a zone or a time', async () => {
+    // Hand-computed serials: 2006-12-31 = 39082; 2008-03-21 = 39447 (2007-12-31) + 81 = 39528 (a
+    // day whose midnight Tehran skipped for daylight saving); 2006-11-05 = 39082 - 56, at 01:30 =
+    // 0.0625 day (the hour New York repeats); 1930-06-01 = 10959 (1930-01-01) + 151 = 11110 (Tehran
+    // on local mean time, +3:25:44). SheetJS 0.18.5 shifts these by the machine's offset.
+    const file = isoDateCellsFile('iso-dates.xlsx', ['2006-12-31T00:00:00.000Z', '2006-12-31T00:00:00', '2006-12-31', '2008-03-21T00:00:00Z', '2006-11-05T01:30:00', '1930-06-01']);
+    const table = await readXlsxTable(file);
+    expect(table.rows).toEqual([[39082], [39082], [39082], [39528], [39026.0625], [11110]]);
+    expect(table.dateFormattedColumns).toEqual([true]);
+  });
+
+  test('values written by SheetJS and by ExcelJS come back unchanged (property)', async () => {
+    // No `_x` in the texts: neither writer escapes a literal `_x000D_` (Excel writes `_x005F_x000D_`),
+    // so every reader, SheetJS's and ExcelJS's included, reads it back as a carriage return.
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '&', '<', '>', '"', "'", '=', '+', '-', '@', 'é', 'ی', '،', '€', '😀', '\t', '\n'), minLength: 1, maxLength: 8 }).filter((t) => t.trim() !== '');
+    const number = fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n));
+    const cell = fc.oneof(text, number, fc.boolean(), fc.constant(null));
+    const grid = fc.array(fc.tuple(text, cell, cell), { minLength: 1, maxLength: 6 });
+    const padded = (rows: unknown[][]) => rows.map((r) => [0, 1, 2].map((j) => r[j] ?? null));
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(grid, fc.boolean(), async (rows, sst) => {
+        run++;
+        const viaSheetJs = path.join(dir, `prop-sheetjs-${run}.xlsx`);
+        const wb = XLSX.utils.book_new();
+        XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['id', 'b', 'c'], ...rows]), 'S');
+        XLSX.writeFile(wb, viaSheetJs, { bookSST: sst });
+        const viaExcelJs = path.join(dir, `prop-exceljs-${run}.xlsx`);
+        const ewb = new ExcelJS.Workbook();
+        const ws = ewb.addWorksheet('S');
+        ws.addRow(['id', 'b', 'c']);
+        for (const row of rows) ws.addRow(row);
+        await ewb.xlsx.writeFile(viaExcelJs);
+        for (const file of [viaSheetJs, viaExcelJs]) {
+          const table = await readXlsxTable(file);
+          expect(table.header).toEqual(['id', 'b', 'c']);
+          expect(padded(table.rows)).toEqual(rows);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('parts whose elements carry a namespace prefix (<x:row>, as the Open XML SDK writes) read the same', async () => {
+    const sales = XLSX.utils.aoa_to_sheet([['customer', 'date', 'vip'], ['A & B', 39082, true], ['C', 38719, false]]);
+    sales.B2.z = 'yyyy-mm-dd';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['x'], [1]]), 'Notes');
+    XLSX.utils.book_append_sheet(wb, sales, 'Sales');
+    const plain = path.join(dir, 'plain.xlsx');
+    XLSX.writeFile(wb, plain, { bookSST: true });
+    const file = prefixedCopy(plain, 'prefixed.xlsx');
+    expect(XLSX.CFB.find(XLSX.CFB.read(fs.readFileSync(file), { type: 'buffer' }), '/xl/worksheets/sheet2.xml')?.content.toString()).toContain('<x:row r="2">');
+    const table = await readXlsxTable(file, 'sales');
+    expect(table.header).toEqual(['customer', 'date', 'vip']);
+    expect(table.rows).toEqual([['A & B', 39082, true], ['C', 38719, false]]);
+    expect(table.dateFormattedColumns).toEqual([false, true, false]);
   });
 
   test('unreadable input names the file', async () => {

@@ -1,4 +1,4 @@
-import { attribute, dateStyles, decodeText, elementText, isDateFormatCode, relationships, runsText, sharedStrings, workbookInfo } from '../../src/cli/xlsxXml';
+import { attribute, dateStyles, decodeText, elementText, isDateFormatCode, relationships, runsText, sharedStrings, withoutRootPrefix, workbookInfo } from '../../src/cli/xlsxXml';
 
 describe('SpreadsheetML text helpers', () => {
   test('entities, character references and _xHHHH_ escapes', () => {
@@ -41,5 +41,14 @@ describe('SpreadsheetML text helpers', () => {
     expect(workbookInfo('<workbook><sheets/></workbook>').date1904).toBe(false);
     const rels = relationships('<Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
     expect(rels.get('rId1')).toEqual({ type: 'http://x/worksheet', target: 'worksheets/sheet1.xml' });
+  });
+
+  test('a root namespace prefix comes off element names only; unprefixed parts are unchanged', () => {
+    const prefixed = '<?xml version="1.0"?>\n<x:sst xmlns:x="urn:main" xmlns:r="urn:r"><x:si><x:t>a &lt;x:b&gt;</x:t></x:si><x:si/></x:sst>';
+    expect(withoutRootPrefix(prefixed)).toBe('<?xml version="1.0"?>\n<sst xmlns:x="urn:main" xmlns:r="urn:r"><si><t>a &lt;x:b&gt;</t></si><si/></sst>');
+    expect(sharedStrings(withoutRootPrefix(prefixed))).toEqual(['a <x:b>', '']);
+    const plain = '<worksheet xmlns="urn:main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+    expect(withoutRootPrefix(plain)).toBe(plain);
+    expect(withoutRootPrefix('<!-- c --><r:x xmlns:r="u"><r:y r:id="1"/></r:x>')).toBe('<!-- c --><x xmlns:r="u"><y r:id="1"/></x>');
   });
 });
