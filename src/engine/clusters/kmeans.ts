@@ -139,32 +139,18 @@ export function lloyd(m: Matrix, start: Float64Array, maxIterations: number, tai
   const sums = new Float64Array(k * m.d);
   const counts = new Int32Array(k);
   let iterations = 0;
+  // each pass is its own small function: V8 optimises those on their first calls, where one big
+  // loop body waited for on-stack replacement and then deoptimised on its first later pass
   for (; iterations < maxIterations; iterations++) {
-    let changed = 0;
+    let changed = m.n;
     if (iterations === 0) {
-      for (let i = 0; i < m.n; i++) nearest(m, i, centres, k, labels, upper, lower);
-      changed = m.n;
+      assignAll(m, centres, k, labels, upper, lower);
+      sumClusters(m, labels, sums, counts);
     } else {
       halfGaps(centres, k, m.d, half);
-      for (let i = 0; i < m.n; i++) {
-        const own = labels[i];
-        const bound = Math.max(half[own], lower[i]);
-        if (upper[i] <= bound) continue;
-        upper[i] = Math.sqrt(squaredDistance(m, i, centres, own));
-        if (upper[i] <= bound) continue;
-        const to = nearest(m, i, centres, k, labels, upper, lower);
-        if (to === own) continue;
-        changed++;
-        counts[own]--;
-        counts[to]++;
-        for (let t = 0; t < m.d; t++) {
-          sums[own * m.d + t] -= m.data[i * m.d + t];
-          sums[to * m.d + t] += m.data[i * m.d + t];
-        }
-      }
+      changed = reassign(m, centres, k, labels, upper, lower, half, sums, counts);
+      if (changed === 0) break;
     }
-    if (changed === 0 && iterations > 0) break;
-    if (iterations === 0) sumClusters(m, labels, sums, counts);
     previous.set(centres);
     updateCentres(m, labels, previous, centres, sums, counts);
     shiftBounds(centres, previous, k, m.d, labels, upper, lower, moved);
@@ -174,6 +160,39 @@ export function lloyd(m: Matrix, start: Float64Array, maxIterations: number, tai
   let withinSS = 0;
   for (let i = 0; i < m.n; i++) withinSS += squaredDistance(m, i, centres, labels[i]);
   return { k, centres, labels, withinSS, iterations };
+}
+
+/** Assigns every point to its nearest centre, with its bounds. */
+function assignAll(m: Matrix, centres: Float64Array, k: number, labels: Int32Array, upper: Float64Array, lower: Float64Array): void {
+  for (let i = 0; i < m.n; i++) nearest(m, i, centres, k, labels, upper, lower);
+}
+
+/**
+ * One Hamerly pass: re-measures only the points whose bounds no longer prove their centre nearest,
+ * moving a point that changes cluster between the running sums.
+ * @returns the number of points that changed cluster
+ */
+function reassign(
+  m: Matrix, centres: Float64Array, k: number, labels: Int32Array, upper: Float64Array, lower: Float64Array, half: Float64Array, sums: Float64Array, counts: Int32Array,
+): number {
+  let changed = 0;
+  for (let i = 0; i < m.n; i++) {
+    const own = labels[i];
+    const bound = Math.max(half[own], lower[i]);
+    if (upper[i] <= bound) continue;
+    upper[i] = Math.sqrt(squaredDistance(m, i, centres, own));
+    if (upper[i] <= bound) continue;
+    const to = nearest(m, i, centres, k, labels, upper, lower);
+    if (to === own) continue;
+    changed++;
+    counts[own]--;
+    counts[to]++;
+    for (let t = 0; t < m.d; t++) {
+      sums[own * m.d + t] -= m.data[i * m.d + t];
+      sums[to * m.d + t] += m.data[i * m.d + t];
+    }
+  }
+  return changed;
 }
 
 /** Measures point i against every centre: label = the nearest (lowest index on ties), upper = its distance, lower = the next. */
