@@ -7,6 +7,7 @@
 import { refresh } from '../excel/refresh';
 import { workerAnalyze } from '../taskpane/runner';
 import { WORKER_URL } from '../taskpane/workerUrl';
+import { keyOf } from '../taskpane/messages';
 import { REFRESH_EVENT, type RefreshNotice } from './notice';
 
 export { REFRESH_EVENT, type RefreshNotice };
@@ -28,7 +29,7 @@ export async function refreshCommand(event?: { completed(): void }): Promise<Ref
     const result = await refresh({ analyze, onProgress: (fraction: number, stage: string) => announce({ state: 'progress', fraction, stage }) });
     outcome = { state: 'done', customers: result.customers };
   } catch (error) {
-    outcome = { state: 'error', message: (error as Error)?.message ?? String(error) };
+    outcome = { state: 'error', message: (error as Error)?.message ?? String(error), ...keyOf(error) };
   }
   announce(outcome);
   event?.completed();

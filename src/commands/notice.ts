@@ -3,7 +3,8 @@ export type RefreshNotice =
   | { state: 'start' }
   | { state: 'progress'; fraction: number; stage: string }
   | { state: 'done'; customers: number }
-  | { state: 'error'; message: string };
+  /** `key`/`params` when the error has a string key: the pane shows it in its language. */
+  | { state: 'error'; message: string; key?: string; params?: Record<string, string | number> };
 
 /** Name of the window event that carries a RefreshNotice. */
 export const REFRESH_EVENT = 'rfm-refresh';

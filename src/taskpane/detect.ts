@@ -6,12 +6,14 @@
  */
 import { detectColumns, detectInputKind, toColumnMapping } from '../engine/columns';
 import type { ColumnMapping, InputKind, InputTable } from '../engine/types';
+import { localText, type LocalText } from './messages';
 
 /** What detection found. */
 export interface Detected {
   kind: InputKind;
   mapping: ColumnMapping;
-  problem?: string;
+  /** The engine's message, in any language. */
+  problem?: LocalText;
 }
 
 /**
@@ -26,6 +28,6 @@ export function detectMapping(table: InputTable, kind: InputKind = detectInputKi
   } catch (error) {
     const err = error as Error;
     if (err.name !== 'InputError') throw error;
-    return { kind, mapping: {}, problem: err.message };
+    return { kind, mapping: {}, problem: localText(err) };
   }
 }

@@ -14,12 +14,13 @@ import { applyLanguage, asLang, formatNumber, langFromDisplayLanguage } from './
 import { readMapping, relabelMapping, renderMapping, roleLabel } from './mapping';
 import { CancelledError, runInWorker, WorkerError, type Run } from './runner';
 import type { WorkbookPlan } from '../report/plan';
+import { localText, type LocalText } from './messages';
 import { renderSummary } from './summary';
 import { checkMapping, parseOptionFields, type PaneMessage } from './validate';
 
 /** A user-facing failure: the message is shown, nothing is written. */
 class PaneError extends Error {
-  constructor(readonly pane: PaneMessage) {
+  constructor(readonly pane: PaneMessage, readonly text?: LocalText) {
     super(pane.key);
   }
 }
@@ -48,7 +49,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
   let last: { analysis: Analysis; sheetNames: string[] } | undefined;
   let shownHeader = '';
   /** The engine's message when it could not detect a required column of the shown header. */
-  let detectionProblem: string | undefined;
+  let detectionProblem: LocalText | undefined;
 
   const languageSelect = byId<HTMLSelectElement>('language');
   const tableSelect = byId<HTMLSelectElement>('table');
@@ -85,9 +86,10 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     renderMessages();
   }
 
-  function showError(message: PaneMessage | undefined, suffixNothingWritten = true, text?: () => string): void {
+  /** Shows a message (its `{message}` filled by `text` in the pane's language when given). */
+  function showError(message: PaneMessage | undefined, suffixNothingWritten = true, text?: LocalText): void {
     errorText = message
-      ? () => `${text ? t(lang, 'pane.error.input', { message: text() }) : t(lang, message.key, message.params)}${suffixNothingWritten ? ` ${t(lang, 'pane.nothingWritten')}` : ''}`
+      ? () => `${t(lang, message.key, text ? { ...message.params, message: text(lang) } : message.params)}${suffixNothingWritten ? ` ${t(lang, 'pane.nothingWritten')}` : ''}`
       : undefined;
     renderMessages();
   }
@@ -142,7 +144,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     kindSelect.value = detected.kind;
     renderMapping(mappingBox, read.table.header, detected.mapping, detected.kind, lang);
     detectionProblem = detected.problem;
-    showError(detected.problem ? { key: 'pane.error.input', params: { message: detected.problem } } : undefined, false);
+    showError(detected.problem ? { key: 'pane.error.input' } : undefined, false, detected.problem);
   }
 
   /** Reads the chosen source, checks its shape and shows the detected mapping. */
@@ -187,7 +189,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
       if (cancelRequested) throw new CancelledError();
       const mapping = readMapping(mappingBox);
       const mappingProblem = checkMapping(mapping, source.table.header, roleName, inputKind());
-      if (mappingProblem) throw new PaneError(detectionProblem ? { key: 'pane.error.input', params: { message: detectionProblem } } : mappingProblem);
+      if (mappingProblem) throw detectionProblem ? new PaneError({ key: 'pane.error.input' }, detectionProblem) : new PaneError(mappingProblem);
       const analysisOptions = options(mapping);
       const writeBack = byId<HTMLInputElement>('write-back').checked;
       run = runInWorker(workerUrl, source.table, analysisOptions, lang, setProgress);
@@ -219,12 +221,10 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
       setStatus(() => t(lang, 'pane.cancelled'));
       return;
     }
-    if (error instanceof PaneError) return showError(error.pane);
-    const err = error as Error & { messageIn?: (lang: Lang) => string };
-    const messageIn = err?.name === 'ExcelInputError' ? err.messageIn?.bind(err) : undefined;
-    if (messageIn) return showError({ key: 'pane.error.input' }, true, () => messageIn(lang));
-    const inputError = (error instanceof WorkerError && error.inputError) || err?.name === 'InputError';
-    showError({ key: inputError ? 'pane.error.input' : 'pane.error.unexpected', params: { message: err?.message ?? String(error) } });
+    if (error instanceof PaneError) return showError(error.pane, true, error.text);
+    const name = (error as Error | undefined)?.name;
+    const userError = name === 'ExcelInputError' || name === 'InputError' || (error instanceof WorkerError && error.inputError);
+    showError({ key: userError ? 'pane.error.input' : 'pane.error.unexpected' }, true, localText(error));
   }
 
   languageSelect.addEventListener('change', () => {
@@ -266,7 +266,7 @@ export async function startPane(host: PaneHost, workerUrl: string): Promise<{ la
     byId('progress-box').hidden = notice.state !== 'start' && notice.state !== 'progress';
     if (notice.state === 'progress') setProgress(notice.fraction, notice.stage);
     if (notice.state === 'done') setStatus(() => t(lang, 'pane.refresh.done', { customers: formatNumber(lang, notice.customers) }));
-    if (notice.state === 'error') showError({ key: 'pane.refresh.failed', params: { message: notice.message } }, false);
+    if (notice.state === 'error') showError({ key: 'pane.refresh.failed' }, false, localText(notice));
   });
 
   setLanguage(lang);

@@ -17,7 +17,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; fraction: number; stage: string }
   | { type: 'done'; analysis: Analysis; plan?: WorkbookPlan }
-  | { type: 'error'; message: string; inputError: boolean };
+  | { type: 'error'; message: string; inputError: boolean; key?: string; params?: Record<string, string | number> };
 
 /** Rows per 'rows' message. */
 export const ROWS_PER_MESSAGE = 50_000;

@@ -15,9 +15,9 @@ export class CancelledError extends Error {
   }
 }
 
-/** An error from the engine, with whether it is the user's input (InputError). */
+/** An error from the engine, with whether it is the user's input (InputError) and its string key. */
 export class WorkerError extends Error {
-  constructor(message: string, readonly inputError: boolean) {
+  constructor(message: string, readonly inputError: boolean, readonly key?: string, readonly params?: Record<string, string | number>) {
     super(message);
     this.name = inputError ? 'InputError' : 'WorkerError';
   }
@@ -43,7 +43,7 @@ function start<R>(workerUrl: string, table: InputTable, options: AnalysisOptions
       if (message.type === 'progress') return onProgress(message.fraction, message.stage);
       worker.terminate();
       if (message.type === 'done') resolve(pick(message));
-      else reject(new WorkerError(message.message, message.inputError));
+      else reject(new WorkerError(message.message, message.inputError, message.key, message.params));
     };
     worker.onerror = (event) => {
       worker.terminate();

@@ -3,7 +3,7 @@
  * element), the three answers, the skipped rows with reasons, and links that activate the output
  * sheets. Text only through textContent and the string tables.
  */
-import { t, type Lang } from '../i18n';
+import { messageIn, t, type Lang } from '../i18n';
 import type { Analysis, SegmentSummary } from '../engine/types';
 import { segmentLookup } from '../report/labels';
 import { threeAnswers } from '../report/answers';
@@ -108,7 +108,7 @@ function skipped(analysis: Analysis, lang: Lang): HTMLElement {
     list.append(el('li', {}, t(lang, 'pane.skipped.example', {
       row: formatNumber(lang, example.rowNumber),
       reason: t(lang, `pane.reason.${example.reason}`),
-      detail: example.detail,
+      detail: messageIn({ key: example.key, params: example.params, message: example.detail }, lang),
     })));
   }
   box.append(list);

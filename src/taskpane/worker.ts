@@ -5,6 +5,7 @@
 import { analyze } from '../engine/analyze';
 import { buildWorkbookPlan } from '../report/build';
 import type { Cell, InputTable } from '../engine/types';
+import { keyOf } from './messages';
 import type { FromWorker, ToWorker } from './protocol';
 
 let table: InputTable = { header: [], rows: [] };
@@ -42,7 +43,7 @@ export function handleMessage(message: ToWorker, post: (message: FromWorker) => 
     post({ type: 'done', analysis, plan: buildWorkbookPlan(analysis, { lang: message.lang }) });
   } catch (error) {
     const err = error as Error;
-    post({ type: 'error', message: err.message || String(error), inputError: err.name === 'InputError' });
+    post({ type: 'error', message: err.message || String(error), inputError: err.name === 'InputError', ...keyOf(error) });
   } finally {
     table = { header: [], rows: [] };
   }

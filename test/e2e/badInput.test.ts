@@ -3,30 +3,23 @@
  * nothing; rows that cannot be used are reported with their row numbers; text that looks like a
  * formula arrives in the output as the same text.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { t } from '../../src/i18n';
-import { isoToSerial, launchChromium, pressAnalyze, serveDist, type Served } from './harness';
+import { isoToSerial, openPreview, pressAnalyze, type OpenPreview } from './harness';
 
 jest.setTimeout(120_000);
 
 type Cell = string | number | boolean;
 
-let served: Served;
-let browser: Browser;
+let preview: OpenPreview | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`${served.origin}/preview.html?lang=en&sample=none`);
-  await page.waitForSelector('#analyze');
+  preview = await openPreview('lang=en&sample=none');
+  page = preview.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+afterAll(() => preview?.close());
 
 const day = (n: number) => isoToSerial('2024-01-01') + n;
 

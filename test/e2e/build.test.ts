@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { DIST } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -41,3 +42,12 @@ test('functions.json and functions-fa.json describe the same functions', () => {
   const bundle = fs.readFileSync(path.join(DIST, 'functions.js'), 'utf8');
   for (const id of ids(en)) expect(bundle).toContain(`"${id}"`);
 });
+
+test('npm run test:e2e fails when it finds no browser tests', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const jestPart = pkg.scripts['test:e2e'].split('&&').map((p) => p.trim()).find((p) => p.startsWith('jest '));
+  expect(jestPart).toBeDefined();
+  const run = spawnSync(`npx ${jestPart} --testPathPattern no-such-e2e-test-file`, { cwd: ROOT, shell: true, encoding: 'utf8' });
+  expect(run.stdout + run.stderr).toMatch(/No tests found/);
+  expect(run.status).not.toBe(0);
+}, 60_000);

@@ -94,3 +94,30 @@ export async function pressAnalyze(page: Page, timeoutMs = 60_000): Promise<Pane
     return { status: document.getElementById('status')!.textContent ?? '', error: error.hidden ? null : error.textContent };
   });
 }
+
+/** One preview page in a browser of its own, with its server. */
+export interface OpenPreview {
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the build, starts Chromium and opens `preview.html?<query>` until the pane is drawn.
+ * @param query e.g. `lang=fa&sample=none`
+ * @returns the page, and a close that stops the browser and the server
+ */
+export async function openPreview(query: string): Promise<OpenPreview> {
+  const served = await serveDist();
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await served.close();
+    throw error;
+  });
+  const close = async () => {
+    await browser.close();
+    await served.close();
+  };
+  const page = await browser.newPage();
+  await page.goto(`${served.origin}/preview.html?${query}`);
+  await page.waitForSelector('#analyze');
+  return { page, close };
+}
