@@ -93,7 +93,8 @@ export function dateFormat(lang: Lang): string {
  * @example dayToSerial(0) === 25569
  */
 export function dayToSerial(day: DayNumber | null | undefined): number | null {
-  return day === null || day === undefined ? null : day + EXCEL_SERIAL_OF_EPOCH;
+  // NaN (a date that cannot be known, e.g. customer-level input without an analysis date) is empty too
+  return day === null || day === undefined || !Number.isFinite(day) ? null : day + EXCEL_SERIAL_OF_EPOCH;
 }
 
 /**

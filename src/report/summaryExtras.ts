@@ -1,8 +1,8 @@
 /**
- * The lower part of the Summary sheet: the skipped-rows report and the purchase model's
- * parameters.
+ * Parts of the Summary sheet: notes on the input, the skipped-rows report and the purchase
+ * model's parameters.
  */
-import { t, type Lang } from '../i18n';
+import { messageIn, t, type Lang } from '../i18n';
 import type { Analysis, SkipReason } from '../engine/types';
 import type { Block } from './plan';
 import type { PlanValue } from './plan';
@@ -10,6 +10,22 @@ import type { ClvReport, PurchaseFitReport } from '../engine/clv/types';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PARAMETER_FORMAT, dateFormat, dayToSerial } from './formats';
 import { formatForText } from './labels';
 import { cells } from './sheet';
+
+/**
+ * Notes on how the input was read (which of duplicate headers was used, the day/month order and
+ * why, mixed date forms, no analysis date), one per row under a heading. Nothing when there are none.
+ * @param analysis the analysis
+ * @param lang output language
+ * @param row first row of the part
+ */
+export function notesBlocks(analysis: Analysis, lang: Lang, row: number): Block[] {
+  const notes = analysis.notes ?? [];
+  if (notes.length === 0) return [];
+  return [
+    cells(row, 0, [[t(lang, 'report.summary.notes')]], 'heading'),
+    cells(row + 1, 0, notes.map((n) => [messageIn(n, lang)]), 'label'),
+  ];
+}
 
 /**
  * Skipped rows: counts per reason, the first examples with their row numbers, and customers who
@@ -32,7 +48,7 @@ export function skippedBlocks(analysis: Analysis, lang: Lang, row: number): Bloc
   }
   if (skipped.examples.length > 0) {
     const header = [t(lang, 'report.skipped.row'), t(lang, 'report.skipped.reason'), t(lang, 'report.skipped.detail')];
-    const rows = skipped.examples.map((e) => [e.rowNumber, t(lang, `report.skip.${e.reason}`), e.detail]);
+    const rows = skipped.examples.map((e) => [e.rowNumber, t(lang, `report.skip.${e.reason}`), messageIn({ ...e, text: e.detail }, lang)]);
     blocks.push(cells(r, 0, [header, ...rows], 'body', ['0', null, null]));
     r += rows.length + 2;
   }

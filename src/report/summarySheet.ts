@@ -1,5 +1,5 @@
 /**
- * The Summary sheet: headline figures, the three answers, the most loyal and profitable
+ * The Summary sheet: headline figures, notes on how the input was read, the three answers, the most loyal and profitable
  * customers, the segment table with recommended actions and its two charts, skipped rows and the
  * purchase model's parameters.
  */
@@ -14,7 +14,7 @@ import { TOP_CUSTOMERS, loyalProfitableCustomers, threeAnswers } from './answers
 import { churnLabel, segmentLookup, type SegmentLookup } from './labels';
 import { clvReport } from './predictions';
 import { cells, emptySheet, rowAfter, rowBelow, table, widenColumns, type ColumnSpec } from './sheet';
-import { modelBlocks, skippedBlocks } from './summaryExtras';
+import { modelBlocks, notesBlocks, skippedBlocks } from './summaryExtras';
 import { chartWithPlaceholder } from './charts';
 
 /** Names of the Summary's tables. */
@@ -37,7 +37,7 @@ function headlineBlock(analysis: Analysis, lang: Lang, row: number): Block {
     ['rowsSkipped', analysis.skipped.total, INTEGER_FORMAT],
     ['firstDay', dayToSerial(totals.firstDay), date],
     ['lastDay', dayToSerial(totals.lastDay), date],
-    ['analysisDate', dayToSerial(settings.analysisDate), date],
+    ['analysisDate', dayToSerial(settings.analysisDate) ?? t(lang, 'report.summary.notGiven'), date],
     ['scoring', t(lang, 'report.summary.scoringValue', {
       method: t(lang, `report.scoring.${settings.scoring}`), bins: settings.bins, split: t(lang, `report.split.${settings.split}`),
     }), null],
@@ -138,6 +138,7 @@ export function summarySheet(analysis: Analysis, lang: Lang): SheetPlan {
   blocks.push(cells(0, 0, [[t(lang, 'report.summary.title')]], 'title'));
   blocks.push(cells(2, 0, [[t(lang, 'report.summary.headline')]], 'heading'));
   blocks.push(headlineBlock(analysis, lang, 3));
+  blocks.push(...notesBlocks(analysis, lang, rowBelow(blocks)));
   blocks.push(...answersBlocks(analysis, lang, rowBelow(blocks)));
   blocks.push(...topCustomersBlocks(analysis, lang, rowBelow(blocks)));
   const segmentsRow = rowBelow(blocks);

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, analyzeCustomers } from '../../src/engine/analyze';
-import { InputError, type AnalysisOptions, type InputTable } from '../../src/engine/types';
+import { InputError, type InputTable, type SegmentRule } from '../../src/engine/types';
 import { messageIn } from '../../src/i18n';
 
 function caught(run: () => unknown): InputError {
@@ -84,8 +84,8 @@ describe('errors carry a key and values; message is the English text', () => {
   });
 
   test('segment rules: the first problem and how many more', () => {
-    const rule = { name: '', recency: [4, 2], frequency: [1, 5], monetary: [1, 5], actionEn: '', actionFa: '' } as AnalysisOptions['segmentRules'] & object;
-    const e = caught(() => analyze(tx([['a', '2020-01-05', 1]]), { segmentRules: [rule as never] }));
+    const rule: SegmentRule = { name: '', recency: [4, 2], frequency: [1, 5], monetary: [1, 5], actionEn: '', actionFa: '' };
+    const e = caught(() => analyze(tx([['a', '2020-01-05', 1]]), { segmentRules: [rule] }));
     expect(e.message).toBe('Segment rules: Rule 1: the segment needs a name. (and 1 more problem)');
     expect(messageIn(e, 'fa')).toBe('قواعد بخش‌بندی: قاعده 1: بخش به نام نیاز دارد. (و ۱ مشکل دیگر)');
   });

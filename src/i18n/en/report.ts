@@ -176,4 +176,6 @@ export const report = {
   'report.model.spendModel': 'Spend model',
   'report.model.calibrationEnd': 'Model fitted on purchases up to',
   'report.model.note': 'Note',
+  'report.summary.notGiven': 'Not given',
+  'report.summary.notes': 'Notes on the input',
 } as const;

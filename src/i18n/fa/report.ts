@@ -178,4 +178,6 @@ export const report: Record<keyof typeof en, string> = {
   'report.model.spendModel': 'مدل مبلغ خرید',
   'report.model.calibrationEnd': 'مدل روی خریدها تا این تاریخ برازش شد',
   'report.model.note': 'یادداشت',
+  'report.summary.notGiven': 'داده نشده',
+  'report.summary.notes': 'نکته‌های ورودی',
 };
