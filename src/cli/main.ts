@@ -50,8 +50,9 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     progress = wantsProgress(io.stderr, fileSize(command.file), command.quiet) ? createProgress(io.stderr) : NO_PROGRESS;
     const { analysis, dataRows } = await runAnalyze(command, io, progress);
     progress.done();
-    if (!command.quiet && analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) {
-      io.stderr.write(`rfm: ${skippedSummary(analysis.skipped, dataRows)}\n`);
+    if (!command.quiet) {
+      if (analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) io.stderr.write(`rfm: ${skippedSummary(analysis.skipped, dataRows)}\n`);
+      for (const line of noteLines(analysis, command)) io.stderr.write(`rfm: note: ${line}\n`);
     }
     return 0;
   } catch (err) {
@@ -188,6 +189,23 @@ export function skippedSummary(skipped: SkippedReport, dataRows: number): string
   const returnsOnly = skipped.returnsOnlyCustomers.count;
   if (returnsOnly > 0) parts.push(`${formatCount(returnsOnly)} customer${returnsOnly === 1 ? '' : 's'} with only returns not scored`);
   return parts.join('; ');
+}
+
+/**
+ * What the user should know besides the output, one line each: how the input was read (day/month
+ * order, duplicate headers, mixed dates), the purchase model's notes, and that --lang only
+ * changes the .xlsx workbook (the CSV and JSON keep English names for scripts).
+ * @param analysis the analysis
+ * @param command the command (for --lang and --out)
+ * @returns the lines, without the `rfm: note: ` prefix
+ */
+export function noteLines(analysis: Analysis, command: Pick<AnalyzeCommand, 'lang' | 'out'>): string[] {
+  const lines = (analysis.notes ?? []).map((n) => n.text);
+  lines.push(...(analysis.clv?.notes ?? []));
+  if (command.lang !== 'en' && outputFormat(command.out) !== 'xlsx') {
+    lines.push(`--lang ${command.lang} only changes the .xlsx workbook; the ${outputFormat(command.out).toUpperCase()} keeps English names and headers`);
+  }
+  return lines.map((line) => line.split(/\r?\n/).join(' '));
 }
 
 /** Prints an error as one line and returns its exit code. */
