@@ -3,6 +3,7 @@
  * made-up shop over two years, with loyal, lapsing and new customers, so every segment shows up.
  * Dates are Excel serial numbers (the preview formats the column as dates).
  */
+import { seededRandom } from '../engine/clusters/random';
 
 /** One sample row: customer, date (Excel serial), amount, order id. */
 export type SampleRow = [string, number, number, string];
@@ -14,17 +15,6 @@ export const SAMPLE_HEADER = ['Customer', 'Date', 'Amount', 'Order'];
 const START_SERIAL = 45292;
 const DAYS = 730;
 
-/** A small seeded generator (mulberry32): the same sample on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Makes the sample rows, sorted by date.
  * @param customers how many customers (default 300)
@@ -33,7 +23,7 @@ function random(seed: number): () => number {
  * @returns rows of [customer, date serial, amount, order id]
  */
 export function sampleRows(customers = 300, seed = 7, firstOrder = 1): SampleRow[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const rows: SampleRow[] = [];
   let order = firstOrder;
   for (let c = 1; c <= customers; c++) {
