@@ -201,7 +201,7 @@ export function skippedSummary(skipped: SkippedReport, dataRows: number): string
  */
 export function noteLines(analysis: Analysis, command: Pick<AnalyzeCommand, 'lang' | 'out'>): string[] {
   const lines = (analysis.notes ?? []).map((n) => n.text);
-  lines.push(...(analysis.clv?.notes ?? []));
+  if (analysis.clv?.status === 'ok') lines.push(...analysis.clv.notes);
   if (command.lang !== 'en' && outputFormat(command.out) !== 'xlsx') {
     lines.push(`--lang ${command.lang} only changes the .xlsx workbook; the ${outputFormat(command.out).toUpperCase()} keeps English names and headers`);
   }

@@ -71,6 +71,6 @@ test('customer-level input with recency days only: a note, and the analysis date
 });
 
 test("the purchase model's notes are printed too", () => {
-  const analysis = { notes: [], clv: { notes: ['The modified BG/NBD did not converge; the BG/NBD was used.'] } } as unknown as Analysis;
+  const analysis = { notes: [], clv: { status: 'ok', notes: ['The modified BG/NBD did not converge; the BG/NBD was used.'] } } as unknown as Analysis;
   expect(noteLines(analysis, { lang: 'en', out: undefined })).toEqual(['The modified BG/NBD did not converge; the BG/NBD was used.']);
 });
