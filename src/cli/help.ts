@@ -49,7 +49,7 @@ Clusters, CLV and churn:
 Output:
   -o, --out FILE           .csv, .json or .xlsx (default: CSV on stdout)
       --lang en|fa         language of the .xlsx workbook (default en)
-  -q, --quiet              no progress bar and no skipped-rows line
+  -q, --quiet              no progress bar, no skipped-rows line and no notes
   -h, --help               this text
 
 Example:

@@ -47,7 +47,7 @@ export const engine: Strings = {
   'engine.error.thresholdNotNumber': 'Thresholds for {dimension}: cut point {position} is not a number.',
   'engine.error.thresholdsOrder': 'Thresholds for {dimension}: cut points must increase; {value} follows {previous}.',
   'engine.error.noPurchase': 'No customer has a purchase to analyse.',
-  'engine.error.noPurchaseReturnsOnly': 'No customer has a purchase to analyse ({count} customers have only returns).',
+  'engine.error.noPurchaseReturnsOnly': 'No customer has a purchase to analyse (customers with only returns: {count}).',
   'engine.error.noRowsEmpty': 'No usable {what}: the input has no data rows.',
   'engine.error.noRowsSkipped': 'No usable {what}: all {total} rows were skipped.',
   'engine.error.noRowsSkippedOne': 'No usable {what}: all 1 row was skipped.',
