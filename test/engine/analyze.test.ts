@@ -93,7 +93,7 @@ describe('unusable input → InputError with one line', () => {
   const rule: SegmentRule = { name: 'X', recency: [3, 1], frequency: [1, 5], monetary: [1, 5], actionEn: '', actionFa: '' };
   test.each([
     ['no rows', () => analyzeTransactions([]), /No usable transactions/],
-    ['only returns', () => analyzeTransactions([tx('a', 1, -5)]), /No customer has a purchase to analyse \(1 customers have only returns\)/],
+    ['only returns', () => analyzeTransactions([tx('a', 1, -5)]), /No customer has a purchase to analyse \(customers with only returns: 1\)/],
     ['no customer rows', () => analyzeCustomers([]), /No usable customer rows/],
     ['bins 11', () => analyzeTransactions(data, { bins: 11 }), /Bins must be a whole number from 2 to 10; got 11/],
     ['bad thresholds', () => analyzeTransactions(data, { scoring: 'thresholds', thresholds: { recency: [5, 1, 2, 3] } }), /recency: cut points must increase/],

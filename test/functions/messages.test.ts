@@ -46,7 +46,7 @@ it("the engine's errors follow the display language too (a table of returns only
   office.Office = { context: { displayLanguage: 'fa-IR' } };
   expect(errorOf(returnsOnly())).toMatchObject({ code: '#VALUE!', message: 'هیچ مشتری خریدی برای تحلیل ندارد (1 مشتری فقط مرجوعی دارند).' });
   office.Office = { context: { displayLanguage: 'en-GB' } };
-  expect(errorOf(returnsOnly())?.message).toBe('No customer has a purchase to analyse (1 customers have only returns).');
+  expect(errorOf(returnsOnly())?.message).toBe('No customer has a purchase to analyse (customers with only returns: 1).');
 });
 
 it('an English Excel keeps English messages', () => {
