@@ -2,6 +2,7 @@ import type { Analysis, AnalysisOptions, Transaction } from './types';
 import { runClusters } from './clusters/cluster';
 import type { ClusterAnalysis } from './clusters/types';
 import { runClv } from './clv/run';
+import { errorParams, keyedReason } from './clv/reasons';
 import type { ClvAnalysis } from './clv/types';
 
 /**
@@ -15,8 +16,8 @@ import type { ClvAnalysis } from './clv/types';
  * @returns the same analysis with `clusters` and `clv` filled
  */
 export function addPredictions(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions): Analysis {
-  analysis.clusters = options.clusters === 'off' ? { status: 'skipped', reason: 'clustering is off' } : clusterStage(analysis, options);
-  analysis.clv = options.model === 'off' ? { status: 'skipped', reason: 'the purchase model is off' } : clvStage(analysis, transactions, options);
+  analysis.clusters = options.clusters === 'off' ? { status: 'skipped', ...keyedReason('predict.clusters.off') } : clusterStage(analysis, options);
+  analysis.clv = options.model === 'off' ? { status: 'skipped', ...keyedReason('predict.reason.off') } : clvStage(analysis, transactions, options);
   return analysis;
 }
 
@@ -28,7 +29,7 @@ function clusterStage(analysis: Analysis, options: AnalysisOptions): ClusterAnal
     return report;
   } catch (error) {
     for (const c of analysis.customers) c.cluster = null;
-    return { status: 'skipped', reason: `clustering failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { status: 'skipped', ...keyedReason('predict.clusters.failed', errorParams(error)) };
   }
 }
 
@@ -40,6 +41,6 @@ function clvStage(analysis: Analysis, transactions: readonly Transaction[], opti
       c.pAlive = c.expectedPurchases30d = c.expectedPurchases90d = c.expectedAverageSpend = c.clv = null;
       c.churnStatus = null;
     }
-    return { status: 'skipped', reason: `the purchase model failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { status: 'skipped', ...keyedReason('predict.reason.failed', errorParams(error)) };
   }
 }

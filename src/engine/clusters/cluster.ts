@@ -8,6 +8,7 @@ import { hartigan, kmeans, lloyd, type KMeansResult, type Matrix } from './kmean
 import { profileClusters } from './profile';
 import { sampleIndices, seededRandom } from './random';
 import { pairwiseDistances, silhouetteFromDistances } from './silhouette';
+import { keyedReason, type ReasonParams } from '../clv/reasons';
 import type { ClusterAnalysis } from './types';
 
 /** Smallest k tried automatically. */
@@ -71,10 +72,10 @@ export interface ClusterSettings {
  */
 export function runClusters(customers: readonly CustomerResult[], settings: ClusterSettings): { report: ClusterAnalysis; clusterOf: Int32Array | null } {
   const seed = settings.seed ?? DEFAULT_SEED;
-  if (customers.length < 3) return skipped(`only ${customers.length} customer(s); clustering needs at least 3`);
+  if (customers.length < 3) return skipped('predict.clusters.fewCustomers', { customers: customers.length, min: 3 });
   const { matrix, features } = buildFeatures(customers, settings.withLength ?? false);
   const distinct = distinctRows(matrix, K_MAX + 1);
-  if (distinct < 2) return skipped('every customer has the same recency, frequency and monetary value');
+  if (distinct < 2) return skipped('predict.clusters.allSame');
   const kCap = Math.min(K_MAX, distinct);
   let k: number;
   let silhouetteByK: { k: number; silhouette: number }[] = [];
@@ -129,8 +130,8 @@ function sampleOf(m: Matrix, size: number, seed: number): Matrix {
   return { data, n: rows.length, d: m.d };
 }
 
-function skipped(reason: string): { report: ClusterAnalysis; clusterOf: null } {
-  return { report: { status: 'skipped', reason }, clusterOf: null };
+function skipped(key: string, params?: ReasonParams): { report: ClusterAnalysis; clusterOf: null } {
+  return { report: { status: 'skipped', ...keyedReason(key, params) }, clusterOf: null };
 }
 
 /**

@@ -45,10 +45,12 @@ export interface ClusterReport {
   profiles: ClusterProfile[];
 }
 
-/** Why clustering did not run. */
+/** Why clustering did not run: `reason` in English, `key`/`params` for other languages (messageIn). */
 export interface ClusterSkipped {
   status: 'skipped';
   reason: string;
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /** `Analysis.clusters`. */

@@ -7,6 +7,8 @@ import { historyLogLikelihood, type BgParams, type PurchaseModelSpec } from './b
 import type { PurchaseGroups } from './groups';
 import { totalWeight } from './groups';
 import { bfgs, ESCAPE_LOG, nelderMead } from './optimize';
+import type { Note } from '../types';
+import { note } from './reasons';
 import type { PurchaseFitReport } from './types';
 
 /** A fitted purchase model. */
@@ -160,19 +162,19 @@ export const MIN_MODEL_CUSTOMERS = 10;
 /**
  * Why the data cannot support a purchase model, or null when it can.
  * @param groups the patterns
- * @returns a plain reason, or null
+ * @returns the reason (a keyed note), or null
  */
-export function dataProblem(groups: PurchaseGroups): string | null {
+export function dataProblem(groups: PurchaseGroups): Note | null {
   const customers = totalWeight(groups);
-  if (customers < MIN_MODEL_CUSTOMERS) return `only ${customers} customer(s) with purchases; the purchase model needs at least ${MIN_MODEL_CUSTOMERS}`;
+  if (customers < MIN_MODEL_CUSTOMERS) return note('predict.reason.fewCustomers', { customers, min: MIN_MODEL_CUSTOMERS });
   let repeat = 0;
   let maxT = 0;
   for (let g = 0; g < groups.w.length; g++) {
     if (groups.x[g] > 0) repeat += groups.w[g];
     maxT = Math.max(maxT, groups.T[g]);
   }
-  if (maxT <= 0) return 'all purchases fall on one day, so there is no time to learn purchase rates from';
-  if (repeat === 0) return 'no customer bought on more than one day, so repeat purchasing cannot be estimated';
+  if (maxT <= 0) return note('predict.reason.oneDay');
+  if (repeat === 0) return note('predict.reason.noRepeat');
   return null;
 }
 
@@ -183,7 +185,7 @@ export function dataProblem(groups: PurchaseGroups): string | null {
  * @param start parameters the unpenalised fit starts from (default: all 1 on the rescaled time)
  * @returns the fit, or the reason there is none
  */
-export function fitOrExplain(spec: PurchaseModelSpec, groups: PurchaseGroups, start?: BgParams): PurchaseFit | { reason: string } {
+export function fitOrExplain(spec: PurchaseModelSpec, groups: PurchaseGroups, start?: BgParams): PurchaseFit | { reason: Note } {
   const problem = dataProblem(groups);
   if (problem) return { reason: problem };
   for (const penalty of [0, ...PENALTIES]) {
@@ -191,8 +193,7 @@ export function fitOrExplain(spec: PurchaseModelSpec, groups: PurchaseGroups, st
     const finite = [fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.logLikelihood].every(Number.isFinite);
     if (finite && !fit.atBoundary) return fit;
   }
-  const name = spec.name === 'bgnbd' ? 'BG/NBD' : 'modified BG/NBD';
-  return { reason: `the ${name} fit runs off to a boundary (a parameter beyond 1e-5..1e5) even when penalised: the data do not pin the purchase process down` };
+  return { reason: note('predict.reason.boundary', { modelKey: `predict.model.${spec.name}` }) };
 }
 
 /**

@@ -8,7 +8,8 @@ import { fitOrExplain, fitReport } from './fit';
 import { groupPatterns } from './groups';
 import { buildHistories } from './summary';
 import { trackingSeries } from './tracking';
-import type { HoldoutReport } from './types';
+import { asReason, keyedReason, wrapping } from './reasons';
+import type { HoldoutReport, KeyedReason } from './types';
 
 /** Calibration repeat-purchase classes of the chart: 0..6 and 7+. */
 const FREQUENCY_CLASSES = 8;
@@ -28,12 +29,12 @@ export function runHoldout(
   holdoutFrom: DayNumber,
   lastDay: DayNumber,
   unitDays: number,
-): HoldoutReport | { status: 'skipped'; reason: string } {
-  if (!(holdoutFrom <= lastDay)) return { status: 'skipped', reason: 'the holdout start is after the last day of data' };
+): HoldoutReport | ({ status: 'skipped' } & KeyedReason) {
+  if (!(holdoutFrom <= lastDay)) return { status: 'skipped', ...keyedReason('predict.holdout.afterEnd') };
   const calibration = buildHistories(transactions, holdoutFrom - 1);
   const groups = groupPatterns(calibration.x, calibration.recencyDays, calibration.ageDays, unitDays);
   const fit = fitOrExplain(spec, groups);
-  if ('reason' in fit) return { status: 'skipped', reason: `before the holdout start, ${fit.reason}` };
+  if ('reason' in fit) return { status: 'skipped', ...asReason(wrapping('predict.holdout.beforeStart', fit.reason)) };
   const holdout = buildHistories(transactions, lastDay, holdoutFrom);
   const actualById = new Map<string, number>();
   holdout.ids.forEach((id, i) => actualById.set(id, holdout.x[i] + 1));

@@ -2,7 +2,7 @@
  * The CLV and churn stage: fit the purchase models and the spend model, forecast each customer,
  * classify churn, and answer "who is most valuable", "who is about to churn", "how many churned".
  */
-import type { Analysis, AnalysisOptions, CustomerResult, Transaction } from '../types';
+import type { Analysis, AnalysisOptions, CustomerResult, Note, Transaction } from '../types';
 import { BGNBD, pAlive, type PurchaseModelSpec } from './bgnbd';
 import { churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from './churn';
 import { forecastPatterns, profitFactor, type PatternForecast } from './clv';
@@ -11,6 +11,7 @@ import { expectedSpend, fitGammaGamma } from './gammagamma';
 import { groupPatterns, type PurchaseGroups } from './groups';
 import { runHoldout } from './holdout';
 import { MBGNBD } from './mbgnbd';
+import { asReason, keyedReason, note, wrapping } from './reasons';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 import type { ClvAnalysis, ClvReport, SpendModelReport } from './types';
 
@@ -28,25 +29,25 @@ interface Resolved {
   horizonMonths: number;
   discountRate: number;
   margin?: number;
-  notes: string[];
+  notes: Note[];
 }
 
 function resolve(options: AnalysisOptions): Resolved {
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const timeUnit: TimeUnit = options.timeUnit && options.timeUnit in UNIT_DAYS ? options.timeUnit : 'weeks';
   let horizonMonths = options.horizonMonths ?? 12;
   if (!Number.isFinite(horizonMonths) || horizonMonths < 1 || horizonMonths > 600) {
-    notes.push(`horizon of ${options.horizonMonths} months is outside 1..600; 12 months used`);
+    notes.push(note('predict.note.horizon', { value: String(options.horizonMonths) }));
     horizonMonths = 12;
   }
   let discountRate = options.discountRate ?? 0.01;
   if (!Number.isFinite(discountRate) || discountRate < 0 || discountRate >= 1) {
-    notes.push(`monthly discount rate ${options.discountRate} is outside 0..1; 0.01 used`);
+    notes.push(note('predict.note.discountRate', { value: String(options.discountRate) }));
     discountRate = 0.01;
   }
   let margin = options.margin;
   if (margin !== undefined && !(Number.isFinite(margin) && margin >= 0 && margin <= 1)) {
-    notes.push(`margin ${margin} is outside 0..1 (give 0.3 for 30%); CLV is on revenue`);
+    notes.push(note('predict.note.margin', { value: String(margin) }));
     margin = undefined;
   }
   const model = options.model === 'mbgnbd' ? 'mbgnbd' : 'bgnbd';
@@ -63,17 +64,17 @@ function resolve(options: AnalysisOptions): Resolved {
 export function runClv(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions): ClvAnalysis {
   const s = resolve(options);
   if (transactions.length === 0) {
-    return { status: 'skipped', reason: 'customer-level input has no dated purchases, so the purchase model cannot be fitted', timeUnit: s.timeUnit };
+    return { status: 'skipped', ...keyedReason('predict.reason.customerInput'), timeUnit: s.timeUnit };
   }
   const lastDay = analysis.settings.analysisDate - 1;
   const histories = buildHistories(transactions, lastDay);
   const groups = groupPatterns(histories.x, histories.recencyDays, histories.ageDays, s.unitDays);
   const models = fitModels(groups, s);
-  if ('reason' in models) return { status: 'skipped', reason: models.reason, timeUnit: s.timeUnit };
+  if ('reason' in models) return { status: 'skipped', ...asReason(models.reason), timeUnit: s.timeUnit };
   const spend = fitSpend(histories);
   const forecast = forecastPatterns(models.spec, models.main.params, groups, s);
   if (![forecast.pAlive, forecast.expected30d, forecast.expected90d, forecast.discountedPurchases].every((a) => a.every(Number.isFinite))) {
-    return { status: 'skipped', reason: 'the fitted model gives no finite forecast for some customers', timeUnit: s.timeUnit };
+    return { status: 'skipped', ...keyedReason('predict.reason.notFinite'), timeUnit: s.timeUnit };
   }
   const thresholds = resolveChurnThresholds(options.churnThresholds);
   const totals = fillCustomers(analysis.customers, { histories, groups, models, spend, forecast, thresholds, margin: s.margin });
@@ -81,7 +82,7 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
     status: 'ok', model: s.model, timeUnit: s.timeUnit, unitDays: s.unitDays, calibrationEnd: lastDay,
     horizonMonths: s.horizonMonths, discountRate: s.discountRate,
     profitBasis: s.margin !== undefined ? 'margin' : histories.hasCost.some((v) => v === 1) ? 'cost' : 'revenue',
-    fits: models.fits, spend: spend.report, notes: s.notes, totals,
+    fits: models.fits, spend: spend.report, notes: s.notes.map((n) => n.text), keyedNotes: s.notes, totals,
     topCustomers: topCustomers(analysis.customers),
     churn: summariseChurn(analysis.customers, thresholds, models.aliveSpec.name),
   };
@@ -103,7 +104,7 @@ interface FittedModels {
  * Fits the chosen model and, for P(alive), the modified BG/NBD; adds notes on fallbacks,
  * penalised fits and near-zero dropout.
  */
-function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason: string } {
+function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason: Note } {
   const spec = s.model === 'bgnbd' ? BGNBD : MBGNBD;
   const main = fitOrExplain(spec, groups);
   if ('reason' in main) return main;
@@ -112,15 +113,15 @@ function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason
   const warm = main.penalty === 0 ? { ...main.params, a: 1, b: 1 } : undefined;
   const churnFit = s.model === 'mbgnbd' ? main : fitOrExplain(MBGNBD, groups, warm);
   const fits: ClvReport['fits'] = { [s.model]: fitReport(main) };
-  if ('reason' in churnFit) s.notes.push(`P(alive) comes from the BG/NBD (one-time buyers count as alive) because ${churnFit.reason}`);
+  if ('reason' in churnFit) s.notes.push(wrapping('predict.note.aliveFromBgnbd', churnFit.reason));
   else fits.mbgnbd = fitReport(churnFit);
   const aliveFit = 'reason' in churnFit ? main : churnFit;
   for (const fit of new Set([main, aliveFit])) {
-    if (fit.penalty > 0) s.notes.push(`the ${fit.model === 'bgnbd' ? 'BG/NBD' : 'modified BG/NBD'} maximum lies at a boundary, so it was fitted with a ridge penalty ${fit.penalty} on log-parameters`);
+    if (fit.penalty > 0) s.notes.push(note('predict.note.penalised', { modelKey: `predict.model.${fit.model}`, penalty: fit.penalty }));
   }
   const dropout = aliveFit.params.a / (aliveFit.params.a + aliveFit.params.b);
   if (dropout < LOW_DROPOUT) {
-    s.notes.push(`the model finds almost no dropout (mean ${(dropout * 100).toPrecision(2)}% per purchase), so P(alive) stays near 1 and few customers are called churned; quiet customers are read as slow buyers, and a longer history would separate the two`);
+    s.notes.push(note('predict.note.lowDropout', { percent: (dropout * 100).toPrecision(2) }));
   }
   return { spec, main, aliveSpec: 'reason' in churnFit ? spec : MBGNBD, aliveFit, fits };
 }
@@ -184,11 +185,11 @@ function fitSpend(h: Histories): SpendModel {
       z.push(h.zbar[i]);
     }
   }
-  const fallback = (reason: string): SpendModel => ({ report: { status: 'fallback', reason: `${reason}; expected spend is each customer's own mean spend per purchase day` }, params: null });
-  if (x.length < MIN_SPEND_CUSTOMERS) return fallback(`only ${x.length} repeat customer(s) with positive spend; Gamma-Gamma needs ${MIN_SPEND_CUSTOMERS}`);
+  const fallback = (reason: Note): SpendModel => ({ report: { status: 'fallback', ...asReason(wrapping('predict.spend.fallback', reason)) }, params: null });
+  if (x.length < MIN_SPEND_CUSTOMERS) return fallback(note('predict.spend.fewCustomers', { customers: x.length, min: MIN_SPEND_CUSTOMERS }));
   const fit = fitGammaGamma(x, z);
   const { p, q, v } = fit.params;
-  if (![p, q, v, fit.logLikelihood].every(Number.isFinite) || q <= 1) return fallback('the Gamma-Gamma fit gave no finite mean spend (q ≤ 1)');
+  if (![p, q, v, fit.logLikelihood].every(Number.isFinite) || q <= 1) return fallback(note('predict.spend.noMean'));
   const populationMeanSpend = (v * p) / (q - 1);
   return {
     report: { status: 'ok', params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, converged: fit.converged, populationMeanSpend },

@@ -3,11 +3,21 @@
  * Every figure that is a time or a rate says its unit: model parameters and t_x/T are in
  * `timeUnit`; "30d"/"90d" are days; the CLV horizon is in months of 365.25/12 days.
  */
-import type { ChurnStatus, DayNumber } from '../types';
+import type { ChurnStatus, DayNumber, Note } from '../types';
 import type { BgParams } from './bgnbd';
 import type { GammaGammaParams } from './gammagamma';
 import type { TimeUnit } from './summary';
 import type { TrackingPoint } from './tracking';
+
+/**
+ * Why a stage or part did not run, readable in any language: `reason` is the English text (for
+ * the JSON and the CLI), `key` and `params` the same message in the string tables (messageIn).
+ */
+export interface KeyedReason {
+  reason: string;
+  key?: string;
+  params?: Record<string, string | number>;
+}
 
 /** A fitted BG/NBD-family model as reported. */
 export interface PurchaseFitReport {
@@ -25,7 +35,7 @@ export interface PurchaseFitReport {
 /** Gamma-Gamma spend model as reported, or why it was not used. */
 export type SpendModelReport =
   | { status: 'ok'; params: GammaGammaParams; logLikelihood: number; customers: number; converged: boolean; populationMeanSpend: number }
-  | { status: 'fallback'; reason: string };
+  | ({ status: 'fallback' } & KeyedReason);
 
 /** One customer in the top or at-risk lists. */
 export interface CustomerFigures {
@@ -98,19 +108,20 @@ export interface ClvReport {
   margin?: number;
   fits: { bgnbd?: PurchaseFitReport; mbgnbd?: PurchaseFitReport };
   spend: SpendModelReport;
-  /** Notes on fallbacks taken (e.g. the modified model could not be fitted). */
+  /** Notes on fallbacks taken (e.g. the modified model could not be fitted), in English. */
   notes: string[];
+  /** The same notes in the same order with their keys, for hosts that show them in another language. */
+  keyedNotes?: Note[];
   totals: { customersScored: number; expectedPurchases30d: number; expectedPurchases90d: number; clv: number };
   /** The 10 customers with the highest CLV: the most loyal and profitable. */
   topCustomers: CustomerFigures[];
   churn: ChurnSummary;
-  holdout?: HoldoutReport | { status: 'skipped'; reason: string };
+  holdout?: HoldoutReport | ({ status: 'skipped' } & KeyedReason);
 }
 
 /** Why the stage did not run; the rest of the analysis stands. */
-export interface ClvSkipped {
+export interface ClvSkipped extends KeyedReason {
   status: 'skipped';
-  reason: string;
   timeUnit?: TimeUnit;
 }
 

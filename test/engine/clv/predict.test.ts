@@ -123,6 +123,8 @@ describe('degenerate data: skipped with a reason, the rest of the analysis stand
     const analysis = analyzeTransactions(rows, {});
     const clv = report(analysis.clv);
     expect(clv.spend).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/positive spend/) });
+    // keyed, with its inner reason as a key too (so a Persian sheet has no English inside)
+    expect(clv.spend).toMatchObject({ key: 'predict.spend.fallback', params: { reasonKey: 'predict.spend.fewCustomers', customers: 0, min: 10 } });
     expect(analysis.customers.every((c) => Number.isFinite(c.clv) && (c.clv ?? -1) >= 0)).toBe(true);
   });
 
