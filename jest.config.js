@@ -1,5 +1,5 @@
 /** Unit and simulator tests run in Node; browser tests (test/e2e) need the production build. */
-const tsJest = ['ts-jest', { isolatedModules: true }];
+const tsJest = ['ts-jest', {}]; // tsconfig.json sets isolatedModules: ts-jest then transpiles each file alone (fast); tsc type-checks
 module.exports = {
   projects: [
     {
