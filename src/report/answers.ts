@@ -7,6 +7,7 @@
 import { STRINGS, t, type Lang } from '../i18n';
 import type { Analysis, CustomerResult } from '../engine/types';
 import { churnLabel, formatForText } from './labels';
+import { reasonIn } from './modelNotes';
 import { clvReport } from './predictions';
 
 /** One answer: figures (null when unknown) and a sentence. */
@@ -54,7 +55,7 @@ function revenueOf(customers: readonly CustomerResult[]): number {
  */
 export function modelNotRunReason(analysis: Analysis, lang: Lang): string {
   const clv = analysis.clv;
-  const reason = clv?.status === 'skipped' ? clv.reason
+  const reason = clv?.status === 'skipped' ? reasonIn(clv, lang)
     : analysis.settings.inputKind === 'customers' ? t(lang, 'report.model.reason.customerInput')
     : t(lang, 'report.model.reason.notAvailable');
   return t(lang, 'report.model.notRun', { reason });

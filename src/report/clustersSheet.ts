@@ -10,6 +10,7 @@ import type { HoldoutReport } from '../engine/clv/types';
 import type { Block, SheetPlan, TableBlock } from './plan';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, dateFormat, dayToSerial } from './formats';
 import { formatForText } from './labels';
+import { reasonIn } from './modelNotes';
 import { clusterReport, clvReport, holdoutReport } from './predictions';
 import { cells, emptySheet, rowAfter, rowBelow, table, widenColumns } from './sheet';
 import { chartWithPlaceholder } from './charts';
@@ -105,7 +106,7 @@ export function clustersSheet(analysis: Analysis, lang: Lang): SheetPlan | null 
   blocks.push(cells(0, 0, [[t(lang, 'report.clusters.title')]], 'title'));
   if (report) blocks.push(...profileBlocks(report, lang, 2));
   else {
-    const reason = analysis.clusters?.status === 'skipped' ? analysis.clusters.reason : '—';
+    const reason = analysis.clusters?.status === 'skipped' ? reasonIn(analysis.clusters, lang) : '—';
     blocks.push(cells(2, 0, [[t(lang, 'report.clusters.none', { reason })]], 'body'));
   }
   const row = rowBelow(blocks);

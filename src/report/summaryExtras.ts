@@ -9,6 +9,7 @@ import type { PlanValue } from './plan';
 import type { ClvReport, PurchaseFitReport } from '../engine/clv/types';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PARAMETER_FORMAT, dateFormat, dayToSerial } from './formats';
 import { formatForText } from './labels';
+import { modelNotesIn, reasonIn } from './modelNotes';
 import { cells } from './sheet';
 
 /**
@@ -75,7 +76,7 @@ function purchaseRows(fit: PurchaseFitReport, lang: Lang, unit: string): ModelRo
 
 function spendRows(clv: ClvReport, lang: Lang): ModelRow[] {
   const title = t(lang, 'predict.model.gammaGamma');
-  if (clv.spend.status !== 'ok') return [[title, clv.spend.reason, null]];
+  if (clv.spend.status !== 'ok') return [[title, reasonIn(clv.spend, lang), null]];
   const { p, q, v } = clv.spend.params;
   return [
     [t(lang, 'report.model.spendModel'), title, null],
@@ -99,7 +100,7 @@ export function modelBlocks(clv: ClvReport, lang: Lang, row: number): Block[] {
     [t(lang, 'predict.label.clv', { months: clv.horizonMonths, rate: formatForText(clv.discountRate, lang, 'percent') }), clv.totals.clv, MONEY_FORMAT],
     ...(fit ? purchaseRows(fit, lang, unit) : []),
     ...spendRows(clv, lang),
-    ...clv.notes.map((note): ModelRow => [t(lang, 'report.model.note'), note, null]),
+    ...modelNotesIn(clv, lang).map((note): ModelRow => [t(lang, 'report.model.note'), note, null]),
   ];
   return [
     cells(row, 0, [[t(lang, 'report.model.title')]], 'heading'),

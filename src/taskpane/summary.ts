@@ -1,12 +1,13 @@
 /**
  * The summary shown after a run: headline figures, a small segment chart (SVG built element by
- * element), the three answers, the skipped rows with reasons, and links that activate the output
+ * element), notes on the run, the three answers, the skipped rows with reasons, and links that activate the output
  * sheets. Text only through textContent and the string tables.
  */
 import { messageIn, t, type Lang } from '../i18n';
 import type { Analysis, SegmentSummary } from '../engine/types';
 import { segmentLookup } from '../report/labels';
 import { threeAnswers } from '../report/answers';
+import { analysisNotesIn } from '../report/modelNotes';
 import { el, svg } from './dom';
 import { formatNumber, formatShare } from './lang';
 
@@ -28,9 +29,28 @@ export interface SummaryInput {
 export function renderSummary(input: SummaryInput): Node[] {
   const { analysis, lang } = input;
   const nodes: Node[] = [figures(analysis, lang), segmentChart(analysis, lang), answers(analysis, lang), skipped(analysis, lang), sheetLinks(input)];
-  const order = analysis.settings.dayMonthOrder;
-  if (order) nodes.splice(1, 0, el('p', { class: 'muted', id: 'day-month-note' }, t(lang, 'pane.summary.dayMonth', { order: t(lang, `input.dayMonthOrder.${order}`) })));
+  const box = notes(analysis, lang);
+  if (box) nodes.splice(1, 0, box);
   return nodes;
+}
+
+/**
+ * The notes of the run (how the input was read, the purchase model's notes, why clustering did not
+ * run), as the Summary sheet gives them; nothing when there are none. An analysis without its own
+ * day/month note (built before the engine gave notes) still says which order was used.
+ */
+function notes(analysis: Analysis, lang: Lang): HTMLElement | null {
+  const texts = analysisNotesIn(analysis, lang);
+  const order = analysis.settings.dayMonthOrder;
+  const saysOrder = (analysis.notes ?? []).some((n) => n.key.startsWith('input.dayMonthOrder.'));
+  if (order && !saysOrder) texts.unshift(t(lang, 'pane.summary.dayMonth', { order: t(lang, `input.dayMonthOrder.${order}`) }));
+  if (texts.length === 0) return null;
+  const box = el('div', { id: 'notes' });
+  box.append(el('h3', {}, t(lang, 'predict.notes.heading')));
+  const list = el('ul', { class: 'plain muted' });
+  for (const text of texts) list.append(el('li', {}, text));
+  box.append(list);
+  return box;
 }
 
 function figures(analysis: Analysis, lang: Lang): HTMLElement {

@@ -61,4 +61,5 @@ export const predict = {
   'predict.clusters.allSame': 'every customer has the same recency, frequency and monetary value',
   'predict.clusters.off': 'clustering is off',
   'predict.clusters.failed': 'clustering failed: {error}',
+  'predict.notes.heading': 'Notes',
 };

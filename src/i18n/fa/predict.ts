@@ -61,4 +61,5 @@ export const predict = {
   'predict.clusters.allSame': 'همهٔ مشتریان تازگی، تکرار و مبلغ یکسان دارند',
   'predict.clusters.off': 'خوشه‌بندی خاموش است',
   'predict.clusters.failed': 'خوشه‌بندی شکست خورد: {error}',
+  'predict.notes.heading': 'یادداشت‌ها',
 };

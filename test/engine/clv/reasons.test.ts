@@ -9,6 +9,7 @@ import { errorParams } from '../../../src/engine/clv/reasons';
 import type { ClvReport, KeyedReason } from '../../../src/engine/clv/types';
 import { InputError, type CustomerResult, type Transaction } from '../../../src/engine/types';
 import { messageIn, STRINGS } from '../../../src/i18n';
+import { steadyBuyers } from './steady';
 
 const day0 = 10000;
 function tx(customer: string, day: number, amount: number, row: number): Transaction {
@@ -80,11 +81,7 @@ describe('skip reasons carry their key', () => {
 describe('model notes', () => {
   it('customers who all keep buying every week or two up to the end: almost no dropout, and a note says so', () => {
     // nobody stops buying, so the dropout probability per purchase (a / (a + b)) must come out near 0
-    const rows: Transaction[] = [];
-    for (let i = 0; i < 60; i++) {
-      const gapDays = 7 + (i % 5) * 3;
-      for (let d = day0 + (i % 9); d < day0 + 364; d += gapDays) rows.push(tx(`c${i}`, d, 10 + (i % 7), rows.length + 2));
-    }
+    const rows = steadyBuyers();
     const analysis = analyzeTransactions(rows, { clusters: 'off' });
     const clv = analysis.clv as ClvReport;
     const fit = clv.fits.mbgnbd!;
