@@ -182,6 +182,12 @@ describe('the task pane in Chromium, over the simulator', () => {
     expect(customers).toHaveLength(995);
     // Persian digits in the pane's figures.
     expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('۹۹۵');
+    // The run's notes (here the purchase model's) in Persian, the same sentences as on the Summary sheet.
+    const summary = await sheetValues(page, t('fa', 'report.sheet.summary'));
+    const sheetNotes = summary.filter((r) => r[0] === t('fa', 'report.model.note')).map((r) => r[1]);
+    expect(sheetNotes.length).toBeGreaterThan(0);
+    expect(await page.$$eval('#summary #notes li', (items) => items.map((li) => li.textContent))).toEqual(sheetNotes);
+    expect(sheetNotes.join(' ')).toMatch(/[\u0600-\u06FF]/);
     await screenshotPane(page, 'pane-fa.png');
 
     // Refresh uses the saved language: the sheets stay Persian.

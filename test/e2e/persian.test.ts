@@ -28,13 +28,14 @@ const HEADER = ['Customer', 'Date', 'Amount'];
 const nothing = t('fa', 'pane.nothingWritten');
 
 /**
- * Latin words left after removing the given pieces of user data, cell addresses, and the two Latin
- * words the pane shows on purpose: the language picker's "English" and the product term "RFM".
+ * Latin words left after removing the given pieces of user data, cell addresses, and the Latin
+ * words the pane shows on purpose: the language picker's "English", the product term "RFM" and the
+ * purchase model's name "BG/NBD" in the model notes (as on the Summary sheet).
  */
 function latinWords(text: string, data: string[]): string[] {
   let rest = text;
   for (const piece of [...data].sort((a, b) => b.length - a.length)) rest = rest.split(piece).join(' ');
-  rest = rest.replace(/\b[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?\b/g, ' ').replace(/\b(English|RFM)\b/g, ' ');
+  rest = rest.replace(/\b[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?\b/g, ' ').replace(/\b(English|RFM|BG\/NBD)\b/g, ' ');
   return rest.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
 }
 
