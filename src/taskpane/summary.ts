@@ -34,20 +34,23 @@ export function renderSummary(input: SummaryInput): Node[] {
   return nodes;
 }
 
+/** Engine notes on the day/month order: the pane says it in its own sentence, which names the option. */
+const DAY_MONTH_NOTE = 'input.dayMonthOrder.';
+
 /**
- * The notes of the run (how the input was read, the purchase model's notes, why clustering did not
- * run), as the Summary sheet gives them; nothing when there are none. An analysis without its own
- * day/month note (built before the engine gave notes) still says which order was used.
+ * The notes of the run, as the Summary sheet gives them (how the input was read, the purchase
+ * model's notes, why clustering did not run), in a list; nothing when there are none. The day/month
+ * order comes first in the pane's own words (where to change it), in place of the engine's note.
  */
 function notes(analysis: Analysis, lang: Lang): HTMLElement | null {
-  const texts = analysisNotesIn(analysis, lang);
+  const engineNotes = { ...analysis, notes: (analysis.notes ?? []).filter((n) => !n.key.startsWith(DAY_MONTH_NOTE)) };
+  const texts = analysisNotesIn(engineNotes, lang);
   const order = analysis.settings.dayMonthOrder;
-  const saysOrder = (analysis.notes ?? []).some((n) => n.key.startsWith('input.dayMonthOrder.'));
-  if (order && !saysOrder) texts.unshift(t(lang, 'pane.summary.dayMonth', { order: t(lang, `input.dayMonthOrder.${order}`) }));
-  if (texts.length === 0) return null;
+  if (!order && texts.length === 0) return null;
   const box = el('div', { id: 'notes' });
   box.append(el('h3', {}, t(lang, 'predict.notes.heading')));
   const list = el('ul', { class: 'plain muted' });
+  if (order) list.append(el('li', { id: 'day-month-note' }, t(lang, 'pane.summary.dayMonth', { order: t(lang, `input.dayMonthOrder.${order}`) })));
   for (const text of texts) list.append(el('li', {}, text));
   box.append(list);
   return box;

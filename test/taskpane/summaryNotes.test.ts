@@ -27,17 +27,17 @@ describe('input notes', () => {
   // tiny inputs: clustering off, or the pane would also say why it could not run
   const analysis = analyze(table([['a', '03/04/2020', 1, 5], ['b', '05/06/2020', 2, 6]], ['customer', 'date', 'amount', 'amount']), { clusters: 'off' });
 
-  test('en: duplicate header and day/month order, once each', () => {
+  test("en: the day/month order in the pane's words (where to change it), once, then the duplicate header", () => {
     expect(paneNotes(analysis, 'en')).toEqual([
+      'Dates such as 03/04/2020 were read as day/month/year; change it under Options if that is wrong.',
       '2 columns are named "amount" (columns 3 (C), 4 (D)); using column 3 (C)',
-      'Dates were read as day/month/year; the data cannot tell, so choose the order if that is wrong.',
     ]);
   });
 
   test('fa: the same notes in Persian', () => {
     expect(paneNotes(analysis, 'fa')).toEqual([
+      'تاریخ‌هایی مانند 03/04/2020 به صورت روز/ماه/سال خوانده شدند؛ اگر درست نیست، در گزینه‌ها تغییرش دهید.',
       '2 ستون نام "amount" دارند (ستون‌های 3 (C), 4 (D))؛ ستون 3 (C) به کار رفت',
-      'تاریخ‌ها به صورت روز/ماه/سال خوانده شدند؛ داده‌ها ترتیب را مشخص نمی‌کنند، اگر درست نیست ترتیب را انتخاب کنید.',
     ]);
   });
 
@@ -45,7 +45,7 @@ describe('input notes', () => {
     expect(paneNotes(analyze(table([['a', '2020-01-05', 1], ['b', 43831, 2]]), { clusters: 'off' }), 'en')).toEqual(['the column mixes date forms: Excel date numbers, year-month-day']);
   });
 
-  test('an analysis without notes of its own still says the day/month order; a clean one has no notes box', () => {
+  test('an analysis without notes of its own (older JSON) still says the day/month order; a clean one has no notes box', () => {
     const clean = analyze(table([['a', '2020-01-05', 1]]), { clusters: 'off' });
     expect(paneNotes(clean, 'en')).toBeNull();
     const older = { ...analysis, notes: undefined, settings: { ...analysis.settings, dayMonthOrder: 'mdy' } } as Analysis;
