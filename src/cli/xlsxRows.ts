@@ -49,6 +49,10 @@ export class RawRowWriter {
   private cells = '';
   private rowsInChunk = 0;
 
+  /**
+   * @param workbook the streaming workbook that owns the sheet (its styles and shared strings)
+   * @param worksheet the sheet to write; nothing else may add rows to it
+   */
   constructor(workbook: ExcelJS.stream.xlsx.WorkbookWriter, worksheet: ExcelJS.Worksheet) {
     this.wb = workbook as unknown as StreamingWorkbook;
     this.ws = worksheet as unknown as StreamingWorksheet;

@@ -47,6 +47,10 @@ export class TableParts {
   private count = 0;
   private readonly parts: string[] = [];
 
+  /**
+   * Hooks the workbook's zip so that [Content_Types].xml declares every table part added later.
+   * @param workbook the streaming workbook, before its first sheet is added
+   */
   constructor(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
     const zip = (workbook as unknown as StreamingWorkbook).zip;
     const append = zip.append.bind(zip);

@@ -19,6 +19,7 @@ export function emptySkippedReport(): SkippedReport {
 export class SkipCollector {
   readonly report: SkippedReport = emptySkippedReport();
 
+  /** @param table the table whose rows are skipped (its header names the columns in messages) */
   constructor(private readonly table: InputTable) {}
 
   /** The header of a column as a message parameter, or `column C` (a key) when it has none. */

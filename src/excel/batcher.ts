@@ -18,6 +18,10 @@ export class SyncBatcher {
   private pendingRows = 0;
   readonly budgetBytes: number;
 
+  /**
+   * @param context the Excel request context every queued write goes to
+   * @param hooks `beforeSync` at the start of each batch, `rowsDone` after its sync; `budgetBytes` overrides the payload budget
+   */
   constructor(private readonly context: Excel.RequestContext, private readonly hooks: ChunkHooks) {
     this.budgetBytes = hooks.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
   }
