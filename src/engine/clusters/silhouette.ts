@@ -3,7 +3,7 @@
  * sample of at most a few thousand points. The pairwise distances can be computed once and
  * reused for every k tried.
  */
-import type { Matrix } from './kmeans';
+import { squaredDistance, type Matrix } from './matrix';
 
 /**
  * Pairwise Euclidean distances, condensed: the pair (i, j), i < j, is at i·n − i(i+1)/2 + j − i − 1.
@@ -15,12 +15,7 @@ export function pairwiseDistances(m: Matrix): Float64Array {
   let at = 0;
   for (let i = 0; i < m.n; i++) {
     for (let j = i + 1; j < m.n; j++) {
-      let s = 0;
-      for (let t = 0; t < m.d; t++) {
-        const diff = m.data[i * m.d + t] - m.data[j * m.d + t];
-        s += diff * diff;
-      }
-      out[at++] = Math.sqrt(s);
+      out[at++] = Math.sqrt(squaredDistance(m, i, m.data, j));
     }
   }
   return out;
