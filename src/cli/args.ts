@@ -3,19 +3,12 @@
  * main.ts receives either a ready command or a UsageError with a one-line reason (exit 2).
  */
 import { parseArgs } from 'util';
-import type { AnalysisOptions, ColumnRole, InputKind, Thresholds } from '../engine/types';
-import { parseIsoDay } from './format';
+import type { AnalysisOptions, ColumnRole, InputKind } from '../engine/types';
+import {
+  UsageError, dayOption, integerOption, numberOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
+} from './optionValues';
 
-/** A bad command line: the message is one line and main() exits 2 with it. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-/** Column delimiters the readers understand; 'whitespace' = runs of spaces or tabs. */
-export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
+export { UsageError, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter } from './optionValues';
 
 /** Output languages of the .xlsx workbook. */
 export type OutputLang = 'en' | 'fa';
@@ -200,120 +193,3 @@ function dropUndefined<T extends object>(value: T): T {
   for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
   return value;
 }
-
-/**
- * Checks that a value is one of the allowed words.
- * @returns the value, or undefined when the option was not given
- * @throws UsageError otherwise
- */
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  const lower = value.trim().toLowerCase();
-  if ((allowed as readonly string[]).includes(lower)) return lower as T;
-  throw new UsageError(`--${flag} must be ${allowed.join(' | ')}, got '${value}'`);
-}
-
-/** A whole number in [min, max]. */
-function integerOption(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value.trim());
-  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got '${value}'`);
-  }
-  return n;
-}
-
-/** A finite number in [min, max]. */
-function numberOption(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value.trim());
-  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new UsageError(`--${flag} must be a number from ${min} to ${max}, got '${value}'`);
-  }
-  return n;
-}
-
-/** A YYYY-MM-DD calendar day as a day number. */
-function dayOption(flag: string, value: string): number {
-  const day = parseIsoDay(value.trim());
-  if (day === undefined) throw new UsageError(`--${flag} must be a date YYYY-MM-DD, got '${value}'`);
-  return day;
-}
-
-/**
- * Parses `--delimiter`: a character or a name.
- * @param value `,` `;` `|` `tab` `\t` `whitespace` `space` `comma` `semicolon` `pipe`
- * @returns the delimiter
- * @throws UsageError for anything else
- */
-export function parseDelimiter(value: string): Delimiter {
-  const names: Record<string, Delimiter> = {
-    ',': ',', comma: ',', ';': ';', semicolon: ';', '|': '|', pipe: '|',
-    '\t': '\t', '\\t': '\t', tab: '\t', whitespace: 'whitespace', space: 'whitespace', ' ': 'whitespace',
-  };
-  const found = names[value.toLowerCase()];
-  if (!found) throw new UsageError(`--delimiter must be , ; | tab or whitespace, got '${value}'`);
-  return found;
-}
-
-/**
- * Parses `--clusters K|auto|off`.
- * @throws UsageError unless K is a whole number from 2 to 8
- */
-export function parseClusters(value: string): number | 'auto' | 'off' {
-  const lower = value.trim().toLowerCase();
-  if (lower === 'auto' || lower === 'off') return lower;
-  const k = Number(lower);
-  if (lower === '' || !Number.isInteger(k) || k < 2 || k > 8) {
-    throw new UsageError(`--clusters must be a whole number from 2 to 8, auto or off, got '${value}'`);
-  }
-  return k;
-}
-
-/** Dimension names accepted in `--thresholds`. */
-const THRESHOLD_KEYS: Record<string, keyof Thresholds> = {
-  l: 'length', length: 'length', r: 'recency', recency: 'recency',
-  f: 'frequency', frequency: 'frequency', m: 'monetary', monetary: 'monetary',
-};
-
-/**
- * Parses `--thresholds "r=30,90,180,365;f=2,3,5,8;m=100,250,500,1000;l=..."`: per dimension,
- * bins - 1 ascending cut points (recency in days, as the engine takes them).
- * @param value the option text
- * @param bins the number of bins in force
- * @returns the thresholds
- * @throws UsageError when a part is malformed, not ascending or of the wrong count
- */
-export function parseThresholds(value: string, bins: number): Thresholds {
-  const thresholds: Thresholds = {};
-  for (const part of value.split(';')) {
-    if (part.trim() === '') continue;
-    const match = /^\s*([a-zA-Z]+)\s*[=:]\s*(.*)$/.exec(part);
-    const key = match ? THRESHOLD_KEYS[match[1].toLowerCase()] : undefined;
-    if (!match || !key) throw new UsageError(`--thresholds: cannot read '${part.trim()}'; use r=...;f=...;m=... (and l=...)`);
-    const texts = match[2].split(',').map((s) => s.trim());
-    const cuts = texts.map(Number);
-    if (texts.some((text, i) => text === '' || !Number.isFinite(cuts[i]))) {
-      throw new UsageError(`--thresholds: ${key} has a value that is not a number: '${match[2]}'`);
-    }
-    if (cuts.some((n, i) => i > 0 && n <= cuts[i - 1])) throw new UsageError(`--thresholds: ${key} cut points must be ascending: '${match[2]}'`);
-    if (cuts.length !== bins - 1) throw new UsageError(`--thresholds: ${key} needs ${bins - 1} cut points for ${bins} bins, got ${cuts.length}`);
-    thresholds[key] = cuts;
-  }
-  for (const key of ['recency', 'frequency', 'monetary'] as const) {
-    if (!thresholds[key]) throw new UsageError(`--thresholds: missing ${key} (${key[0]}=...)`);
-  }
-  return thresholds;
-}
-
-/**
- * Parses `--churn-thresholds ACTIVE,CHURNED` (P(alive) bounds, 0..1, churned < active).
- * @throws UsageError otherwise
- */
-export function parseChurnThresholds(value: string): { active: number; churned: number } {
-  const parts = value.split(',').map((s) => Number(s.trim()));
-  const [active, churned] = parts;
-  if (parts.length !== 2 || !(churned >= 0 && churned < active && active <= 1)) {
-    throw new UsageError(`--churn-thresholds must be ACTIVE,CHURNED with 0 <= churned < active <= 1, got '${value}'`);
-  }
-  return { active, churned };
-}
-
