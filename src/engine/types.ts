@@ -6,6 +6,8 @@
  *
  * Dates are day numbers: whole days since 1970-01-01 in the proleptic Gregorian calendar,
  * with no time of day and no time zone (`dayNumber = excelSerial - 25569`).
+ *
+ * Kept whole (310 lines, mostly field docs): it is the one contract every area builds against.
  */
 
 import type { ClusterAnalysis } from './clusters/types';
