@@ -65,6 +65,42 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The server and browser one test file shares (see useBrowser); read them inside tests only. */
+export interface SharedBrowser {
+  readonly served: Served;
+  readonly browser: Browser;
+}
+
+/**
+ * Serves the build and starts Chromium once for the calling test file (beforeAll), and stops both
+ * after it (afterAll). Call at the top level of a test file.
+ * @returns the server and browser, ready inside the file's tests
+ */
+export function useBrowser(): SharedBrowser {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await serveDist();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useBrowser: the server and browser start in beforeAll; use them inside a test');
+    return value;
+  };
+  return {
+    get served() {
+      return started(served);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
+}
+
 /** Excel serial of an ISO date (YYYY-MM-DD). */
 export function isoToSerial(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);

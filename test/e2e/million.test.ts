@@ -3,31 +3,19 @@
  * in Chromium: the engine runs in the worker, so the page keeps painting frames and the progress
  * bar moves while it works. Counts frames (no timing assertions); prints the figures.
  */
-import type { Browser } from 'playwright-core';
-import { launchChromium, pressAnalyze, serveDist, type Served } from './harness';
+import { pressAnalyze, useBrowser } from './harness';
 
 jest.setTimeout(600_000);
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const shared = useBrowser();
 
 const ROWS = 1_048_575;
 
 test('a full sheet: the pane stays responsive and writes every customer', async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const page = await shared.browser.newPage({ viewport: { width: 1000, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${served.origin}/preview.html?lang=en&sample=none`);
+  await page.goto(`${shared.served.origin}/preview.html?lang=en&sample=none`);
   await page.waitForSelector('#analyze');
   await page.evaluate((rows) => (window as any).rfmPreview.generateSales(rows), ROWS);
 

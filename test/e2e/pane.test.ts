@@ -6,17 +6,16 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { t } from '../../src/i18n';
 import { requireSharedData } from '../support/sharedData';
-import { ARTIFACTS, isoToSerial, launchChromium, pressAnalyze, serveDist, type Served } from './harness';
+import { ARTIFACTS, isoToSerial, pressAnalyze, useBrowser } from './harness';
 
 jest.setTimeout(120_000);
 
 type Cell = string | number | boolean;
 
-let served: Served;
-let browser: Browser;
+const shared = useBrowser();
 
 /** The R package's sample orders as Excel would hold them: dates as serials. */
 function rfmOrders(): { header: string[]; rows: Cell[][] } {
@@ -28,30 +27,21 @@ function rfmOrders(): { header: string[]; rows: Cell[][] } {
   return { header: ['customer_id', 'order_date', 'revenue'], rows };
 }
 
-beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchChromium();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+beforeAll(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
 
 /** Opens the preview with no sample; records page errors and any request off the test server. */
 async function openPane(lang: 'en' | 'fa'): Promise<{ page: Page; errors: string[]; external: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await shared.browser.newPage({ viewport: { width: 1100, height: 900 } });
   const errors: string[] = [];
   const external: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(served.origin)) return route.continue();
+    if (url.startsWith(shared.served.origin)) return route.continue();
     external.push(url);
     return route.abort();
   });
-  await page.goto(`${served.origin}/preview.html?lang=${lang}&sample=none`);
+  await page.goto(`${shared.served.origin}/preview.html?lang=${lang}&sample=none`);
   await page.waitForSelector('#analyze');
   await page.waitForFunction(() => document.title !== 'Customer value analysis' || document.documentElement.lang !== '');
   return { page, errors, external };
@@ -258,8 +248,8 @@ describe('the task pane in Chromium, over the simulator', () => {
   });
 
   test('at 320 px the pane has no horizontal scrollbar', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
-    await page.goto(`${served.origin}/preview.html?lang=fa`);
+    const page = await shared.browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto(`${shared.served.origin}/preview.html?lang=fa`);
     await page.waitForSelector('#analyze');
     await page.evaluate(() => document.body.classList.remove('preview'));
     await page.evaluate(() => document.querySelectorAll('.preview-ribbon, .preview-sheets').forEach((n) => n.remove()));

@@ -3,36 +3,25 @@
  * the list is analysed and Refresh re-reads it; write-back puts segment and RFM code beside the
  * data, and only there.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { t } from '../../src/i18n';
 import * as fs from 'fs';
 import { writeBackHeaders } from '../../src/excel/writeBack';
 import { requireSharedData } from '../support/sharedData';
-import { isoToSerial, launchChromium, pressAnalyze, serveDist, type Served } from './harness';
+import { isoToSerial, pressAnalyze, useBrowser } from './harness';
 
 jest.setTimeout(120_000);
 
 type Cell = string | number | boolean;
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const shared = useBrowser();
 
 const day = (n: number) => isoToSerial('2024-01-01') + n;
 const ROWS: Cell[][] = [['a', day(0), 10], ['a', day(5), 20], ['b', day(2), 30], ['c', day(9), 5], ['b', day(9), 15]];
 
 async function openWith(rows: Cell[][]): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${served.origin}/preview.html?lang=en&sample=none`);
+  const page = await shared.browser.newPage();
+  await page.goto(`${shared.served.origin}/preview.html?lang=en&sample=none`);
   await page.waitForSelector('#analyze');
   await page.evaluate((r) => (window as any).rfmPreview.loadSales(['Customer', 'Date', 'Amount'], r), rows);
   return page;
@@ -87,12 +76,12 @@ test('write-back: segment and RFM code beside the data, one per source row', asy
 });
 
 test('the lowest requirement set of the manifest (ExcelApi 1.4) is enough for Analyze and Refresh', async () => {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // The preview's own sample workbook, on a host that implements ExcelApi 1.4 and nothing newer:
   // any newer call fails in the simulator with ApiNotFound.
-  await page.goto(`${served.origin}/preview.html?lang=en&excelApi=4`);
+  await page.goto(`${shared.served.origin}/preview.html?lang=en&excelApi=4`);
   await page.waitForSelector('#analyze');
   expect(await page.evaluate(() => (window as any).Office.context.requirements.isSetSupported('ExcelApi', '1.5'))).toBe(false);
   const result = await pressAnalyze(page);
@@ -111,8 +100,8 @@ test('customer-level input (the customer sample of the rfm package) is recognise
     const [id, revenue, visit, orders, recency] = line.split(',');
     return [id, Number(revenue), isoToSerial(visit), Number(orders), Number(recency)] as Cell[];
   });
-  const page = await browser.newPage();
-  await page.goto(`${served.origin}/preview.html?lang=en&sample=none`);
+  const page = await shared.browser.newPage();
+  await page.goto(`${shared.served.origin}/preview.html?lang=en&sample=none`);
   await page.waitForSelector('#analyze');
   await page.evaluate(([h, r]) => (window as any).rfmPreview.loadSales(h, r, 'Sales', 2), [header, rows] as const);
   await page.click('#check');
@@ -134,8 +123,8 @@ test('ambiguous day/month dates: the order used is shown and can be chosen', asy
   // Hand-computed. Day first: a's last purchase 3 April 2024, b's 2 February; analysis date 4 April,
   // so b's recency is 29 (Feb 2 → Mar 2, 2024 is a leap year) + 31 (→ Apr 2) + 2 = 62 days.
   // Month first: a's last purchase 4 March, analysis date 5 March: b's recency 29 + 3 = 32 days.
-  const page = await browser.newPage();
-  await page.goto(`${served.origin}/preview.html?lang=en&sample=none`);
+  const page = await shared.browser.newPage();
+  await page.goto(`${shared.served.origin}/preview.html?lang=en&sample=none`);
   await page.waitForSelector('#analyze');
   const rows = [['a', '01/02/2024', 10], ['a', '03/04/2024', 10], ['b', '02/02/2024', 10]];
   await page.evaluate((r) => (window as any).rfmPreview.loadSales(['Customer', 'Date', 'Amount'], r, 'Sales', -1), rows);
