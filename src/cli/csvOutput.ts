@@ -6,14 +6,11 @@
  * safe route for such data (docs/cli.md).
  */
 import type { Analysis, CustomerResult } from '../engine/types';
+import { CUSTOMER_COLUMNS } from '../report/customersSheet';
 import { formatDay, formatNumber } from './format';
 
-/** The CSV header, in order. */
-export const CSV_COLUMNS = [
-  'customer', 'first_purchase', 'last_purchase', 'length_days', 'recency_days', 'frequency', 'monetary',
-  'l_score', 'r_score', 'f_score', 'm_score', 'rfm_code', 'segment', 'value_quadrant', 'loyalty_quadrant',
-  'cluster', 'p_alive', 'expected_purchases_90d', 'clv', 'churn_status',
-] as const;
+/** The CSV header, in order: the Customers sheet's columns (one list, in report/customersSheet). */
+export const CSV_COLUMNS = CUSTOMER_COLUMNS;
 
 /** First characters that make spreadsheet apps read a field as a formula: = + - @ tab CR. */
 const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
