@@ -22,12 +22,20 @@ export function isErrorCell(cell: Cell): boolean {
   return EXCEL_ERRORS.has(cell.trim().toUpperCase());
 }
 
+/**
+ * The value of a Persian (۰–۹) or Arabic-Indic (٠–٩) digit: the one place these two digit ranges are named.
+ * @param c a UTF-16 char code
+ * @returns 0–9, or -1 when `c` is not such a digit (Latin digits included)
+ */
+export function easternDigitValue(c: number): number {
+  if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0;
+  if (c >= 0x0660 && c <= 0x0669) return c - 0x0660;
+  return -1;
+}
+
 /** True when the text holds a Persian (۰–۹) or Arabic-Indic (٠–٩) digit. */
 export function hasEasternDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x06f0 && c <= 0x06f9) || (c >= 0x0660 && c <= 0x0669)) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (easternDigitValue(text.charCodeAt(i)) >= 0) return true;
   return false;
 }
 
@@ -40,8 +48,8 @@ export function toLatinDigits(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x06f0 && c <= 0x06f9) out += String.fromCharCode(c - 0x06f0 + 48);
-    else if (c >= 0x0660 && c <= 0x0669) out += String.fromCharCode(c - 0x0660 + 48);
+    const digit = easternDigitValue(c);
+    if (digit >= 0) out += String.fromCharCode(48 + digit);
     else out += text[i];
   }
   return out;
@@ -56,8 +64,8 @@ export function normalizePersianText(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x06f0 && c <= 0x06f9) out += String.fromCharCode(c - 0x06f0 + 48);
-    else if (c >= 0x0660 && c <= 0x0669) out += String.fromCharCode(c - 0x0660 + 48);
+    const digit = easternDigitValue(c);
+    if (digit >= 0) out += String.fromCharCode(48 + digit);
     else if (c === 0x064a || c === 0x0649) out += 'ی';
     else if (c === 0x0643) out += 'ک';
     else out += text[i];

@@ -7,7 +7,7 @@
  * The per-cell parser is a single char-code pass: no regex, no string building.
  */
 import type { Cell } from './types';
-import { hasArabicScript, isSpaceCode, normalizePersianText } from './cellText';
+import { easternDigitValue, hasArabicScript, isSpaceCode, normalizePersianText } from './cellText';
 
 export { isErrorCell } from './cellText';
 
@@ -42,10 +42,7 @@ function isWordCode(c: number): boolean {
 
 /** Digit value of a Latin, Persian or Arabic-Indic digit, else -1. */
 function digitOf(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0;
-  if (c >= 0x0660 && c <= 0x0669) return c - 0x0660;
-  return -1;
+  return c >= 48 && c <= 57 ? c - 48 : easternDigitValue(c);
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];

@@ -5,6 +5,7 @@
 import { t, type Lang } from '../i18n';
 import { InputError, type SegmentRule } from '../engine/types';
 import { OTHERS } from '../engine/segments';
+import { toLatinDigits } from '../engine/cellText';
 
 /** A column of the rules table. */
 export type RuleField = 'name' | 'nameFa' | 'rMin' | 'rMax' | 'fMin' | 'fMax' | 'mMin' | 'mMax' | 'actionEn' | 'actionFa';
@@ -17,10 +18,7 @@ type RangeField = (typeof RANGE_FIELDS)[number];
 /** Text of a cell: trimmed, with Persian and Arabic-Indic digits as ASCII digits. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value)
-    .trim()
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  return toLatinDigits(String(value).trim());
 }
 
 function isBlankRow(row: unknown[] | undefined): boolean {
