@@ -72,9 +72,9 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   progress.update(0.95, 'writing');
   const inputName = path.basename(command.file);
   if (command.out === undefined) writeStdout(io, customersCsv(analysis));
-  else if (format === 'csv') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
-  else if (format === 'json') writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
-  else await writeAtomicallyAsync(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
+  else if (format === 'csv') await writeAtomically(command.out, async (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
+  else if (format === 'json') await writeAtomically(command.out, async (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
+  else await writeAtomically(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
   progress.update(1, 'done');
   return { analysis, dataRows: countDataRows(table) };
 }
@@ -124,19 +124,7 @@ async function writeXlsx(analysis: Analysis, filePath: string, lang: OutputLang)
 }
 
 /** Writes through a temporary file in the same folder, then renames: never a half-written output. */
-function writeAtomically(target: string, write: (tmpPath: string) => void): void {
-  const tmp = temporaryPath(target);
-  try {
-    write(tmp);
-    fs.renameSync(tmp, target);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw outputError(err, target);
-  }
-}
-
-/** The async form of writeAtomically. */
-async function writeAtomicallyAsync(target: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
+async function writeAtomically(target: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
   const tmp = temporaryPath(target);
   try {
     await write(tmp);
