@@ -88,6 +88,7 @@ async function certificateMode() {
 }
 
 async function main() {
+  spawnSync(process.execPath, [path.join(__dirname, 'usage-data-off.js')], { stdio: 'inherit' });
   const mode = args.has('--http') ? 'http' : await certificateMode();
   const http = mode === 'http';
   const origin = http ? 'http://localhost:3000' : ORIGIN;
