@@ -6,7 +6,7 @@
  * amount = the amount column, or quantity × unit price (also where the amount cell is empty);
  * zero amounts are skipped, negative amounts kept as returns. Blank rows are ignored silently.
  */
-import type { Cell, ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction } from './types';
+import type { ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction } from './types';
 import { inputError } from './messages';
 import { isBlankCell } from './cellText';
 import { DATE_BLANK, type DateColumnResolution } from './dates';

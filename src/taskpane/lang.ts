@@ -46,13 +46,3 @@ export function applyLanguage(doc: Document, lang: Lang): void {
 export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US', { maximumFractionDigits }).format(value);
 }
-
-/**
- * Formats a 0..1 share as a percentage with one decimal.
- * @param lang the language
- * @param share fraction 0..1
- * @returns e.g. `12.5%` or `۱۲٫۵٪`
- */
-export function formatShare(lang: Lang, share: number): string {
-  return new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(share);
-}

@@ -9,7 +9,7 @@ import { segmentLookup } from '../report/labels';
 import { threeAnswers } from '../report/answers';
 import { analysisNotesIn } from '../report/modelNotes';
 import { el, svg } from './dom';
-import { formatNumber, formatShare } from './lang';
+import { formatNumber } from './lang';
 
 /** What the summary needs beyond the analysis. */
 export interface SummaryInput {

@@ -5,7 +5,6 @@ import * as zlib from 'zlib';
 import { readInputTable, sniffFormat } from '../../src/cli/readers';
 import { detectDelimiter, looksLikeData, parseDelimitedText, parseWhitespaceRows } from '../../src/cli/textTable';
 import { InputError } from '../../src/engine/types';
-import type { InputTable } from '../../src/engine/types';
 import { sharedDataPath } from '../support/sharedData';
 
 let dir: string;

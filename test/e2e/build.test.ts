@@ -9,7 +9,6 @@ import { spawnSync } from 'child_process';
 import { DIST } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ORIGIN = 'https://localhost:3000/';
 
 function scripts(file: string): string[] {
   const html = fs.readFileSync(path.join(DIST, file), 'utf8');

@@ -1,7 +1,7 @@
 /** Properties of the whole pipeline on random data (fast-check). */
 import fc from 'fast-check';
 import { analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
-import type { AnalysisOptions, CustomerInput, CustomerResult, Transaction } from '../../src/engine/types';
+import type { AnalysisOptions, CustomerInput, CustomerResult } from '../../src/engine/types';
 
 const transaction = fc.record({
   customerId: fc.constantFrom('7', '10', '0042', 'ann', 'Bob', 'bob', 'زهرا', 'x y'),

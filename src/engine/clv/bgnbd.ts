@@ -76,24 +76,6 @@ export const BGNBD: PurchaseModelSpec = {
 };
 
 /**
- * Log-likelihood of one (x, t_x, T) history, given its x-terms and the logs of α + t_x and α + T.
- * @param p parameters
- * @param x repeat purchases
- * @param terms the spec's xTerms(p, x)
- * @param logAlphaTx ln(α + t_x)
- * @param logAlphaT ln(α + T)
- * @returns the log-likelihood contribution
- */
-export function historyLogLikelihood(p: BgParams, x: number, terms: XTerms, logAlphaTx: number, logAlphaT: number): number {
-  const alive = -(p.r + x) * logAlphaT;
-  if (terms.dropout === null) return terms.base + alive;
-  const died = terms.dropout - (p.r + x) * logAlphaTx;
-  const hi = alive > died ? alive : died;
-  const lo = alive > died ? died : alive;
-  return terms.base + hi + Math.log1p(Math.exp(lo - hi));
-}
-
-/**
  * Probability that a customer with history (x, t_x, T) is still alive.
  * BG/NBD gives 1 for x = 0 (nobody drops out before a repeat purchase); the modified BG/NBD does not.
  * @param spec the model

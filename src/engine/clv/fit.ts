@@ -3,7 +3,7 @@
  * Nelder–Mead on log-parameters; time is rescaled internally so that max T = 10 (as lifetimes
  * does), which keeps the optimiser well conditioned whatever the unit.
  */
-import { historyLogLikelihood, type BgParams, type PurchaseModelSpec } from './bgnbd';
+import type { BgParams, PurchaseModelSpec } from './bgnbd';
 import type { PurchaseGroups } from './groups';
 import { totalWeight } from './groups';
 import { bfgs, ESCAPE_LOG, nelderMead } from './optimize';

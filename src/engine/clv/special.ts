@@ -31,16 +31,6 @@ export function lgamma(x: number): number {
   return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
-/**
- * Natural logarithm of the beta function B(a, b) = Γ(a)Γ(b)/Γ(a+b).
- * @param a positive
- * @param b positive
- * @returns ln B(a, b)
- */
-export function betaln(a: number, b: number): number {
-  return lgamma(a) + lgamma(b) - lgamma(a + b);
-}
-
 /** Hard cap on series terms: reached only for z within ~1e-5 of 1 with large parameters. */
 const HYP2F1_MAX_TERMS = 200000;
 
@@ -48,7 +38,7 @@ const HYP2F1_MAX_TERMS = 200000;
  * Gauss hypergeometric function ₂F₁(a, b; c; z) by its power series, for 0 ≤ z < 1.
  * The series is summed until a term no longer changes the sum in double precision.
  * Callers near z = 1 should pass Euler-transformed arguments whose series decays fast
- * (see `log2f1Euler`). Complexity: O(terms), about ln(1e-16)/ln(z) for moderate parameters.
+ * (₂F₁(a, b; c; z) = (1 − z)^(c − a − b) ₂F₁(c − a, c − b; c; z), as expectedIfAlive does). Complexity: O(terms), about ln(1e-16)/ln(z) for moderate parameters.
  * @param a first numerator parameter
  * @param b second numerator parameter
  * @param c denominator parameter (not 0, -1, -2, …)
@@ -68,34 +58,6 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
     sum = next;
   }
   return sum;
-}
-
-/**
- * ln ₂F₁(a, b; c; z) through Euler's transformation
- * ₂F₁(a, b; c; z) = (1 − z)^(c − a − b) ₂F₁(c − a, c − b; c; z).
- * In the BG/NBD family a and b grow with the customer's purchase count x while c − a and c − b
- * do not, so the transformed series stays short and never overflows.
- * @param a first numerator parameter
- * @param b second numerator parameter
- * @param c denominator parameter
- * @param z argument in [0, 1)
- * @returns ln ₂F₁(a, b; c; z)
- */
-export function log2f1Euler(a: number, b: number, c: number, z: number): number {
-  if (z === 0) return 0;
-  return Math.log(hyp2f1(c - a, c - b, c, z)) + (c - a - b) * Math.log1p(-z);
-}
-
-/**
- * ln(eᵃ + eᵇ) without overflow.
- * @param a a log value
- * @param b a log value
- * @returns ln(eᵃ + eᵇ)
- */
-export function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
 /**
