@@ -6,6 +6,7 @@
  */
 import { seededRandom } from '../engine/clusters/random';
 import type { Cell, InputTable } from '../engine/types';
+import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
 import { formatDay } from './format';
 
 /** What to generate. */
@@ -32,8 +33,6 @@ export const SYNTHETIC_HEADER = ['customer_id', 'order_id', 'order_date', 'amoun
 
 /** 2022-01-01 as a day number. */
 const DEFAULT_START_DAY = 18993;
-/** Excel serial of day number 0 (1970-01-01). */
-const EXCEL_EPOCH_OFFSET = 25569;
 /** Share of lines that continue the customer's previous order. */
 const SAME_ORDER_SHARE = 0.4;
 /** Share of lines that are returns. */

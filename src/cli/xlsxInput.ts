@@ -16,13 +16,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError, type Cell, type InputTable } from '../engine/types';
+import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
 import { readZip, type ZipEntry } from './zipReader';
 import { attribute, dateStyles, elementText, relationships, runsText, sharedStrings, withoutRootPrefix, workbookInfo } from './xlsxXml';
 
 /** Days between the 1904 and the 1900 date systems' serial numbers. */
 const DAYS_1904_TO_1900 = 1462;
-/** Excel serial of 1970-01-01. */
-const EXCEL_EPOCH = 25569;
 
 /** One cell as the engine takes it, and whether it was a date cell. */
 interface ReadCell {
@@ -103,7 +102,7 @@ function cellOf(type: string | undefined, style: number, inner: string, ctx: She
   if (type === 'b') return { value: v === '1' || v === 'true', isDate: false };
   if (type === 'd') {
     const ms = Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v.endsWith('Z') ? v : `${v}Z`);
-    return Number.isNaN(ms) ? { value: v, isDate: false } : { value: ms / 86_400_000 + EXCEL_EPOCH, isDate: true };
+    return Number.isNaN(ms) ? { value: v, isDate: false } : { value: ms / 86_400_000 + EXCEL_EPOCH_OFFSET, isDate: true };
   }
   const number = Number(v);
   if (v.trim() === '' || Number.isNaN(number)) return { value: v, isDate: false };

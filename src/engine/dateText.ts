@@ -17,8 +17,11 @@ export type DateForm = 'serial' | 'yyyymmdd' | 'iso' | 'ymd' | 'jalali' | 'dmy' 
 
 /** First day number Excel can show (serial 1 = 1900-01-01) and the last (9999-12-31). */
 const EXCEL_SERIAL_MAX = 2958465;
-/** dayNumber = serial - 25569 for serials ≥ 61 (Excel counts a 1900-02-29 that never was). */
-const EXCEL_EPOCH_OFFSET = 25569;
+/**
+ * Excel serial of 1970-01-01 (day number 0) in the 1900 date system: dayNumber = serial - 25569 for
+ * serials ≥ 61 (Excel counts a 1900-02-29 that never was). The one place this number is written.
+ */
+export const EXCEL_EPOCH_OFFSET = 25569;
 
 /** Shapes of date text found by the scanner: blank, not a date, a plain number, YYYYMMDD, y/m/d, d/m/y. */
 export const S_EMPTY = 0;

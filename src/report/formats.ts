@@ -4,10 +4,8 @@
  */
 import type { Lang } from '../i18n';
 import type { DayNumber } from '../engine/types';
+import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
 import type { CellBlock, SheetPlan } from './plan';
-
-/** Excel serial of 1970-01-01 (day number 0) in the 1900 date system. */
-export const EXCEL_SERIAL_OF_EPOCH = 25569;
 
 /**
  * Gregorian date display in English workbooks (ISO order, unambiguous in every locale).
@@ -94,7 +92,7 @@ export function dateFormat(lang: Lang): string {
  */
 export function dayToSerial(day: DayNumber | null | undefined): number | null {
   // NaN (a date that cannot be known, e.g. customer-level input without an analysis date) is empty too
-  return day === null || day === undefined || !Number.isFinite(day) ? null : day + EXCEL_SERIAL_OF_EPOCH;
+  return day === null || day === undefined || !Number.isFinite(day) ? null : day + EXCEL_EPOCH_OFFSET;
 }
 
 /**
