@@ -5,21 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { t } from '../../src/i18n';
-import { isoToSerial, openPreview, pressAnalyze, type OpenPreview } from './harness';
+import { isoToSerial, pressAnalyze, usePreview } from './harness';
 
 jest.setTimeout(120_000);
 
 type Cell = string | number | boolean;
 
-let preview: OpenPreview | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  preview = await openPreview('lang=en&sample=none');
-  page = preview.page;
-});
-
-afterAll(() => preview?.close());
+const preview = usePreview('lang=en&sample=none');
 
 const day = (n: number) => isoToSerial('2024-01-01') + n;
 
@@ -29,10 +21,10 @@ const GOOD: Cell[][] = [
 ];
 
 async function run(setup: (p: Page) => Promise<unknown>): Promise<{ error: string | null; status: string; sheets: string[]; settings: string }> {
-  await setup(page);
-  const before = await page.evaluate(() => ({ sheets: (window as any).rfmPreview.sim.sheetNames(), settings: JSON.stringify((window as any).rfmPreview.sim.settings()) }));
-  const outcome = await pressAnalyze(page);
-  const after = { ...outcome, ...(await page.evaluate(() => ({ sheets: (window as any).rfmPreview.sim.sheetNames(), settings: JSON.stringify((window as any).rfmPreview.sim.settings()) }))) };
+  await setup(preview.page);
+  const before = await preview.page.evaluate(() => ({ sheets: (window as any).rfmPreview.sim.sheetNames(), settings: JSON.stringify((window as any).rfmPreview.sim.settings()) }));
+  const outcome = await pressAnalyze(preview.page);
+  const after = { ...outcome, ...(await preview.page.evaluate(() => ({ sheets: (window as any).rfmPreview.sim.sheetNames(), settings: JSON.stringify((window as any).rfmPreview.sim.settings()) }))) };
   if (after.error !== null) {
     // Nothing written: the same sheets and the same saved settings.
     expect(after.sheets).toEqual(before.sheets);
@@ -49,7 +41,7 @@ const nothing = t('en', 'pane.nothingWritten');
 
 describe('bad input in the pane: a clear message, nothing written', () => {
   test('an empty selection', async () => {
-    await load(['Customer', 'Date', 'Amount'], GOOD)(page);
+    await load(['Customer', 'Date', 'Amount'], GOOD)(preview.page);
     const result = await run(select('Sales', 'F10:H20'));
     expect(result.error).toBe(`${t('en', 'excel.emptySelection')} ${nothing}`);
   });
@@ -93,7 +85,7 @@ describe('bad input in the pane: a clear message, nothing written', () => {
     const rows: Cell[][] = [...GOOD, ['d', day(3), 'abc'], ['e', day(4), '#N/A']];
     const result = await run(load(['Customer', 'Date', 'Amount'], rows));
     expect(result.error).toBeNull();
-    const skipped = await page.textContent('#skipped');
+    const skipped = await preview.page.textContent('#skipped');
     expect(skipped).toContain(t('en', 'pane.skipped.total', { count: 2 }));
     expect(skipped).toContain('Row 7');
     expect(skipped).toContain('Row 8');
@@ -102,7 +94,7 @@ describe('bad input in the pane: a clear message, nothing written', () => {
 
   test('a selection on an output sheet', async () => {
     const customers = t('en', 'report.sheet.customers');
-    expect(await page.evaluate(() => (window as any).rfmPreview.sim.sheetNames())).toContain(customers);
+    expect(await preview.page.evaluate(() => (window as any).rfmPreview.sim.sheetNames())).toContain(customers);
     const result = await run(select(customers, 'A1:D5'));
     expect(result.error).toBe(`${t('en', 'excel.ownSheet', { sheet: customers })} ${nothing}`);
   });
@@ -115,7 +107,7 @@ describe('customer ids that look like formulas stay text', () => {
     const result = await run(load(['Customer', 'Date', 'Amount'], rows));
     expect(result.error).toBeNull();
     const sheet = t('en', 'report.sheet.customers');
-    const { values, formulas } = await page.evaluate((s) => ({ values: (window as any).rfmPreview.sim.values(s), formulas: (window as any).rfmPreview.sim.formulas(s) }), sheet);
+    const { values, formulas } = await preview.page.evaluate((s) => ({ values: (window as any).rfmPreview.sim.values(s), formulas: (window as any).rfmPreview.sim.formulas(s) }), sheet);
     const flatValues = (values as Cell[][]).flat();
     const flatFormulas = (formulas as Cell[][]).flat();
     for (const id of ids) {

@@ -132,7 +132,7 @@ export async function pressAnalyze(page: Page, timeoutMs = 60_000): Promise<Pane
 }
 
 /** One preview page in a browser of its own, with its server. */
-export interface OpenPreview {
+interface OpenPreview {
   page: Page;
   close(): Promise<void>;
 }
@@ -142,7 +142,7 @@ export interface OpenPreview {
  * @param query e.g. `lang=fa&sample=none`
  * @returns the page, and a close that stops the browser and the server
  */
-export async function openPreview(query: string): Promise<OpenPreview> {
+async function openPreview(query: string): Promise<OpenPreview> {
   const served = await serveDist();
   const browser = await launchChromium().catch(async (error: unknown) => {
     await served.close();
@@ -156,4 +156,24 @@ export async function openPreview(query: string): Promise<OpenPreview> {
   await page.goto(`${served.origin}/preview.html?${query}`);
   await page.waitForSelector('#analyze');
   return { page, close };
+}
+
+/**
+ * Opens `preview.html?<query>` in a browser of its own once for the calling test file (beforeAll)
+ * and closes it after the file (afterAll). Call at the top level of a test file.
+ * @param query e.g. `lang=fa&sample=none`
+ * @returns an object whose `page` is the drawn pane, ready inside the file's tests
+ */
+export function usePreview(query: string): { readonly page: Page } {
+  let preview: OpenPreview | undefined;
+  beforeAll(async () => {
+    preview = await openPreview(query);
+  });
+  afterAll(() => preview?.close());
+  return {
+    get page() {
+      if (!preview) throw new Error('usePreview: the page opens in beforeAll; use it inside a test');
+      return preview.page;
+    },
+  };
 }
