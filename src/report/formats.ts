@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../i18n';
 import type { DayNumber } from '../engine/types';
-import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
+import { dayNumberToExcelSerial } from '../engine/dateText';
 import type { CellBlock, SheetPlan } from './plan';
 
 /**
@@ -92,7 +92,7 @@ export function dateFormat(lang: Lang): string {
  */
 export function dayToSerial(day: DayNumber | null | undefined): number | null {
   // NaN (a date that cannot be known, e.g. customer-level input without an analysis date) is empty too
-  return day === null || day === undefined || !Number.isFinite(day) ? null : day + EXCEL_EPOCH_OFFSET;
+  return day === null || day === undefined || !Number.isFinite(day) ? null : dayNumberToExcelSerial(day);
 }
 
 /**

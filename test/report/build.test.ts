@@ -1,6 +1,6 @@
 import { buildWorkbookPlan } from '../../src/report/build';
 import { CUSTOMERS_TABLE } from '../../src/report/customersSheet';
-import { DATE_FORMAT_EN, DATE_FORMAT_FA } from '../../src/report/formats';
+import { DATE_FORMAT_EN, DATE_FORMAT_FA, dayToSerial } from '../../src/report/formats';
 import { STRINGS } from '../../src/i18n';
 import type { CellBlock } from '../../src/report/plan';
 import { analysisWithModel, smallAnalysis } from './fixtures';
@@ -221,5 +221,15 @@ describe('Clusters sheet', () => {
     // Tracking dates: holdout start (2006-12-31 minus 60 days, serial 39022) plus 7 and 14 days.
     expect(tableOf(plan, 'ClvTracking').rows).toEqual([[39029, 1.2, 1], [39036, 2.5, 3]]);
     expect(sheetOf(plan, 'clusters').charts.map((c) => c.source.rows)).toEqual([3, 3]);
+  });
+});
+
+describe('dates before 1900-03-01 (Excel counts a 1900-02-29 that never was)', () => {
+  test('the report writes the serial Excel shows for the day: 1900-02-28 is 59, 1900-03-01 is 61', () => {
+    // Day numbers from 1970-01-01: 1900-02-28 = -25509, 1900-03-01 = -25508 (hand-computed:
+    // 70 years minus 17 leap days back from 1970, then January and February 1900).
+    expect(dayToSerial(-25509)).toBe(59);
+    expect(dayToSerial(-25508)).toBe(61);
+    expect(dayToSerial(0)).toBe(25569);
   });
 });
