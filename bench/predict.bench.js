@@ -115,6 +115,13 @@ function stageCase(name, target, targetMs, transactions, options = {}) {
   };
 }
 
+/** The simulated transactions and their RFM analysis without predictions: the stage's input. */
+function scoredSimulation() {
+  const transactions = simulate();
+  const analysis = load('analyze').analyzeTransactions(transactions, { clusters: 'off', model: 'off' });
+  return { transactions, analysis };
+}
+
 module.exports = {
   title: 'predictions',
   cases: [
@@ -136,11 +143,7 @@ module.exports = {
     {
       name: 'whole predictions stage (clusters, models, CLV, churn), 100,000 customers',
       repeat: 2,
-      setup: () => {
-        const transactions = simulate();
-        const analysis = load('analyze').analyzeTransactions(transactions, { clusters: 'off', model: 'off' });
-        return { transactions, analysis };
-      },
+      setup: scoredSimulation,
       run: ({ transactions, analysis }) => {
         const out = load('predict').addPredictions(analysis, transactions, {});
         const clv = out.clv;
@@ -151,11 +154,7 @@ module.exports = {
     {
       name: 'holdout check (calibration fit, 26 weekly tracking points), 100,000 customers',
       repeat: 2,
-      setup: () => {
-        const transactions = simulate();
-        const analysis = load('analyze').analyzeTransactions(transactions, { clusters: 'off', model: 'off' });
-        return { transactions, analysis };
-      },
+      setup: scoredSimulation,
       run: ({ transactions, analysis }) => {
         const out = load('predict').addPredictions(analysis, transactions, { clusters: 'off', holdoutFrom: END_DAY - 180 });
         const h = out.clv.holdout;
