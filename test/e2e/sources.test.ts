@@ -72,6 +72,12 @@ test('write-back: segment and RFM code beside the data, one per source row', asy
   expect(codes.every((c) => typeof c === 'number' && c >= 111 && c <= 555)).toBe(true);
   expect(codes[0]).toBe(codes[1]);
   expect(codes[2]).toBe(codes[4]);
+  // Parity of the two writers: each source row carries its customer's segment and code from the Customers sheet.
+  const col = (key: string) => t('en', `report.col.${key}`);
+  const values = (await page.evaluate((name) => (window as any).rfmPreview.sim.values(name), t('en', 'report.sheet.customers'))) as Cell[][];
+  const header = values.find((row) => row.includes(col('customer')) && row.includes(col('rfm_code')))!;
+  const sheet = new Map(values.map((row) => [row[header.indexOf(col('customer'))], [row[header.indexOf(col('segment'))], row[header.indexOf(col('rfm_code'))]]]));
+  expect(sales.slice(1).map((row) => row.slice(3, 5))).toEqual(ROWS.map((row) => sheet.get(row[0])));
   await page.close();
 });
 
