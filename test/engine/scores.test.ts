@@ -71,7 +71,10 @@ describe('thresholds', () => {
     const input = { lengthDays: null, recencyDays: f64(1, 50, 200), frequency: f64(1, 2, 3), monetary: f64(5, 6, 7) };
     const set = scoreAll(input, 3, 'thresholds', { recency: [30, 100] });
     expect(Array.from(set.recency.scores)).toEqual([3, 2, 1]);
-    expect(set.frequency.cuts).toEqual(quantileCuts(f64(1, 2, 3), 3));
+    // type-7 quantiles of 1, 2, 3 at 1/3 and 2/3 are 1 + 2/3 and 2 + 1/3; each + 1 → 8/3, 10/3
+    [8 / 3, 10 / 3].forEach((c, i) => expect(set.frequency.cuts[i]).toBeCloseTo(c, 12));
+    expect(set.frequency.cuts).toHaveLength(2);
+    expect(Array.from(set.frequency.scores)).toEqual([1, 1, 2]);
     expect(set.length).toBeNull();
   });
   test.each([
