@@ -141,8 +141,9 @@ function analysisNotes(table: CustomerTable, ctx: PipelineContext): Note[] {
  * @param ctx columns, skipped rows and progress from the normalisation step
  * @returns the analysis
  * @throws InputError when no customer can be scored
+ * The options were checked by checkOptions before (once per entry point).
  */
-export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext): Analysis {
+function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext): Analysis {
   const progress = ctx.onProgress ?? (() => undefined);
   const { customers } = table;
   const skipped: SkippedReport = { ...(ctx.skipped ?? emptySkippedReport()), returnsOnlyCustomers: table.returnsOnlyCustomers };
@@ -151,7 +152,6 @@ export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, opti
     throw count > 0 ? inputError('engine.error.noPurchaseReturnsOnly', { count }) : inputError('engine.error.noPurchase');
   }
   const settings = resolveSettings(options, kind, table, ctx);
-  assertValidRules(settings.segmentRules);
   const hasLength = kind === 'transactions';
   const metrics = {
     lengthDays: hasLength ? column(customers, (c) => c.lengthDays ?? 0) : null,
@@ -172,6 +172,7 @@ export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, opti
       recencyScore: scores.recency.scores,
       frequencyScore: scores.frequency.scores,
       monetaryScore: scores.monetary.scores,
+      sorted: { lengthDays: scores.length?.sorted, recencyDays: scores.recency.sorted, frequency: scores.frequency.sorted, monetary: scores.monetary.sorted },
     },
     settings.split,
   );
@@ -196,6 +197,22 @@ export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, opti
   return out;
 }
 
+/** analyzeTransactions after its options were checked. */
+function runTransactions(transactions: readonly Transaction[], options: AnalysisOptions, ctx: PipelineContext): Analysis {
+  if (transactions.length === 0) throw noRowsError('engine.what.transactions', ctx.skipped);
+  ctx.onProgress?.(0.6, 'customers');
+  const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
+  return analyzeCustomerTable(table, 'transactions', options, transactions, ctx);
+}
+
+/** analyzeCustomers after its options were checked. */
+function runCustomers(inputs: readonly CustomerInput[], options: AnalysisOptions, ctx: PipelineContext): Analysis {
+  if (inputs.length === 0) throw noRowsError('engine.what.customerRows', ctx.skipped);
+  ctx.onProgress?.(0.6, 'customers');
+  const table = customersFromInputs(inputs, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
+  return analyzeCustomerTable(table, 'customers', options, [], ctx);
+}
+
 /**
  * Analyses normalised transactions.
  * @param transactions usable rows (purchases > 0, returns < 0)
@@ -207,10 +224,7 @@ export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, opti
  */
 export function analyzeTransactions(transactions: readonly Transaction[], options: AnalysisOptions = {}, ctx: PipelineContext = {}): Analysis {
   checkOptions(options);
-  if (transactions.length === 0) throw noRowsError('engine.what.transactions', ctx.skipped);
-  ctx.onProgress?.(0.6, 'customers');
-  const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
-  return analyzeCustomerTable(table, 'transactions', options, transactions, ctx);
+  return runTransactions(transactions, options, ctx);
 }
 
 /**
@@ -224,10 +238,7 @@ export function analyzeTransactions(transactions: readonly Transaction[], option
  */
 export function analyzeCustomers(inputs: readonly CustomerInput[], options: AnalysisOptions = {}, ctx: PipelineContext = {}): Analysis {
   checkOptions(options);
-  if (inputs.length === 0) throw noRowsError('engine.what.customerRows', ctx.skipped);
-  ctx.onProgress?.(0.6, 'customers');
-  const table = customersFromInputs(inputs, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
-  return analyzeCustomerTable(table, 'customers', options, [], ctx);
+  return runCustomers(inputs, options, ctx);
 }
 
 /**
@@ -242,11 +253,11 @@ export function analyzeCustomers(inputs: readonly CustomerInput[], options: Anal
  * @example analyze({ header: ['customer', 'date', 'amount'], rows: [['a', '2024-01-31', 10]] }).customers[0].segment
  */
 export function analyze(table: InputTable, options: AnalysisOptions = {}, onProgress?: ProgressFn): Analysis {
-  checkOptions(options);
+  checkOptions(options); // before reading: bad options fail without parsing a million rows
   onProgress?.(0, 'reading');
   const input = prepareInput(table, options);
   const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
   if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
   onProgress?.(0.5, 'normalised');
-  return input.kind === 'customers' ? analyzeCustomers(input.customers, options, ctx) : analyzeTransactions(input.transactions, options, ctx);
+  return input.kind === 'customers' ? runCustomers(input.customers, options, ctx) : runTransactions(input.transactions, options, ctx);
 }

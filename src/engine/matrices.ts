@@ -31,6 +31,8 @@ export interface MatrixInput {
   recencyScore: Uint8Array;
   frequencyScore: Uint8Array;
   monetaryScore: Uint8Array;
+  /** Any metric already sorted ascending (scoring sorts them for quantile cuts): the median split reuses it instead of sorting again. */
+  sorted?: Partial<Record<'lengthDays' | 'recencyDays' | 'frequency' | 'monetary', Float64Array | null>>;
 }
 
 /** Quadrants per customer and the splits used. */
@@ -55,10 +57,11 @@ export function mean(values: ArrayLike<number>): number {
 /**
  * Median as R's `quantile(x, 0.5)` (type 7).
  * @param values not empty
+ * @param sorted the same values already sorted ascending, when the caller has them (no second sort)
  * @returns the median
  */
-export function median(values: ArrayLike<number>): number {
-  return quantileType7(Float64Array.from(values).sort(), 0.5);
+export function median(values: ArrayLike<number>, sorted?: Float64Array | null): number {
+  return quantileType7(sorted ?? Float64Array.from(values).sort(), 0.5);
 }
 
 /**
@@ -66,11 +69,12 @@ export function median(values: ArrayLike<number>): number {
  * @param values the metric per customer
  * @param rule mean | median | score
  * @param bins number of score bins (for `score`)
+ * @param sorted the same values already sorted ascending, when the caller has them (for `median`)
  * @returns the split in the metric's units, or the middle score for `score`
  */
-export function splitValue(values: ArrayLike<number>, rule: SplitRule, bins: number): number {
+export function splitValue(values: ArrayLike<number>, rule: SplitRule, bins: number, sorted?: Float64Array | null): number {
   if (rule === 'score') return (bins + 1) / 2;
-  return rule === 'median' ? median(values) : mean(values);
+  return rule === 'median' ? median(values, sorted) : mean(values);
 }
 
 /**
@@ -120,12 +124,12 @@ export function loyaltyQuadrantOf(lengthDays: number, recencyDays: number, split
  * @returns quadrants per customer and the splits
  */
 export function computeMatrices(input: MatrixInput, rule: SplitRule = 'mean'): MatrixResult {
-  const { bins } = input;
+  const { bins, sorted = {} } = input;
   const splits: Splits = {
-    frequency: splitValue(input.frequency, rule, bins),
-    monetary: splitValue(input.monetary, rule, bins),
-    recencyDays: splitValue(input.recencyDays, rule, bins),
-    lengthDays: input.lengthDays ? splitValue(input.lengthDays, rule, bins) : null,
+    frequency: splitValue(input.frequency, rule, bins, sorted.frequency),
+    monetary: splitValue(input.monetary, rule, bins, sorted.monetary),
+    recencyDays: splitValue(input.recencyDays, rule, bins, sorted.recencyDays),
+    lengthDays: input.lengthDays ? splitValue(input.lengthDays, rule, bins, sorted.lengthDays) : null,
   };
   const byScore = rule === 'score';
   const f = byScore ? input.frequencyScore : input.frequency;

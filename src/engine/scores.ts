@@ -81,6 +81,8 @@ export function scoreAgainstCuts(values: ArrayLike<number>, cuts: readonly numbe
 export interface DimensionScores {
   scores: Uint8Array;
   cuts: number[];
+  /** The values sorted ascending when the cuts came from quantiles (null for the user's cuts): the median split reuses it. */
+  sorted: Float64Array | null;
 }
 
 /**
@@ -89,7 +91,7 @@ export interface DimensionScores {
  * @param bins number of bins
  * @param reverse true for recency
  * @param thresholds the user's cut points for this dimension, already validated
- * @returns scores and cut points
+ * @returns scores, cut points and (for quantile cuts) the sorted values
  */
 export function scoreDimension(
   values: ArrayLike<number>,
@@ -97,14 +99,10 @@ export function scoreDimension(
   reverse: boolean,
   thresholds?: readonly number[],
 ): DimensionScores {
-  let cuts: number[];
-  if (thresholds) {
-    cuts = thresholds.slice();
-  } else {
-    const sorted = Float64Array.from(values).sort();
-    cuts = quantileCuts(sorted, bins);
-  }
-  return { scores: scoreAgainstCuts(values, cuts, reverse), cuts };
+  if (thresholds) return { scores: scoreAgainstCuts(values, thresholds, reverse), cuts: thresholds.slice(), sorted: null };
+  const sorted = Float64Array.from(values).sort();
+  const cuts = quantileCuts(sorted, bins);
+  return { scores: scoreAgainstCuts(values, cuts, reverse), cuts, sorted };
 }
 
 /**

@@ -169,6 +169,8 @@ describe('options reach the stages and the settings', () => {
     // monetary = average order value: 6/2, 19/3, 30/4, 42/5, 50/6
     expect(a.customers.map((c) => c.monetary)).toEqual([3, 19 / 3, 7.5, 8.4, 50 / 6]);
     expect(a.grid.bins).toBe(3);
-    expect(a.splits.frequency).toBe(4);
+    // medians by hand: frequency 2..6 → 4; recency (its cuts given, so not sorted for scoring) 1..5 → 3;
+    // monetary 3, 19/3, 7.5, 50/6, 8.4 → 7.5; length 90 for all
+    expect(a.splits).toEqual({ frequency: 4, recencyDays: 3, monetary: 7.5, lengthDays: 90 });
   });
 });
