@@ -49,7 +49,7 @@ export function sniffFormat(head: Uint8Array, fileName: string): InputFormat {
 export async function readInputTable(filePath: string, settings: ReadSettings = {}, onProgress?: ReadProgress): Promise<InputTable> {
   const bytes = readFileBytes(filePath);
   const format = sniffFormat(bytes.subarray(0, 8), filePath);
-  if (format === 'xlsx') return readXlsx(filePath, settings.sheet);
+  if (format === 'xlsx') return readXlsx(filePath, settings.sheet, bytes);
   if (format === 'xls') throw new InputError(`${path.basename(filePath)}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
   onProgress?.(0.1, 'reading');
   const text = decodeText(format === 'gzip' ? gunzip(bytes, filePath) : bytes, filePath);
@@ -107,12 +107,13 @@ export function decodeText(bytes: Buffer, filePath: string): string {
 }
 
 /**
- * Reads an .xlsx file (cli/xlsxInput.ts, loaded only for .xlsx input so text runs never load ExcelJS).
+ * Reads an .xlsx file (cli/xlsxInput.ts, loaded only for .xlsx input so text runs never load it).
  * @param filePath the workbook
  * @param sheet the worksheet name; default the first
+ * @param bytes the file's bytes, already read to tell the format (not read again)
  * @returns the table
  */
-async function readXlsx(filePath: string, sheet: string | undefined): Promise<InputTable> {
+async function readXlsx(filePath: string, sheet: string | undefined, bytes: Buffer): Promise<InputTable> {
   const { readXlsxTable } = await import('./xlsxInput');
-  return readXlsxTable(filePath, sheet);
+  return readXlsxTable(filePath, sheet, bytes);
 }

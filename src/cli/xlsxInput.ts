@@ -172,10 +172,15 @@ function matchesSheet(name: string, wanted: string): boolean {
   return name === wanted || name.trim().toLowerCase() === wanted.trim().toLowerCase();
 }
 
-function openPackage(filePath: string, file: string): Map<string, ZipEntry> {
-  if (!fs.existsSync(filePath)) throw new InputError(`${file}: file not found`);
+/** The workbook file's bytes. */
+function packageBytes(filePath: string): Buffer {
+  if (!fs.existsSync(filePath)) throw new InputError(`${path.basename(filePath)}: file not found`);
+  return fs.readFileSync(filePath);
+}
+
+function openPackage(bytes: Buffer, file: string): Map<string, ZipEntry> {
   try {
-    return readZip(fs.readFileSync(filePath));
+    return readZip(bytes);
   } catch (err) {
     throw new InputError(`${file}: not a readable .xlsx workbook (${(err as Error).message})`);
   }
@@ -185,12 +190,14 @@ function openPackage(filePath: string, file: string): Map<string, ZipEntry> {
  * Reads one sheet of an .xlsx workbook.
  * @param filePath the workbook
  * @param sheetName the sheet to read (exact, else case-insensitive); default: the first sheet
+ * @param bytes the file's bytes when the caller has already read them (the CLI reads the file once
+ *   to tell its format); default: read from filePath
  * @returns the sheet as an InputTable (header row, data rows, date columns)
  * @throws InputError naming the file (and sheet) when it cannot be used
  */
-export async function readXlsxTable(filePath: string, sheetName?: string): Promise<InputTable> {
+export async function readXlsxTable(filePath: string, sheetName?: string, bytes: Buffer = packageBytes(filePath)): Promise<InputTable> {
   const file = path.basename(filePath);
-  const zip = openPackage(filePath, file);
+  const zip = openPackage(bytes, file);
   const rootRels = relationships(partText(zip, '_rels/.rels') ?? '');
   const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPart = officeDocument ? resolvePart('', officeDocument.target) : 'xl/workbook.xml';
