@@ -5,7 +5,7 @@ import * as zlib from 'zlib';
 import { readInputTable, sniffFormat } from '../../src/cli/readers';
 import { detectDelimiter, looksLikeData, parseDelimitedText, parseWhitespaceRows } from '../../src/cli/textTable';
 import { InputError } from '../../src/engine/types';
-import { sharedDataPath } from '../support/sharedData';
+import { requireSharedData } from '../support/sharedData';
 
 let dir: string;
 beforeAll(() => {
@@ -200,8 +200,7 @@ describe('readInputTable', () => {
   });
 
   it('reads the CDNOW sample without a header (whitespace, CRLF)', async () => {
-    const cdnow = sharedDataPath('cdnow/CDNOW_sample.txt');
-    if (!cdnow) return;
+    const cdnow = requireSharedData('cdnow/CDNOW_sample.txt');
     const t = await readInputTable(cdnow);
     expect(t.header).toHaveLength(5);
     expect(t.rows).toHaveLength(6919);

@@ -8,10 +8,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
 import { main } from '../../src/cli/main';
-import { sharedDataPath } from '../support/sharedData';
+import { requireSharedData } from '../support/sharedData';
 
-const ORDERS = sharedDataPath('rfm-r/rfm_data_orders.csv');
-const suite = ORDERS ? describe : describe.skip;
+const ORDERS = requireSharedData('rfm-r/rfm_data_orders.csv');
 
 /** Runs the CLI in process; returns the exit code and what it wrote to stderr. */
 async function run(argv: string[]): Promise<{ code: number; stderr: string }> {
@@ -50,7 +49,7 @@ function sheetRows(file: string, sheet: string): unknown[][] {
   return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet], { header: 1, raw: true, defval: null });
 }
 
-suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
+describe('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
   let dir: string;
   let xlsxFile: string;
   let csvFile: string;
@@ -58,8 +57,8 @@ suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-cli-xlsx-'));
     xlsxFile = path.join(dir, 'report.xlsx');
     csvFile = path.join(dir, 'customers.csv');
-    expect((await run(['analyze', ORDERS as string, '--out', xlsxFile, '--quiet'])).code).toBe(0);
-    expect((await run(['analyze', ORDERS as string, '--out', csvFile, '--quiet'])).code).toBe(0);
+    expect((await run(['analyze', ORDERS, '--out', xlsxFile, '--quiet'])).code).toBe(0);
+    expect((await run(['analyze', ORDERS, '--out', csvFile, '--quiet'])).code).toBe(0);
   }, 180_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -94,7 +93,7 @@ suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
   });
 
   test('.xlsx input gives the same customers as the CSV input', async () => {
-    const text = fs.readFileSync(ORDERS as string, 'utf8').trimEnd().split('\n').map(csvFields);
+    const text = fs.readFileSync(ORDERS, 'utf8').trimEnd().split('\n').map(csvFields);
     // Dates as real date cells (Excel serials with a date format), revenue as numbers: the way a
     // user's workbook holds them. Serials, not JS Dates: SheetJS reads a Date in local time, which
     // would make this fixture (not our reader) depend on the machine's time zone.
@@ -114,7 +113,7 @@ suite('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
 
   test('--lang fa: Persian sheets, right to left, same figures', async () => {
     const faFile = path.join(dir, 'report-fa.xlsx');
-    expect((await run(['analyze', ORDERS as string, '--out', faFile, '--lang', 'fa', '--quiet'])).code).toBe(0);
+    expect((await run(['analyze', ORDERS, '--out', faFile, '--lang', 'fa', '--quiet'])).code).toBe(0);
     const wb = XLSX.read(fs.readFileSync(faFile), { cellNF: true });
     expect(wb.SheetNames.slice(0, 3)).toEqual(['خلاصه', 'مشتریان', 'ماتریس']);
     const ws = wb.Sheets['مشتریان'];

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { sharedDataPath } from '../support/sharedData';
+import { requireSharedData } from '../support/sharedData';
 
 /** The soffice binary, or undefined outside CI when it is not installed. */
 function sofficePath(): string | undefined {
@@ -19,8 +19,8 @@ function sofficePath(): string | undefined {
 }
 
 const SOFFICE = sofficePath();
-const ORDERS = sharedDataPath('rfm-r/rfm_data_orders.csv');
-const suite = SOFFICE && ORDERS ? describe : describe.skip;
+const ORDERS = requireSharedData('rfm-r/rfm_data_orders.csv');
+const suite = SOFFICE ? describe : describe.skip;
 
 /** Error texts of Excel and LibreOffice as a cell shows them. */
 const ERROR_CELL = /^(#NAME\?|#VALUE!|#REF!|#DIV\/0!|#NUM!|#N\/A|#NULL!|Err:\d+)$/;
@@ -41,7 +41,7 @@ suite('LibreOffice reads the report of rfm_data_orders.csv', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-lo-'));
     report = path.join(dir, 'report.xlsx');
     const io = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } };
-    expect(await main(['analyze', ORDERS as string, '--out', report, '--quiet'], io as unknown as Parameters<typeof main>[1])).toBe(0);
+    expect(await main(['analyze', ORDERS, '--out', report, '--quiet'], io as unknown as Parameters<typeof main>[1])).toBe(0);
   }, 180_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -72,7 +72,7 @@ suite('LibreOffice reads the report of rfm_data_orders.csv', () => {
     fs.mkdirSync(faDir);
     const fa = path.join(faDir, 'report-fa.xlsx');
     const io = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } };
-    expect(await main(['analyze', ORDERS as string, '--out', fa, '--lang', 'fa', '--quiet'], io as unknown as Parameters<typeof main>[1])).toBe(0);
+    expect(await main(['analyze', ORDERS, '--out', fa, '--lang', 'fa', '--quiet'], io as unknown as Parameters<typeof main>[1])).toBe(0);
     convert(faDir, fa, CSV_FILTER);
     const csvs = fs.readdirSync(faDir).filter((f) => f.endsWith('.csv'));
     expect(csvs.sort()).toEqual(['خلاصه', 'مشتریان', 'ماتریس', 'خوشه‌ها', 'قواعد بخش‌بندی'].map((n) => `report-fa-${n}.csv`).sort());
