@@ -19,6 +19,7 @@ import { analysisJson } from './jsonOutput';
 import { NO_PROGRESS, createProgress, stageSlice, wantsProgress } from './progress';
 import type { Progress, ProgressStream } from './progress';
 import { readInputTable } from './readers';
+import { writeAtomically } from './atomicWrite';
 
 /** Where the CLI writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -72,9 +73,9 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   progress.update(0.95, 'writing');
   const inputName = path.basename(command.file);
   if (command.out === undefined) writeStdout(io, customersCsv(analysis));
-  else if (format === 'csv') await writeAtomically(command.out, async (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
-  else if (format === 'json') await writeAtomically(command.out, async (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
-  else await writeAtomically(command.out, (tmp) => writeXlsx(analysis, tmp, command.lang));
+  else if (format === 'csv') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
+  else if (format === 'json') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
+  else await writeXlsx(analysis, command.out, command.lang);
   progress.update(1, 'done');
   return { analysis, dataRows: countDataRows(table) };
 }
@@ -121,30 +122,6 @@ function assertHasRows(table: InputTable, file: string): void {
 async function writeXlsx(analysis: Analysis, filePath: string, lang: OutputLang): Promise<void> {
   const [{ buildWorkbookPlan }, { writeWorkbookXlsx }] = await Promise.all([import('../report/build'), import('./xlsx')]);
   await writeWorkbookXlsx(buildWorkbookPlan(analysis, { lang }), filePath);
-}
-
-/** Writes through a temporary file in the same folder, then renames: never a half-written output. */
-async function writeAtomically(target: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
-  const tmp = temporaryPath(target);
-  try {
-    await write(tmp);
-    fs.renameSync(tmp, target);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw outputError(err, target);
-  }
-}
-
-/** A hidden temporary name beside the target, keeping its extension. */
-function temporaryPath(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial${path.extname(target)}`);
-}
-
-/** File-system errors while writing become one-line InputErrors; others pass through. */
-function outputError(err: unknown, target: string): unknown {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new InputError(`cannot write ${target}: ${code === 'ENOENT' ? 'no such folder' : code}`);
-  return err;
 }
 
 /** Text is about this many times larger than its gzip file. */

@@ -9,13 +9,12 @@
  * as `=HYPERLINK(...)` stays inert. ExcelJS cannot make charts or PivotTables: the plan puts a
  * note where each one goes. The file appears only when complete (temporary name, then rename).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Block, CellBlock, ColorScale, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
 import { columnLetter } from '../engine/cellText';
 import { TableParts } from './xlsxTables';
 import { RawRowWriter, type RawValue } from './xlsxRows';
+import { writeAtomically } from './atomicWrite';
 
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_CHARS = 32767;
@@ -161,27 +160,20 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPl
 }
 
 /**
- * Writes a plan to an .xlsx file. The file appears only when it is complete: the workbook is
- * written to a temporary file beside it and renamed; on failure nothing is left behind.
+ * Writes a plan to an .xlsx file. The file appears only when it is complete (cli/atomicWrite.ts:
+ * a temporary file beside it, then a rename); on failure nothing is left behind.
  * O(cells) time; memory bounded by one sheet's compressed stream, not by the cell count.
  * @param plan the plan (from report/build.ts buildWorkbookPlan)
  * @param filePath where to write, e.g. `report.xlsx`
- * @throws Error naming the file when it cannot be written
+ * @throws InputError naming the file when it cannot be written
  */
 export async function writeWorkbookXlsx(plan: WorkbookPlan, filePath: string): Promise<void> {
-  const target = path.resolve(filePath);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    if (!fs.existsSync(path.dirname(target))) throw new Error(`folder ${path.dirname(target)} does not exist`);
+  await writeAtomically(filePath, async (temp) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
     wb.creator = 'rfm-excel';
     const tables = new TableParts(wb);
     const styles = new StyleCache();
     for (const sheet of plan.sheets) await writeSheet(wb, sheet, tables, styles);
     await wb.commit();
-    fs.renameSync(temp, target);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw new Error(`cannot write ${filePath}: ${(err as Error).message}`);
-  }
+  });
 }

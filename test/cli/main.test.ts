@@ -238,9 +238,10 @@ describe('bad input: exit 2 with a one-line reason, or a result with skipped row
     expectOneLineReason(await run('analyze', file('ok.csv', 'customer,date,amount\nA,2020-01-01,5\n'), '--out', 'x.pdf'), /--out must end in .csv, .json or .xlsx/);
   });
 
-  it('reports a folder that does not exist for --out', async () => {
-    const result = await run('analyze', file('ok2.csv', 'customer,date,amount\nA,2020-01-01,5\n'), '--out', path.join(dir, 'no', 'such', 'x.csv'), '--model', 'off');
-    expectOneLineReason(result, /cannot write .*no such folder/);
+  it.each(['x.csv', 'x.json', 'x.xlsx'])('reports a folder that does not exist for --out %s', async (name) => {
+    const target = path.join(dir, 'no', 'such', name);
+    const result = await run('analyze', file('ok2.csv', 'customer,date,amount\nA,2020-01-01,5\n'), '--out', target, '--model', 'off');
+    expectOneLineReason(result, new RegExp(`^rfm: cannot write ${target.replace(/[.\\/]/g, '\\$&')}: no such folder\n$`));
   });
 });
 
