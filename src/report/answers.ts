@@ -23,12 +23,21 @@ export interface Answer {
 export const TOP_CUSTOMERS = 10;
 
 /**
+ * Whether the customers have loyalty quadrants (transactions give them; customer-level input,
+ * which has no length, does not).
+ * @param analysis the analysis
+ */
+export function hasLoyaltyQuadrants(analysis: Analysis): boolean {
+  return analysis.customers.some((c) => c.loyaltyQuadrant !== null);
+}
+
+/**
  * Loyal and high-value customers: value quadrant Best and loyalty quadrant Loyal (Best alone for
  * customer-level input, which has no length), highest revenue first.
  * @param analysis the analysis
  */
 export function loyalProfitableCustomers(analysis: Analysis): CustomerResult[] {
-  const hasLoyalty = analysis.customers.some((c) => c.loyaltyQuadrant !== null);
+  const hasLoyalty = hasLoyaltyQuadrants(analysis);
   return analysis.customers
     .filter((c) => c.valueQuadrant === 'Best' && (!hasLoyalty || c.loyaltyQuadrant === 'Loyal'))
     .sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -67,7 +76,7 @@ function notRun(analysis: Analysis, lang: Lang, question: string): Answer {
 
 function loyalAnswer(analysis: Analysis, lang: Lang): Answer {
   const loyal = loyalProfitableCustomers(analysis);
-  const hasLoyalty = analysis.customers.some((c) => c.loyaltyQuadrant !== null);
+  const hasLoyalty = hasLoyaltyQuadrants(analysis);
   const revenueShare = shareOf(revenueOf(loyal), analysis.totals.revenue);
   return {
     question: t(lang, 'report.q1.question'),

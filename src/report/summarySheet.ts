@@ -10,7 +10,7 @@ import type { CustomerFigures } from '../engine/clv/types';
 import {
   DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, PROBABILITY_FORMAT, SMALL_TABLE_STYLE, dateFormat, dayToSerial,
 } from './formats';
-import { TOP_CUSTOMERS, loyalProfitableCustomers, threeAnswers } from './answers';
+import { TOP_CUSTOMERS, hasLoyaltyQuadrants, loyalProfitableCustomers, threeAnswers } from './answers';
 import { churnLabel, segmentLookup, type SegmentLookup } from './labels';
 import { clvReport } from './predictions';
 import { cells, emptySheet, rowAfter, rowBelow, table, widenColumns, type ColumnSpec } from './sheet';
@@ -91,8 +91,7 @@ function topCustomersBlocks(analysis: Analysis, lang: Lang, row: number): Block[
     .map(([key, format]) => ({ header: t(lang, `report.col.${key}`), format }));
   const rows = loyalProfitableCustomers(analysis).slice(0, TOP_CUSTOMERS)
     .map((c) => [String(c.id), segments(c.segment).label, c.recencyDays, c.frequency, c.revenue]);
-  const hasLoyalty = analysis.customers.some((c) => c.loyaltyQuadrant !== null);
-  const heading = t(lang, hasLoyalty ? 'report.summary.topLoyal' : 'report.summary.topValue', { top: TOP_CUSTOMERS });
+  const heading = t(lang, hasLoyaltyQuadrants(analysis) ? 'report.summary.topLoyal' : 'report.summary.topValue', { top: TOP_CUSTOMERS });
   return listBlocks(TOP_CUSTOMERS_TABLE, heading, row, lang, columns, rows);
 }
 
