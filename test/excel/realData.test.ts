@@ -1,6 +1,7 @@
 /**
  * The R package's sample orders through the simulator: the Customers sheet holds exactly the plan's
- * values (same strings, same numbers), every sync stays under 4 MB, and Refresh gives the same sheet.
+ * values (same strings, same numbers) and the package's documented figures, every sync stays under
+ * 4 MB, and Refresh gives the same sheet.
  */
 import * as fs from 'fs';
 import { readSelection } from '../../src/excel/read';
@@ -35,6 +36,10 @@ describe('rfm_data_orders.csv through the simulator', () => {
     const address = `A1:${columnName(table.header.length - 1)}${table.rows.length + 1}`;
     const written = sim.values(name, address);
     expect(written).toEqual(expected);
+    // Independent anchors (the R package's documentation): 995 customers; Abbey O'Reilly 205 days, 6 orders, 472 -> RFM 343.
+    expect(written).toHaveLength(996);
+    const abbey = written.find((r) => r[0] === "Abbey O'Reilly");
+    expect([abbey?.[4], abbey?.[5], abbey?.[6], abbey?.[11]]).toEqual([205, 6, 472, 343]);
     expect(sim.maxPayloadBytes().request).toBeLessThan(4 * 1024 * 1024);
     await refresh({ host, analyze: analyzeTable });
     expect(sim.values(name, address)).toEqual(expected);
