@@ -3,6 +3,7 @@
  * (customers, summaries, skipped rows, settings used, clusters and CLV when they ran) plus `meta`.
  */
 import type { Analysis, AnalysisOptions } from '../engine/types';
+import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
 
 /** What the JSON says about how it was made. */
 export interface JsonMeta {
@@ -39,7 +40,7 @@ export function analysisDocument(analysis: Analysis, source: JsonSource): Analys
     version: source.version,
     input: source.inputName,
     options: source.options,
-    dates: 'day numbers: whole days since 1970-01-01 (Excel serial = day + 25569)',
+    dates: `day numbers: whole days since 1970-01-01 (Excel serial = day + ${EXCEL_EPOCH_OFFSET} from 1900-03-01 on)`,
   };
   return { meta, ...analysis };
 }
