@@ -73,6 +73,16 @@ module.exports = async (env, argv) => {
       ],
     },
     performance: { hints: false },
+    // The shared-runtime page loads the task pane, the commands and the functions together: code
+    // they share (the engine, the report, src/excel) goes into one chunk, loaded once. The worker
+    // stays whole: it is started on its own with `new Worker('worker.js')`.
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          shared: { name: 'shared', chunks: (chunk) => chunk.name !== 'worker', minChunks: 2, enforce: true },
+        },
+      },
+    },
     plugins: [
       panePage('taskpane.html', shared, true),
       panePage('preview.html', ['preview', ...shared], false),

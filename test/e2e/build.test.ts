@@ -26,9 +26,17 @@ test('every URL of the manifest is a file of the build', () => {
 });
 
 test('one shared runtime page: functions, commands and the pane, after office.js', () => {
-  expect(scripts('taskpane.html')).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js', 'commands.js', 'taskpane.js']);
-  expect(scripts('preview.html')).toEqual(['preview.js', 'functions.js', 'commands.js', 'taskpane.js']);
+  expect(scripts('taskpane.html')).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'shared.js', 'functions.js', 'commands.js', 'taskpane.js']);
+  expect(scripts('preview.html')).toEqual(['shared.js', 'preview.js', 'functions.js', 'commands.js', 'taskpane.js']);
   expect(fs.existsSync(path.join(DIST, 'worker.js'))).toBe(true);
+});
+
+test('the engine is loaded once by the shared page, not once per entry', () => {
+  // A string only the engine's message table holds: it survives minification.
+  const marker = 'engine.error.noPurchaseReturnsOnly';
+  const local = scripts('taskpane.html').filter((src) => !src.startsWith('https:'));
+  const holding = local.filter((src) => fs.readFileSync(path.join(DIST, src), 'utf8').includes(marker));
+  expect(holding).toEqual(['shared.js']);
 });
 
 test('functions.json and functions-fa.json describe the same functions', () => {
