@@ -30,7 +30,7 @@ const load = (p) => {
 
 /** A simulator whose sheet "Sales" holds a header and ROWS - 1 transactions (built directly, untimed). */
 function bigWorkbook() {
-  const { createExcelSimulator } = load('test/support/excelSimulator.ts');
+  const { createExcelSimulator } = load('src/simulator/index.ts');
   const sim = createExcelSimulator();
   const sheet = sim.addSheet('Sales');
   sheet.values[0] = ['Customer', 'Date', 'Amount', 'Order'];
@@ -52,7 +52,7 @@ const cases = [
     name: 'read 1,048,575 transaction rows (selection A:D)',
     setup: () => {
       const sim = bigWorkbook();
-      const { simulatorHost } = load('test/support/simulatorHost.ts');
+      const { simulatorHost } = load('src/simulator/host.ts');
       return { sim, host: simulatorHost(sim), read: load('src/excel/read.ts') };
     },
     run: async ({ sim, host, read }) => {
@@ -66,7 +66,7 @@ const cases = [
     name: 'write back segment + RFM code beside 1,048,575 rows',
     setup: async () => {
       const sim = bigWorkbook();
-      const { simulatorHost } = load('test/support/simulatorHost.ts');
+      const { simulatorHost } = load('src/simulator/host.ts');
       const host = simulatorHost(sim);
       const readResult = await load('src/excel/read.ts').readSelection(host);
       const customers = [];
@@ -84,7 +84,7 @@ const cases = [
     name: 'whole flow: read 1,048,575 rows, analyze, plan, write all sheets',
     setup: () => {
       const sim = bigWorkbook();
-      const { simulatorHost } = load('test/support/simulatorHost.ts');
+      const { simulatorHost } = load('src/simulator/host.ts');
       return {
         sim, host: simulatorHost(sim), read: load('src/excel/read.ts'), refresh: load('src/excel/refresh.ts'),
         analyze: load('src/engine/analyze.ts').analyze, build: load('src/report/build.ts').buildWorkbookPlan,
@@ -103,8 +103,8 @@ const cases = [
   {
     name: 'render a plan: Customers table of 100,000 rows x 12 columns',
     setup: () => {
-      const { createExcelSimulator } = load('test/support/excelSimulator.ts');
-      const { simulatorHost } = load('test/support/simulatorHost.ts');
+      const { createExcelSimulator } = load('src/simulator/index.ts');
+      const { simulatorHost } = load('src/simulator/host.ts');
       const sim = createExcelSimulator();
       sim.addSheet('Sales');
       const header = Array.from({ length: 12 }, (_, i) => `Column ${i + 1}`);

@@ -5,7 +5,7 @@
  * `Office` (office.js is never loaded here), draws a mock ribbon and a sheet viewer, and exposes
  * `window.rfmPreview` for tests.
  */
-import { createExcelSimulator } from '../../test/support/excelSimulator';
+import { createExcelSimulator } from '../simulator';
 import { t, type Lang } from '../i18n';
 import { langFromDisplayLanguage } from '../taskpane/lang';
 import { SAMPLE_HEADER, sampleRows } from './sample';

@@ -3,7 +3,7 @@
  * of the active sheet as an HTML table (textContent only).
  */
 import { columnLetter } from '../engine/cellText';
-import type { SimulatedExcel } from '../../test/support/excelSimulator';
+import type { SimulatedExcel } from '../simulator';
 
 const MAX_ROWS = 200;
 const MAX_COLUMNS = 30;

@@ -11,9 +11,9 @@ import { columnName } from '../../src/excel/a1';
 import { readSelection } from '../../src/excel/read';
 import { writeRun } from '../../src/excel/refresh';
 import { buildWorkbookPlan } from '../../src/report/build';
-import { createExcelSimulator } from '../support/excelSimulator';
+import { createExcelSimulator } from '../../src/simulator';
 import { requireSharedData } from '../support/sharedData';
-import { simulatorHost } from '../support/simulatorHost';
+import { simulatorHost } from '../../src/simulator/host';
 
 jest.setTimeout(120_000);
 

@@ -6,8 +6,8 @@
 import { readSelection } from '../../src/excel/read';
 import { refresh, writeRun } from '../../src/excel/refresh';
 import { buildWorkbookPlan } from '../../src/report/build';
-import { createExcelSimulator } from '../support/excelSimulator';
-import { simulatorHost } from '../support/simulatorHost';
+import { createExcelSimulator } from '../../src/simulator';
+import { simulatorHost } from '../../src/simulator/host';
 import { analyzeTable } from './pipeline';
 
 const ROWS = 1048576;

@@ -1,8 +1,8 @@
 /** Reading the source through the simulator: selection, tables, grown ranges, refusals, chunking. */
 import { listSourceTables, readSelection, readSource, readTable } from '../../src/excel/read';
 import { renderPlan } from '../../src/excel/write';
-import { createExcelSimulator, type SimulatedExcel } from '../support/excelSimulator';
-import { simulatorHost } from '../support/simulatorHost';
+import { createExcelSimulator, type SimulatedExcel } from '../../src/simulator';
+import { simulatorHost } from '../../src/simulator/host';
 import { rejection, samplePlan } from './fixtures';
 
 const SALES = [

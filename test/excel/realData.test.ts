@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import { readSelection } from '../../src/excel/read';
 import { refresh, writeRun } from '../../src/excel/refresh';
 import { buildWorkbookPlan } from '../../src/report/build';
-import { createExcelSimulator } from '../support/excelSimulator';
+import { createExcelSimulator } from '../../src/simulator';
 import { requireSharedData } from '../support/sharedData';
 import { columnName } from '../../src/excel/a1';
-import { simulatorHost } from '../support/simulatorHost';
+import { simulatorHost } from '../../src/simulator/host';
 import { analyzeTable } from './pipeline';
 
 describe('rfm_data_orders.csv through the simulator', () => {

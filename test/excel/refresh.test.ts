@@ -5,8 +5,8 @@ import { loadSettings } from '../../src/excel/settings';
 import { ExcelInputError } from '../../src/excel/errors';
 import { buildWorkbookPlan } from '../../src/report/build';
 import type { ExcelHost } from '../../src/excel/host';
-import { createExcelSimulator, type SimulatedExcel } from '../support/excelSimulator';
-import { simulatorHost } from '../support/simulatorHost';
+import { createExcelSimulator, type SimulatedExcel } from '../../src/simulator';
+import { simulatorHost } from '../../src/simulator/host';
 import { analyzeTable } from './pipeline';
 import { rejection } from './fixtures';
 

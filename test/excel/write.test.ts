@@ -2,8 +2,8 @@
 import { renderPlan } from '../../src/excel/write';
 import { ExcelInputError } from '../../src/excel/errors';
 import { activateSheet, legalSheetName, legalTableName, uniqueSheetName, uniqueTableName } from '../../src/excel/sheets';
-import { createExcelSimulator } from '../support/excelSimulator';
-import { simulatorHost } from '../support/simulatorHost';
+import { createExcelSimulator } from '../../src/simulator';
+import { simulatorHost } from '../../src/simulator/host';
 import { TRICKY_IDS, customerRows, samplePlan } from './fixtures';
 
 describe('renderPlan', () => {

@@ -11,8 +11,8 @@ import { buildWorkbookPlan } from '../../src/report/build';
 import { writeWorkbookXlsx } from '../../src/cli/xlsx';
 import { renderPlan } from '../../src/excel/write';
 import type { WorkbookPlan } from '../../src/report/plan';
-import { createExcelSimulator } from '../support/excelSimulator';
-import { simulatorHost } from '../support/simulatorHost';
+import { createExcelSimulator } from '../../src/simulator';
+import { simulatorHost } from '../../src/simulator/host';
 import { analysisWithModel, smallAnalysis } from './fixtures';
 
 /** Non-empty cells of a sheet as `row,column` → value and number format. */

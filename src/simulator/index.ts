@@ -2,7 +2,7 @@
  * An in-memory Excel for tests and for the e2e preview page: `Excel.run`, the request context, the
  * object model the add-in uses, `Office.context.requirements.isSetSupported`, and inspection helpers.
  *
- * Browser-safe: no Node APIs anywhere under test/support/simulator (the e2e page bundles it).
+ * Browser-safe: no Node APIs anywhere under src/simulator (the preview page ships it; test/ imports it, never the other way).
  * Each rule cites the Office.js documentation it copies, in the file that implements it:
  * - simulator/context.ts: batching, sync, 5 MB request/response limit, requirement sets, ApiNotFound
  * - simulator/clientObject.ts: load/PropertyNotLoaded, null objects, toJSON
@@ -15,16 +15,16 @@
  * sim.addSheet('Sales', [['Customer', 'Date'], ['a', 45000]]);
  * await sim.Excel.run(async (ctx) => { const r = ctx.workbook.worksheets.getItem('Sales').getUsedRange(); r.load('values'); await ctx.sync(); });
  */
-import { Rect, formatAddress, parseCells, splitSheet } from './simulator/address';
-import { CellValue } from './simulator/cells';
-import { SimContext, SimulatorOptions, SimulatorState, SyncRecord } from './simulator/context';
-import { SheetModel, TableModel } from './simulator/model';
-import { type ActionFunction, type SimulatedOffice, createOffice, runAction } from './simulator/office';
-import { WorkbookProxy } from './simulator/workbook';
+import { Rect, formatAddress, parseCells, splitSheet } from './address';
+import { CellValue } from './cells';
+import { SimContext, SimulatorOptions, SimulatorState, SyncRecord } from './context';
+import { SheetModel, TableModel } from './model';
+import { type ActionFunction, type SimulatedOffice, createOffice, runAction } from './office';
+import { WorkbookProxy } from './workbook';
 
-export type { SimulatorOptions, SyncRecord } from './simulator/context';
-export type { ActionFunction, CommandEvent, OfficeInfo, SimulatedOffice } from './simulator/office';
-export { SimulatedExcelError } from './simulator/errors';
+export type { SimulatorOptions, SyncRecord } from './context';
+export type { ActionFunction, CommandEvent, OfficeInfo, SimulatedOffice } from './office';
+export { SimulatedExcelError } from './errors';
 
 /** A simulated context with its workbook. */
 export type SimRequestContext = SimContext & { workbook: WorkbookProxy };

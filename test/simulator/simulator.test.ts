@@ -1,5 +1,5 @@
 /** The simulator's own rules, each as documented for Office.js (see the citations in simulator/). */
-import { createExcelSimulator } from './excelSimulator';
+import { createExcelSimulator } from '../../src/simulator';
 
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
   try {

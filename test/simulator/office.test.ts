@@ -1,5 +1,5 @@
 /** The simulator's `Office`: onReady in both documented forms, actions.associate, display language. */
-import { createExcelSimulator } from './excelSimulator';
+import { createExcelSimulator } from '../../src/simulator';
 
 describe('Office.onReady', () => {
   it('calls a callback with host and platform, after the call returns, and resolves the Promise with the same', async () => {

@@ -1,8 +1,8 @@
 /**
  * The simulator as the add-in's ExcelHost (browser-safe: used by unit tests and the e2e preview page).
  */
-import type { ExcelHost } from '../../src/excel/host';
-import type { SimulatedExcel } from './excelSimulator';
+import type { ExcelHost } from '../excel/host';
+import type { SimulatedExcel } from './index';
 
 /**
  * Wraps a simulator so src/excel can run against it.
