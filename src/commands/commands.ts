@@ -27,7 +27,7 @@ export async function refreshCommand(event?: { completed(): void }): Promise<Ref
   try {
     const analyze = typeof Worker === 'function' ? workerAnalyze(WORKER_URL) : undefined;
     const result = await refresh({ analyze, onProgress: (fraction: number, stage: string) => announce({ state: 'progress', fraction, stage }) });
-    outcome = { state: 'done', customers: result.customers };
+    outcome = { state: 'done', customers: result.customers, analysis: result.analysis, sheets: result.sheets };
   } catch (error) {
     outcome = { state: 'error', message: (error as Error)?.message ?? String(error), ...keyOf(error) };
   }

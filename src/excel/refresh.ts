@@ -109,6 +109,8 @@ export interface RefreshResult {
   sheets: string[];
   skippedRows: number;
   writeBack?: WriteBackRecord;
+  /** The analysis the sheets were written from (the task pane shows its figures). */
+  analysis: Analysis;
 }
 
 /** The rules table of our Segment rules sheet (header first) and its 1-based first row, if any. */
@@ -168,5 +170,5 @@ export async function refresh(deps: RefreshDeps = {}): Promise<RefreshResult> {
     plan, analysis, read, options: { ...settings.options, columns }, lang, writeBack: settings.writeBack,
     budgetBytes: deps.budgetBytes, onProgress: (f) => progress(0.6 + 0.4 * f, 'write'),
   });
-  return { customers: analysis.customers.length, sheets: run.render.sheets.map((s) => s.name), skippedRows: analysis.skipped.total, writeBack: run.writeBack };
+  return { customers: analysis.customers.length, sheets: run.render.sheets.map((s) => s.name), skippedRows: analysis.skipped.total, writeBack: run.writeBack, analysis };
 }

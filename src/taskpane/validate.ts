@@ -4,6 +4,9 @@
  * (src/excel/read.ts). Pure: each returns a message (key + params for `t`) or undefined when all is well.
  */
 import type { ColumnMapping, ColumnRole, InputKind } from '../engine/types';
+import { gregorianToDayNumber, isValidGregorianDate } from '../engine/civil';
+import type { Lang } from '../i18n';
+import { jalaliToDayNumber } from '../i18n/jalali';
 
 /** A message for the user: an i18n key and its placeholders. */
 export interface PaneMessage {
@@ -36,18 +39,42 @@ export function checkMapping(mapping: ColumnMapping, header: string[], roleName:
   return undefined;
 }
 
+/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits → Latin, so either can be typed. */
+function latinDigits(text: string): string {
+  return text.replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+/** Years below this typed in the Persian pane are Jalali (1403); from it on, Gregorian (2024). */
+const FIRST_GREGORIAN_YEAR = 1700;
+
+/**
+ * Parses a typed analysis date to a day number (days since 1970-01-01).
+ * English: the date picker's `YYYY-MM-DD`. Persian: a Jalali `YYYY/MM/DD` (۱۴۰۳/۰۱/۱۵, Persian or
+ * Latin digits, `/` or `-`); a year from 1700 on is read as Gregorian.
+ * @param text the field's text (trimmed here)
+ * @param lang the pane's language
+ * @returns the day number, or undefined when the text is not a date that exists
+ */
+export function parseAnalysisDate(text: string, lang: Lang = 'en'): number | undefined {
+  const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(latinDigits(text.trim()));
+  if (!match || (lang === 'en' && !/^\d{4}-\d{2}-\d{2}$/.test(text.trim()))) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (lang === 'fa' && year < FIRST_GREGORIAN_YEAR) return jalaliToDayNumber(year, month, day);
+  return isValidGregorianDate(year, month, day) ? gregorianToDayNumber(year, month, day) : undefined;
+}
+
 /**
  * Parses the pane's option fields.
  * @param binsText the bins input's text
- * @param dateText the analysis date input's value (`YYYY-MM-DD` or empty)
+ * @param dateText the analysis date field's text (see parseAnalysisDate; empty for none)
+ * @param lang the pane's language (Persian takes Jalali dates)
  * @returns bins and the analysis date as a day number (days since 1970-01-01), or a message
  */
-export function parseOptionFields(binsText: string, dateText: string): { bins: number; analysisDate?: number } | PaneMessage {
+export function parseOptionFields(binsText: string, dateText: string, lang: Lang = 'en'): { bins: number; analysisDate?: number } | PaneMessage {
   const bins = Number(binsText);
   if (!Number.isInteger(bins) || bins < 2 || bins > 10) return { key: 'pane.error.bins' };
   if (dateText.trim() === '') return { bins };
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateText.trim());
-  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (!match || Number.isNaN(ms) || new Date(ms).getUTCDate() !== Number(match[3])) return { key: 'pane.error.date' };
-  return { bins, analysisDate: ms / 86_400_000 };
+  const analysisDate = parseAnalysisDate(dateText, lang);
+  if (analysisDate === undefined) return { key: lang === 'fa' ? 'pane.error.dateJalali' : 'pane.error.date' };
+  return { bins, analysisDate };
 }

@@ -1,4 +1,4 @@
-import { checkMapping, parseOptionFields } from '../../src/taskpane/validate';
+import { checkMapping, parseAnalysisDate, parseOptionFields } from '../../src/taskpane/validate';
 
 const roleName = (role: string) => role.toUpperCase();
 
@@ -40,5 +40,33 @@ describe('parseOptionFields', () => {
     expect(parseOptionFields('5', '1970-01-01')).toEqual({ bins: 5, analysisDate: 0 });
     expect(parseOptionFields('5', '2023-02-30')).toEqual({ key: 'pane.error.date' });
     expect(parseOptionFields('5', '31/12/2006')).toEqual({ key: 'pane.error.date' });
+  });
+});
+
+describe('parseAnalysisDate', () => {
+  // Day numbers count from 1970-01-01: 2025-03-21 is 55*365 + 14 leap days (1972..2024) + 31 + 28 + 20.
+  const MARCH_21_2025 = 55 * 365 + 14 + 31 + 28 + 20;
+  test('Persian: a Jalali date with Persian, Arabic-Indic or Latin digits', () => {
+    // 1404/01/01 (Nowruz) is 2025-03-21.
+    expect(parseAnalysisDate('۱۴۰۴/۰۱/۰۱', 'fa')).toBe(MARCH_21_2025);
+    expect(parseAnalysisDate('١٤٠٤/١/١', 'fa')).toBe(MARCH_21_2025);
+    expect(parseAnalysisDate(' 1404-01-01 ', 'fa')).toBe(MARCH_21_2025);
+    // 1403 is a leap year: 1403/12/30 exists and is the day before Nowruz 1404.
+    expect(parseAnalysisDate('1403/12/30', 'fa')).toBe(MARCH_21_2025 - 1);
+    expect(parseAnalysisDate('1404/12/30', 'fa')).toBeUndefined();
+    expect(parseAnalysisDate('1404/13/01', 'fa')).toBeUndefined();
+    expect(parseAnalysisDate('۱۴۰۴/۰۱', 'fa')).toBeUndefined();
+  });
+  test('Persian: a year from 1700 on is Gregorian', () => {
+    expect(parseAnalysisDate('2025-03-21', 'fa')).toBe(MARCH_21_2025);
+  });
+  test("English: only the date picker's YYYY-MM-DD", () => {
+    expect(parseAnalysisDate('2025-03-21', 'en')).toBe(MARCH_21_2025);
+    expect(parseAnalysisDate('2025/03/21', 'en')).toBeUndefined();
+    expect(parseAnalysisDate('2025-02-29', 'en')).toBeUndefined();
+  });
+  test('parseOptionFields names the Jalali form in Persian', () => {
+    expect(parseOptionFields('5', 'x', 'fa')).toEqual({ key: 'pane.error.dateJalali' });
+    expect(parseOptionFields('5', '۱۴۰۴/۰۱/۰۱', 'fa')).toEqual({ bins: 5, analysisDate: MARCH_21_2025 });
   });
 });

@@ -82,6 +82,8 @@ export const pane: Strings = {
   'pane.error.unexpected': 'Something went wrong: {message}',
   'pane.error.bins': 'Score bins must be a whole number from 2 to 10.',
   'pane.error.date': 'The analysis date must be a date (YYYY-MM-DD).',
+  'pane.error.dateJalali': 'The analysis date must be a Solar Hijri (Jalali) date such as 1403/01/15.',
+  'pane.options.analysisDatePlaceholder': '1403/01/15',
   'pane.nothingWritten': 'Nothing was written.',
   'pane.refresh.done': 'Refreshed: {customers} customers.',
   'pane.refresh.failed': 'Refresh failed: {message}',

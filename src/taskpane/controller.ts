@@ -1,0 +1,296 @@
+/**
+ * The task pane's behaviour without a page: one state object and the actions that change it
+ * (read the source, Analyze, Cancel, a language switch, the ribbon's Refresh notices). The view
+ * (view.ts) reads the form, draws the state and forwards events; this module touches no DOM, so the
+ * pane's behaviour is unit-tested in Node (test/taskpane/controller.test.ts).
+ * Every message is kept as a function of the language, so a switch re-renders it.
+ */
+import { t, type Lang } from '../i18n';
+import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind, InputTable, ProgressFn } from '../engine/types';
+import type { RefreshNotice } from '../commands/notice';
+import type { WorkbookPlan } from '../report/plan';
+import { detectMapping } from './detect';
+import type { PaneHost, SourceBlock, SourceChoice } from './host';
+import { formatNumber } from './lang';
+import { roleLabel } from './mapping';
+import { localText, type LocalText } from './messages';
+import { CancelledError, WorkerError, type Run } from './runner';
+import { checkMapping, parseOptionFields, type PaneMessage } from './validate';
+
+/** What the view reads from the form when an action needs it. */
+export interface PaneForm {
+  source(): SourceChoice;
+  inputKind(): InputKind;
+  mapping(): ColumnMapping;
+  /** The option fields as typed. */
+  options(): { bins: string; analysisDate: string; split: string; dayMonth: string; writeBack: boolean };
+}
+
+/** The latest run's figures (Analyze or Refresh), shown in the summary. */
+export interface ShownRun {
+  analysis: Analysis;
+  sheetNames: string[];
+  /** Grows with every run, so the view redraws even when an equal-looking run comes in. */
+  serial: number;
+}
+
+/** The detected (or re-detected) mapping to draw as dropdowns. */
+export interface ShownMapping {
+  header: string[];
+  mapping: ColumnMapping;
+  kind: InputKind;
+  serial: number;
+}
+
+/** Everything the view draws. */
+export interface PaneState {
+  lang: Lang;
+  busy: boolean;
+  cancellable: boolean;
+  /** Shown while busy: 0..100 and the stage's string key. */
+  progress?: { percent: number; stageKey: string };
+  status?: LocalText;
+  error?: LocalText;
+  source?: LocalText;
+  mapping?: ShownMapping;
+  /** Table names for the table picker, once listed. */
+  tables?: string[];
+  summary?: ShownRun;
+}
+
+/** The view as the controller sees it. */
+export interface PaneView {
+  readonly form: PaneForm;
+  render(state: Readonly<PaneState>): void;
+  /** Moves the focus to the summary (screen readers read it next). */
+  focusSummary(): void;
+}
+
+/** Starts the analysis (in a Web Worker in the pane; in-process in tests). */
+export type StartRun = (table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn) => Run<{ analysis: Analysis; plan: WorkbookPlan }>;
+
+/** A user-facing failure: the message is shown, nothing is written. */
+class PaneError extends Error {
+  constructor(readonly pane: PaneMessage, readonly text?: LocalText) {
+    super(pane.key);
+  }
+}
+
+/** Stage names (the pane's, and Refresh's 'read'/'write') → label; the engine's stages show as analyzing. */
+const STAGE_KEYS: Record<string, string> = {
+  reading: 'pane.stage.reading',
+  read: 'pane.stage.reading',
+  planning: 'pane.stage.planning',
+  writing: 'pane.stage.writing',
+  write: 'pane.stage.writing',
+};
+
+/**
+ * The stage label key of a progress report.
+ * @param stage a stage name from the pane, the engine or Refresh
+ * @returns the string key
+ */
+export function stageKey(stage: string): string {
+  return STAGE_KEYS[stage] ?? 'pane.stage.analyzing';
+}
+
+/** A message (its `{message}` filled by `text`), optionally followed by "Nothing was written." */
+function messageText(message: PaneMessage, nothingWritten: boolean, text?: LocalText): LocalText {
+  return (lang) => `${t(lang, message.key, text ? { ...message.params, message: text(lang) } : message.params)}${nothingWritten ? ` ${t(lang, 'pane.nothingWritten')}` : ''}`;
+}
+
+/** The pane's state and actions; see the module comment. */
+export class PaneController {
+  private state: PaneState;
+  /** The block read by "Read the data", used by the next Analyze (then forgotten). */
+  private block: SourceBlock | undefined;
+  private run: Run<{ analysis: Analysis; plan: WorkbookPlan }> | undefined;
+  /** Set by Cancel; checked between the stages that cannot be interrupted (reading). */
+  private cancelRequested = false;
+  private shownHeader = '';
+  /** The engine's message when it could not detect a required column of the shown header. */
+  private detectionProblem: LocalText | undefined;
+  private serial = 0;
+
+  /**
+   * @param host the workbook
+   * @param startRun starts an analysis
+   * @param view draws the state and reads the form
+   * @param lang the starting language
+   */
+  constructor(private readonly host: PaneHost, private readonly startRun: StartRun, private readonly view: PaneView, lang: Lang) {
+    this.state = { lang, busy: false, cancellable: false };
+  }
+
+  /** The current state (read-only; for the view and tests). */
+  get current(): Readonly<PaneState> {
+    return this.state;
+  }
+
+  private update(change: Partial<PaneState>): void {
+    this.state = { ...this.state, ...change };
+    this.view.render(this.state);
+  }
+
+  private progress(fraction: number, stage: string): void {
+    this.update({ progress: { percent: Math.round(Math.max(0, Math.min(1, fraction)) * 100), stageKey: stageKey(stage) } });
+  }
+
+  /** Draws the starting state. */
+  start(): void {
+    this.view.render(this.state);
+  }
+
+  /**
+   * Switches the language (the summary, messages and labels are redrawn) and saves it in the workbook.
+   * @param lang the new language
+   */
+  setLanguage(lang: Lang): void {
+    this.update({ lang });
+    void this.host.saveLanguage(lang).catch(() => undefined);
+  }
+
+  /** The source choice changed: forget the read block; list the tables when a table is to be picked. */
+  async sourceChanged(): Promise<void> {
+    this.block = undefined;
+    if (this.view.form.source().kind !== 'table') return;
+    const names = await this.host.listTables().catch(() => [] as string[]);
+    this.update({ tables: names });
+  }
+
+  /** The table picked changed. */
+  tableChanged(): void {
+    this.block = undefined;
+  }
+
+  /** The user chose another input kind: detect the columns again for it. */
+  kindChanged(): void {
+    if (this.block) this.showDetected(this.block, detectMapping(this.block.table, this.view.form.inputKind()));
+  }
+
+  private showDetected(read: SourceBlock, detected: ReturnType<typeof detectMapping>): void {
+    this.detectionProblem = detected.problem;
+    this.update({
+      mapping: { header: read.table.header, mapping: detected.mapping, kind: detected.kind, serial: ++this.serial },
+      error: detected.problem ? messageText({ key: 'pane.error.input' }, false, detected.problem) : undefined,
+    });
+  }
+
+  /** Reads the chosen source, shows the detected mapping (when the header changed) and what was read. */
+  private async readSource(): Promise<SourceBlock> {
+    const picked = this.view.form.source();
+    if (picked.kind === 'table' && !picked.name) throw new PaneError({ key: 'pane.error.noTable' });
+    this.progress(0, 'reading');
+    const read = await this.host.read(picked, (fraction) => this.progress(fraction, 'reading'));
+    const headerKey = JSON.stringify(read.table.header);
+    if (headerKey !== this.shownHeader) this.showDetected(read, detectMapping(read.table));
+    this.shownHeader = headerKey;
+    this.update({
+      source: (lang) => t(lang, 'pane.source.read', {
+        rows: formatNumber(lang, read.table.rows.length),
+        columns: formatNumber(lang, read.table.header.length),
+        address: read.address,
+      }),
+    });
+    this.block = read;
+    return read;
+  }
+
+  /** "Read the data": reads and shows the mapping; a failure is shown (nothing was to be written). */
+  async check(): Promise<void> {
+    this.update({ error: undefined, busy: false, progress: undefined });
+    try {
+      await this.readSource();
+    } catch (error) {
+      this.block = undefined;
+      this.showFailure(error, false);
+    } finally {
+      this.update({ progress: undefined });
+    }
+  }
+
+  private analysisOptions(mapping: ColumnMapping): { options: AnalysisOptions; writeBack: boolean } {
+    const typed = this.view.form.options();
+    const fields = parseOptionFields(typed.bins, typed.analysisDate, this.state.lang);
+    if ('key' in fields) throw new PaneError(fields);
+    const options: AnalysisOptions = { inputKind: this.view.form.inputKind(), columns: { ...mapping }, bins: fields.bins, split: typed.split as AnalysisOptions['split'] };
+    if (fields.analysisDate !== undefined) options.analysisDate = fields.analysisDate;
+    if (typed.dayMonth === 'dmy' || typed.dayMonth === 'mdy') options.dayMonthOrder = typed.dayMonth;
+    return { options, writeBack: typed.writeBack };
+  }
+
+  /** Analyze: read (unless just read), check, run in the worker, write, show the summary. */
+  async analyze(): Promise<void> {
+    this.cancelRequested = false;
+    this.update({ error: undefined, status: undefined, busy: true, cancellable: true, progress: { percent: 0, stageKey: stageKey('reading') } });
+    try {
+      const source = this.block ?? (await this.readSource());
+      if (this.cancelRequested) throw new CancelledError();
+      const mapping = this.view.form.mapping();
+      const kind = this.view.form.inputKind();
+      const roleName = (role: ColumnRole) => roleLabel(this.state.lang, role);
+      const mappingProblem = checkMapping(mapping, source.table.header, roleName, kind);
+      if (mappingProblem) throw this.detectionProblem ? new PaneError({ key: 'pane.error.input' }, this.detectionProblem) : new PaneError(mappingProblem);
+      const { options, writeBack } = this.analysisOptions(mapping);
+      const lang = this.state.lang;
+      this.run = this.startRun(source.table, options, lang, (f, stage) => this.progress(f, stage));
+      if (this.cancelRequested) this.run.cancel();
+      const { analysis, plan } = await this.run.result;
+      this.run = undefined;
+      this.update({ cancellable: false });
+      this.progress(0, 'writing');
+      const sheetNames = await this.host.write(plan, analysis, source, { mapping, options, lang, writeBack }, (f) => this.progress(f, 'writing'));
+      const rows = source.table.rows.length;
+      this.showRun(analysis, sheetNames, (l) => t(l, 'pane.done', { customers: formatNumber(l, analysis.totals.customers), rows: formatNumber(l, rows) }));
+      this.view.focusSummary();
+    } catch (error) {
+      this.showFailure(error, true);
+    } finally {
+      this.run = undefined;
+      this.block = undefined;
+      this.update({ busy: false, cancellable: false, progress: undefined });
+    }
+  }
+
+  private showRun(analysis: Analysis, sheetNames: string[], status: LocalText): void {
+    this.update({ summary: { analysis, sheetNames, serial: ++this.serial }, status });
+  }
+
+  /** Cancel: stops the worker; a read in progress is abandoned when it ends. */
+  cancel(): void {
+    this.cancelRequested = true;
+    this.run?.cancel();
+  }
+
+  private showFailure(error: unknown, nothingWritten: boolean): void {
+    if (error instanceof CancelledError) {
+      this.update({ status: (lang) => t(lang, 'pane.cancelled') });
+      return;
+    }
+    if (error instanceof PaneError) {
+      this.update({ error: messageText(error.pane, nothingWritten, error.text) });
+      return;
+    }
+    const name = (error as Error | undefined)?.name;
+    const userError = name === 'ExcelInputError' || name === 'InputError' || (error instanceof WorkerError && error.inputError);
+    this.update({ error: messageText({ key: userError ? 'pane.error.input' : 'pane.error.unexpected' }, nothingWritten, localText(error)) });
+  }
+
+  /**
+   * What the ribbon's Refresh announces: its progress, its outcome, and on success its analysis, which
+   * replaces the summary (the pane shows the latest run, whatever started it).
+   * @param notice the Refresh notice
+   */
+  refreshNotice(notice: RefreshNotice): void {
+    if (notice.state === 'start') this.update({ error: undefined, status: undefined, progress: { percent: 0, stageKey: stageKey('read') } });
+    else if (notice.state === 'progress') this.progress(notice.fraction, notice.stage);
+    else if (notice.state === 'done') {
+      const status: LocalText = (lang) => t(lang, 'pane.refresh.done', { customers: formatNumber(lang, notice.customers) });
+      this.update({ progress: undefined });
+      if (notice.analysis) this.showRun(notice.analysis, notice.sheets ?? this.state.summary?.sheetNames ?? [], status);
+      else this.update({ status });
+    } else {
+      this.update({ progress: undefined, error: messageText({ key: 'pane.refresh.failed' }, false, localText(notice)) });
+    }
+  }
+}
