@@ -13,3 +13,5 @@ export { groupPatterns, type PurchaseGroups } from './groups';
 export { runHoldout } from './holdout';
 export { runClv } from './run';
 export type * from './types';
+export { modelExpected, modelPAlive, pNoPurchase, type FittedPurchaseModel, type PurchaseModelName } from './models';
+export { pnbdExpectedIfAlive, pnbdLogLikelihood, pnbdPAlive, pnbdPurchaseIfAlive, type PnbdParams } from './paretonbd';

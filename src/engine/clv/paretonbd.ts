@@ -1,0 +1,138 @@
+/**
+ * The Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) in the form of Fader & Hardie,
+ * "A Note on Deriving the Pareto/NBD Model and Related Expressions" (2005,
+ * http://www.brucehardie.com/notes/009/pareto_nbd_derivations_2005-11-05.pdf): purchases at
+ * rate λ ~ Gamma(r, α) while alive, an exponential lifetime with rate μ ~ Gamma(s, β).
+ *
+ * Every ₂F₁ of the model comes from one integral, ∫ (α+τ)^−p (β+τ)^−q dτ (`logPowerTail`), which
+ * is summed as a series in (|α−β|)/(max(α,β)+t) — below 1 whichever of α, β is larger (the
+ * "α vs β" switch of BTYD's pnbd.LL and CLVTools' pnbd_LL_ind) — after Euler's transformation, so
+ * that every term is positive (no cancellation) and the series never diverges.
+ */
+import { hyp2f1, lgamma } from './special';
+
+/** Population parameters: Gamma(r, α) purchase rates, Gamma(s, β) dropout rates. */
+export interface PnbdParams {
+  r: number;
+  alpha: number;
+  s: number;
+  beta: number;
+}
+
+/**
+ * ln ∫_t^∞ (α+τ)^−p (β+τ)^−q dτ for p + q > 1.
+ * Expanding the smaller base around the larger one, (β+τ)^−q = (α+τ)^−q (1 − (α−β)/(α+τ))^−q for
+ * α ≥ β, and integrating term by term gives (m+t)^−A / A · ₂F₁(A, q; A+1; z) with A = p+q−1,
+ * m = α, z = (α−β)/(α+t); for α < β the roles swap (m = β, second parameter p). Euler's
+ * transformation ₂F₁(A, b; A+1; z) = (1−z)^(1−b) ₂F₁(1, A+1−b; A+1; z) leaves a series of
+ * positive terms that shrink at least as fast as zⁿ.
+ * @param alpha α (> 0)
+ * @param beta β (> 0)
+ * @param p exponent of α + τ
+ * @param q exponent of β + τ
+ * @param t lower limit (≥ 0)
+ * @returns the log of the integral
+ */
+export function logPowerTail(alpha: number, beta: number, p: number, q: number, t: number): number {
+  const m = Math.max(alpha, beta);
+  const b = alpha >= beta ? q : p;
+  const A = p + q - 1;
+  const z = Math.abs(alpha - beta) / (m + t);
+  return -A * Math.log(m + t) - Math.log(A) + (1 - b) * Math.log1p(-z) + Math.log(hyp2f1(1, A + 1 - b, A + 1, z));
+}
+
+/**
+ * ln ∫_{t1}^{t2} (α+τ)^−p (β+τ)^−q dτ (−Infinity when t2 ≤ t1).
+ * @param alpha α
+ * @param beta β
+ * @param p exponent of α + τ
+ * @param q exponent of β + τ
+ * @param t1 lower limit
+ * @param t2 upper limit (may be Infinity)
+ * @returns the log of the integral
+ */
+export function logPowerIntegral(alpha: number, beta: number, p: number, q: number, t1: number, t2: number): number {
+  if (!(t2 > t1)) return -Infinity;
+  const lower = logPowerTail(alpha, beta, p, q, t1);
+  if (t2 === Infinity) return lower;
+  const upper = logPowerTail(alpha, beta, p, q, t2);
+  return lower + Math.log(-Math.expm1(upper - lower));
+}
+
+/**
+ * The two branches of one customer's likelihood, without the factor Γ(r+x)α^r β^s / Γ(r):
+ * `alive` = ln[(α+T)^−(r+x) (β+T)^−s] (still alive at T) and `died` = ln[s ∫_{t_x}^T (α+τ)^−(r+x)
+ * (β+τ)^−(s+1) dτ] (died between the last purchase and T; FH 2005 eq. 18–20).
+ */
+function branches(p: PnbdParams, x: number, tx: number, T: number): { alive: number; died: number } {
+  const alive = -(p.r + x) * Math.log(p.alpha + T) - p.s * Math.log(p.beta + T);
+  const died = Math.log(p.s) + logPowerIntegral(p.alpha, p.beta, p.r + x, p.s + 1, tx, T);
+  return { alive, died };
+}
+
+/**
+ * ln L of one customer (x repeat purchases, last at t_x, observed for T).
+ * @param p parameters
+ * @param x repeat purchases
+ * @param tx recency (model units)
+ * @param T age (model units)
+ * @returns the log-likelihood
+ */
+export function pnbdLogLikelihood(p: PnbdParams, x: number, tx: number, T: number): number {
+  const { alive, died } = branches(p, x, tx, T);
+  const top = Math.max(alive, died);
+  const sum = top + Math.log(Math.exp(alive - top) + (died === -Infinity ? 0 : Math.exp(died - top)));
+  return lgamma(p.r + x) - lgamma(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) + sum;
+}
+
+/**
+ * P(alive at T | x, t_x, T): the "alive" branch's share of the likelihood (FH 2005 eq. 21).
+ * @param p parameters
+ * @param x repeat purchases
+ * @param tx recency (model units)
+ * @param T age (model units)
+ * @returns P(alive) in (0, 1]
+ */
+export function pnbdPAlive(p: PnbdParams, x: number, tx: number, T: number): number {
+  const { alive, died } = branches(p, x, tx, T);
+  return died === -Infinity ? 1 : 1 / (1 + Math.exp(died - alive));
+}
+
+/**
+ * Expected purchases in (T, T+t] for a customer alive at T (FH 2005 eq. 22 without P(alive)):
+ * (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)], with its limit at s = 1.
+ * @param p parameters
+ * @param t horizon (model units)
+ * @param x repeat purchases
+ * @param T age (model units)
+ * @returns expected purchases if alive
+ */
+export function pnbdExpectedIfAlive(p: PnbdParams, t: number, x: number, T: number): number {
+  if (t <= 0) return 0;
+  const B = p.beta + T;
+  const L = Math.log1p(t / B);
+  const sm1 = p.s - 1;
+  const factor = Math.abs(sm1 * L) < 1e-10 ? L : -Math.expm1(-sm1 * L) / sm1;
+  return ((p.r + x) * B * factor) / (p.alpha + T);
+}
+
+/**
+ * P(at least one purchase in (T, T+h] | alive at T). Given alive at T, λ ~ Gamma(r+x, α+T) and
+ * μ ~ Gamma(s, β+T) independently; the first purchase comes at τ before death and before h with
+ * probability ∫_0^h λ e^−(λ+μ)u du, whose mean over the two gammas is
+ * (r+x)(α+T)^(r+x) (β+T)^s ∫_0^h (α+T+u)^−(r+x+1) (β+T+u)^−s du.
+ * @param p parameters
+ * @param x repeat purchases
+ * @param T age (model units)
+ * @param h horizon (model units)
+ * @returns the probability
+ */
+export function pnbdPurchaseIfAlive(p: PnbdParams, x: number, T: number, h: number): number {
+  if (!(h > 0)) return 0;
+  const a = p.alpha + T;
+  const b = p.beta + T;
+  const rx = p.r + x;
+  // shift τ = T + u so that the integral is over (T, T+h] with the population α, β
+  const logIntegral = logPowerIntegral(p.alpha, p.beta, rx + 1, p.s, T, T + h);
+  return Math.min(1, Math.exp(Math.log(rx) + rx * Math.log(a) + p.s * Math.log(b) + logIntegral));
+}
