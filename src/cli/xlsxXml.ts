@@ -1,13 +1,56 @@
 /**
  * Just enough SpreadsheetML reading for .xlsx input (ECMA-376 Part 1): attributes, text with XML
  * entities and `_xHHHH_` escapes, shared strings, which cell styles are dates, the workbook's
- * sheets and relationships. Plain string scanning (indexOf), no DOM: the parts are machine-written.
+ * sheets and relationships. Plain string scanning (indexOf), no DOM. Parts may be hostile: every
+ * scan moves forward or stops, an element that never closes throws XlsxFormatError, and no pattern
+ * backtracks over a whole part (start tags are matched up to 8,192 characters), so any input ends
+ * in time linear in its size.
  */
+
+/** A part that breaks SpreadsheetML's shape; the reader adds the file and part to the message. */
+export class XlsxFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XlsxFormatError';
+  }
+}
+
+/** The highest Unicode code point; a character reference above it names no character. */
+const MAX_CODE_POINT = 0x10ffff;
+
+/**
+ * Where an element closes: the index of its end tag at or after `from`.
+ * @param close the end tag, e.g. `</row>`
+ * @throws XlsxFormatError naming the element when it never closes
+ */
+export function closingIndex(xml: string, close: string, from: number): number {
+  const at = xml.indexOf(close, from);
+  if (at < 0) throw new XlsxFormatError(`a ${close.replace('/', '')} element never closes`);
+  return at;
+}
+
+/**
+ * The end (`>`) of the start tag that begins at `open`.
+ * @throws XlsxFormatError when the tag never ends
+ */
+export function tagEndIndex(xml: string, open: number): number {
+  const at = xml.indexOf('>', open);
+  if (at < 0) throw new XlsxFormatError(`a tag never ends (${JSON.stringify(xml.slice(open, open + 20))}…)`);
+  return at;
+}
+
+/** A character reference's character. @throws XlsxFormatError when it names no Unicode character */
+function referencedCharacter(body: string): string {
+  const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+  if (!(code >= 0 && code <= MAX_CODE_POINT)) throw new XlsxFormatError(`&${body}; is not a Unicode character`);
+  return String.fromCodePoint(code);
+}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
  * Decodes XML character references and entities, then Excel's `_xHHHH_` escapes.
+ * @throws XlsxFormatError for a character reference above U+10FFFF
  * @example decodeText('a &amp; b_x000D_') === 'a & b\r'
  */
 export function decodeText(text: string): string {
@@ -15,7 +58,7 @@ export function decodeText(text: string): string {
   if (out.includes('&')) {
     out = out.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, body: string) => {
       if (body[0] !== '#') return ENTITIES[body] ?? m;
-      return String.fromCodePoint(body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10));
+      return referencedCharacter(body);
     });
   }
   if (out.includes('_x')) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -66,7 +109,7 @@ export function elementText(xml: string, name: string): string | undefined {
   if (open < 0) return undefined;
   const after = xml[open + name.length + 1];
   if (after !== '>' && after !== ' ' && after !== '/') return undefined;
-  const tagEnd = xml.indexOf('>', open);
+  const tagEnd = tagEndIndex(xml, open);
   if (xml[tagEnd - 1] === '/') return '';
   const close = xml.indexOf(`</${name}>`, tagEnd);
   return decodeText(xml.slice(tagEnd + 1, close < 0 ? xml.length : close));
@@ -77,45 +120,55 @@ export function elementText(xml: string, name: string): string | undefined {
  * @param xml the item's inner XML
  */
 export function runsText(xml: string): string {
-  const body = xml.includes('<rPh') ? xml.replace(/<rPh[\s\S]*?<\/rPh>/g, '') : xml;
+  const body = xml.includes('<rPh') ? withoutPhoneticRuns(xml) : xml;
   let out = '';
   let at = 0;
   for (;;) {
     const open = body.indexOf('<t', at);
     if (open < 0) return out;
     const next = body[open + 2];
-    const tagEnd = body.indexOf('>', open);
-    if (next !== '>' && next !== ' ') {
+    const tagEnd = tagEndIndex(body, open);
+    if ((next !== '>' && next !== ' ') || body[tagEnd - 1] === '/') {
       at = tagEnd + 1;
       continue;
     }
-    if (body[tagEnd - 1] === '/') {
-      at = tagEnd + 1;
-      continue;
-    }
-    const close = body.indexOf('</t>', tagEnd);
+    const close = closingIndex(body, '</t>', tagEnd);
     out += decodeText(body.slice(tagEnd + 1, close));
     at = close + 4;
   }
 }
 
+/** A string item without its phonetic (`<rPh>`) runs. */
+function withoutPhoneticRuns(xml: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = xml.indexOf('<rPh', at); open >= 0; open = xml.indexOf('<rPh', at)) {
+    out += xml.slice(at, open);
+    at = closingIndex(xml, '</rPh>', open) + 6;
+  }
+  return out + xml.slice(at);
+}
+
 /**
  * The shared-string table.
  * @param xml `xl/sharedStrings.xml`
+ * @param maxCount the most items accepted
+ * @throws XlsxFormatError when an item never closes or there are more than maxCount
  */
-export function sharedStrings(xml: string): string[] {
+export function sharedStrings(xml: string, maxCount = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
   let at = 0;
   for (;;) {
     const open = xml.indexOf('<si', at);
     if (open < 0) return out;
-    const tagEnd = xml.indexOf('>', open);
+    if (out.length >= maxCount) throw new XlsxFormatError(`more than ${maxCount.toLocaleString('en-US')} shared strings`);
+    const tagEnd = tagEndIndex(xml, open);
     if (xml[tagEnd - 1] === '/') {
       out.push('');
       at = tagEnd + 1;
       continue;
     }
-    const close = xml.indexOf('</si>', tagEnd);
+    const close = closingIndex(xml, '</si>', tagEnd);
     out.push(runsText(xml.slice(tagEnd + 1, close)));
     at = close + 5;
   }
@@ -140,12 +193,14 @@ export function isDateFormatCode(code: string | undefined): boolean {
  */
 export function dateStyles(xml: string): boolean[] {
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\s[^>]*>/g)) {
+  for (const m of xml.matchAll(/<numFmt\s[^>]{0,8192}>/g)) {
     const id = Number(attribute(m[0], 'numFmtId'));
     custom.set(id, attribute(m[0], 'formatCode') ?? '');
   }
-  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  return [...cellXfs.matchAll(/<xf[\s>][^>]*/g)].map((m) => {
+  const open = xml.indexOf('<cellXfs');
+  const selfClosing = open >= 0 && xml[tagEndIndex(xml, open) - 1] === '/';
+  const cellXfs = open < 0 || selfClosing ? '' : xml.slice(open, closingIndex(xml, '</cellXfs>', open));
+  return [...cellXfs.matchAll(/<xf[\s>][^>]{0,8192}/g)].map((m) => {
     const id = Number(attribute(m[0], 'numFmtId') ?? 0);
     return custom.has(id) ? isDateFormatCode(custom.get(id)) : BUILTIN_DATE_IDS.has(id);
   });
@@ -162,11 +217,11 @@ export interface WorkbookSheet {
  * @param xml `xl/workbook.xml`
  */
 export function workbookInfo(xml: string): { sheets: WorkbookSheet[]; date1904: boolean } {
-  const sheets = [...xml.matchAll(/<sheet\s[^>]*>/g)].map((m) => ({
+  const sheets = [...xml.matchAll(/<sheet\s[^>]{0,8192}>/g)].map((m) => ({
     name: attribute(m[0], 'name') ?? '',
     relationshipId: attribute(m[0], 'r:id') ?? '',
   }));
-  const pr = /<workbookPr\s[^>]*>/.exec(xml)?.[0] ?? '';
+  const pr = /<workbookPr\s[^>]{0,8192}>/.exec(xml)?.[0] ?? '';
   const flag = attribute(pr, 'date1904');
   return { sheets, date1904: flag === '1' || flag === 'true' };
 }
@@ -177,7 +232,7 @@ export function workbookInfo(xml: string): { sheets: WorkbookSheet[]; date1904: 
  */
 export function relationships(xml: string): Map<string, { type: string; target: string }> {
   const out = new Map<string, { type: string; target: string }>();
-  for (const m of xml.matchAll(/<Relationship\s[^>]*>/g)) {
+  for (const m of xml.matchAll(/<Relationship\s[^>]{0,8192}>/g)) {
     out.set(attribute(m[0], 'Id') ?? '', { type: attribute(m[0], 'Type') ?? '', target: attribute(m[0], 'Target') ?? '' });
   }
   return out;
