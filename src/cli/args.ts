@@ -57,6 +57,8 @@ const ANALYZE_OPTIONS = {
   frequency: { type: 'string' },
   monetary: { type: 'string' },
   'analysis-date': { type: 'string' },
+  today: { type: 'string' },
+  'zero-amounts': { type: 'string' },
   bins: { type: 'string' },
   scoring: { type: 'string' },
   thresholds: { type: 'string' },
@@ -166,6 +168,8 @@ function buildOptions(v: RawValues): AnalysisOptions {
   const inputKind = oneOf('input-kind', v['input-kind'], ['transactions', 'customers'] as const);
   if (inputKind) options.inputKind = inputKind as InputKind;
   if (v['analysis-date'] !== undefined) options.analysisDate = dayOption('analysis-date', v['analysis-date']);
+  if (v.today !== undefined) options.today = dayOption('today', v.today);
+  options.zeroAmounts = oneOf('zero-amounts', v['zero-amounts'], ['purchase', 'skip'] as const);
   if (v.bins !== undefined) options.bins = integerOption('bins', v.bins, 2, 10);
   options.scoring = oneOf('scoring', v.scoring, ['quantile', 'thresholds'] as const);
   if (v.thresholds !== undefined) {

@@ -28,7 +28,12 @@ Columns (header name or 1-based column number; unnamed columns are detected):
       --recency-days --last-purchase --frequency --monetary   (customer-level input)
 
 Scoring:
-      --analysis-date YYYY-MM-DD   default: the day after the latest transaction
+      --analysis-date YYYY-MM-DD   rows on or after it are not used; default: the day after
+                                   the latest transaction dated on or before today
+      --today YYYY-MM-DD           the day the analysis runs (default: the current date); with
+                                   no --analysis-date, rows dated after it are skipped
+      --zero-amounts purchase|skip lines with a zero amount (default purchase: free items
+                                   count; with a negative quantity they are returns)
       --bins N                     2..10 (default 5)
       --scoring quantile|thresholds
       --thresholds "r=..;f=..;m=..[;l=..]"   bins-1 ascending cut points each

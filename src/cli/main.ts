@@ -173,13 +173,23 @@ export function noteLines(analysis: Analysis, command: Pick<AnalyzeCommand, 'lan
   return lines.map((line) => line.split(/\r?\n/).join(' '));
 }
 
+/** Engine errors about an option's value, by key prefix → the CLI option they name. */
+const OPTION_OF_ERROR: [string, string][] = [['engine.error.analysisDate', '--analysis-date']];
+
+/** `--option: ` for an engine error about an option's value, so the line names the flag; '' otherwise. */
+function optionPrefix(err: unknown): string {
+  const key = err instanceof InputError ? err.key : undefined;
+  const found = key === undefined ? undefined : OPTION_OF_ERROR.find(([prefix]) => key.startsWith(prefix));
+  return found ? `${found[1]}: ` : '';
+}
+
 /** Prints an error as one line and returns its exit code. */
 function reportError(err: unknown, io: CliIo): number {
   const usable = err instanceof UsageError || err instanceof InputError || (err instanceof Error && err.name === 'InputError');
   const message = err instanceof Error ? err.message : String(err);
   const oneLine = message.split(/\r?\n/).filter((line) => line.trim() !== '')[0] ?? 'unknown error';
   if (usable) {
-    io.stderr.write(`rfm: ${oneLine}\n`);
+    io.stderr.write(`rfm: ${optionPrefix(err)}${oneLine}\n`);
     return 2;
   }
   io.stderr.write(`rfm: internal error: ${oneLine}\n`);

@@ -10,6 +10,8 @@ import { computeMatrices } from './matrices';
 import { addPredictions } from './predict';
 import { inputError, note } from './messages';
 import { emptySkippedReport } from './skipped';
+import { DEFAULT_ZERO_AMOUNTS } from './rowRules';
+import { analysisWindow, assertWindowHasPurchases, lastPurchaseOf, windowRows } from './window';
 import type { MessageParams } from '../i18n';
 import { scoreAll, validateBins, validateThresholds, type ScoreSet } from './scores';
 import { assertValidRules, assignSegments, defaultSegmentRules, OTHERS } from './segments';
@@ -70,6 +72,7 @@ function resolveSettings(options: AnalysisOptions, kind: InputKind, table: Custo
     segmentRules: options.segmentRules ?? defaultSegmentRules(),
   };
   if (settings.scoring === 'thresholds') settings.thresholds = options.thresholds;
+  if (kind === 'transactions') settings.zeroAmounts = options.zeroAmounts ?? DEFAULT_ZERO_AMOUNTS;
   const dayMonthOrder = ctx.dayMonthOrder ?? options.dayMonthOrder;
   if (dayMonthOrder) settings.dayMonthOrder = dayMonthOrder;
   return settings;
@@ -197,25 +200,44 @@ function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: An
   return out;
 }
 
-/** analyzeTransactions after its options were checked. */
-function runTransactions(transactions: readonly Transaction[], options: AnalysisOptions, ctx: PipelineContext): Analysis {
-  if (transactions.length === 0) throw noRowsError('engine.what.transactions', ctx.skipped);
-  ctx.onProgress?.(0.6, 'customers');
-  const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
-  return analyzeCustomerTable(table, 'transactions', options, transactions, ctx);
+/**
+ * The context with the rows outside the analysis window added to its skipped rows and notes.
+ * @param ctx the normalisation's context
+ * @param skipped the report with the window's rows
+ * @param notes the window's notes
+ */
+function withWindow(ctx: PipelineContext, skipped: SkippedReport, notes: Note[]): PipelineContext {
+  return notes.length === 0 ? ctx : { ...ctx, skipped, notes: [...(ctx.notes ?? []), ...notes] };
 }
 
-/** analyzeCustomers after its options were checked. */
-function runCustomers(inputs: readonly CustomerInput[], options: AnalysisOptions, ctx: PipelineContext): Analysis {
-  if (inputs.length === 0) throw noRowsError('engine.what.customerRows', ctx.skipped);
-  ctx.onProgress?.(0.6, 'customers');
+/** analyzeTransactions after its options were checked: the analysis window first, then the pipeline. */
+function runTransactions(all: readonly Transaction[], options: AnalysisOptions, ctx: PipelineContext): Analysis {
+  const window = analysisWindow(options);
+  assertWindowHasPurchases(all, window);
+  const w = windowRows(all, (t) => t.day, window, ctx.skipped);
+  const transactions = w.rows;
+  const run = withWindow(ctx, w.skipped, w.notes);
+  if (transactions.length === 0) throw noRowsError('engine.what.transactions', run.skipped);
+  run.onProgress?.(0.6, 'customers');
+  const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
+  return analyzeCustomerTable(table, 'transactions', options, transactions, run);
+}
+
+/** analyzeCustomers after its options were checked (rows whose last purchase is outside the window are skipped). */
+function runCustomers(all: readonly CustomerInput[], options: AnalysisOptions, ctx: PipelineContext): Analysis {
+  const w = windowRows(all, lastPurchaseOf, analysisWindow(options), ctx.skipped);
+  const inputs = w.rows;
+  const run = withWindow(ctx, w.skipped, w.notes);
+  if (inputs.length === 0) throw noRowsError('engine.what.customerRows', run.skipped);
+  run.onProgress?.(0.6, 'customers');
   const table = customersFromInputs(inputs, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
-  return analyzeCustomerTable(table, 'customers', options, [], ctx);
+  return analyzeCustomerTable(table, 'customers', options, [], run);
 }
 
 /**
  * Analyses normalised transactions.
- * @param transactions usable rows (purchases > 0, returns < 0)
+ * @param transactions usable rows (purchases ≥ 0, returns < 0; see isPurchase); rows outside the
+ *   analysis window (see windowReason) are skipped here and reported
  * @param options the user's options (all optional)
  * @param ctx columns, skipped rows and progress from normalisation, when there was one
  * @returns the analysis; customers sorted by id

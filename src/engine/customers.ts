@@ -1,13 +1,14 @@
 /**
  * Customers: one row of metrics per customer, from transactions or from customer-level input.
  *
- * Purchases (amount > 0) give first and last purchase, length, recency and frequency; returns
- * (amount < 0) only reduce revenue. Customers with returns but no purchase are reported, not scored.
+ * Purchases (amount ≥ 0, see isPurchase: free items count) give first and last purchase, length,
+ * recency and frequency; returns (amount < 0, or a zero line with a negative quantity) only reduce revenue. Customers with returns but no purchase are reported, not scored.
  * Output is sorted by id (see compareIds) so that the order of input rows never changes the result.
  */
 import { InputError, type CustomerInput, type CustomerResult, type DayNumber, type Transaction } from './types';
 import { inputError } from './messages';
 import { sortIds } from './customerIds';
+import { isPurchase } from './rowRules';
 
 export { compareIds, sortIds } from './customerIds';
 
@@ -126,7 +127,7 @@ class OrderCounter {
 /**
  * Aggregates transactions into customer metrics. O(rows) with one map lookup per row, plus one sort
  * of the customer ids.
- * @param transactions normalised transactions (purchases > 0, returns < 0)
+ * @param transactions normalised transactions (purchases ≥ 0, returns < 0; see isPurchase)
  * @param options analysis date and monetary basis
  * @returns customers sorted by id, with returns-only customers reported apart
  * @throws InputError when the analysis date or a row's day is not a whole day number, or an amount
@@ -152,7 +153,7 @@ export function customersFromTransactions(transactions: readonly Transaction[], 
     addRevenue(acc, k, t.amount);
     acc.rows[k]++;
     if (t.day > maxDay) maxDay = t.day;
-    if (t.amount <= 0) continue;
+    if (!isPurchase(t)) continue;
     if (t.day < acc.first[k]) acc.first[k] = t.day;
     if (t.day > acc.last[k]) acc.last[k] = t.day;
     if (t.orderId === undefined) acc.orders[k]++;

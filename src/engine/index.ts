@@ -21,3 +21,5 @@ export * from './parse';
 export * from './parseCustomers';
 export * from './skipped';
 export * from './predict';
+export * from './rowRules';
+export * from './window';

@@ -18,7 +18,7 @@ import { inputError } from './messages';
 import { detectColumns, detectInputKind, duplicateHeaderNote, toColumnMapping } from './columns';
 import type { DateColumnResolution } from './dates';
 import { note } from './messages';
-import { normalizeTransactions } from './parse';
+import { normalizeTransactions, type NormalizeOptions } from './parse';
 import { normalizeCustomers } from './parseCustomers';
 
 /** Fields common to both kinds of prepared input. */
@@ -77,7 +77,7 @@ export function inputNotes(table: InputTable, columns: readonly DetectedColumn[]
  * always win), then normalises every row. Rows that cannot be used are in `skipped`; when none
  * is usable the lists are empty and the caller decides (analyze throws "no usable rows").
  * @param table the raw input
- * @param options inputKind, columns and dayMonthOrder are read
+ * @param options inputKind, columns, dayMonthOrder and zeroAmounts are read
  * @throws InputError for an empty table, an override naming no column, or a missing required column
  * @example prepareInput({ header: ['customer', 'date', 'amount'], rows: [['a', '2020-01-01', 5]] })
  */
@@ -86,7 +86,8 @@ export function prepareInput(table: InputTable, options: AnalysisOptions = {}): 
   const kind = options.inputKind ?? detectInputKind(table);
   const columns = detectColumns(table, kind, options.columns);
   const mapping = toColumnMapping(columns);
-  const opts = options.dayMonthOrder ? { dayMonthOrder: options.dayMonthOrder } : {};
+  const opts: NormalizeOptions = options.dayMonthOrder ? { dayMonthOrder: options.dayMonthOrder } : {};
+  if (options.zeroAmounts) opts.zeroAmounts = options.zeroAmounts;
   if (kind === 'customers') {
     const r = normalizeCustomers(table, mapping, opts);
     const notes = inputNotes(table, columns, r.lastPurchaseColumn);

@@ -4,7 +4,8 @@
  * Each column's form is resolved once (date form and day/month order; decimal separator), then
  * every row takes a fast path: char-code parsing, no regex, no Date objects.
  * amount = the amount column, or quantity × unit price (also where the amount cell is empty);
- * zero amounts are skipped, negative amounts kept as returns. Blank rows are ignored silently.
+ * negative amounts are returns; zero amounts are purchases (or skipped, by choice) unless the
+ * quantity is negative (see classifyAmount). Blank rows are ignored silently.
  */
 import type { ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction } from './types';
 import { inputError } from './messages';
@@ -13,11 +14,14 @@ import { DATE_BLANK, type DateColumnResolution } from './dates';
 import { normalizeId } from './numbers';
 import { dateColumn, errorColumn, isBlankRow, numberColumnParser, orderHint } from './rows';
 import { SkipCollector } from './skipped';
+import { classifyAmount, DEFAULT_ZERO_AMOUNTS, type ZeroAmountRule } from './rowRules';
 
 /** Options of normalisation. */
 export interface NormalizeOptions {
   /** How to read ambiguous day/month dates when the values cannot tell. */
   dayMonthOrder?: DayMonthOrder;
+  /** What a zero-amount line is (default 'purchase'; see classifyAmount). */
+  zeroAmounts?: ZeroAmountRule;
 }
 
 /** What normalizeTransactions returns. */
@@ -34,7 +38,7 @@ export interface NormalizedTransactions {
  * Normalises transaction rows.
  * @param table the input
  * @param columns role → column index; needs customer, date, and amount or quantity + price
- * @param opts dayMonthOrder for ambiguous dates
+ * @param opts dayMonthOrder for ambiguous dates; zeroAmounts
  * @returns the usable transactions in row order, the skipped-row report (returnsOnlyCustomers
  *   left empty for the core to fill) and the day/month order used
  * @throws InputError when the mapping lacks a required column
@@ -62,6 +66,7 @@ export function normalizeTransactions(
   const used = [ci, di, ai, qi, pi, oi, ki].filter((c): c is number => c !== undefined);
   const skips = new SkipCollector(table);
   const transactions: Transaction[] = [];
+  const zeroAmounts = opts.zeroAmounts ?? DEFAULT_ZERO_AMOUNTS;
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -93,17 +98,20 @@ export function normalizeTransactions(
       if (!Number.isFinite(amount)) { skips.skip(rowNumber, 'bad-amount', -1, undefined, 'input.skip.productTooLarge'); continue; }
     }
     if (amount === undefined) { skips.skip(rowNumber, 'missing-amount', ai as number, amountCell); continue; }
-    if (amount === 0) { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell, ai === undefined ? 'input.skip.productZero' : undefined); continue; }
+    // only a zero amount needs the quantity's sign (a zero-amount return)
+    const zeroClass = amount === 0 ? classifyAmount(0, qi === undefined ? undefined : parseQuantity(row[qi]), zeroAmounts) : undefined;
+    if (zeroClass === 'zero-amount') { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell, ai === undefined ? 'input.skip.productZero' : undefined); continue; }
+    if (amount === 0) amount = 0; // -1 × 0 is -0: one zero for sums and output
 
     const cost = ki === undefined ? undefined : parseCost(row[ki]);
     if (cost !== undefined && cost !== cost) { skips.skip(rowNumber, 'bad-number', ki as number, row[ki as number]); continue; }
     // one literal per shape: adding fields later would cost a second allocation per row
     const orderId = oi === undefined ? undefined : normalizeId(row[oi]);
-    transactions.push(
-      oi === undefined
-        ? ki === undefined ? { customerId, day, amount, rowNumber } : { customerId, day, amount, cost, rowNumber }
-        : ki === undefined ? { customerId, day, amount, orderId, rowNumber } : { customerId, day, amount, orderId, cost, rowNumber },
-    );
+    const t: Transaction = oi === undefined
+      ? ki === undefined ? { customerId, day, amount, rowNumber } : { customerId, day, amount, cost, rowNumber }
+      : ki === undefined ? { customerId, day, amount, orderId, rowNumber } : { customerId, day, amount, orderId, cost, rowNumber };
+    if (zeroClass === 'return') t.isReturn = true;
+    transactions.push(t);
   }
   const out: NormalizedTransactions = { transactions, skipped: skips.report, dateColumn: dates.resolution };
   if (dates.resolution.dayMonthOrder) out.dayMonthOrder = dates.resolution.dayMonthOrder;

@@ -92,8 +92,20 @@ export interface AnalysisOptions {
   inputKind?: InputKind;
   /** Column overrides by index or by header name; the rest is detected. */
   columns?: Partial<Record<ColumnRole, number | string>>;
-  /** Default: the day after the latest transaction (customer-level input: today is not used; see docs). */
+  /**
+   * Rows dated on or after it are not used by any part (reported as `after-analysis-date`). Default:
+   * the day after the latest transaction dated on or before `today` (customer-level input: the day
+   * after the latest last purchase).
+   */
   analysisDate?: DayNumber;
+  /**
+   * The day the analysis runs (default: the current local date). With no analysis date, rows dated
+   * after it are not used (reported as `future-date`), so a placeholder such as 9999-12-31 cannot
+   * move the analysis date. Injectable so that runs and tests are deterministic.
+   */
+  today?: DayNumber;
+  /** What a zero-amount line is: 'purchase' (default; free items count) or 'skip'. A zero line with a negative quantity is a return either way. */
+  zeroAmounts?: 'purchase' | 'skip';
   /** 2..10, default 5. */
   bins?: number;
   scoring?: ScoringMethod;
@@ -147,14 +159,18 @@ export interface ResolvedSettings {
   split: SplitRule;
   dayMonthOrder?: DayMonthOrder;
   segmentRules: SegmentRule[];
+  /** What zero-amount lines were (transactions only). */
+  zeroAmounts?: 'purchase' | 'skip';
 }
 
 /** One usable transaction row after normalisation. */
 export interface Transaction {
   customerId: string;
   day: DayNumber;
-  /** Positive = purchase, negative = return (zero rows are skipped). */
+  /** Positive or zero = purchase (see isPurchase), negative = return. */
   amount: number;
+  /** Set only on a zero-amount line with a negative quantity: a return the amount's sign cannot show. */
+  isReturn?: true;
   /** Order/invoice id; undefined when there is no order column (each row is an order). */
   orderId?: string;
   /** Optional cost of the line, when a cost column is mapped. */
@@ -172,7 +188,11 @@ export type SkipReason =
   | 'missing-amount'
   | 'zero-amount'
   | 'bad-number'
-  | 'error-cell';
+  | 'error-cell'
+  /** Dated on or after the analysis date: outside the analysis window. */
+  | 'after-analysis-date'
+  /** No analysis date given and dated after the day the analysis runs (e.g. a 9999-12-31 placeholder). */
+  | 'future-date';
 
 /** The skipped-row report: counts per reason and the first ten examples. */
 export interface SkippedReport {

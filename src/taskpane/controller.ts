@@ -23,7 +23,7 @@ export interface PaneForm {
   inputKind(): InputKind;
   mapping(): ColumnMapping;
   /** The option fields as typed. */
-  options(): { bins: string; analysisDate: string; split: string; dayMonth: string; writeBack: boolean };
+  options(): { bins: string; analysisDate: string; split: string; dayMonth: string; zeroAmounts: string; writeBack: boolean };
 }
 
 /** The latest run's figures (Analyze or Refresh), shown in the summary. */
@@ -216,6 +216,7 @@ export class PaneController {
     const options: AnalysisOptions = { inputKind: this.view.form.inputKind(), columns: { ...mapping }, bins: fields.bins, split: typed.split as AnalysisOptions['split'] };
     if (fields.analysisDate !== undefined) options.analysisDate = fields.analysisDate;
     if (typed.dayMonth === 'dmy' || typed.dayMonth === 'mdy') options.dayMonthOrder = typed.dayMonth;
+    if (typed.zeroAmounts === 'skip') options.zeroAmounts = 'skip';
     return { options, writeBack: typed.writeBack };
   }
 

@@ -57,6 +57,7 @@ function paneForm(): PaneForm {
       analysisDate: byId<HTMLInputElement>('analysis-date').value,
       split: byId<HTMLSelectElement>('split').value,
       dayMonth: byId<HTMLSelectElement>('day-month').value,
+      zeroAmounts: byId<HTMLSelectElement>('zero-amounts').value,
       writeBack: byId<HTMLInputElement>('write-back').checked,
     }),
   };

@@ -169,15 +169,20 @@ describe('unused columns are not parsed past the first rows', () => {
 
 describe('CDNOW sample (whitespace, CRLF, no header)', () => {
   it('is read headerless: $244,091.94 over 2,357 customers, 8 of whom have only $0.00 rows', async () => {
-    // Counted from the raw file: 8 rows are 0.00 and they are the only rows of 8 customers, so
-    // 2,349 customers have a purchase to score; the model's columns are filled by default.
+    // Counted from the raw file: 8 rows are 0.00 and they are the only rows of 8 customers. Zero
+    // amounts are purchases (free items), so all 2,357 customers are scored and no row is skipped;
+    // --zero-amounts skip leaves those 8 out. The model's columns are filled by default.
     const cdnow = requireSharedData('cdnow/CDNOW_sample.txt');
     const out = path.join(dir, 'cdnow.csv');
     const result = await run('analyze', cdnow, '--customer', 'column2', '--date', 'column3', '--amount', 'column5', '--out', out);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^rfm: skipped 8 of 6,919 rows \(zero-amount 8\)/);
+    expect(result.stderr).not.toMatch(/skipped/);
     const rows = records(fs.readFileSync(out, 'utf8'));
-    expect(rows).toHaveLength(2349);
+    expect(rows).toHaveLength(2357);
+    expect(rows.filter((r) => Number(r.monetary) === 0)).toHaveLength(8);
+    const skipping = await run('analyze', cdnow, '--customer', 'column2', '--date', 'column3', '--amount', 'column5', '--zero-amounts', 'skip', '--model', 'off', '--clusters', 'off');
+    expect(skipping.stderr).toMatch(/^rfm: skipped 8 of 6,919 rows \(zero-amount 8\)/);
+    expect(records(skipping.stdout)).toHaveLength(2349);
     expect(rows.every((r) => r.p_alive !== '' && r.clv !== '' && r.churn_status !== '')).toBe(true);
     expect(rows.reduce((sum, r) => sum + Number(r.monetary), 0)).toBeCloseTo(244091.94, 2);
     expect(rows.every((r) => r.first_purchase >= '1997-01-01' && r.first_purchase <= '1997-03-31')).toBe(true);

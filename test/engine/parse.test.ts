@@ -41,7 +41,7 @@ describe('normalizeTransactions: the usable rows', () => {
     const r = normalizeTransactions(t, { customer: 0, date: 1, quantity: 2, price: 3, amount: 4, cost: 5 });
     expect(r.transactions.map((x) => [x.customerId, x.amount, x.cost])).toEqual([['A', 7.5, 1], ['B', 100, undefined]]);
     const noAmount = normalizeTransactions(t, { customer: 0, date: 1, quantity: 2, price: 3 });
-    const zero = normalizeTransactions({ header: t.header, rows: [['A', '2020-01-05', '0', '2.5']] }, { customer: 0, date: 1, quantity: 2, price: 3 });
+    const zero = normalizeTransactions({ header: t.header, rows: [['A', '2020-01-05', '0', '2.5']] }, { customer: 0, date: 1, quantity: 2, price: 3 }, { zeroAmounts: 'skip' });
     expect(zero.skipped.examples).toMatchObject([{ rowNumber: 2, reason: 'zero-amount', detail: 'quantity × unit price is zero' }]);
     const huge = normalizeTransactions({ header: t.header, rows: [['A', '2020-01-05', 1e200, 1e200]] }, { customer: 0, date: 1, quantity: 2, price: 3 });
     expect(huge.skipped.examples).toMatchObject([{ rowNumber: 2, reason: 'bad-amount', detail: 'quantity × unit price is too large' }]);
@@ -105,7 +105,8 @@ describe('skipped rows: every reason, with 1-based row numbers and a detail', ()
       ['B', '2020-01-05', '', '2', '', ''], // row 14: missing amount (price empty)
     ],
   };
-  const r = normalizeTransactions(t, { customer: 0, date: 1, amount: 2, quantity: 3, price: 4, cost: 5 });
+  // zero amounts skipped by choice here, so that every reason shows (by default they are purchases)
+  const r = normalizeTransactions(t, { customer: 0, date: 1, amount: 2, quantity: 3, price: 4, cost: 5 }, { zeroAmounts: 'skip' });
 
   test('kept rows', () => {
     expect(r.transactions.map((x: Transaction) => [x.rowNumber, x.amount])).toEqual([[2, 10], [13, -4]]);
@@ -210,7 +211,10 @@ describe('properties', () => {
         const table: InputTable = { header: ['c', 'd', 'a'], rows: rows.map(([c, v]) => [c, '2020-01-01', v]) };
         const out = normalizeTransactions(table, { customer: 0, date: 1, amount: 2 });
         expect(out.transactions.reduce((s, x) => s + x.amount, 0)).toBe(rows.reduce((s, [, v]) => s + v, 0));
-        expect(out.skipped.byReason['zero-amount'] ?? 0).toBe(rows.filter(([, v]) => v === 0).length);
+        // zero amounts are purchases by default: every row is kept
+        expect(out.transactions.length).toBe(rows.length);
+        const skipping = normalizeTransactions(table, { customer: 0, date: 1, amount: 2 }, { zeroAmounts: 'skip' });
+        expect(skipping.skipped.byReason['zero-amount'] ?? 0).toBe(rows.filter(([, v]) => v === 0).length);
       }),
     );
   });
@@ -231,7 +235,7 @@ describe("the rfm package's order data", () => {
 });
 
 describe('Online Retail (541,909 order lines, amount = Quantity × UnitPrice)', () => {
-  test('figures counted independently (Python csv + Decimal): 135,080 without customer, 40 zero, 406,789 used of which 8,905 returns', () => {
+  test('figures counted independently (Python csv + Decimal): 135,080 without customer, 406,829 used (40 of them zero-amount purchases) of which 8,905 returns', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Papa = require('papaparse') as typeof import('papaparse');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -240,12 +244,25 @@ describe('Online Retail (541,909 order lines, amount = Quantity × UnitPrice)', 
     const [header, ...all] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
     const table: InputTable = { header, rows: all };
     expect(table.rows.length).toBe(541909);
-    const r = normalizeTransactions(table, toColumnMapping(detectColumns(table, 'transactions')));
-    expect(r.skipped.byReason).toEqual({ 'missing-customer': 135080, 'zero-amount': 40 });
-    expect(r.transactions.length).toBe(406789);
+    const mapping = toColumnMapping(detectColumns(table, 'transactions'));
+    const r = normalizeTransactions(table, mapping);
+    // counted here from the raw rows: lines with a customer whose Quantity × UnitPrice is zero (none
+    // has a negative quantity), and the returns among the lines with a customer
+    const col = (name: string): number => header.indexOf(name);
+    const withCustomer = all.filter((row) => row[col('CustomerID')].trim() !== '');
+    const zeroLines = withCustomer.filter((row) => Number(row[col('Quantity')]) * Number(row[col('UnitPrice')]) === 0);
+    expect(zeroLines.length).toBe(40);
+    expect(zeroLines.some((row) => Number(row[col('Quantity')]) < 0)).toBe(false);
+    expect(r.skipped.byReason).toEqual({ 'missing-customer': 135080 });
+    expect(r.transactions.length).toBe(withCustomer.length);
+    expect(r.transactions.length).toBe(406829);
+    expect(r.transactions.filter((x) => x.amount === 0).length).toBe(40);
     expect(r.transactions.filter((x) => x.amount < 0).length).toBe(8905);
-    // 4,372 ids in the file; 13256 has only a zero-amount line
-    expect(new Set(r.transactions.map((x) => x.customerId)).size).toBe(4371);
+    // 4,372 ids in the file, all with a line now (13256 had only a zero-amount line)
+    expect(new Set(r.transactions.map((x) => x.customerId)).size).toBe(4372);
+    const skipping = normalizeTransactions(table, mapping, { zeroAmounts: 'skip' });
+    expect(skipping.skipped.byReason).toEqual({ 'missing-customer': 135080, 'zero-amount': 40 });
+    expect(skipping.transactions.length).toBe(406789);
     expect(r.transactions[0]).toMatchObject({ customerId: '17850', orderId: '536365', day: day('2010-12-01'), rowNumber: 2 });
     expect(formatIsoDate(r.transactions.reduce((m, x) => Math.max(m, x.day), 0))).toBe('2011-12-09');
   });

@@ -35,7 +35,7 @@ interface Fixture {
 function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analysis; startRun?: StartRun } = {}): Fixture {
   const f = {
     states: [] as PaneState[], writes: [] as RunSettings[], runs: [] as Fixture['runs'], saved: [] as Lang[], focused: 0,
-    form: { options: { bins: '5', analysisDate: '', split: 'mean', dayMonth: '', writeBack: false } } as Fixture['form'],
+    form: { options: { bins: '5', analysisDate: '', split: 'mean', dayMonth: '', zeroAmounts: 'purchase', writeBack: false } } as Fixture['form'],
   } as Fixture;
   const host: PaneHost = {
     displayLanguage: () => undefined,
@@ -140,6 +140,15 @@ describe('PaneController', () => {
     await f.controller.analyze();
     expect(f.runs).toEqual([]);
     expect(text(f.controller.current, 'error')).toBe(`${t('en', 'pane.error.missingRole', { role: t('en', 'pane.role.amount') })} ${t('en', 'pane.nothingWritten')}`);
+  });
+
+  test('zero-amount lines: purchases by default, skipped when chosen', async () => {
+    const f = fixture();
+    await f.controller.analyze();
+    expect(f.runs[0].options.zeroAmounts).toBeUndefined();
+    f.form.options = { ...f.form.options, zeroAmounts: 'skip' };
+    await f.controller.analyze();
+    expect(f.runs[1].options.zeroAmounts).toBe('skip');
   });
 
   test('Persian: a Jalali analysis date is converted; one that does not exist is refused', async () => {

@@ -4,6 +4,7 @@
  * in Fader, Hardie & Lee 2005 and lifetimes' summary_data_from_transaction_data).
  */
 import type { DayNumber, Transaction } from '../types';
+import { isPurchase } from '../rowRules';
 
 /** Days per model time unit. A month is 365.25/12 days. */
 export const UNIT_DAYS = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
@@ -39,7 +40,7 @@ export interface Histories {
 
 /**
  * Builds each customer's history from the lines dated in [startDay, endDay]. A purchase day is a
- * day with at least one non-negative line (free items count, as in CDNOW); its spend is the day's net amount (same-day returns
+ * day with at least one purchase line (isPurchase: free items count, as in CDNOW); its spend is the day's net amount (same-day returns
  * included). Returns on days without a purchase lower revenue but not the repeat spend.
  * Complexity O(n) plus a sort of each customer's own lines.
  * @param transactions normalised lines, any order
@@ -102,7 +103,7 @@ function summarise(transactions: readonly Transaction[], ids: string[], offsets:
       for (; k < lines.length && transactions[lines[k]].day === day; k++) {
         const t = transactions[lines[k]];
         net += t.amount;
-        if (t.amount >= 0) bought = true;
+        if (isPurchase(t)) bought = true;
         if (t.cost !== undefined && Number.isFinite(t.cost)) {
           cost += t.cost;
           hasCost = 1;

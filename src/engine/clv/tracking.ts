@@ -6,6 +6,7 @@ import type { DayNumber, Transaction } from '../types';
 import { expectedIfAlive, pAlive, type BgParams, type PurchaseModelSpec } from './bgnbd';
 import type { PurchaseGroups } from './groups';
 import { MONTH_DAYS } from './summary';
+import { isPurchase } from '../rowRules';
 
 /** One point of the tracking chart. */
 export interface TrackingPoint {
@@ -76,7 +77,7 @@ function purchaseDaysByOffset(transactions: readonly Transaction[], eligible: Re
   const counts = new Float64Array(days);
   for (const t of transactions) {
     const offset = t.day - from;
-    if (offset < 0 || offset >= days || t.amount < 0) continue;
+    if (offset < 0 || offset >= days || !isPurchase(t)) continue;
     const customer = eligible.get(t.customerId);
     if (customer === undefined) continue;
     const key = customer * days + offset;

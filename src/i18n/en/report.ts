@@ -101,6 +101,8 @@ export const report = {
   'report.skip.zero-amount': 'Zero amount',
   'report.skip.bad-number': 'Number not recognised',
   'report.skip.error-cell': 'Error value in a cell',
+  'report.skip.after-analysis-date': 'On or after the analysis date',
+  'report.skip.future-date': 'Dated after today',
 
   'report.matrix.title': 'Matrices (pivot-ready)',
   'report.matrix.rfCount': 'Customers by R score (rows) and F score (columns)',

@@ -103,6 +103,8 @@ export const report: Record<keyof typeof en, string> = {
   'report.skip.zero-amount': 'مبلغ صفر',
   'report.skip.bad-number': 'عدد شناخته نشد',
   'report.skip.error-cell': 'خطا در خانه',
+  'report.skip.after-analysis-date': 'در تاریخ تحلیل یا پس از آن',
+  'report.skip.future-date': 'تاریخ پس از امروز',
 
   'report.matrix.title': 'ماتریس‌ها (آمادهٔ جدول محوری)',
   'report.matrix.rfCount': 'تعداد مشتریان بر حسب امتیاز R (سطرها) و امتیاز F (ستون‌ها)',

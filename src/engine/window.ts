@@ -1,0 +1,114 @@
+/**
+ * The analysis window applied to normalised rows: every stage after it (R/F/M/L, scores,
+ * segments, matrices, clusters, models) sees only the rows inside it, and the rows outside are
+ * reported as skip reasons with their count and first rows (see windowReason in rowRules.ts).
+ */
+import type { CustomerInput, DayNumber, Note, SkippedReport, Transaction } from './types';
+import { formatIsoDate } from './civil';
+import { inputError, note } from './messages';
+import { isPurchase, todayDayNumber, windowReason, type AnalysisWindow, type WindowReason } from './rowRules';
+import { emptySkippedReport, MAX_SKIP_EXAMPLES } from './skipped';
+import { messageText } from '../i18n';
+
+/** Rows named in the window note. */
+const NOTE_ROWS = 5;
+
+/**
+ * The window of a run.
+ * @param options the analysis date (if given) and today (default: the current local date)
+ * @returns the window
+ */
+export function analysisWindow(options: { analysisDate?: DayNumber; today?: DayNumber }): AnalysisWindow {
+  const today = options.today ?? todayDayNumber();
+  return options.analysisDate === undefined ? { today } : { analysisDate: options.analysisDate, today };
+}
+
+/** What windowRows returns. */
+export interface Windowed<T> {
+  rows: T[];
+  /** The skipped-row report with the rows outside the window added. */
+  skipped: SkippedReport;
+  /** One note per reason with its count and first rows; empty when every row is inside. */
+  notes: Note[];
+}
+
+/**
+ * Keeps the rows inside the window.
+ * @param rows normalised rows (transactions, or customer-level rows by their last purchase)
+ * @param dayOf the row's day (undefined: no date, always kept)
+ * @param window the analysis window
+ * @param skipped the report of earlier skips (not changed; a copy is returned)
+ * @returns the kept rows in order, the report and the notes
+ * O(n).
+ */
+export function windowRows<T extends { rowNumber: number }>(rows: readonly T[], dayOf: (row: T) => DayNumber | undefined, window: AnalysisWindow, skipped: SkippedReport = emptySkippedReport()): Windowed<T> {
+  const kept: T[] = [];
+  const outside: { row: number; reason: WindowReason; day: DayNumber }[] = [];
+  const counts: Partial<Record<WindowReason, number>> = {};
+  for (const r of rows) {
+    const day = dayOf(r);
+    const reason = day === undefined ? undefined : windowReason(day, window);
+    if (reason === undefined) {
+      kept.push(r);
+      continue;
+    }
+    counts[reason] = (counts[reason] ?? 0) + 1;
+    if (outside.length < MAX_SKIP_EXAMPLES * 2) outside.push({ row: r.rowNumber, reason, day: day as DayNumber });
+  }
+  if (outside.length === 0) return { rows: rows as T[], skipped, notes: [] };
+  return { rows: kept, skipped: addToReport(skipped, counts, outside, window), notes: windowNotes(counts, outside, window) };
+}
+
+function reasonParams(reason: WindowReason, day: DayNumber, window: AnalysisWindow): { key: string; params: Record<string, string> } {
+  return reason === 'after-analysis-date'
+    ? { key: 'input.skip.afterAnalysisDate', params: { day: formatIsoDate(day), date: formatIsoDate(window.analysisDate as DayNumber) } }
+    : { key: 'input.skip.futureDate', params: { day: formatIsoDate(day), today: formatIsoDate(window.today) } };
+}
+
+function addToReport(skipped: SkippedReport, counts: Partial<Record<WindowReason, number>>, outside: { row: number; reason: WindowReason; day: DayNumber }[], window: AnalysisWindow): SkippedReport {
+  const byReason = { ...skipped.byReason };
+  let total = skipped.total;
+  for (const [reason, n] of Object.entries(counts) as [WindowReason, number][]) {
+    byReason[reason] = (byReason[reason] ?? 0) + n;
+    total += n;
+  }
+  const added = outside.map(({ row, reason, day }) => {
+    const { key, params } = reasonParams(reason, day, window);
+    return { rowNumber: row, reason, detail: messageText('en', key, params), key, params };
+  });
+  const examples = [...skipped.examples, ...added].sort((a, b) => a.rowNumber - b.rowNumber).slice(0, MAX_SKIP_EXAMPLES);
+  return { ...skipped, total, byReason, examples };
+}
+
+function windowNotes(counts: Partial<Record<WindowReason, number>>, outside: { row: number; reason: WindowReason }[], window: AnalysisWindow): Note[] {
+  const notes: Note[] = [];
+  for (const reason of ['after-analysis-date', 'future-date'] as const) {
+    const count = counts[reason];
+    if (!count) continue;
+    const rows = outside.filter((o) => o.reason === reason).slice(0, NOTE_ROWS).map((o) => o.row).join(', ');
+    notes.push(reason === 'after-analysis-date'
+      ? note('engine.note.afterAnalysisDate', { count, date: formatIsoDate(window.analysisDate as DayNumber), rows })
+      : note('engine.note.futureDate', { count, today: formatIsoDate(window.today), rows }));
+  }
+  return notes;
+}
+
+/**
+ * Checks that some purchase lies before the analysis date.
+ * @param transactions normalised rows before the window is applied
+ * @param window the analysis window
+ * @throws InputError naming the analysis date when it is on or before the first purchase
+ */
+export function assertWindowHasPurchases(transactions: readonly Transaction[], window: AnalysisWindow): void {
+  if (window.analysisDate === undefined) return;
+  let first = Infinity;
+  for (const t of transactions) if (t.day < first && isPurchase(t)) first = t.day;
+  if (Number.isFinite(first) && window.analysisDate <= first) {
+    throw inputError('engine.error.analysisDateBeforeData', { date: formatIsoDate(window.analysisDate), first: formatIsoDate(first) });
+  }
+}
+
+/** Customer-level rows carry a date only as their last purchase. */
+export function lastPurchaseOf(row: CustomerInput): DayNumber | undefined {
+  return row.lastPurchase;
+}
