@@ -43,10 +43,13 @@ export function loyalProfitableCustomers(analysis: Analysis): CustomerResult[] {
     .sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** A sentence about `count` customers: the `.one` form of the key for exactly one, where it exists. */
+/**
+ * A sentence about `count` customers: the `.zero` form for none (no instruction about an empty
+ * group), the `.one` form for exactly one, where they exist.
+ */
 function countSentence(lang: Lang, key: string, count: number, params: Record<string, string | number>): string {
-  const one = `${key}.one`;
-  return t(lang, count === 1 && one in STRINGS[lang] ? one : key, { ...params, count: formatForText(count, lang) });
+  const form = count === 0 ? `${key}.zero` : count === 1 ? `${key}.one` : key;
+  return t(lang, form in STRINGS[lang] ? form : key, { ...params, count: formatForText(count, lang) });
 }
 
 function shareOf(part: number, whole: number): number | null {

@@ -3,6 +3,7 @@
  * (lang, dir) and to every element that carries a `data-i18n` key.
  */
 import { t, type Lang } from '../i18n';
+import { toPersianDigits } from '../i18n/jalali';
 
 /**
  * Maps an Office display language (e.g. `fa-IR`, `en-US`) to one of ours.
@@ -45,4 +46,15 @@ export function applyLanguage(doc: Document, lang: Lang): void {
  */
 export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US', { maximumFractionDigits }).format(value);
+}
+
+/**
+ * Numbers in a Persian sentence written with Latin digits (0.001) in Persian ones (۰٫۰۰۱): the
+ * decimal point between digits becomes the Persian decimal separator, then every digit is Persian.
+ * For text without user data (the data's own digits are left as typed elsewhere).
+ * @param text the sentence
+ * @returns the sentence with Persian numerals
+ */
+export function persianNumerals(text: string): string {
+  return toPersianDigits(text.replace(/(\d)\.(\d)/g, '$1\u066B$2'));
 }

@@ -1,15 +1,17 @@
 /**
- * The summary shown after a run: headline figures, a small segment chart (SVG built element by
- * element), notes on the run, the three answers, the skipped rows with reasons, and links that activate the output
- * sheets. Text only through textContent and the string tables.
+ * The summary shown after a run: headline figures, the three answers, a small segment chart (SVG
+ * built element by element), notes on the run in plain words (technical text one click away), the
+ * skipped rows with reasons, and links that activate the output sheets. Text only through
+ * textContent and the string tables.
  */
 import { messageIn, t, type Lang } from '../i18n';
 import type { Analysis, SegmentSummary } from '../engine/types';
 import { segmentLookup } from '../report/labels';
 import { threeAnswers } from '../report/answers';
-import { analysisNotesIn } from '../report/modelNotes';
+import { analysisNoteItems } from '../report/modelNotes';
 import { el, svg } from './dom';
-import { formatNumber } from './lang';
+import { figureText } from './figures';
+import { formatNumber, persianNumerals } from './lang';
 
 /** What the summary needs beyond the analysis. */
 export interface SummaryInput {
@@ -28,44 +30,79 @@ export interface SummaryInput {
  */
 export function renderSummary(input: SummaryInput): Node[] {
   const { analysis, lang } = input;
-  const nodes: Node[] = [figures(analysis, lang), segmentChart(analysis, lang), answers(analysis, lang), skipped(analysis, lang), sheetLinks(input)];
+  // The answers come right after the figures: nothing technical above them.
   const box = notes(analysis, lang);
-  if (box) nodes.splice(1, 0, box);
-  return nodes;
+  return [figures(analysis, lang), answers(analysis, lang), segmentChart(analysis, lang), ...(box ? [box] : []), skipped(analysis, lang), sheetLinks(input)];
 }
 
 /** Engine notes on the day/month order: the pane says it in its own sentence, which names the option. */
 const DAY_MONTH_NOTE = 'input.dayMonthOrder.';
 
+/** Notes about how the data was read (input.*) are shown as they are; the rest get a plain sentence. */
+const DATA_NOTE = 'input.';
+
+/** Model and clustering notes → the plain sentence a marketer reads (the technical text goes under "details"). */
+const PLAIN_NOTES: Record<string, string> = {
+  'predict.note.penalised': 'pane.plain.penalised',
+  'predict.note.lowDropout': 'pane.plain.lowDropout',
+  'predict.note.aliveFromBgnbd': 'pane.plain.aliveFromBgnbd',
+  'predict.holdout.skipped': 'pane.plain.holdoutSkipped',
+  'report.clusters.none': 'pane.plain.noClusters',
+  'predict.note.horizon': 'pane.plain.option',
+  'predict.note.discountRate': 'pane.plain.option',
+  'predict.note.margin': 'pane.plain.option',
+};
+
 /**
- * The notes of the run, as the Summary sheet gives them (how the input was read, the purchase
- * model's notes, why clustering did not run), in a list; nothing when there are none. The day/month
- * order comes first in the pane's own words (where to change it), in place of the engine's note.
+ * The notes of the run in plain words, technical text one click away: how the data was read (the
+ * day/month order in the pane's own words, which name the option), then one plain sentence per kind
+ * of model note, and a <details> with the notes as the Summary sheet gives them (Persian digits in
+ * Persian). Nothing when there are none.
  */
 function notes(analysis: Analysis, lang: Lang): HTMLElement | null {
-  const engineNotes = { ...analysis, notes: (analysis.notes ?? []).filter((n) => !n.key.startsWith(DAY_MONTH_NOTE)) };
-  const texts = analysisNotesIn(engineNotes, lang);
+  const items = analysisNoteItems({ ...analysis, notes: (analysis.notes ?? []).filter((n) => !n.key.startsWith(DAY_MONTH_NOTE)) }, lang);
   const order = analysis.settings.dayMonthOrder;
-  if (!order && texts.length === 0) return null;
+  if (!order && items.length === 0) return null;
   const box = el('div', { id: 'notes' });
-  box.append(el('h3', {}, t(lang, 'predict.notes.heading')));
-  const list = el('ul', { class: 'plain muted' });
+  box.append(el('h3', {}, t(lang, 'pane.notes.heading')));
+  const list = el('ul', { class: 'plain' });
   if (order) list.append(el('li', { id: 'day-month-note' }, t(lang, 'pane.summary.dayMonth', { order: t(lang, `input.dayMonthOrder.${order}`) })));
-  for (const text of texts) list.append(el('li', {}, text));
+  const plain = new Set<string>();
+  const technical: string[] = [];
+  for (const item of items) {
+    if (item.key?.startsWith(DATA_NOTE)) {
+      list.append(el('li', {}, item.text));
+      continue;
+    }
+    plain.add(t(lang, (item.key && PLAIN_NOTES[item.key]) ?? 'pane.plain.other'));
+    technical.push(lang === 'fa' ? persianNumerals(item.text) : item.text);
+  }
+  for (const text of plain) list.append(el('li', {}, text));
   box.append(list);
+  if (technical.length > 0) {
+    const details = el('details', { class: 'technical' });
+    details.append(el('summary', {}, t(lang, 'pane.notes.details')));
+    const more = el('ul', { class: 'plain muted' });
+    for (const text of technical) more.append(el('li', {}, text));
+    details.append(more);
+    box.append(details);
+  }
   return box;
 }
 
 function figures(analysis: Analysis, lang: Lang): HTMLElement {
   const list = el('dl', { class: 'figures' });
-  const items: [string, string][] = [
-    ['pane.summary.customers', formatNumber(lang, analysis.totals.customers)],
-    ['pane.summary.orders', formatNumber(lang, analysis.totals.orders)],
-    ['pane.summary.revenue', formatNumber(lang, analysis.totals.revenue)],
+  const items: [string, number][] = [
+    ['pane.summary.customers', analysis.totals.customers],
+    ['pane.summary.orders', analysis.totals.orders],
+    ['pane.summary.revenue', analysis.totals.revenue],
   ];
   for (const [key, value] of items) {
     const item = el('div');
-    item.append(el('dt', {}, t(lang, key)), el('dd', { class: 'num', 'data-figure': key }, value));
+    const shown = figureText(lang, value);
+    // Shortened figures carry the exact value for hover and for screen readers.
+    const exact: Record<string, string> = shown.shortened ? { title: shown.full, 'aria-label': shown.full } : {};
+    item.append(el('dt', {}, t(lang, key)), el('dd', { class: 'num', 'data-figure': key, 'data-value': String(value), ...exact }, shown.text));
     list.append(item);
   }
   return list;

@@ -1,11 +1,12 @@
 /**
- * The pane's summary lists the run's notes in the pane's language, as the Summary sheet does: how
- * the input was read (mixed date forms, day/month order, duplicate headers), the purchase model's
- * notes (almost no dropout, penalised fit, holdout not made) and why clustering did not run.
+ * The pane's summary lists the run's notes in the pane's language: how the input was read (mixed
+ * date forms, day/month order, duplicate headers) as it is; the purchase model's notes (almost no
+ * dropout, penalised fit, holdout not made) and why clustering did not run in plain words, with the
+ * Summary sheet's technical text one click away (<details>), in Persian digits in Persian.
  */
 import { analyze, analyzeTransactions } from '../../src/engine/analyze';
 import type { Analysis } from '../../src/engine/types';
-import type { Lang } from '../../src/i18n';
+import { t, type Lang } from '../../src/i18n';
 import { renderSummary } from '../../src/taskpane/summary';
 import { STEADY_DAY0, steadyBuyers } from '../engine/clv/steady';
 import { installFakeDocument, type FakeElement } from './fakeDom';
@@ -14,11 +15,21 @@ let uninstall: () => void;
 beforeAll(() => (uninstall = installFakeDocument()));
 afterAll(() => uninstall());
 
-/** The texts of the summary's notes list (none when it has no notes box). */
-function paneNotes(analysis: Analysis, lang: Lang): string[] | null {
+function notesBox(analysis: Analysis, lang: Lang): FakeElement | undefined {
   const nodes = renderSummary({ analysis, lang, sheetNames: [], onActivateSheet: () => {} }) as unknown as FakeElement[];
-  const box = nodes.find((n) => n.getAttribute('id') === 'notes');
-  return box ? box.findAll((e) => e.tagName === 'li').map((li) => li.textContent) : null;
+  return nodes.find((n) => n.getAttribute('id') === 'notes');
+}
+
+/** The texts of the summary's visible notes list (none when it has no notes box). */
+function paneNotes(analysis: Analysis, lang: Lang): string[] | null {
+  const box = notesBox(analysis, lang);
+  return box ? box.children.filter((c) => c.tagName === 'ul').flatMap((ul) => ul.children.map((li) => li.textContent)) : null;
+}
+
+/** The technical notes under <details> (empty when there are none). */
+function technicalNotes(analysis: Analysis, lang: Lang): string[] {
+  const details = notesBox(analysis, lang)?.children.find((c) => c.tagName === 'details');
+  return details ? details.findAll((e) => e.tagName === 'li').map((li) => li.textContent) : [];
 }
 
 const table = (rows: (string | number)[][], header = ['customer', 'date', 'amount']) => ({ header, rows });
@@ -58,23 +69,42 @@ describe('purchase-model and cluster notes', () => {
   const rows = steadyBuyers();
   const analysis = analyzeTransactions(rows, { holdoutFrom: day0 + 2000, clusters: 2 });
 
-  test('en: almost no dropout, and the holdout that could not be made', () => {
-    const notes = paneNotes(analysis, 'en') ?? [];
-    expect(notes.find((n) => n.startsWith('the model finds almost no dropout'))).toBeDefined();
-    expect(notes).toContain('Holdout check not made: the holdout start is after the last day of data');
+  test('en: plain sentences shown, the technical notes under details', () => {
+    expect(paneNotes(analysis, 'en')).toEqual(['pane.plain.penalised', 'pane.plain.lowDropout', 'pane.plain.holdoutSkipped'].map((k) => t('en', k)));
+    const technical = technicalNotes(analysis, 'en');
+    expect(technical.find((n) => n.startsWith('the model finds almost no dropout'))).toBeDefined();
+    expect(technical).toContain('Holdout check not made: the holdout start is after the last day of data');
+    const details = notesBox(analysis, 'en')!.children.find((c) => c.tagName === 'details')!;
+    expect(details.children[0].tagName).toBe('summary');
+    expect(details.children[0].textContent).toBe('Technical details');
   });
 
-  test('fa: the same notes in Persian, with no English words left but the model names', () => {
-    const notes = paneNotes(analysis, 'fa') ?? [];
-    expect(notes.find((n) => n.startsWith('مدل تقریباً هیچ ریزشی نمی‌یابد'))).toBeDefined();
-    expect(notes).toContain('آزمون دورهٔ نگه‌داشته انجام نشد: آغاز دورهٔ آزمون پس از آخرین روز داده‌هاست');
-    expect(notes.join(' ').replace(/BG\/NBD/g, '').match(/\b[a-zA-Z]{3,}\b/g) ?? []).toEqual([]);
+  test('fa: the same in Persian, technical numbers in Persian digits, no English words but the model names', () => {
+    expect(paneNotes(analysis, 'fa')).toEqual(['pane.plain.penalised', 'pane.plain.lowDropout', 'pane.plain.holdoutSkipped'].map((k) => t('fa', k)));
+    const technical = technicalNotes(analysis, 'fa');
+    expect(technical.find((n) => n.startsWith('مدل تقریباً هیچ ریزشی نمی‌یابد'))).toBeDefined();
+    expect(technical).toContain('آزمون دورهٔ نگه‌داشته انجام نشد: آغاز دورهٔ آزمون پس از آخرین روز داده‌هاست');
+    expect(technical.join(' ').match(/[0-9]/g) ?? []).toEqual([]);
+    expect(technical.join(' ').replace(/BG\/NBD/g, '').match(/\b[a-zA-Z]{3,}\b/g) ?? []).toEqual([]);
   });
 
-  test('clustering that could not run says why; clustering the user turned off does not', () => {
+  test('a penalised fit: the plain words first, "ridge penalty 0.001" only under details (۰٫۰۰۱ in Persian)', () => {
+    const penalised = { ...analysis, clv: { ...analysis.clv, keyedNotes: [{ key: 'predict.note.penalised', params: { model: 'BG/NBD', penalty: 0.001 }, text: 'x' }], holdout: undefined } } as Analysis;
+    expect(paneNotes(penalised, 'en')).toEqual(['There is little purchase history per customer, so the forecasts were kept on the cautious side: read them as estimates.']);
+    expect(technicalNotes(penalised, 'en')).toEqual(['the BG/NBD maximum lies at a boundary, so it was fitted with a ridge penalty 0.001 on log-parameters']);
+    expect(technicalNotes(penalised, 'fa')[0]).toContain('۰٫۰۰۱');
+  });
+
+  test('clustering that could not run says so plainly; clustering the user turned off does not', () => {
     const few = analyzeTransactions(rows.filter((r) => r.customerId === 'c1' || r.customerId === 'c2'), { model: 'off' });
-    expect(paneNotes(few, 'en')).toEqual(['Clustering did not run: only 2 customer(s); clustering needs at least 3']);
-    expect(paneNotes(few, 'fa')).toEqual(['خوشه‌بندی اجرا نشد: فقط 2 مشتری؛ خوشه‌بندی دست‌کم 3 مشتری لازم دارد']);
+    expect(paneNotes(few, 'en')).toEqual(['Customers were not grouped into clusters this time.']);
+    expect(technicalNotes(few, 'en')).toEqual(['Clustering did not run: only 2 customer(s); clustering needs at least 3']);
+    expect(technicalNotes(few, 'fa')).toEqual(['خوشه‌بندی اجرا نشد: فقط ۲ مشتری؛ خوشه‌بندی دست‌کم ۳ مشتری لازم دارد']);
     expect(paneNotes(analyzeTransactions(rows.slice(0, 5), { model: 'off', clusters: 'off' }), 'en')).toBeNull();
+  });
+
+  test('the three answers come right after the figures, before the chart and the notes', () => {
+    const nodes = renderSummary({ analysis, lang: 'en', sheetNames: [], onActivateSheet: () => {} }) as unknown as FakeElement[];
+    expect(nodes.map((n) => n.getAttribute('class') ?? n.getAttribute('id'))).toEqual(['figures', 'answers', 'chart', 'notes', 'skipped', null]);
   });
 });
