@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { t } from '../../src/i18n';
+import { persianNumerals } from '../../src/taskpane/lang';
 import { requireSharedData } from '../support/sharedData';
 import { ARTIFACTS, isoToSerial, pressAnalyze, useBrowser } from './harness';
 
@@ -172,11 +173,12 @@ describe('the task pane in Chromium, over the simulator', () => {
     expect(customers).toHaveLength(995);
     // Persian digits in the pane's figures.
     expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('۹۹۵');
-    // The run's notes (here the purchase model's) in Persian, the same sentences as on the Summary sheet.
+    // The run's notes (here the purchase model's) in Persian: under the technical details, the same
+    // sentences as on the Summary sheet (numbers in Persian digits).
     const summary = await sheetValues(page, t('fa', 'report.sheet.summary'));
     const sheetNotes = summary.filter((r) => r[0] === t('fa', 'report.model.note')).map((r) => r[1]);
     expect(sheetNotes.length).toBeGreaterThan(0);
-    expect(await page.$$eval('#summary #notes li', (items) => items.map((li) => li.textContent))).toEqual(sheetNotes);
+    expect(await page.$$eval('#summary #notes details li', (items) => items.map((li) => li.textContent))).toEqual(sheetNotes.map((n) => persianNumerals(String(n))));
     expect(sheetNotes.join(' ')).toMatch(/[\u0600-\u06FF]/);
     await screenshotPane(page, 'pane-fa.png');
 
