@@ -3,6 +3,7 @@
  * main.ts receives either a ready command or a UsageError with a one-line reason (exit 2).
  */
 import { parseArgs } from 'util';
+import { parseSqlCommand, type SqlCommand } from './sqlCommand';
 import type { AnalysisOptions, ColumnRole, InputKind } from '../engine/types';
 import {
   UsageError, dayOption, integerOption, numberOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
@@ -40,7 +41,7 @@ export interface AnalyzeCommand {
 }
 
 /** Any command the CLI runs. */
-export type Command = { kind: 'help'; topic: 'main' | 'analyze' } | { kind: 'version' } | AnalyzeCommand;
+export type Command = { kind: 'help'; topic: 'main' | 'analyze' | 'sql' } | { kind: 'version' } | AnalyzeCommand | SqlCommand;
 
 /** Options of `rfm analyze`, as util.parseArgs takes them. */
 const ANALYZE_OPTIONS = {
@@ -109,9 +110,10 @@ type RawValues = { [K in keyof typeof ANALYZE_OPTIONS]?: (typeof ANALYZE_OPTIONS
 export function parseCommandLine(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    return { kind: 'help', topic: rest[0] === 'analyze' ? 'analyze' : 'main' };
+    return { kind: 'help', topic: rest[0] === 'analyze' || rest[0] === 'sql' ? rest[0] : 'main' };
   }
   if (first === '--version' || first === '-v' || first === 'version') return { kind: 'version' };
+  if (first === 'sql') return parseSqlCommand(rest) ?? { kind: 'help', topic: 'sql' };
   if (first !== 'analyze') {
     throw new UsageError(first.startsWith('-') ? `unknown option '${first}' (see rfm --help)` : `unknown command '${first}' (see rfm --help)`);
   }

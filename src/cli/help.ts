@@ -5,6 +5,7 @@ export const MAIN_HELP = `rfm - customer value analysis (RFM/LRFM scores, segmen
 
 Usage:
   rfm analyze <file> [options]   analyse a transactions (or customer-level) file
+  rfm sql --dialect ENGINE ...   the customer table as SQL for your warehouse (rfm sql --help)
   rfm --help                     this text; rfm analyze --help for every option
   rfm --version                  the version
 

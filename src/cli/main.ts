@@ -20,6 +20,8 @@ import { NO_PROGRESS, createProgress, stageSlice, wantsProgress } from './progre
 import type { Progress, ProgressStream } from './progress';
 import { readInputTable } from './readers';
 import { writeAtomically } from './atomicWrite';
+import { SQL_HELP } from './sqlCommand';
+import { customerTableSql } from './sql/query';
 
 /** Where the CLI writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -41,7 +43,13 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
   try {
     const command = parseCommandLine(argv);
     if (command.kind === 'help') {
-      io.stdout.write(command.topic === 'analyze' ? ANALYZE_HELP : MAIN_HELP);
+      io.stdout.write(command.topic === 'analyze' ? ANALYZE_HELP : command.topic === 'sql' ? SQL_HELP : MAIN_HELP);
+      return 0;
+    }
+    if (command.kind === 'sql') {
+      const query = customerTableSql(command.options);
+      if (command.out === undefined) writeStdout(io, query);
+      else await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, query));
       return 0;
     }
     if (command.kind === 'version') {

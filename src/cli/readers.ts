@@ -3,6 +3,7 @@
  * gzipped, and .xlsx through an optional reader module. Everything ends as an InputTable whose rows
  * are the parser's own arrays (no per-row copies), ready for engine/analyze.
  */
+import { isParquetFile, readParquetTable } from './parquetInput';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
@@ -47,6 +48,7 @@ export function sniffFormat(head: Uint8Array, fileName: string): InputFormat {
  * @throws InputError with a one-line reason when the file cannot be used
  */
 export async function readInputTable(filePath: string, settings: ReadSettings = {}, onProgress?: ReadProgress): Promise<InputTable> {
+  if (isParquetFile(filePath)) return readParquetTable(filePath);
   const bytes = readFileBytes(filePath);
   const format = sniffFormat(bytes.subarray(0, 8), filePath);
   if (format === 'xlsx') return readXlsx(filePath, settings.sheet, bytes);

@@ -6,6 +6,8 @@
  */
 import { customersFromInputs, customersFromTransactions, type CustomerMetrics, type CustomerTable } from './customers';
 import { prepareInput } from './input';
+import { historiesFromInputs } from './clv/inputHistories';
+import type { Histories } from './clv/summary';
 import { computeMatrices } from './matrices';
 import { addPredictions } from './predict';
 import { inputError, note } from './messages';
@@ -146,7 +148,7 @@ function analysisNotes(table: CustomerTable, ctx: PipelineContext): Note[] {
  * @throws InputError when no customer can be scored
  * The options were checked by checkOptions before (once per entry point).
  */
-function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext): Analysis {
+function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext, histories?: Histories | null): Analysis {
   const progress = ctx.onProgress ?? (() => undefined);
   const { customers } = table;
   const skipped: SkippedReport = { ...(ctx.skipped ?? emptySkippedReport()), returnsOnlyCustomers: table.returnsOnlyCustomers };
@@ -155,7 +157,8 @@ function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: An
     throw count > 0 ? inputError('engine.error.noPurchaseReturnsOnly', { count }) : inputError('engine.error.noPurchase');
   }
   const settings = resolveSettings(options, kind, table, ctx);
-  const hasLength = kind === 'transactions';
+  // customer-level input has a length only when every row gives its first purchase (the table of `rfm sql`)
+  const hasLength = kind === 'transactions' || customers.every((c) => c.lengthDays !== null);
   const metrics = {
     lengthDays: hasLength ? column(customers, (c) => c.lengthDays ?? 0) : null,
     recencyDays: column(customers, (c) => c.recencyDays),
@@ -195,7 +198,7 @@ function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: An
     notes: analysisNotes(table, ctx),
   };
   progress(0.95, 'predictions');
-  const out = addPredictions(analysis, transactions, options);
+  const out = addPredictions(analysis, transactions, options, histories ?? undefined);
   progress(1, 'done');
   return out;
 }
@@ -231,7 +234,7 @@ function runCustomers(all: readonly CustomerInput[], options: AnalysisOptions, c
   if (inputs.length === 0) throw noRowsError('engine.what.customerRows', run.skipped);
   run.onProgress?.(0.6, 'customers');
   const table = customersFromInputs(inputs, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
-  return analyzeCustomerTable(table, 'customers', options, [], run);
+  return analyzeCustomerTable(table, 'customers', options, [], run, historiesFromInputs(inputs));
 }
 
 /**

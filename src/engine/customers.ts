@@ -203,12 +203,35 @@ function grow(acc: Accumulator): void {
   acc.rows = extend(acc.rows, 0);
 }
 
-function resolveAnalysisDate(given: DayNumber | undefined, latestDay: number): DayNumber {
+function resolveAnalysisDate(given: DayNumber | undefined, latestDay: number, implied?: DayNumber): DayNumber {
   if (given !== undefined) {
     if (!Number.isInteger(given)) throw inputError('engine.error.analysisDateNotWhole', { value: String(given) });
     return given;
   }
+  if (implied !== undefined) return implied;
   return Number.isFinite(latestDay) ? latestDay + 1 : NaN;
+}
+
+/** The latest last purchase of customer rows (−Infinity when none has one). */
+function latestLastPurchase(inputs: readonly CustomerInput[]): number {
+  let latest = -Infinity;
+  for (const row of inputs) if (row.lastPurchase !== undefined && row.lastPurchase > latest) latest = row.lastPurchase;
+  return latest;
+}
+
+/**
+ * The analysis date a summary table was computed at (the table of `rfm sql`: every row has first
+ * purchase and T = analysis date − 1 − first purchase), when all rows agree; else undefined.
+ */
+function summaryAnalysisDate(inputs: readonly CustomerInput[]): DayNumber | undefined {
+  let date: number | undefined;
+  for (const row of inputs) {
+    if (row.firstPurchase === undefined || row.history === undefined) return undefined;
+    const implied = row.firstPurchase + row.history.ageDays + 1;
+    if (date !== undefined && implied !== date) return undefined;
+    date = implied;
+  }
+  return date;
 }
 
 function buildTable(acc: Accumulator, analysisDate: DayNumber, basis: 'total' | 'average'): CustomerTable {
@@ -253,12 +276,8 @@ function buildTable(acc: Accumulator, analysisDate: DayNumber, basis: 'total' | 
  *   last purchase needs an analysis date that cannot be known
  */
 export function customersFromInputs(inputs: readonly CustomerInput[], options: CustomerOptions = {}): CustomerTable {
-  let latest = -Infinity;
-  for (const row of inputs) {
-    if (row.lastPurchase !== undefined && row.lastPurchase > latest) latest = row.lastPurchase;
-  }
-  const analysisDate = resolveAnalysisDate(options.analysisDate, latest);
-  const merged = new Map<string, { recency: number; last: number | null; frequency: number; revenue: number }>();
+  const analysisDate = resolveAnalysisDate(options.analysisDate, latestLastPurchase(inputs), summaryAnalysisDate(inputs));
+  const merged = new Map<string, { recency: number; last: number | null; first: number | null; frequency: number; revenue: number }>();
   for (const row of inputs) {
     const recency = row.recencyDays ?? (row.lastPurchase !== undefined ? analysisDate - row.lastPurchase : NaN);
     if (!Number.isFinite(recency)) throw inputError('engine.error.noRecency', { row: row.rowNumber, customer: row.customerId });
@@ -266,13 +285,15 @@ export function customersFromInputs(inputs: readonly CustomerInput[], options: C
       throw inputError('engine.error.customerNumbers', { row: row.rowNumber });
     }
     const last = row.lastPurchase ?? (Number.isFinite(analysisDate) ? analysisDate - recency : null);
+    const first = row.firstPurchase ?? null;
     const seen = merged.get(row.customerId);
     if (!seen) {
-      merged.set(row.customerId, { recency, last, frequency: row.frequency, revenue: row.monetary });
+      merged.set(row.customerId, { recency, last, first, frequency: row.frequency, revenue: row.monetary });
       continue;
     }
     seen.frequency += row.frequency;
     seen.revenue += row.monetary;
+    seen.first = seen.first === null || first === null ? null : Math.min(seen.first, first);
     if (recency < seen.recency) {
       seen.recency = recency;
       seen.last = last;
@@ -284,13 +305,14 @@ export function customersFromInputs(inputs: readonly CustomerInput[], options: C
   for (const id of sortIds(merged.keys())) {
     const m = merged.get(id)!;
     if (m.last !== null && m.last > lastDay) lastDay = m.last;
-    customers.push(makeMetrics(id, null, m.last, analysisDate, m.recency, m.frequency, m.revenue, basis));
+    const first = m.first !== null && Number.isFinite(analysisDate) ? m.first : null;
+    customers.push(makeMetrics(id, first, m.last, analysisDate, m.recency, m.frequency, m.revenue, basis));
   }
   return {
     customers,
     analysisDate,
     transactionsUsed: inputs.length,
-    firstDay: null,
+    firstDay: customers.length && customers.every((c) => c.firstPurchase !== null) ? Math.min(...customers.map((c) => c.firstPurchase as number)) : null,
     lastDay: Number.isFinite(lastDay) ? lastDay : null,
     returnsOnlyCustomers: { count: 0, examples: [] },
   };

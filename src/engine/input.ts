@@ -3,6 +3,7 @@
  * skipped-row report. analyze() puts this in front of the pipeline; the pane and the CLI can
  * call it to preview what will be used.
  */
+import { addCustomerSummaries } from './customerSummary';
 import type {
   AnalysisOptions,
   CustomerInput,
@@ -90,6 +91,7 @@ export function prepareInput(table: InputTable, options: AnalysisOptions = {}): 
   if (options.zeroAmounts) opts.zeroAmounts = options.zeroAmounts;
   if (kind === 'customers') {
     const r = normalizeCustomers(table, mapping, opts);
+    addCustomerSummaries(table, r.customers, opts);
     const notes = inputNotes(table, columns, r.lastPurchaseColumn);
     const out: PreparedCustomers = { kind, columns, customers: r.customers, skipped: r.skipped, notes };
     if (r.dayMonthOrder) out.dayMonthOrder = r.dayMonthOrder;

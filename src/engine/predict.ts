@@ -4,6 +4,7 @@ import type { ClusterAnalysis } from './clusters/types';
 import { runClv } from './clv/run';
 import { errorParams, keyedReason } from './clv/reasons';
 import type { ClvAnalysis } from './clv/types';
+import type { Histories } from './clv/summary';
 
 /**
  * Issue 5's stages, run after scoring: clusters (unless `clusters: 'off'`) and the purchase
@@ -13,11 +14,12 @@ import type { ClvAnalysis } from './clv/types';
  * @param analysis the scored analysis (its customers gain cluster, pAlive, expected purchases, CLV, churn status)
  * @param transactions the normalised transactions (empty for customer-level input)
  * @param options the user's options
+ * @param histories model histories given by customer-level input (the table of `rfm sql`)
  * @returns the same analysis with `clusters` and `clv` filled
  */
-export function addPredictions(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions): Analysis {
+export function addPredictions(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions, histories?: Histories): Analysis {
   analysis.clusters = options.clusters === 'off' ? { status: 'skipped', ...keyedReason('predict.clusters.off') } : clusterStage(analysis, options);
-  analysis.clv = options.model === 'off' ? { status: 'skipped', ...keyedReason('predict.reason.off') } : clvStage(analysis, transactions, options);
+  analysis.clv = options.model === 'off' ? { status: 'skipped', ...keyedReason('predict.reason.off') } : clvStage(analysis, transactions, options, histories);
   return analysis;
 }
 
@@ -33,9 +35,9 @@ function clusterStage(analysis: Analysis, options: AnalysisOptions): ClusterAnal
   }
 }
 
-function clvStage(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions): ClvAnalysis {
+function clvStage(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions, histories?: Histories): ClvAnalysis {
   try {
-    return runClv(analysis, transactions, options);
+    return runClv(analysis, transactions, options, histories);
   } catch (error) {
     for (const c of analysis.customers) {
       c.pAlive = c.expectedPurchases30d = c.expectedPurchases90d = c.expectedAverageSpend = c.clv = null;

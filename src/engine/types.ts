@@ -145,6 +145,22 @@ export interface CustomerInput {
   frequency: number;
   monetary: number;
   rowNumber: number;
+  /** Day of the first purchase, when the input has it (the table of `rfm sql`): gives the length. */
+  firstPurchase?: DayNumber;
+  /** The purchase-model summary in days, when the input has it (see engine/customerSummary.ts). */
+  history?: CustomerHistory;
+}
+
+/** One customer's purchase history as the models take it, in days (engine/clv/summary.ts). */
+export interface CustomerHistory {
+  /** Distinct purchase days after the first. */
+  x: number;
+  /** Days from the first to the last purchase day (t_x). */
+  spanDays: number;
+  /** Days from the first purchase to the last day before the analysis date (T). */
+  ageDays: number;
+  /** Mean net spend per repeat purchase day; 0 when x = 0. */
+  meanRepeatSpend: number;
 }
 
 /** The options after defaults and detection: what the analysis actually used. */

@@ -19,6 +19,7 @@
 import type { SegmentRule, SplitRule, Thresholds } from '../../engine/types';
 import { defaultSegmentRules } from '../../engine';
 import { dialectOf, type Dialect, type DialectName } from './dialects';
+import { UsageError } from '../optionValues';
 
 /** The source table's columns, by the user's names. */
 export interface SqlColumns {
@@ -72,11 +73,11 @@ const TABLE_NAME = /^(?:[A-Za-z_][\w$-]*|"[^"]+"|`[^`]+`)(?:\.(?:[A-Za-z_][\w$-]
  * Writes the query.
  * @param options dialect, table, columns and the analysis settings
  * @returns one SELECT statement (with CTEs), ending in a newline
- * @throws Error naming the option when the table name or a column is unusable
+ * @throws UsageError naming the option when the table name or a column is unusable
  */
 export function customerTableSql(options: SqlOptions): string {
   const d = dialectOf(options.dialect);
-  if (!TABLE_NAME.test(options.table)) throw new Error(`--table: '${options.table}' is not a table name (letters, digits, _ and dots, or quoted names)`);
+  if (!TABLE_NAME.test(options.table)) throw new UsageError(`--table: '${options.table}' is not a table name (letters, digits, _ and dots, or quoted names)`);
   const bins = options.bins ?? 5;
   const ctes = [
     `src AS (\n${sourceSelect(d, options)}\n)`,
@@ -109,7 +110,7 @@ function sourceSelect(d: Dialect, o: SqlOptions): string {
   const c = o.columns;
   const col = (name: string): string => `t.${d.ident(name)}`;
   if (c.amount === undefined && (c.quantity === undefined || c.price === undefined)) {
-    throw new Error('--amount, or both --quantity and --price, must name columns');
+    throw new UsageError('--amount, or both --quantity and --price, must name columns');
   }
   const amount = c.amount !== undefined ? `CAST(${col(c.amount)} AS ${d.double})` : `CAST(${col(c.quantity!)} AS ${d.double}) * CAST(${col(c.price!)} AS ${d.double})`;
   const quantity = c.quantity !== undefined ? `CAST(${col(c.quantity)} AS ${d.double})` : `CAST(NULL AS ${d.double})`;
@@ -145,7 +146,7 @@ const PERSIAN_TO = '01234567890123456789ییک';
 /** The analysis date: given, or the day after the latest line that is not after today. */
 function boundsSelect(d: Dialect, analysisDate?: string): string {
   if (analysisDate !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(analysisDate)) throw new Error(`--analysis-date: '${analysisDate}' is not a date (YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(analysisDate)) throw new UsageError(`--analysis-date: '${analysisDate}' is not a date (YYYY-MM-DD)`);
     return `  SELECT DATE ${literal(analysisDate)} AS analysis_date`;
   }
   return `  SELECT ${d.addDays('MAX(d)', 1)} AS analysis_date\n  FROM src\n  WHERE d <= ${d.today} AND customer IS NOT NULL`;

@@ -59,15 +59,16 @@ function resolve(options: AnalysisOptions): Resolved {
  * @param analysis the scored analysis (its customers are updated)
  * @param transactions normalised lines (empty for customer-level input)
  * @param options the user's options
+ * @param given histories from customer-level input that carries the model summary
  * @returns Analysis.clv
  */
-export function runClv(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions): ClvAnalysis {
+export function runClv(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions, given?: Histories): ClvAnalysis {
   const s = resolve(options);
-  if (transactions.length === 0) {
+  if (transactions.length === 0 && !given) {
     return { status: 'skipped', ...keyedReason('predict.reason.customerInput'), timeUnit: s.timeUnit };
   }
   const lastDay = analysis.settings.analysisDate - 1;
-  const histories = buildHistories(transactions, lastDay);
+  const histories = given ?? buildHistories(transactions, lastDay);
   const groups = groupPatterns(histories.x, histories.recencyDays, histories.ageDays, s.unitDays);
   const models = fitModels(groups, s);
   if ('reason' in models) return { status: 'skipped', ...asReason(models.reason), timeUnit: s.timeUnit };
