@@ -38,6 +38,8 @@ export interface AnalyzeCommand {
   lang: OutputLang;
   /** No progress bar, no skipped-rows line. */
   quiet: boolean;
+  /** CSV output: formula-looking text unchanged instead of neutralised (`--csv-raw`). */
+  csvRaw: boolean;
 }
 
 /** Any command the CLI runs. */
@@ -80,6 +82,7 @@ const ANALYZE_OPTIONS = {
   sheet: { type: 'string' },
   lang: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  'csv-raw': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -161,6 +164,7 @@ function buildAnalyze(file: string, v: RawValues): AnalyzeCommand {
     out: v.out,
     lang: oneOf('lang', v.lang, ['en', 'fa'] as const) ?? 'en',
     quiet: v.quiet === true,
+    csvRaw: v['csv-raw'] === true,
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * The per-customer CSV of `rfm analyze`. Its header is a public contract: issue 2's fifteen
- * columns, then issue 5's five; later work only appends. Customer ids are never altered: ids that
- * start like a formula (= + - @) are written quoted, as they are. CSV cannot force a cell to be
- * text, so a spreadsheet app may still evaluate such an id on opening; the .xlsx output is the
- * safe route for such data (docs/cli.md).
+ * columns, then issue 5's five; later work only appends. Text cells that a spreadsheet would
+ * evaluate (starting with = + - @, tab or CR) are neutralised as OWASP's "CSV Injection" page
+ * recommends (https://owasp.org/www-community/attacks/CSV_Injection): a leading `'` and the field
+ * quoted, so `=1+1` is written `"'=1+1"`. Numbers in numeric columns are real numbers and are never
+ * touched. `--csv-raw` writes such text unchanged (only quoted), for scripts (docs/cli.md).
  */
 import type { Analysis, CustomerResult } from '../engine/types';
 import { CUSTOMER_COLUMNS } from '../report/customersSheet';
@@ -15,23 +16,34 @@ export const CSV_COLUMNS = CUSTOMER_COLUMNS;
 /** First characters that make spreadsheet apps read a field as a formula: = + - @ tab CR. */
 const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
 
+/** How text fields are written. */
+export interface CsvTextOptions {
+  /** Write formula-looking text unchanged (quoted) instead of neutralised with a leading `'`. */
+  raw?: boolean;
+}
+
 /**
- * Quotes a CSV field when it holds a comma, quote, line break or edge spaces (RFC 4180), or when
- * it starts like a formula (= + - @): quoted, such a value is marked as literal text for readers
- * that honour quotes. Its characters are never changed.
+ * Writes a text field: quoted when it holds a comma, quote, line break or edge spaces (RFC 4180);
+ * when it starts like a formula (= + - @ tab CR), neutralised with a leading `'` and quoted
+ * (OWASP), or with `raw` only quoted.
  * @param text the field
+ * @param options `raw: true` keeps formula-looking text as it is
  * @returns the field as it goes in the file
  * @example csvField('a,b') // '"a,b"'
- * @example csvField('=1+1') // '"=1+1"'
+ * @example csvField('=1+1') // '"\'=1+1"'
+ * @example csvField('=1+1', { raw: true }) // '"=1+1"'
  */
-export function csvField(text: string): string {
+export function csvField(text: string, options: CsvTextOptions = {}): string {
   const first = text.charCodeAt(0);
-  let needsQuotes = text.length > 0 && (first === 32 || FORMULA_START.has(first) || text.charCodeAt(text.length - 1) === 32);
+  const formula = text.length > 0 && FORMULA_START.has(first);
+  let needsQuotes = formula || (text.length > 0 && (first === 32 || text.charCodeAt(text.length - 1) === 32));
   for (let i = 0; i < text.length && !needsQuotes; i++) {
     const c = text.charCodeAt(i);
     needsQuotes = c === 44 || c === 34 || c === 10 || c === 13;
   }
-  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+  if (!needsQuotes) return text;
+  const quoted = text.replace(/"/g, '""');
+  return formula && !options.raw ? `"'${quoted}"` : `"${quoted}"`;
 }
 
 /** A nullable number as a field: empty when null or absent. */
@@ -44,33 +56,35 @@ function day(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : formatDay(value);
 }
 
-/** A nullable label, quoted as needed. */
-function label(value: string | null | undefined): string {
-  return value === null || value === undefined ? '' : csvField(value);
+/** A nullable label, quoted (and neutralised) as needed. */
+function label(value: string | null | undefined, options: CsvTextOptions): string {
+  return value === null || value === undefined ? '' : csvField(value, options);
 }
 
 /**
  * One customer's CSV line (without the line end), in CSV_COLUMNS order.
  * @param c the customer
+ * @param options `raw: true` (`--csv-raw`) keeps formula-looking text unneutralised
  * @returns the line
  */
-export function customerCsvLine(c: CustomerResult): string {
+export function customerCsvLine(c: CustomerResult, options: CsvTextOptions = {}): string {
   return [
-    csvField(c.id), day(c.firstPurchase), day(c.lastPurchase), num(c.lengthDays), num(c.recencyDays),
+    csvField(c.id, options), day(c.firstPurchase), day(c.lastPurchase), num(c.lengthDays), num(c.recencyDays),
     num(c.frequency), num(c.monetary), num(c.lengthScore), num(c.recencyScore), num(c.frequencyScore),
-    num(c.monetaryScore), num(c.rfmCode), label(c.segment), label(c.valueQuadrant), label(c.loyaltyQuadrant),
-    num(c.cluster), num(c.pAlive), num(c.expectedPurchases90d), num(c.clv), label(c.churnStatus),
+    num(c.monetaryScore), num(c.rfmCode), label(c.segment, options), label(c.valueQuadrant, options), label(c.loyaltyQuadrant, options),
+    num(c.cluster), num(c.pAlive), num(c.expectedPurchases90d), num(c.clv), label(c.churnStatus, options),
   ].join(',');
 }
 
 /**
  * The whole customer CSV: header and one line per customer, `\n` line ends, final line end.
  * @param analysis the analysis
+ * @param options `raw: true` (`--csv-raw`) keeps formula-looking text unneutralised
  * @returns the CSV text
  */
-export function customersCsv(analysis: Pick<Analysis, 'customers'>): string {
+export function customersCsv(analysis: Pick<Analysis, 'customers'>, options: CsvTextOptions = {}): string {
   const lines = new Array<string>(analysis.customers.length + 1);
   lines[0] = CSV_COLUMNS.join(',');
-  for (let i = 0; i < analysis.customers.length; i++) lines[i + 1] = customerCsvLine(analysis.customers[i]);
+  for (let i = 0; i < analysis.customers.length; i++) lines[i + 1] = customerCsvLine(analysis.customers[i], options);
   return lines.join('\n') + '\n';
 }

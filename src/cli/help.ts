@@ -56,6 +56,7 @@ Output:
   -o, --out FILE           .csv, .json or .xlsx (default: CSV on stdout)
       --lang en|fa         language of the .xlsx workbook (default en)
   -q, --quiet              no progress bar, no skipped-rows line and no notes
+      --csv-raw            CSV: formula-looking text as it is (default: a leading ' as OWASP advises)
   -h, --help               this text
 
 Example:

@@ -19,13 +19,16 @@ import { analysisJson } from './jsonOutput';
 import { NO_PROGRESS, createProgress, stageSlice, wantsProgress } from './progress';
 import type { Progress, ProgressStream } from './progress';
 import { readInputTable } from './readers';
-import { writeAtomically } from './atomicWrite';
+import { checkOutputPath, writeAtomically, writeFailureReason } from './atomicWrite';
 import { SQL_HELP } from './sqlCommand';
 import { customerTableSql } from './sql/query';
+import { escapeControls, escapeControlsKeepingLines } from './terminalText';
+import { EXCEL_MAX_CELL_CHARS } from './xlsxLimits';
 
 /** Where the CLI writes: the process's streams, or test doubles. */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  /** A real stream (with `on`) is awaited and its errors reported; a terminal gets control characters escaped. */
+  stdout: { write(text: string, callback?: (err?: Error | null) => void): unknown; isTTY?: boolean };
   stderr: ProgressStream;
 }
 
@@ -48,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     }
     if (command.kind === 'sql') {
       const query = customerTableSql(command.options);
-      if (command.out === undefined) writeStdout(io, query);
+      if (command.out === undefined) await writeStdout(io, query);
       else await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, query));
       return 0;
     }
@@ -60,8 +63,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     const { analysis, dataRows } = await runAnalyze(command, io, progress);
     progress.done();
     if (!command.quiet) {
-      if (analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) io.stderr.write(`rfm: ${skippedSummary(analysis.skipped, dataRows)}\n`);
-      for (const line of noteLines(analysis, command)) io.stderr.write(`rfm: note: ${line}\n`);
+      if (analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) io.stderr.write(`rfm: ${escapeControls(skippedSummary(analysis.skipped, dataRows))}\n`);
+      for (const line of noteLines(analysis, command)) io.stderr.write(`rfm: note: ${escapeControls(line)}\n`);
     }
     return 0;
   } catch (err) {
@@ -73,6 +76,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
 /** Reads, analyses and writes; returns the analysis and the number of data rows for the summary line. */
 async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<{ analysis: Analysis; dataRows: number }> {
   const format = outputFormat(command.out);
+  if (command.out !== undefined) checkOutputPath(command.out, command.file);
   const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
   assertHasRows(table, command.file);
   const columns = resolveColumns(table.header, command.columns);
@@ -80,8 +84,9 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   const analysis = analyze(table, options, stageSlice(progress, 0.4, 0.95, 'analysing: '));
   progress.update(0.95, 'writing');
   const inputName = path.basename(command.file);
-  if (command.out === undefined) writeStdout(io, customersCsv(analysis));
-  else if (format === 'csv') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis)));
+  const csvOptions = { raw: command.csvRaw };
+  if (command.out === undefined) await writeStdout(io, customersCsv(analysis, csvOptions));
+  else if (format === 'csv') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis, csvOptions)));
   else if (format === 'json') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
   else await writeXlsx(analysis, command.out, command.lang);
   progress.update(1, 'done');
@@ -89,15 +94,24 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
 }
 
 /**
- * Writes the CSV to stdout. A reader that stops early (`rfm analyze x.csv | head`) closes the
- * pipe: that EPIPE is not an error; any other stream error becomes one line on stderr.
+ * Writes the CSV to stdout and waits until it is written. A reader that stops early
+ * (`rfm analyze x.csv | head`) closes the pipe: that EPIPE is the reader's choice, not an error.
+ * Any other failure (a full disk behind `> file`, an I/O error) is an InputError: exit 2, one
+ * line. On a terminal, control characters from ids are escaped rather than obeyed.
  */
-function writeStdout(io: CliIo, text: string): void {
-  const stream = io.stdout as Partial<NodeJS.WritableStream>;
-  stream.on?.('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') io.stderr.write(`rfm: cannot write to stdout: ${err.message}\n`);
+async function writeStdout(io: CliIo, text: string): Promise<void> {
+  const out = io.stdout.isTTY ? escapeControlsKeepingLines(text) : text;
+  const stream = io.stdout as Partial<NodeJS.WritableStream> & CliIo['stdout'];
+  if (typeof stream.on !== 'function') {
+    io.stdout.write(out);
+    return;
+  }
+  const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    // Stays attached: the stream emits 'error' after the callback, and an unheard 'error' would crash.
+    stream.on?.('error', (err: NodeJS.ErrnoException) => resolve(err));
+    stream.write(out, (err) => resolve(err ?? undefined));
   });
-  io.stdout.write(text);
+  if (failure && failure.code !== 'EPIPE') throw new InputError(`cannot write to stdout: ${writeFailureReason(failure)}`);
 }
 
 /** The output format from --out's extension (CSV when there is no --out). */
@@ -128,8 +142,20 @@ function assertHasRows(table: InputTable, file: string): void {
  * @param lang the workbook's language
  */
 async function writeXlsx(analysis: Analysis, filePath: string, lang: OutputLang): Promise<void> {
+  assertIdsFitCells(analysis);
   const [{ buildWorkbookPlan }, { writeWorkbookXlsx }] = await Promise.all([import('../report/build'), import('./xlsx')]);
   await writeWorkbookXlsx(buildWorkbookPlan(analysis, { lang }), filePath);
+}
+
+/**
+ * An id longer than an Excel cell holds would be cut, and two long ids could become one: the
+ * .xlsx is refused instead (the CSV and JSON keep such ids whole).
+ * @throws InputError naming the id's start and length
+ */
+function assertIdsFitCells(analysis: Analysis): void {
+  const long = analysis.customers.find((c) => c.id.length > EXCEL_MAX_CELL_CHARS);
+  if (long === undefined) return;
+  throw new InputError(`customer id "${long.id.slice(0, 20)}…" has ${formatCount(long.id.length)} characters, more than an Excel cell holds (${formatCount(EXCEL_MAX_CELL_CHARS)}); write CSV or JSON output instead`);
 }
 
 /** Text is about this many times larger than its gzip file. */
@@ -197,10 +223,10 @@ function reportError(err: unknown, io: CliIo): number {
   const message = err instanceof Error ? err.message : String(err);
   const oneLine = message.split(/\r?\n/).filter((line) => line.trim() !== '')[0] ?? 'unknown error';
   if (usable) {
-    io.stderr.write(`rfm: ${optionPrefix(err)}${oneLine}\n`);
+    io.stderr.write(`rfm: ${escapeControls(`${optionPrefix(err)}${oneLine}`)}\n`);
     return 2;
   }
-  io.stderr.write(`rfm: internal error: ${oneLine}\n`);
+  io.stderr.write(`rfm: internal error: ${escapeControls(oneLine)}\n`);
   if (process.env.RFM_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
   return 1;
 }

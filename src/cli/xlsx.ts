@@ -9,15 +9,14 @@
  * as `=HYPERLINK(...)` stays inert. ExcelJS cannot make charts or PivotTables: the plan puts a
  * note where each one goes. The file appears only when complete (temporary name, then rename).
  */
+import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import type { Block, CellBlock, ColorScale, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
 import { columnLetter } from '../engine/cellText';
 import { TableParts } from './xlsxTables';
 import { RawRowWriter, type RawValue } from './xlsxRows';
 import { writeAtomically } from './atomicWrite';
-
-/** Excel's limit on the characters of one cell. */
-const MAX_CELL_CHARS = 32767;
+import { EXCEL_MAX_CELL_CHARS } from './xlsxLimits';
 
 type CellStyle = NonNullable<CellBlock['style']>;
 
@@ -41,7 +40,7 @@ function address(row: number, column: number): string {
 
 /** A plan value as written: strings stay strings (never formulas), cut to Excel's limit. */
 function cellValue(value: PlanValue | undefined): RawValue {
-  return typeof value === 'string' && value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
+  return typeof value === 'string' && value.length > EXCEL_MAX_CELL_CHARS ? value.slice(0, EXCEL_MAX_CELL_CHARS) : value;
 }
 
 /** The number format of cell (i, j) of a cell block: per-cell grid or one per column. */
@@ -169,11 +168,25 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPl
  */
 export async function writeWorkbookXlsx(plan: WorkbookPlan, filePath: string): Promise<void> {
   await writeAtomically(filePath, async (temp) => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+    // Our own file stream, so that its errors (a full disk: ENOSPC) end the write. With
+    // `filename`, ExcelJS listens for them only in its final step: an earlier failure left
+    // the zip waiting forever and the process ended with exit 0 and no file.
+    const file = fs.createWriteStream(temp);
+    const failed = new Promise<never>((_resolve, reject) => file.on('error', reject));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
     wb.creator = 'rfm-excel';
     const tables = new TableParts(wb);
     const styles = new StyleCache();
-    for (const sheet of plan.sheets) await writeSheet(wb, sheet, tables, styles);
-    await wb.commit();
+    const write = async () => {
+      for (const sheet of plan.sheets) await writeSheet(wb, sheet, tables, styles);
+      await wb.commit();
+    };
+    const writing = write();
+    writing.catch(() => undefined); // after a stream error the writer may fail too: that one is not reported
+    try {
+      await Promise.race([writing, failed]);
+    } finally {
+      file.destroy();
+    }
   });
 }

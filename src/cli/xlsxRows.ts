@@ -23,7 +23,7 @@ interface StreamingWorksheet {
 /** ExcelJS's value types (Enums.ValueType), which pick the default number format of a style. */
 const NUMBER_TYPE = 2;
 const STRING_TYPE = 3;
-/** Characters XML 1.0 cannot hold; Excel would refuse the file. */
+/** Characters XML 1.0 cannot hold; Excel would refuse the file, so they go in as `_xHHHH_` escapes. */
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** `_xHHHH_` in text means a character to Excel (ECMA-376 22.9.2.19): a literal one is escaped. */
 const ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
@@ -33,10 +33,14 @@ const ROWS_PER_WRITE = 500;
 /** A cell value the writer accepts. */
 export type RawValue = string | number | boolean | null | undefined;
 
-/** Text as Excel will read it back unchanged: no XML-invalid characters, literal `_xHHHH_` escaped. */
+/**
+ * Text as Excel will read it back unchanged (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): a literal
+ * `_xHHHH_` is escaped first, then each character XML cannot hold becomes its `_xHHHH_` escape,
+ * so `ctl\u0001` and `ctl` stay two different ids.
+ */
 function plainText(value: string): string {
-  const text = value.replace(INVALID_XML, '');
-  return text.includes('_x') ? text.replace(ESCAPE_LIKE, '_x005F_$1') : text;
+  const text = value.includes('_x') ? value.replace(ESCAPE_LIKE, '_x005F_$1') : value;
+  return text.replace(INVALID_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /** Writes one sheet's rows in ascending order; cells of a row in ascending column order. */

@@ -267,10 +267,14 @@ describe('command line', () => {
     expectOneLineReason(await run('analyze', 'x.csv', '--bins', '12'), /--bins must be a whole number from 2 to 10/);
   });
 
-  it('keeps formula-like ids literal (quoted, unchanged) in the CSV', async () => {
-    const result = await run('analyze', file('formula.csv', 'customer,date,amount\n=1+1,2020-01-01,5\n@cmd,2020-01-02,6\n'), '--model', 'off', '--clusters', 'off');
+  it("neutralises formula-like ids in the CSV with a leading ' (OWASP); --csv-raw keeps them literal", async () => {
+    const input = file('formula.csv', 'customer,date,amount\n=1+1,2020-01-01,5\n@cmd,2020-01-02,6\n');
+    const result = await run('analyze', input, '--model', 'off', '--clusters', 'off');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('\n"=1+1",');
-    expect(records(result.stdout).map((r) => r.customer).sort()).toEqual(['=1+1', '@cmd']);
+    expect(result.stdout).toContain('\n"\'=1+1",');
+    expect(records(result.stdout).map((r) => r.customer).sort()).toEqual(["'=1+1", "'@cmd"]);
+    const raw = await run('analyze', input, '--model', 'off', '--clusters', 'off', '--csv-raw');
+    expect(raw.stdout).toContain('\n"=1+1",');
+    expect(records(raw.stdout).map((r) => r.customer).sort()).toEqual(['=1+1', '@cmd']);
   });
 });

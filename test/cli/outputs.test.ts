@@ -35,20 +35,44 @@ describe('CSV output', () => {
     expect(line.split(',').slice(15)).toEqual(['2', '0.812346', '1.5', '100.255', 'At risk']);
   });
 
-  it('quotes ids with commas, quotes or line breaks, and formula-like ids as they are', () => {
+  it('quotes ids with commas, quotes or line breaks', () => {
     expect(csvField('Smith, J')).toBe('"Smith, J"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('a\nb')).toBe('"a\nb"');
-    for (const id of ['=1+1', '+44', '-3', '@SUM(A1)']) expect(customerCsvLine(customer({ id })).split(',')[0]).toBe(`"${id}"`);
     expect(csvField('')).toBe('');
     expect(customerCsvLine(customer({ id: "Abbey O'Reilly" })).startsWith("Abbey O'Reilly,")).toBe(true);
   });
 
-  it('round-trips through our own CSV reader', () => {
-    const text = customersCsv({ customers: [customer({ id: 'x, "y"' }), customer({ id: '=HYPERLINK("x")' }), customer({ id: 'B' })] });
-    const table = parseDelimitedText(text);
-    expect(table.header).toEqual([...CSV_COLUMNS]);
-    expect(table.rows.map((r) => r[0])).toEqual(['x, "y"', '=HYPERLINK("x")', 'B']);
+  it("neutralises text a spreadsheet would evaluate with a leading ' (OWASP CSV Injection), the issue's ids one by one", () => {
+    // Expected fields written by hand from OWASP's rule: prepend ', wrap in double quotes, double inner quotes.
+    const cases: [string, string][] = [
+      ['=1+1', `"'=1+1"`],
+      ['=HYPERLINK("http://evil","x")', `"'=HYPERLINK(""http://evil"",""x"")"`],
+      ["=cmd|' /C calc'!A0", `"'=cmd|' /C calc'!A0"`],
+      ['+1', `"'+1"`],
+      ['-2+3', `"'-2+3"`],
+      ['@SUM(A1)', `"'@SUM(A1)"`],
+      ['\t=1', `"'\t=1"`],
+      ['\r=1', `"'\r=1"`],
+    ];
+    for (const [id, field] of cases) expect(customerCsvLine(customer({ id })).slice(0, field.length + 1)).toBe(`${field},`);
+    expect(csvField('a=1')).toBe('a=1');
+  });
+
+  it('never touches real numbers in numeric columns: a negative monetary stays -12.5', () => {
+    expect(customerCsvLine(customer({ monetary: -12.5 })).split(',')[6]).toBe('-12.5');
+  });
+
+  it('--csv-raw (raw: true) writes formula-looking text unchanged, only quoted', () => {
+    for (const id of ['=1+1', '+44', '-3', '@SUM(A1)']) expect(customerCsvLine(customer({ id }), { raw: true }).split(',')[0]).toBe(`"${id}"`);
+  });
+
+  it('round-trips through our own CSV reader: raw exactly, neutralised with the leading quote', () => {
+    const customers = [customer({ id: 'x, "y"' }), customer({ id: '=HYPERLINK("x")' }), customer({ id: 'B' })];
+    const raw = parseDelimitedText(customersCsv({ customers }, { raw: true }));
+    expect(raw.header).toEqual([...CSV_COLUMNS]);
+    expect(raw.rows.map((r) => r[0])).toEqual(['x, "y"', '=HYPERLINK("x")', 'B']);
+    expect(parseDelimitedText(customersCsv({ customers })).rows.map((r) => r[0])).toEqual(['x, "y"', `'=HYPERLINK("x")`, 'B']);
   });
 });
 
