@@ -15,8 +15,37 @@ export type Strings = Record<string, string>;
 /** The tables by language. */
 export const STRINGS: Record<Lang, Strings> = { en, fa };
 
+/** Persian digits ۰–۹ start at U+06F0; the Persian decimal separator is U+066B. */
+const PERSIAN_ZERO = 0x06f0;
+const PERSIAN_DECIMAL = '\u066b';
+
 /**
- * Looks up a string and fills `{name}` placeholders.
+ * A number placeholder as the language writes it: in Persian, Persian digits and decimal separator
+ * (no grouping: a year or an id stays one word; counts come formatted by the caller).
+ * @param lang the language
+ * @param value the number
+ * @example numberText('fa', 0.001) === '۰٫۰۰۱'
+ */
+export function numberText(lang: Lang, value: number): string {
+  const text = String(value);
+  if (lang !== 'fa') return text;
+  return text.replace(/[0-9.]/g, (c) => (c === '.' ? PERSIAN_DECIMAL : String.fromCharCode(PERSIAN_ZERO + c.charCodeAt(0) - 48)));
+}
+
+/**
+ * Text with its Latin digits in the language's digits (labels such as `7+` or `1404/01/15`).
+ * @param lang the language
+ * @param text the text
+ * @example localDigits('fa', '7+') === '۷+'
+ */
+export function localDigits(lang: Lang, text: string): string {
+  if (lang !== 'fa') return text;
+  return text.replace(/[0-9]/g, (c) => String.fromCharCode(PERSIAN_ZERO + c.charCodeAt(0) - 48));
+}
+
+/**
+ * Looks up a string and fills `{name}` placeholders; number values are written in the language's
+ * digits (numberText), so a Persian sentence never carries Latin digits.
  * @param lang the language
  * @param key the string key, e.g. `sheet.customers`
  * @param params values for placeholders
@@ -25,7 +54,11 @@ export const STRINGS: Record<Lang, Strings> = { en, fa };
 export function t(lang: Lang, key: string, params?: Record<string, string | number>): string {
   const text = STRINGS[lang][key] ?? STRINGS.en[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!(name in params)) return m;
+    const value = params[name];
+    return typeof value === 'number' ? numberText(lang, value) : String(value);
+  });
 }
 
 /** Placeholder values of a message. */

@@ -29,7 +29,7 @@ describe('notes on how the input was read (Analysis.notes)', () => {
       params: { count: 2, header: '"amount"', columns: '3 (C), 4 (D)', column: '3 (C)' },
       text: '2 columns are named "amount" (columns 3 (C), 4 (D)); using column 3 (C)',
     }]);
-    expect(messageIn(a.notes?.[0] ?? {}, 'fa')).toBe('2 ستون نام "amount" دارند (ستون‌های 3 (C), 4 (D))؛ ستون 3 (C) به کار رفت');
+    expect(messageIn(a.notes?.[0] ?? {}, 'fa')).toBe('۲ ستون نام "amount" دارند (ستون‌های 3 (C), 4 (D))؛ ستون 3 (C) به کار رفت');
   });
 
   test('day/month order: from the data, from the option, or the default, and why', () => {
@@ -67,7 +67,7 @@ describe('errors carry a key and values; message is the English text', () => {
     expect(e.message).toBe('Bins must be a whole number from 2 to 10; got 11.');
     expect([e.key, e.params]).toEqual(['engine.error.bins', { min: 2, max: 10, value: 11 }]);
     expect(messageIn(e, 'en')).toBe(e.message);
-    expect(messageIn(e, 'fa')).toBe('تعداد دسته‌ها باید عددی صحیح از 2 تا 10 باشد؛ 11 داده شد.');
+    expect(messageIn(e, 'fa')).toBe('تعداد دسته‌ها باید عددی صحیح از ۲ تا ۱۰ باشد؛ ۱۱ داده شد.');
   });
 
   test('a missing column names the roles in the language', () => {
@@ -80,14 +80,14 @@ describe('errors carry a key and values; message is the English text', () => {
   test('no usable rows: the first skipped row is named, its detail translated too', () => {
     const e = caught(() => analyze(tx([['a', 'soon', 1]])));
     expect(e.message).toBe('No usable transactions: all 1 row was skipped (first: row 2, date: "soon" is not a date).');
-    expect(messageIn(e, 'fa')).toBe('تراکنش قابل استفاده‌ای نیست: تنها سطر ورودی کنار گذاشته شد (سطر 2، date: "soon" تاریخ نیست).');
+    expect(messageIn(e, 'fa')).toBe('تراکنش قابل استفاده‌ای نیست: تنها سطر ورودی کنار گذاشته شد (سطر ۲، date: "soon" تاریخ نیست).');
   });
 
   test('segment rules: the first problem and how many more', () => {
     const rule: SegmentRule = { name: '', recency: [4, 2], frequency: [1, 5], monetary: [1, 5], actionEn: '', actionFa: '' };
     const e = caught(() => analyze(tx([['a', '2020-01-05', 1]]), { segmentRules: [rule] }));
     expect(e.message).toBe('Segment rules: Rule 1: the segment needs a name. (and 1 more problem)');
-    expect(messageIn(e, 'fa')).toBe('قواعد بخش‌بندی: قاعده 1: بخش به نام نیاز دارد. (و ۱ مشکل دیگر)');
+    expect(messageIn(e, 'fa')).toBe('قواعد بخش‌بندی: قاعده ۱: بخش به نام نیاز دارد. (و ۱ مشکل دیگر)');
   });
 
   test('skipped-row details carry their key: a blank header becomes "column C" in each language', () => {

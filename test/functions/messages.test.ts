@@ -37,14 +37,14 @@ describe('in a Persian Excel (displayLanguage fa-IR)', () => {
   });
 
   it('positions are Persian too', () => {
-    expect(errorOf(score([[1]], column([1, 'x'])))?.message).toContain('سطر 2');
+    expect(errorOf(score([[1]], column([1, 'x'])))?.message).toContain('سطر ۲');
   });
 });
 
 it("the engine's errors follow the display language too (a table of returns only)", () => {
   const returnsOnly = () => table(column(['a']), column([43831]), column([-5]));
   office.Office = { context: { displayLanguage: 'fa-IR' } };
-  expect(errorOf(returnsOnly())).toMatchObject({ code: '#VALUE!', message: 'هیچ مشتری خریدی برای تحلیل ندارد (1 مشتری فقط مرجوعی دارند).' });
+  expect(errorOf(returnsOnly())).toMatchObject({ code: '#VALUE!', message: 'هیچ مشتری خریدی برای تحلیل ندارد (۱ مشتری فقط مرجوعی دارند).' });
   office.Office = { context: { displayLanguage: 'en-GB' } };
   expect(errorOf(returnsOnly())?.message).toBe('No customer has a purchase to analyse (customers with only returns: 1).');
 });

@@ -51,7 +51,7 @@ describe('reasons', () => {
     // the sheet exists for the holdout check; the skip is the engine's for two customers (test/engine/clv/reasons.test.ts)
     const analysis = analyzeTransactions(steadyBuyers(), { holdoutFrom: day0 + 200 });
     const few = { ...analysis, clusters: { status: 'skipped' as const, reason: 'only 2 customer(s); clustering needs at least 3', key: 'predict.clusters.fewCustomers', params: { customers: 2, min: 3 } } };
-    expect(allText(buildWorkbookPlan(few, { lang: 'fa' }), 'clusters')).toContain('خوشه‌بندی اجرا نشد: فقط 2 مشتری؛ خوشه‌بندی دست‌کم 3 مشتری لازم دارد');
+    expect(allText(buildWorkbookPlan(few, { lang: 'fa' }), 'clusters')).toContain('خوشه‌بندی اجرا نشد: فقط ۲ مشتری؛ خوشه‌بندی دست‌کم ۳ مشتری لازم دارد');
     expect(allText(buildWorkbookPlan(few, { lang: 'en' }), 'clusters')).toContain('Clustering did not run: only 2 customer(s); clustering needs at least 3');
   });
 });

@@ -82,6 +82,6 @@ describe('Segment rules sheet', () => {
 
   test('Persian messages when asked', () => {
     const values = [HEADER, ['Top', 0, 5, 5, 5, 5, 5]];
-    expect(errorOf(() => parseRulesSheet(values, 4, 'fa')).message).toContain('قواعد بخش‌بندی، سطر 5');
+    expect(errorOf(() => parseRulesSheet(values, 4, 'fa')).message).toContain('قواعد بخش‌بندی، سطر ۵');
   });
 });

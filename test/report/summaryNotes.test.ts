@@ -64,7 +64,7 @@ describe('notes on the input in the Summary', () => {
     const notes = sheet.blocks.find((b) => b.kind === 'cells' && b.row === (heading?.row ?? -1) + 1);
     expect(notes?.kind === 'cells' && notes.values).toEqual([
       ['تاریخ‌ها به صورت روز/ماه/سال خوانده شدند؛ داده‌ها ترتیب را مشخص نمی‌کنند، اگر درست نیست ترتیب را انتخاب کنید.'],
-      ['2 ستون نام "amount" دارند (ستون‌های 3 (C), 4 (D))؛ ستون 3 (C) به کار رفت'],
+      ['۲ ستون نام "amount" دارند (ستون‌های 3 (C), 4 (D))؛ ستون 3 (C) به کار رفت'],
     ]);
   });
 
