@@ -1,7 +1,8 @@
 /**
  * The CLI's workbook writer: renders a WorkbookPlan to an .xlsx file with ExcelJS, cell for cell
  * as the Office.js writer does: sheets, Excel tables, number and date formats, colour-scale
- * conditional formats, frozen panes, column widths, tab colours and right-to-left sheets.
+ * conditional formats, frozen panes, column widths, wrapped text, page setup, tab colours and
+ * right-to-left sheets.
  *
  * Streams: ExcelJS's streaming writer sends each row into the zip (native zlib) as soon as it is
  * complete, so memory grows with one sheet's XML at most, not with ExcelJS cell objects.
@@ -11,12 +12,14 @@
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
-import type { Block, CellBlock, ColorScale, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
+import type { Block, CellBlock, ColorScale, PlanRange, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
 import { columnLetter } from '../engine/cellText';
 import { TableParts } from './xlsxTables';
 import { RawRowWriter, type RawValue } from './xlsxRows';
 import { writeAtomically } from './atomicWrite';
 import { EXCEL_MAX_CELL_CHARS } from './xlsxLimits';
+import { LINE_HEIGHT_POINTS } from '../report/layout';
+import { cellFormatOf } from '../report/formats';
 
 type CellStyle = NonNullable<CellBlock['style']>;
 
@@ -27,6 +30,8 @@ const FONTS: Record<CellStyle, Partial<ExcelJS.Font> | null> = {
   body: null,
 };
 const BOLD: Partial<ExcelJS.Font> = { bold: true };
+/** Wrapped text, aligned to the top so that a wrapped cell's neighbours line up with its first line. */
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
 
 /** `#RRGGBB` → ExcelJS's ARGB. */
 function argb(hex: string): string {
@@ -43,14 +48,6 @@ function cellValue(value: PlanValue | undefined): RawValue {
   return typeof value === 'string' && value.length > EXCEL_MAX_CELL_CHARS ? value.slice(0, EXCEL_MAX_CELL_CHARS) : value;
 }
 
-/** The number format of cell (i, j) of a cell block: per-cell grid or one per column. */
-function blockFormat(block: CellBlock, i: number, j: number): string | null {
-  const formats = block.numberFormats;
-  if (!formats || formats.length === 0) return null;
-  if (Array.isArray(formats[0])) return (formats as (string | null)[][])[i]?.[j] ?? null;
-  return (formats as (string | null)[])[j] ?? null;
-}
-
 function blockHeight(block: Block): number {
   return block.kind === 'table' ? block.rows.length + 1 : block.values.length;
 }
@@ -63,37 +60,58 @@ function blockHeight(block: Block): number {
 class StyleCache {
   private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
 
-  get(format: string | null, font: Partial<ExcelJS.Font> | null): Partial<ExcelJS.Style> {
-    const key = `${format ?? ''}\u0000${font ? JSON.stringify(font) : ''}`;
+  get(format: string | null, font: Partial<ExcelJS.Font> | null, wrap = false): Partial<ExcelJS.Style> {
+    const key = `${format ?? ''}\u0000${font ? JSON.stringify(font) : ''}\u0000${wrap ? 1 : 0}`;
     let style = this.styles.get(key);
     if (!style) {
       style = {};
       if (format) style.numFmt = format;
       if (font) style.font = font;
+      if (wrap) style.alignment = WRAP;
       this.styles.set(key, style);
     }
     return style;
   }
 }
 
-/** Writes line `i` of a block into the current row. */
-function writeBlockLine(out: RawRowWriter, row: number, block: Block, i: number, styles: StyleCache): void {
+/** True when (row, column) is in one of the ranges. */
+function within(ranges: readonly PlanRange[], row: number, column: number): boolean {
+  return ranges.some((r) => row >= r.row && row < r.row + r.rows && column >= r.column && column < r.column + r.columns);
+}
+
+/** Writes line `i` of a block into the current row; `wraps` are the sheet's wrapped ranges that meet the block. */
+function writeBlockLine(out: RawRowWriter, row: number, block: Block, i: number, styles: StyleCache, wraps: readonly PlanRange[]): void {
   if (block.kind === 'table') {
     const values = i === 0 ? block.header : block.rows[i - 1];
     for (let j = 0; j < block.header.length; j++) {
-      out.cell(row, block.column + j, cellValue(values[j]), styles.get(i > 0 ? block.columnFormats[j] : null, null));
+      const column = block.column + j;
+      const wrap = wraps.length > 0 && within(wraps, row, column);
+      out.cell(row, column, cellValue(values[j]), styles.get(i > 0 ? block.columnFormats[j] : null, null, wrap));
     }
     return;
   }
   const style = block.style ?? 'body';
   block.values[i].forEach((value, j) => {
-    out.cell(row, block.column + j, cellValue(value), styles.get(blockFormat(block, i, j), style === 'label' && j === 0 ? BOLD : FONTS[style]));
+    const column = block.column + j;
+    const wrap = wraps.length > 0 && within(wraps, row, column);
+    out.cell(row, column, cellValue(value), styles.get(cellFormatOf(block, i, j), style === 'label' && j === 0 ? BOLD : FONTS[style], wrap));
   });
 }
 
+/** The wrapped ranges that meet a block. */
+function wrapsOf(block: Block, wraps: readonly PlanRange[]): PlanRange[] {
+  const rows = blockHeight(block);
+  const columns = block.kind === 'table' ? block.header.length : Math.max(0, ...block.values.map((v) => v.length));
+  return wraps.filter((r) => r.row < block.row + rows && r.row + r.rows > block.row && r.column < block.column + columns && r.column + r.columns > block.column);
+}
+
 /** Writes every block row by row, in sheet order (blocks never overlap; several may share rows). */
-async function writeRows(out: RawRowWriter, blocks: Block[], styles: StyleCache): Promise<void> {
-  const spans = blocks.map((block) => ({ block, start: block.row, end: block.row + blockHeight(block) })).sort((a, b) => a.start - b.start);
+async function writeRows(out: RawRowWriter, sheet: SheetPlan, styles: StyleCache): Promise<void> {
+  const { blocks } = sheet;
+  const wraps = sheet.wrapText ?? [];
+  const heights = new Map((sheet.tallRows ?? []).map((t) => [t.row, t.lines * LINE_HEIGHT_POINTS]));
+  const spans = blocks.map((block) => ({ block, start: block.row, end: block.row + blockHeight(block), wraps: wrapsOf(block, wraps) }))
+    .sort((a, b) => a.start - b.start);
   let next = 0;
   let active: typeof spans = [];
   for (let r = spans[0]?.start ?? 0; next < spans.length || active.length > 0; r++) {
@@ -106,8 +124,8 @@ async function writeRows(out: RawRowWriter, blocks: Block[], styles: StyleCache)
     }
     // Cells of a row must come in column order: keep the active blocks sorted by column.
     if (active.length !== before || active.length > 1) active.sort((a, b) => a.block.column - b.block.column);
-    for (const span of active) writeBlockLine(out, r, span.block, r - span.start, styles);
-    if (out.endRow(r)) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const span of active) writeBlockLine(out, r, span.block, r - span.start, styles, span.wraps);
+    if (out.endRow(r, heights.get(r))) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   out.flush();
 }
@@ -141,15 +159,34 @@ function sheetView(sheet: SheetPlan): Partial<ExcelJS.WorksheetView> {
   };
 }
 
+/**
+ * The plan's print setup as ExcelJS's page setup: fit to pages (fitToHeight 0 = as many pages down
+ * as needed, ECMA-376 Part 1, 18.3.1.63 pageSetup), orientation, and the repeated rows as the
+ * sheet's `_xlnm.Print_Titles` name (ExcelJS writes it into workbook.xml).
+ */
+function pageSetup(sheet: SheetPlan): Partial<ExcelJS.PageSetup> | undefined {
+  const setup = sheet.pageSetup;
+  if (!setup) return undefined;
+  return {
+    orientation: setup.orientation,
+    fitToPage: true,
+    fitToWidth: setup.fitToWidth,
+    fitToHeight: setup.fitToHeight,
+    ...(setup.titleRows ? { printTitlesRow: `${setup.titleRows.first + 1}:${setup.titleRows.last + 1}` } : {}),
+  };
+}
+
 async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPlan, tables: TableParts, styles: StyleCache): Promise<void> {
+  const setup = pageSetup(sheet);
   const ws = wb.addWorksheet(sheet.name, {
     views: [sheetView(sheet) as ExcelJS.WorksheetView],
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
+    ...(setup ? { pageSetup: setup } : {}),
   });
   sheet.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
-  await writeRows(new RawRowWriter(wb, ws), sheet.blocks, styles);
+  await writeRows(new RawRowWriter(wb, ws), sheet, styles);
   sheet.colorScales.forEach((scale, i) => ws.addConditionalFormatting({ ref: rangeRef(scale), rules: [colorScaleRule(scale, i + 1)] }));
   const sheetTables = sheet.blocks.flatMap((b) => (b.kind === 'table'
     ? [{ block: b, ref: `${address(b.row, b.column)}:${address(b.row + b.rows.length, b.column + b.header.length - 1)}` }]

@@ -103,10 +103,12 @@ export class RawRowWriter {
   /**
    * Closes the current row.
    * @param row 0-based row
+   * @param heightPoints the row's height when it is not the default (wrapped text), in points
    * @returns true when a batch of rows went to the stream (a good moment to yield)
    */
-  endRow(row: number): boolean {
-    if (this.cells) this.chunk.push(`<row r="${row + 1}">${this.cells}</row>`);
+  endRow(row: number, heightPoints?: number): boolean {
+    const height = heightPoints ? ` ht="${heightPoints}" customHeight="1"` : '';
+    if (this.cells) this.chunk.push(`<row r="${row + 1}"${height}>${this.cells}</row>`);
     this.cells = '';
     if (++this.rowsInChunk < ROWS_PER_WRITE) return false;
     this.flush();

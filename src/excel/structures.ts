@@ -5,7 +5,7 @@
  * API references (learn.microsoft.com/javascript/api/excel/...): excel.tablecollection#add (1.1),
  * excel.conditionalformatcollection#add (1.6), excel.chartcollection#add (1.1),
  * excel.worksheetfreezepanes (1.7), excel.worksheet#tabcolor (1.7), excel.pivottablecollection#add (1.8),
- * excel.rangeformat#readingorder (1.9). Office.js has no setter for a sheet's right-to-left display
+ * excel.rangeformat#readingorder (1.9), excel.worksheet#pagelayout (1.9, see printSetup.ts). Office.js has no setter for a sheet's right-to-left display
  * (`Window.showRightToLeft` is read-only, ExcelApiDesktop 1.1), so right-to-left plans get
  * right-to-left reading order in their cells instead, where ExcelApi 1.9 exists.
  */
@@ -14,6 +14,7 @@ import { rectAddress } from './a1';
 import { blockRows, blockWidth } from './blocks';
 import { widthPoints } from './cellValues';
 import { type ExcelHost, supportsExcelApi } from './host';
+import { queuePageLayout, queueWrapping } from './printSetup';
 
 /** What the host can do beyond ExcelApi 1.4. */
 export interface Features {
@@ -24,6 +25,8 @@ export interface Features {
   pivotTables: boolean;
   suspendScreenUpdating: boolean;
   readingOrder: boolean;
+  /** Worksheet.pageLayout: orientation, fit to pages, print titles (ExcelApi 1.9). */
+  pageLayout: boolean;
 }
 
 /**
@@ -39,6 +42,7 @@ export function detectFeatures(host: ExcelHost): Features {
     pivotTables: supportsExcelApi(host, 8),
     suspendScreenUpdating: supportsExcelApi(host, 9),
     readingOrder: supportsExcelApi(host, 9),
+    pageLayout: supportsExcelApi(host, 9),
   };
 }
 
@@ -113,6 +117,8 @@ export function queueSheetDressing(sheet: Excel.Worksheet, plan: SheetPlan, feat
   plan.columnWidths.forEach((chars, column) => {
     if (chars > 0) sheet.getRange(rectAddress({ row: 0, column, rows: 1, columns: 1 })).format.columnWidth = widthPoints(chars);
   });
+  queueWrapping(sheet, plan);
+  if (features.pageLayout) queuePageLayout(sheet, plan);
   if (features.freezePanes) {
     if (plan.frozenRows > 0) sheet.freezePanes.freezeRows(plan.frozenRows);
     if (plan.frozenColumns > 0) sheet.freezePanes.freezeColumns(plan.frozenColumns);

@@ -125,6 +125,7 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, te
   if (hasPivots && features.pivotTables) await addPivots(context, plan, temps, hooks);
   if (hasPivots && !features.pivotTables) skipped.push('pivotTables');
   if (plan.sheets.some((s) => s.rightToLeft) && !features.readingOrder) skipped.push('rightToLeft');
+  if (plan.sheets.some((s) => s.pageSetup) && !features.pageLayout) skipped.push('pageLayout');
   options.onProgress?.(0.95);
   return skipped;
 }

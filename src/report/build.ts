@@ -12,6 +12,7 @@ import { matrixSheet } from './matrixSheet';
 import { clustersSheet } from './clustersSheet';
 import { rulesSheet } from './rulesSheet';
 import { localizeSheetFormats } from './formats';
+import { layOutPlan } from './layout';
 
 /** Options of the plan. */
 export interface PlanOptions {
@@ -22,7 +23,8 @@ export interface PlanOptions {
 /**
  * Builds the workbook plan of an analysis: Summary, Customers, Matrix, Clusters (when clustering
  * or a holdout check ran) and Segment rules, in that order. Persian plans show numbers in Persian
- * digits and dates in the Jalali calendar (number formats only: values are the same).
+ * digits and dates in the Jalali calendar (number formats only: values are the same). Column
+ * widths, wrapped text and page setup come from each sheet's content (report/layout.ts).
  * O(customers) time and memory.
  * @param analysis the engine's result
  * @param opts the output language
@@ -36,7 +38,9 @@ export function buildWorkbookPlan(analysis: Analysis, opts: PlanOptions): Workbo
   if (clusters) sheets.push(clusters);
   sheets.push(rulesSheet(analysis, lang));
   for (const sheet of sheets) localizeSheetFormats(sheet, lang);
-  return { lang, sheets };
+  const plan: WorkbookPlan = { lang, sheets };
+  layOutPlan(plan);
+  return plan;
 }
 
 export { parseRulesSheet, RULES_TABLE } from './rulesSheet';

@@ -3,7 +3,7 @@
  * profile) and the silhouette per k when clustering ran; the CLV model's holdout check (mean
  * predicted against actual repeat purchases by past frequency, with a chart) when there is one.
  */
-import { t, type Lang } from '../i18n';
+import { localDigits, t, type Lang } from '../i18n';
 import type { Analysis } from '../engine/types';
 import type { ClusterReport } from '../engine/clusters/types';
 import type { HoldoutReport } from '../engine/clv/types';
@@ -12,8 +12,8 @@ import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FOR
 import { formatForText } from './labels';
 import { reasonIn } from './modelNotes';
 import { clusterReport, clvReport, holdoutReport } from './predictions';
-import { cells, emptySheet, rowAfter, rowBelow, table, widenColumns } from './sheet';
-import { chartWithPlaceholder } from './charts';
+import { cells, emptySheet, rowAfter, rowBelow, table } from './sheet';
+import { addChart } from './charts';
 
 /** Names of the Clusters sheet's tables. */
 export const CLUSTERS_TABLE = 'ClusterProfiles';
@@ -51,7 +51,7 @@ function holdoutBlocks(sheet: SheetPlan, holdout: HoldoutReport, timeUnit: strin
     { header: t(lang, 'predict.label.holdoutActual', { duration, unit }), format: DECIMAL_FORMAT },
     { header: t(lang, 'report.holdout.customers'), format: INTEGER_FORMAT },
   ];
-  const rows = holdout.byFrequency.map((g) => [g.frequency, g.meanPredicted, g.meanActual, g.customers]);
+  const rows = holdout.byFrequency.map((g) => [localDigits(lang, g.frequency), g.meanPredicted, g.meanActual, g.customers]);
   const date = dateFormat(lang);
   const facts = cells(row + 1, 0, [
     [t(lang, 'report.holdout.from'), dayToSerial(holdout.holdoutFrom)],
@@ -61,7 +61,7 @@ function holdoutBlocks(sheet: SheetPlan, holdout: HoldoutReport, timeUnit: strin
   ], 'label', [[null, date], [null, date], [null, DECIMAL_FORMAT], [null, DECIMAL_FORMAT]]);
   const blocks: Block[] = [cells(row, 0, [[t(lang, 'report.holdout.title')]], 'heading'), facts];
   let next = rowAfter(facts);
-  if (rows.length > 0) next = tableWithChart(sheet, blocks, table(HOLDOUT_TABLE, next, 0, columns, rows), t(lang, 'report.chart.holdout'), lang);
+  if (rows.length > 0) next = tableWithChart(sheet, blocks, table(HOLDOUT_TABLE, next, 0, columns, rows), t(lang, 'report.chart.holdout'));
   const tracking = holdout.tracking ?? [];
   if (tracking.length > 0) {
     const trackingColumns = [
@@ -70,7 +70,7 @@ function holdoutBlocks(sheet: SheetPlan, holdout: HoldoutReport, timeUnit: strin
       { header: t(lang, 'report.tracking.actual'), format: DECIMAL_FORMAT },
     ];
     const trackingRows = tracking.map((p) => [dayToSerial(holdout.holdoutFrom + p.day), p.predicted, p.actual]);
-    tableWithChart(sheet, blocks, table(TRACKING_TABLE, next, 0, trackingColumns, trackingRows), t(lang, 'report.chart.tracking'), lang);
+    tableWithChart(sheet, blocks, table(TRACKING_TABLE, next, 0, trackingColumns, trackingRows), t(lang, 'report.chart.tracking'));
   }
   return blocks;
 }
@@ -82,13 +82,14 @@ const CHART_ROWS = 15;
  * Adds a table and a column chart of its first three columns beside it.
  * @returns the first free row below both
  */
-function tableWithChart(sheet: SheetPlan, blocks: Block[], data: TableBlock, title: string, lang: Lang): number {
-  blocks.push(data, chartWithPlaceholder(sheet, lang, {
+function tableWithChart(sheet: SheetPlan, blocks: Block[], data: TableBlock, title: string): number {
+  blocks.push(data);
+  addChart(sheet, {
     type: 'columnClustered',
     title,
     source: { row: data.row, column: 0, rows: data.rows.length + 1, columns: 3 },
-    anchor: { row: data.row, column: 5, rows: CHART_ROWS, columns: 8 },
-  }));
+    anchor: { row: data.row, column: 5, rows: CHART_ROWS, columns: 5 },
+  });
   return Math.max(rowAfter(data), data.row + CHART_ROWS + 1);
 }
 
@@ -111,6 +112,5 @@ export function clustersSheet(analysis: Analysis, lang: Lang): SheetPlan | null 
   }
   const row = rowBelow(blocks);
   if (holdout) blocks.push(...holdoutBlocks(sheet, holdout, clvReport(analysis)?.timeUnit ?? 'weeks', lang, row));
-  widenColumns(sheet, 0, [34, 24, 24, 14, 14, 14, 16, 16, 14, 14]);
   return sheet;
 }

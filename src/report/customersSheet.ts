@@ -11,7 +11,7 @@ import {
   dateFormat, dayToSerial, finiteOrNull,
 } from './formats';
 import { churnLabel, loyaltyQuadrantLabel, segmentLookup, valueQuadrantLabel, type SegmentLookup } from './labels';
-import { colorScale, emptySheet, table, widenColumns, type ColumnSpec } from './sheet';
+import { colorScale, emptySheet, table, type ColumnSpec } from './sheet';
 
 /** The CSV's column names, in order: the Customers table has the same columns. */
 export const CUSTOMER_COLUMNS = [
@@ -26,7 +26,7 @@ export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 /** Name of the Customers table (stable across languages: Refresh and pivots find it by name). */
 export const CUSTOMERS_TABLE = 'Customers';
 
-/** Columns that hold dates, scores (colour-scaled) and their widths. */
+/** Columns that hold dates and scores (colour-scaled). */
 const DATE_COLUMNS: ReadonlySet<CustomerColumn> = new Set(['first_purchase', 'last_purchase']);
 const SCORE_COLUMNS: readonly CustomerColumn[] = ['l_score', 'r_score', 'f_score', 'm_score'];
 
@@ -81,12 +81,6 @@ export function customerRow(c: CustomerResult, lang: Lang, segments: SegmentLook
   ];
 }
 
-const WIDTHS: Record<CustomerColumn, number> = {
-  customer: 18, first_purchase: 13, last_purchase: 13, length_days: 10, recency_days: 10, frequency: 10, monetary: 13,
-  l_score: 8, r_score: 8, f_score: 8, m_score: 8, rfm_code: 9, segment: 20, value_quadrant: 15, loyalty_quadrant: 15,
-  cluster: 8, p_alive: 9, expected_purchases_90d: 12, clv: 13, churn_status: 12,
-};
-
 /**
  * Builds the Customers sheet.
  * @param analysis the analysis
@@ -100,7 +94,6 @@ export function customersSheet(analysis: Analysis, lang: Lang): SheetPlan {
   sheet.blocks.push(table(CUSTOMERS_TABLE, 0, 0, customerColumnSpecs(lang), rows));
   sheet.frozenRows = 1;
   sheet.frozenColumns = 1;
-  widenColumns(sheet, 0, CUSTOMER_COLUMNS.map((key) => Math.max(WIDTHS[key], Math.min(t(lang, `report.col.${key}`).length + 2, 22))));
   for (const key of SCORE_COLUMNS) {
     const column = CUSTOMER_COLUMNS.indexOf(key);
     sheet.colorScales.push(colorScale({ row: 1, column, rows: rows.length, columns: 1 }, SCALE_LOW, SCALE_HIGH, SCALE_MID));

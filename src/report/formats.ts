@@ -103,21 +103,40 @@ export function finiteOrNull(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+/** General in Persian digits, for numbers that have no format of their own. */
+const PERSIAN_GENERAL = `${PERSIAN_DIGITS}General`;
+
 /**
  * Applies localizeFormat to every number format of a sheet, in place (one pass at the end of the
- * plan, so the sheet builders need not think about digits).
+ * plan, so the sheet builders need not think about digits). Numbers without a format get General
+ * in Persian digits, so no number of a Persian sheet shows Latin digits.
  * @param sheet the sheet
  * @param lang output language
  */
 export function localizeSheetFormats(sheet: SheetPlan, lang: Lang): void {
   if (lang !== 'fa') return;
   for (const block of sheet.blocks) {
-    if (block.kind === 'table') block.columnFormats = block.columnFormats.map((f) => localizeFormat(f, lang));
-    else if (block.numberFormats) block.numberFormats = localizeFormats(block.numberFormats, lang);
+    if (block.kind === 'table') {
+      block.columnFormats = block.columnFormats.map((f, j) =>
+        (f === null && block.rows.some((r) => typeof r[j] === 'number') ? PERSIAN_GENERAL : localizeFormat(f, lang)));
+    } else {
+      block.numberFormats = block.values.map((row, i) => row.map((value, j) => {
+        const format = cellFormatOf(block, i, j);
+        return format === null && typeof value === 'number' ? PERSIAN_GENERAL : localizeFormat(format, lang);
+      }));
+    }
   }
 }
 
-function localizeFormats(formats: NonNullable<CellBlock['numberFormats']>, lang: Lang): NonNullable<CellBlock['numberFormats']> {
-  if (formats.length > 0 && Array.isArray(formats[0])) return (formats as (string | null)[][]).map((row) => row.map((f) => localizeFormat(f, lang)));
-  return (formats as (string | null)[]).map((f) => localizeFormat(f, lang));
+/**
+ * The number format of cell (i, j) of a cell block: per-cell grid or one per column.
+ * @param block the block
+ * @param i row within the block
+ * @param j column within the block
+ */
+export function cellFormatOf(block: CellBlock, i: number, j: number): string | null {
+  const formats = block.numberFormats;
+  if (!formats || formats.length === 0) return null;
+  if (Array.isArray(formats[0])) return (formats as (string | null)[][])[i]?.[j] ?? null;
+  return (formats as (string | null)[])[j] ?? null;
 }

@@ -11,7 +11,7 @@ import {
   HEAT_HIGH, HEAT_LOW, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, SMALL_TABLE_STYLE, finiteOrNull,
 } from './formats';
 import { formatForText, loyaltyQuadrantLabel, valueQuadrantLabel } from './labels';
-import { cells, colorScale, emptySheet, rowBelow, table, widenColumns } from './sheet';
+import { cells, colorScale, emptySheet, rowBelow, table } from './sheet';
 import { flatTable, pivotSpec } from './matrixFlat';
 
 /** Names of the Matrix sheet's quadrant tables. */
@@ -120,7 +120,5 @@ export function matrixSheet(analysis: Analysis, lang: Lang): SheetPlan {
   const noteRow = rowBelow(blocks.filter((b) => b !== flat));
   blocks.push(cells(noteRow, 0, [[t(lang, 'report.matrix.pivotNote', { table: flat.name })]], 'body'));
   sheet.pivots.push(pivotSpec(flat, noteRow + 1, 0));
-  widenColumns(sheet, 0, [18, ...Array<number>(leftColumns - 1).fill(14)]);
-  widenColumns(sheet, leftColumns + 1, flat.header.map((h) => Math.max(10, Math.min(h.length + 2, 22))));
   return sheet;
 }

@@ -85,14 +85,36 @@ export interface PivotSpec {
   dataFields: { field: string; summarizeBy: 'sum' | 'count' | 'average' }[];
 }
 
+/**
+ * How a sheet prints (report/layout.ts decides it from the sheet's content). Both writers set it:
+ * ExcelJS's page setup in the CLI, `Worksheet.pageLayout` (ExcelApi 1.9) in the add-in.
+ */
+export interface PageSetup {
+  orientation: 'portrait' | 'landscape';
+  /** Pages across: the sheet is scaled down to fit (always 1). */
+  fitToWidth: number;
+  /** Pages down at most; 0 = as many as the rows need. */
+  fitToHeight: number;
+  /** 0-based rows printed at the top of every page (a long table's header row), or null. */
+  titleRows: { first: number; last: number } | null;
+}
+
 /** One sheet of the plan. */
 export interface SheetPlan {
   key: SheetKey;
   /** Display name (<= 31 characters, none of `[]:*?/\`). */
   name: string;
   blocks: Block[];
-  /** Column widths in characters, index = column. */
+  /** Column widths in characters, index = column (report/layout.ts sets them from the content). */
   columnWidths: number[];
+  /** Cells whose text wraps within its column (text longer than a column may be wide). */
+  wrapText?: PlanRange[];
+  /** Rows taller than one line of text, for their wrapped cells (0-based row, lines of text). */
+  tallRows?: { row: number; lines: number }[];
+  /** Print setup (report/layout.ts). */
+  pageSetup?: PageSetup;
+  /** The most pages the sheet may print on (scaled down to fit), when the sheet asks for a limit. */
+  maxPrintPages?: number;
   frozenRows: number;
   frozenColumns: number;
   colorScales: ColorScale[];

@@ -10,7 +10,7 @@ import { STRINGS, t, type Lang } from '../i18n';
 import type { Analysis, SegmentRule } from '../engine/types';
 import type { PlanValue, SheetPlan } from './plan';
 import { SCORE_FORMAT } from './formats';
-import { cells, emptySheet, table, widenColumns } from './sheet';
+import { cells, emptySheet, table } from './sheet';
 import { readRuleRows, type RuleField } from './rulesRead';
 
 /** Name of the rules table (stable across languages: Refresh finds it by name). */
@@ -85,7 +85,6 @@ export function rulesSheet(analysis: Analysis, lang: Lang): SheetPlan {
     table(RULES_TABLE, RULES_HEADER_ROW, 0, columns, rows),
   );
   sheet.frozenRows = RULES_HEADER_ROW + 1;
-  widenColumns(sheet, 0, [24, 8, 8, 8, 8, 8, 8, 60, 24, 60]);
   return sheet;
 }
 

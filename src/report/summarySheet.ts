@@ -13,17 +13,22 @@ import {
 import { TOP_CUSTOMERS, hasLoyaltyQuadrants, loyalProfitableCustomers, threeAnswers } from './answers';
 import { churnLabel, segmentLookup, type SegmentLookup } from './labels';
 import { clvReport } from './predictions';
-import { cells, emptySheet, rowAfter, rowBelow, table, widenColumns, type ColumnSpec } from './sheet';
+import { cells, emptySheet, rowAfter, rowBelow, table, type ColumnSpec } from './sheet';
 import { modelBlocks, notesBlocks, skippedBlocks } from './summaryExtras';
-import { chartWithPlaceholder } from './charts';
+import { addChart } from './charts';
 
 /** Names of the Summary's tables. */
 export const SEGMENTS_TABLE = 'SegmentSummary';
 export const TOP_CUSTOMERS_TABLE = 'TopCustomers';
 export const AT_RISK_TABLE = 'AtRiskCustomers';
 
-/** Column where the charts sit (right of the segment table). */
-const CHART_COLUMN = 10;
+/** The Summary prints on at most this many pages. */
+export const SUMMARY_MAX_PAGES = 2;
+
+/** Where the two segment charts sit: beside the chart-data block, under the segment table. */
+const CHART_COLUMN = 3;
+const CHART_COLUMNS = 3;
+const CHART_MIN_ROWS = 14;
 
 function headlineBlock(analysis: Analysis, lang: Lang, row: number): Block {
   const { totals, settings } = analysis;
@@ -109,20 +114,21 @@ function segmentBlocks(analysis: Analysis, lang: Lang, row: number, sheet: Sheet
   const segmentTable = table(SEGMENTS_TABLE, row + 1, 0, columns, rows);
   const count = rows.length;
   // Chart 1 reads the table's first two columns; chart 2 reads a small segment | revenue block.
+  // Both sit beside that block, under the table, so the Summary stays as wide as its table.
   const dataRow = rowAfter(segmentTable);
   const revenueData = cells(dataRow + 1, 0, [[columns[0].header, columns[3].header], ...rows.map((r) => [r[0], r[3]])], 'body', [null, MONEY_FORMAT]);
-  const chartHeight = Math.max(12, count + 4);
+  const chartHeight = Math.max(CHART_MIN_ROWS, count + 4);
   const blocks: Block[] = [heading, segmentTable, cells(dataRow, 0, [[t(lang, 'report.chart.revenueData')]], 'heading'), revenueData];
-  blocks.push(chartWithPlaceholder(sheet, lang, {
+  addChart(sheet, {
     type: 'columnClustered', title: t(lang, 'report.chart.customersPerSegment'),
     source: { row: row + 1, column: 0, rows: count + 1, columns: 2 },
-    anchor: { row: row + 1, column: CHART_COLUMN, rows: chartHeight, columns: 8 },
-  }));
-  blocks.push(chartWithPlaceholder(sheet, lang, {
+    anchor: { row: dataRow, column: CHART_COLUMN, rows: chartHeight, columns: CHART_COLUMNS },
+  });
+  addChart(sheet, {
     type: 'columnClustered', title: t(lang, 'report.chart.revenuePerSegment'),
     source: { row: dataRow + 1, column: 0, rows: count + 1, columns: 2 },
-    anchor: { row: row + 2 + chartHeight, column: CHART_COLUMN, rows: chartHeight, columns: 8 },
-  }));
+    anchor: { row: dataRow, column: CHART_COLUMN + CHART_COLUMNS, rows: chartHeight, columns: CHART_COLUMNS },
+  });
   return blocks;
 }
 
@@ -150,6 +156,6 @@ export function summarySheet(analysis: Analysis, lang: Lang): SheetPlan {
   row = rowBelow(blocks);
   const clv = clvReport(analysis);
   if (clv) blocks.push(...modelBlocks(clv, lang, row));
-  widenColumns(sheet, 0, [44, 14, 16, 16, 16, 14, 14, 14, 60]);
+  sheet.maxPrintPages = SUMMARY_MAX_PAGES;
   return sheet;
 }

@@ -62,6 +62,10 @@ export class SheetModel {
   errors = new Set<number>();
   styles: StyleLayer[] = [];
   columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  /** Print settings (Worksheet.pageLayout, ExcelApi 1.9). */
+  print: { orientation: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows: { first: number; last: number } | null } =
+    { orientation: 'Portrait', zoom: { scale: 100 }, titleRows: null };
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];
   pivots: PivotModel[] = [];

@@ -54,6 +54,8 @@ function applyGrid(rect: Rect, input: unknown, where: string, put: (row: number,
 
 /** Excel's default column width: 8.43 characters = 64 px = 48 points. */
 export const DEFAULT_COLUMN_WIDTH_PT = 48;
+/** Excel's default row height for 11 pt Calibri: 15 points. */
+export const DEFAULT_ROW_HEIGHT_PT = 15;
 
 /** The simulated `Excel.Range`. */
 export class RangeProxy extends ClientObject<RangeRef> {
@@ -239,9 +241,12 @@ export class FillProxy extends StyleProxy {
   set color(v: string) { this.setStyle('color', v); }
 }
 
-/** `Excel.RangeFormat`: widths in points, alignment, reading order (ExcelApi 1.9). */
+/**
+ * `Excel.RangeFormat`: widths and heights in points (columnWidth, rowHeight: ExcelApi 1.2),
+ * alignment, wrapping, reading order (ExcelApi 1.9).
+ */
 export class RangeFormatProxy extends StyleProxy {
-  protected readonly scalarProps = ['columnWidth', 'horizontalAlignment', 'wrapText', 'readingOrder'];
+  protected readonly scalarProps = ['columnWidth', 'rowHeight', 'horizontalAlignment', 'verticalAlignment', 'wrapText', 'readingOrder'];
   readonly font: FontProxy;
   readonly fill: FillProxy;
 
@@ -258,6 +263,11 @@ export class RangeFormatProxy extends StyleProxy {
   }
 
   protected override read(prop: string, t: RangeRef): unknown {
+    if (prop === 'rowHeight') {
+      const heights = new Set<number>();
+      for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) heights.add(t.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT_PT);
+      return heights.size === 1 ? [...heights][0] : null;
+    }
     if (prop !== 'columnWidth') return super.read(prop, t);
     const widths = new Set<number>();
     for (let c = t.rect.column; c < t.rect.column + t.rect.columns; c++) widths.add(t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH_PT);
@@ -271,6 +281,15 @@ export class RangeFormatProxy extends StyleProxy {
       for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.columnWidths.set(c, v);
     });
   }
+  get rowHeight(): number { return this.get('rowHeight'); }
+  set rowHeight(v: number) {
+    this.set('rowHeight', v, 2, ({ sheet, rect }) => {
+      if (typeof v !== 'number' || v < 0) throw simError('InvalidArgument', 'Row height must be a non-negative number.', 'RangeFormat.rowHeight');
+      for (let r = rect.row; r < rect.row + rect.rows; r++) sheet.rowHeights.set(r, v);
+    });
+  }
+  get verticalAlignment(): string { return this.get('verticalAlignment'); }
+  set verticalAlignment(v: string) { this.setStyle('verticalAlignment', v); }
   get horizontalAlignment(): string { return this.get('horizontalAlignment'); }
   set horizontalAlignment(v: string) { this.setStyle('horizontalAlignment', v); }
   get wrapText(): boolean { return this.get('wrapText'); }

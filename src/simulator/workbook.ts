@@ -14,6 +14,7 @@ import { ApplicationProxy, ChartCollectionProxy, FreezePanesProxy, PivotTableCol
 import { SheetModel, WorkbookModel } from './model';
 import { RangeProxy } from './range';
 import { TableCollectionProxy } from './tables';
+import { PageLayoutProxy } from './pageLayout';
 
 /** The simulated `Excel.Worksheet`. */
 export class WorksheetProxy extends ClientObject<SheetModel> {
@@ -22,6 +23,8 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   readonly charts: ChartCollectionProxy;
   readonly pivotTables: PivotTableCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
+  /** `pageLayout` (ExcelApi 1.9): see pageLayout.ts. */
+  readonly pageLayout: PageLayoutProxy;
 
   constructor(context: SimContext, resolver: () => SheetModel | null, private readonly workbook: WorkbookModel) {
     super(context, () => {
@@ -34,6 +37,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     this.charts = new ChartCollectionProxy(context, sheet, workbook);
     this.pivotTables = new PivotTableCollectionProxy(context, sheet, workbook);
     this.freezePanes = new FreezePanesProxy(context, sheet);
+    this.pageLayout = new PageLayoutProxy(context, sheet);
   }
 
   protected read(prop: string, t: SheetModel): unknown {

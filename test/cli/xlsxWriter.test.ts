@@ -84,7 +84,19 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
     const customersXml = part(file, 'xl/worksheets/sheet2.xml');
     expect(customersXml).toContain('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>');
     expect(customersXml).toMatch(/<conditionalFormatting sqref="H2:H5">\s*<cfRule type="colorScale"/);
-    expect(customersXml).toContain('<col min="1" max="1" width="18"');
+    const plan = buildWorkbookPlan(analysisWithModel(), { lang: 'en' });
+    const widths = plan.sheets[1].columnWidths;
+    // <col min max width>: ExcelJS joins neighbours of equal width into one element.
+    const written: number[] = [];
+    for (const m of customersXml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)) {
+      for (let c = Number(m[1]); c <= Number(m[2]); c++) written[c - 1] = Number(m[3]);
+    }
+    expect(written).toEqual(widths);
+    // One page wide, landscape (20 columns), as many pages down as needed.
+    expect(customersXml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(customersXml).toMatch(/<pageSetup orientation="landscape" [^>]*fitToWidth="1" fitToHeight="0"\/>/);
+    // The Summary: at most two pages.
+    expect(part(file, 'xl/worksheets/sheet1.xml')).toMatch(/<pageSetup [^>]*fitToWidth="1" fitToHeight="2"\/>/);
     const tables = parts(file, 'xl/tables/').join('\n');
     for (const name of ['Customers', 'SegmentSummary', 'TopCustomers', 'AtRiskCustomers', 'MatrixData', 'SegmentRules', 'ClusterProfiles', 'ClvHoldout']) {
       expect(tables).toContain(`name="${name}"`);
@@ -117,10 +129,14 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
     for (let i = 1; i <= wb.SheetNames.length; i++) expect(part(file, `xl/worksheets/sheet${i}.xml`)).toContain('rightToLeft="1"');
   });
 
-  test('Summary: the chart note says native charts are missing', async () => {
-    const { wb } = await writeAndRead('en', false);
-    const texts = Object.entries(wb.Sheets.Summary).filter(([k]) => !k.startsWith('!')).map(([, c]) => String((c as XLSX.CellObject).v));
-    expect(texts.some((x) => x.startsWith('Chart: Customers per segment. Files written by the command line (ExcelJS) cannot hold native charts'))).toBe(true);
+  test('wrapped text and tall rows: the Summary\'s recommended actions wrap, their rows are taller', async () => {
+    const plan = buildWorkbookPlan(analysisWithModel(), { lang: 'en' });
+    const summary = plan.sheets[0];
+    expect(summary.wrapText?.length).toBeGreaterThan(0);
+    const { file } = await writeAndRead('en');
+    const xml = part(file, 'xl/worksheets/sheet1.xml');
+    for (const tall of summary.tallRows ?? []) expect(xml).toContain(`<row r="${tall.row + 1}" ht="${tall.lines * 15}" customHeight="1">`);
+    expect(part(file, 'xl/styles.xml')).toContain('<alignment vertical="top" wrapText="1"/>');
   });
 
   test('a file that cannot be written leaves nothing behind and names the file', async () => {

@@ -87,6 +87,39 @@ describe('renderPlan', () => {
     expect(sim.values('Customers')).toEqual(beforeValues);
   });
 
+  it('sets page layout (ExcelApi 1.9), wrapped text and tall rows as the plan says', async () => {
+    const plan = samplePlan();
+    plan.sheets[0].pageSetup = { orientation: 'portrait', fitToWidth: 1, fitToHeight: 2, titleRows: null };
+    plan.sheets[0].wrapText = [{ row: 2, column: 0, rows: 1, columns: 1 }];
+    plan.sheets[0].tallRows = [{ row: 2, lines: 3 }];
+    plan.sheets[1].pageSetup = { orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, titleRows: { first: 0, last: 0 } };
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales');
+    expect((await renderPlan(simulatorHost(sim), plan)).skipped).toEqual([]);
+    expect(sim.sheet('Summary').print).toEqual({ orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 2 }, titleRows: null });
+    // Any number of pages down: only the pages across are set (the docs define no "automatic" value).
+    expect(sim.sheet('Customers').print).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1 }, titleRows: { first: 0, last: 0 } });
+    // A sheet without a page setup keeps Excel's defaults.
+    expect(sim.sheet('Matrix').print).toEqual({ orientation: 'Portrait', zoom: { scale: 100 }, titleRows: null });
+    const summary = sim.sheet('Summary');
+    expect(summary.style(2, 0, 'format.wrapText')).toBe(true);
+    expect(summary.style(2, 0, 'format.verticalAlignment')).toBe('Top');
+    expect(summary.style(2, 1, 'format.wrapText')).toBeUndefined();
+    expect(summary.rowHeights.get(2)).toBe(45);
+    expect(summary.rowHeights.get(3)).toBeUndefined();
+  });
+
+  it('ExcelApi 1.8 has no pageLayout: the sheets are written without it, and the render says so', async () => {
+    const plan = samplePlan();
+    plan.sheets[1].pageSetup = { orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, titleRows: { first: 0, last: 0 } };
+    const sim = createExcelSimulator({ excelApiMinor: 8 });
+    sim.addSheet('Sales');
+    const result = await renderPlan(simulatorHost(sim), plan);
+    expect(result.skipped).toEqual(['pageLayout']);
+    expect(sim.sheet('Customers').print.orientation).toBe('Portrait');
+    expect(sim.syncs.every((s) => !s.error)).toBe(true);
+  });
+
   it('skips what the host lacks: ExcelApi 1.4 gets no colour scale, freeze, pivot or suspension', async () => {
     const sim = createExcelSimulator({ excelApiMinor: 4 });
     sim.addSheet('Sales');

@@ -1,0 +1,53 @@
+/**
+ * Wrapped text, tall rows and the print setup of a plan sheet, as the CLI's writer sets them.
+ * API references (learn.microsoft.com/javascript/api/excel/...):
+ * - excel.rangeformat#wraptext, #verticalalignment (ExcelApi 1.1), #rowheight (ExcelApi 1.2);
+ * - excel.worksheet#pagelayout and excel.pagelayout (ExcelApi 1.9): `orientation`
+ *   (excel.pageorientation: "Landscape" | "Portrait"), `zoom` (excel.pagelayoutzoomoptions:
+ *   `horizontalFitToPages`, `verticalFitToPages`; "The PageLayoutZoomOptions object must be set as a
+ *   JSON object (use x.zoom = {...} instead of x.zoom.scale = ...)"), `setPrintTitleRows(range)`
+ *   ("Sets the worksheet's title rows to be repeated at the top of each page", an address such as
+ *   `$1:$1` as in the office-js-snippets sample worksheet-page-layout.yaml).
+ * Fit to one page wide with any number of pages down sets only `horizontalFitToPages`: the docs
+ * define no value for "automatic" pages down, so none is invented.
+ */
+import type { PageSetup, SheetPlan } from '../report/plan';
+import { LINE_HEIGHT_POINTS } from '../report/layout';
+import { rectAddress } from './a1';
+
+/** Queues wrapped text (aligned to the top, as the CLI writes it) and the heights of tall rows. */
+export function queueWrapping(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const range of plan.wrapText ?? []) {
+    const format = sheet.getRange(rectAddress(range)).format;
+    format.wrapText = true;
+    format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
+  }
+  for (const tall of plan.tallRows ?? []) {
+    sheet.getRange(rectAddress({ row: tall.row, column: 0, rows: 1, columns: 1 })).format.rowHeight = tall.lines * LINE_HEIGHT_POINTS;
+  }
+}
+
+/**
+ * The zoom options of a page setup: fit to `fitToWidth` pages across and, when the plan limits it,
+ * `fitToHeight` pages down.
+ * @param setup the plan's page setup
+ */
+export function zoomOf(setup: PageSetup): Excel.PageLayoutZoomOptions {
+  return setup.fitToHeight > 0
+    ? { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight }
+    : { horizontalFitToPages: setup.fitToWidth };
+}
+
+/**
+ * Queues a sheet's print setup (the caller checks ExcelApi 1.9).
+ * @param sheet the worksheet
+ * @param plan the plan sheet (its `pageSetup`, from report/layout.ts)
+ */
+export function queuePageLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const setup = plan.pageSetup;
+  if (!setup) return;
+  const layout = sheet.pageLayout;
+  layout.orientation = (setup.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+  layout.zoom = zoomOf(setup);
+  if (setup.titleRows) layout.setPrintTitleRows(`$${setup.titleRows.first + 1}:$${setup.titleRows.last + 1}`);
+}
