@@ -13,7 +13,8 @@ import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './
 import { ExcelInputError } from './errors';
 import { type ExcelHost, assertBaseApi } from './host';
 import type { SourceRef } from './settings';
-import { readOutputRecord } from './sheets';
+import { SOURCE_MARKER, resolveMarkers } from './markers';
+import { type WriteBackRecord, readOutputRecord } from './sheets';
 
 /** Options of a read. */
 export interface ReadOptions {
@@ -91,11 +92,24 @@ function normaliseRows(rows: Cell[][]): number {
   return errors;
 }
 
+/**
+ * The block without our write-back columns when they are its last two: writing beside an Excel table
+ * makes the table grow over them ("the table will expand automatically",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#import-data-into-tables), and a host
+ * without Table.resize cannot shrink it back (writeBack.ts), so Refresh must not read them as input.
+ */
+function withoutWriteBack(block: Block, wb: WriteBackRecord | undefined): Block {
+  const r = block.rect;
+  const ours = !!wb && wb.sheetId === block.sheetId && wb.headerRow === r.row && wb.column === r.column + r.columns - 2 && r.columns > 2;
+  return ours ? { ...block, rect: { ...r, columns: r.columns - 2 } } : block;
+}
+
 /** Reads the rows of a block in chunks (header first), checks ownership, reports progress. */
-async function readBlock(context: Excel.RequestContext, block: Block, options: ReadOptions): Promise<ReadResult> {
+async function readBlock(context: Excel.RequestContext, given: Block, options: ReadOptions): Promise<ReadResult> {
   const lang = options.lang ?? 'en';
-  const address = `${quote(block.sheetName)}!${rectAddress(block.rect)}`;
   const owned = await readOutputRecord(context);
+  const block = withoutWriteBack(given, owned.writeBack);
+  const address = `${quote(block.sheetName)}!${rectAddress(block.rect)}`;
   if (owned.sheets.some((s) => s.id === block.sheetId)) throw new ExcelInputError('excel.ownSheet', { sheet: block.sheetName }, lang);
   if (block.rect.rows === 1 && block.rect.columns === 1) throw new ExcelInputError('excel.oneCell', {}, lang);
   if (block.rect.rows < 2) throw new ExcelInputError('excel.headerOnly', { address }, lang);
@@ -202,17 +216,28 @@ export async function readTable(host: ExcelHost, tableName: string, options: Rea
 export async function readSource(host: ExcelHost, source: SourceRef, options: ReadOptions = {}): Promise<ReadResult> {
   if (source.kind === 'table') return readTable(host, source.tableName, options);
   return host.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(source.sheetId);
+    // The header row's marker follows the sheet across reopening, renames and inserted rows or columns;
+    // the saved sheet id is valid only in the session that saved it (markers.ts).
+    const marker = (await resolveMarkers(context, [SOURCE_MARKER])).get(SOURCE_MARKER);
+    // without a marker (saved by an older version): the saved id, valid in the session that saved it,
+    // then the sheet's name
+    let sheet = context.workbook.worksheets.getItemOrNullObject(marker?.sheetId ?? source.sheetId);
     sheet.load('id,name');
     await context.sync();
-    const header = parseRect(source.headerAddress);
+    if (sheet.isNullObject && !marker) {
+      sheet = context.workbook.worksheets.getItemOrNullObject(source.sheetName);
+      sheet.load('id,name');
+      await context.sync();
+    }
+    const saved = parseRect(source.headerAddress);
+    const header = saved && marker ? { ...saved, row: marker.row, column: marker.column } : saved;
     if (sheet.isNullObject || !header) throw new ExcelInputError('excel.sourceSheetMissing', {}, options.lang);
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('rowIndex,rowCount');
     await context.sync();
     const lastRow = used.isNullObject ? header.row : Math.max(header.row, used.rowIndex + used.rowCount - 1);
     const rect = { ...header, rows: lastRow - header.row + 1 };
-    return readBlock(context, { sheetId: sheet.id, sheetName: sheet.name, rect, source: { ...source, sheetName: sheet.name } }, options);
+    return readBlock(context, { sheetId: sheet.id, sheetName: sheet.name, rect, source: { ...source, sheetId: sheet.id, sheetName: sheet.name, headerAddress: rectAddress(header) } }, options);
   });
 }
 

@@ -10,6 +10,7 @@ import type { Lang } from '../i18n';
 import { RULES_TABLE, buildWorkbookPlan, parseRulesSheet } from '../report/build';
 import type { WorkbookPlan } from '../report/plan';
 import { ExcelInputError } from './errors';
+import { SOURCE_MARKER, queueMarker, queueMarkerDelete } from './markers';
 import { type ExcelHost, officeHost } from './host';
 import { type ReadResult, readSource } from './read';
 import { SETTINGS_KEY, type SavedSettings, columnsByHeader, loadSettings, queueSetting, savableOptions } from './settings';
@@ -82,7 +83,12 @@ export async function writeRun(host: ExcelHost, input: WriteRunInput): Promise<W
         written = await writeBackValues(context, target, writeBackRows(input.read, input.analysis), (f) => progress(0.85 * 0.95 + 0.15 * f));
         return { writeBack: written };
       },
-      queueWithSwap: (context) => queueSetting(context, SETTINGS_KEY, settings),
+      queueWithSwap: (context, markers) => {
+        queueSetting(context, SETTINGS_KEY, settings);
+        // a range source is found again through a marker on its header row (markers.ts), not by sheet id
+        if (settings.source.kind === 'range') queueMarker(context, SOURCE_MARKER, context.workbook.worksheets.getItem(input.read.sheetId).getRange(settings.source.headerAddress), markers);
+        else queueMarkerDelete(context, SOURCE_MARKER, markers);
+      },
     });
     progress(1);
     return { render, writeBack: written };

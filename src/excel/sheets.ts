@@ -1,8 +1,9 @@
 /**
  * Our output sheets: how they are recognised and named.
  *
- * Ownership is recorded by worksheet id (stable across renames) in the workbook setting
- * `rfm.outputs` (ExcelApi 1.4, the lowest set with workbook settings and *OrNullObject lookups).
+ * Ownership is recorded in the workbook setting `rfm.outputs` (which keys we wrote, ExcelApi 1.4) and
+ * found through a hidden defined name per sheet (markers.ts): `Worksheet.id` changes when the workbook
+ * is closed and reopened, so the ids in the record are those of this session, resolved on every read.
  * A user's sheet is never ours, whatever its name: when the plan's name is taken by a user sheet,
  * ours becomes "Customers (2)", "Customers (3)", ...
  * Excel's sheet-name rules: at most 31 characters, none of `\ / ? * : [ ]`, not blank, no leading or
@@ -11,7 +12,9 @@
  * "The name must be fewer than 32 characters", https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member).
  */
 import type { SheetKey } from '../report/plan';
+import { rectAddress } from './a1';
 import type { ExcelHost } from './host';
+import { WRITE_BACK_MARKER, queueMarker, queueMarkerDelete, resolveMarkers, sheetMarker } from './markers';
 import { queueSetting, readSetting } from './settings';
 
 /** Key of the ownership record. */
@@ -40,18 +43,41 @@ export function emptyOutputRecord(): OutputRecord {
 }
 
 /**
- * Reads the ownership record in a running batch (empty when there is none or it is not ours).
+ * Reads the ownership record in a running batch (empty when there is none or it is not ours), with
+ * the sheet ids and write-back place of this session, found through the markers. A key whose marker
+ * is gone (sheet deleted by the user) is left out; ids saved in the setting are never trusted, since
+ * after reopening they may belong to another sheet (Excel on the web numbers them
+ * `{00000000-0001-0000-0000-000000000000}`, ... : OfficeDev/office-js#552).
  */
 export async function readOutputRecord(context: Excel.RequestContext): Promise<OutputRecord> {
   const raw = await readSetting<OutputRecord>(context, OUTPUTS_KEY);
   if (!raw || raw.version !== 1 || !Array.isArray(raw.sheets)) return emptyOutputRecord();
-  return raw;
+  const names = [...raw.sheets.map((s) => sheetMarker(s.key)), ...(raw.writeBack ? [WRITE_BACK_MARKER] : [])];
+  const found = await resolveMarkers(context, names);
+  const sheets = raw.sheets.flatMap((s) => {
+    const m = found.get(sheetMarker(s.key));
+    return m ? [{ key: s.key, id: m.sheetId }] : [];
+  });
+  const wb = raw.writeBack && found.get(WRITE_BACK_MARKER);
+  const writeBack = raw.writeBack && wb ? { ...raw.writeBack, sheetId: wb.sheetId, headerRow: wb.row, column: wb.column } : undefined;
+  return { version: 1, sheets, ...(writeBack ? { writeBack } : {}) };
 }
 
-/** Queues the ownership record. */
-export function queueOutputRecord(context: Excel.RequestContext, record: OutputRecord): void {
+/**
+ * Queues the ownership record and its markers: one hidden name per sheet on its A1, one on the
+ * write-back header cells; markers of keys no longer ours are deleted.
+ * @param existing our marker names that exist now (markers.ts `existingMarkers`, loaded before)
+ */
+export function queueOutputRecord(context: Excel.RequestContext, record: OutputRecord, existing: readonly string[]): void {
   queueSetting(context, OUTPUTS_KEY, record);
+  const keep = new Set(record.sheets.map((s) => sheetMarker(s.key).toLowerCase()));
+  for (const name of existing) if (name.toLowerCase() !== WRITE_BACK_MARKER && !keep.has(name.toLowerCase()) && name.toLowerCase().includes('_sheet_')) queueMarkerDelete(context, name, existing);
+  for (const s of record.sheets) queueMarker(context, sheetMarker(s.key), context.workbook.worksheets.getItem(s.id).getRange('A1'), existing);
+  const wb = record.writeBack;
+  if (wb) queueMarker(context, WRITE_BACK_MARKER, context.workbook.worksheets.getItem(wb.sheetId).getRange(rectAddress({ row: wb.headerRow, column: wb.column, rows: 1, columns: 2 })), existing);
+  else queueMarkerDelete(context, WRITE_BACK_MARKER, existing);
 }
+
 
 /**
  * Makes a name legal for a sheet: forbidden characters become spaces, apostrophes at the ends go,

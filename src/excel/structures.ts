@@ -27,6 +27,8 @@ export interface Features {
   readingOrder: boolean;
   /** Worksheet.pageLayout: orientation, fit to pages, print titles (ExcelApi 1.9). */
   pageLayout: boolean;
+  /** Rewrite our sheets in place on Refresh (ExcelApi 1.13: Table.resize; inPlace.ts). */
+  inPlace: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export function detectFeatures(host: ExcelHost): Features {
     suspendScreenUpdating: supportsExcelApi(host, 9),
     readingOrder: supportsExcelApi(host, 9),
     pageLayout: supportsExcelApi(host, 9),
+    inPlace: supportsExcelApi(host, 13),
   };
 }
 
@@ -55,7 +58,11 @@ export interface MadeTable {
   table: Excel.Table;
 }
 
-function tableRect(block: TableBlock) {
+/** Names of the charts we make (`rfm_chart_1`, ...): Refresh removes only these (inPlace.ts). */
+export const OUR_CHART_PREFIX = 'rfm_chart_';
+
+/** The rectangle of a table block: header and at least one data row. */
+export function tableRectOf(block: TableBlock) {
   return { row: block.row, column: block.column, rows: Math.max(2, block.rows.length + 1), columns: block.header.length };
 }
 
@@ -67,7 +74,10 @@ export function queueTables(sheet: Excel.Worksheet, plan: SheetPlan, tempName: (
   const made: MadeTable[] = [];
   for (const block of plan.blocks) {
     if (block.kind !== 'table') continue;
-    const table = sheet.tables.add(rectAddress(tableRect(block)), true);
+    // A Range object, not an address: "If the address does not contain a sheet name, the currently-active
+    // sheet is used" (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)),
+    // and the sheet written here is not the active one.
+    const table = sheet.tables.add(sheet.getRange(rectAddress(tableRectOf(block))), true);
     const name = tempName(block.name);
     table.name = name;
     table.style = block.style;
@@ -102,17 +112,19 @@ function queueColorScale(sheet: Excel.Worksheet, scale: SheetPlan['colorScales']
 }
 
 /** Queues a native chart from a range of the sheet. */
-function queueChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+function queueChart(sheet: Excel.Worksheet, spec: ChartSpec, index: number): void {
   const chart = sheet.charts.add(CHART_TYPES[spec.type] as Excel.ChartType, sheet.getRange(rectAddress(spec.source)), 'Columns' as Excel.ChartSeriesBy);
+  chart.name = `${OUR_CHART_PREFIX}${index + 1}`;
   chart.title.text = spec.title;
   const a = spec.anchor;
   chart.setPosition(rectAddress({ ...a, rows: 1, columns: 1 }), rectAddress({ row: a.row + a.rows - 1, column: a.column + a.columns - 1, rows: 1, columns: 1 }));
 }
 
 /**
- * Queues everything of a sheet except values, formats, tables and PivotTables.
+ * Queues everything of a sheet except values, formats, tables and PivotTables (charts named in
+ * `keptCharts` exist already: inPlace.ts).
  */
-export function queueSheetDressing(sheet: Excel.Worksheet, plan: SheetPlan, features: Features): void {
+export function queueSheetDressing(sheet: Excel.Worksheet, plan: SheetPlan, features: Features, keptCharts: ReadonlySet<string> = new Set()): void {
   queueTextStyles(sheet, plan);
   plan.columnWidths.forEach((chars, column) => {
     if (chars > 0) sheet.getRange(rectAddress({ row: 0, column, rows: 1, columns: 1 })).format.columnWidth = widthPoints(chars);
@@ -124,7 +136,9 @@ export function queueSheetDressing(sheet: Excel.Worksheet, plan: SheetPlan, feat
     if (plan.frozenColumns > 0) sheet.freezePanes.freezeColumns(plan.frozenColumns);
   }
   if (features.colorScales) plan.colorScales.forEach((s) => queueColorScale(sheet, s));
-  plan.charts.forEach((c) => queueChart(sheet, c));
+  plan.charts.forEach((c, i) => {
+    if (!keptCharts.has(`${OUR_CHART_PREFIX}${i + 1}`)) queueChart(sheet, c, i);
+  });
   if (features.tabColor && plan.tabColor) sheet.tabColor = plan.tabColor;
   if (features.readingOrder && plan.rightToLeft) {
     const rows = Math.max(1, ...plan.blocks.map((b) => b.row + blockRows(b).length));

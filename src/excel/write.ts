@@ -1,9 +1,11 @@
 /**
  * Renders a WorkbookPlan into the workbook, never half-way:
  * 1. every plan sheet is written into a new temporary sheet: values first (all sheets), then number
- *    formats, then tables, styles, widths, colour scales, charts and PivotTables;
- * 2. only when all of that succeeded, one final sync deletes our previous output sheets, gives the new
- *    sheets and tables their names and records them as ours;
+ *    formats, then (for sheets that are new) tables, styles, widths, colour scales, charts and PivotTables;
+ * 2. only when all of that succeeded, one final sync puts the result in place: a sheet we wrote before
+ *    is rewritten in place from its staged copy (inPlace.ts: its tables keep their names, so the user's
+ *    formulas, charts and PivotTables on them keep working), a new one is renamed from its temporary
+ *    name; sheets and markers are recorded as ours (sheets.ts, markers.ts);
  * 3. on any failure the temporary sheets are deleted and the old output stays as it was.
  * A run can hook in: `beforeSwap` writes more (write-back) in the same batch after the sheets, and
  * `queueWithSwap` queues commands (the run's settings) first in the final sync, so they are done
@@ -17,7 +19,8 @@ import { type ChunkHooks, SyncBatcher } from './batcher';
 import { blockRowCount, writeBlockFormats, writeBlockValues } from './blocks';
 import { ExcelInputError } from './errors';
 import { type ExcelHost, assertBaseApi } from './host';
-import { type OutputRecord, type WriteBackRecord, listSheets, queueOutputRecord, readOutputRecord, uniqueSheetName, uniqueTableName } from './sheets';
+import { type WriteBackRecord, listSheets, readOutputRecord, uniqueSheetName } from './sheets';
+import { swapIn } from './swap';
 import { type Features, type MadeTable, detectFeatures, queuePivot, queueSheetDressing, queueTables } from './structures';
 
 /** Options of a render. */
@@ -28,8 +31,8 @@ export interface RenderOptions {
   budgetBytes?: number;
   /** Runs in the render's batch once every sheet is written, before the swap; may return a write-back record. */
   beforeSwap?: (context: Excel.RequestContext) => Promise<{ writeBack?: WriteBackRecord } | void>;
-  /** Queues commands first in the final sync, before the old output is deleted. */
-  queueWithSwap?: (context: Excel.RequestContext) => void;
+  /** Queues commands first in the final sync, before the old output is touched; gets our existing marker names. */
+  queueWithSwap?: (context: Excel.RequestContext, existingMarkers: readonly string[]) => void;
 }
 
 /** What was written. */
@@ -42,12 +45,14 @@ export interface RenderResult {
   skipped: string[];
 }
 
-interface TempSheet {
+export interface TempSheet {
   key: SheetKey;
   id: string;
   sheet: Excel.Worksheet;
   tables: MadeTable[];
   pivots: { pivot: Excel.PivotTable; planName: string }[];
+  /** Our existing sheet that this one's content replaces in place (inPlace.ts). */
+  target?: string;
 }
 
 function hooksFor(features: Features, total: number, from: number, to: number, options: RenderOptions): ChunkHooks {
@@ -96,6 +101,7 @@ async function addStructures(context: Excel.RequestContext, plan: WorkbookPlan, 
   let tableCount = 0;
   hooks.beforeSync(context);
   for (let i = 0; i < plan.sheets.length; i++) {
+    if (temps[i].target) continue;
     temps[i].tables = queueTables(temps[i].sheet, plan.sheets[i], () => `rfm_new_table_${++tableCount}`);
     queueSheetDressing(temps[i].sheet, plan.sheets[i], features);
   }
@@ -107,7 +113,9 @@ async function addPivots(context: Excel.RequestContext, plan: WorkbookPlan, temp
   const allTables = temps.flatMap((t) => t.tables);
   let pivotCount = 0;
   plan.sheets.forEach((sheetPlan, i) => {
+    if (temps[i].target) return;
     for (const spec of sheetPlan.pivots) {
+      if (!allTables.some((t) => t.planName === spec.sourceTable)) continue;
       const pivot = queuePivot(temps[i].sheet, spec, allTables, `rfm_new_pivot_${++pivotCount}`);
       if (pivot) temps[i].pivots.push({ pivot, planName: spec.name });
     }
@@ -130,66 +138,6 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, te
   return skipped;
 }
 
-/** Names of the PivotTables on the given sheets (ExcelApi 1.8; called only when we made pivots). */
-async function pivotNames(context: Excel.RequestContext, sheetIds: string[]): Promise<string[]> {
-  const lists = sheetIds.map((id) => {
-    const pivots = context.workbook.worksheets.getItem(id).pivotTables;
-    pivots.load('items/name');
-    return pivots;
-  });
-  await context.sync();
-  return lists.flatMap((l) => l.items.map((p) => p.name));
-}
-
-/**
- * The swap: the caller's commands first, then old output out, new names in, ownership recorded; one
- * sync. Office.js batches are not transactions (a failing command leaves the earlier ones done), so
- * every command here was made valid beforehand: names are chosen against the names loaded in this
- * batch, and the caller's commands come first so that their failure leaves the swap undone.
- */
-async function swapIn(context: Excel.RequestContext, plan: WorkbookPlan, temps: TempSheet[], old: OutputRecord, extras: SwapExtras): Promise<RenderResult> {
-  const sheets = await listSheets(context);
-  const oldIds = new Set(old.sheets.map((s) => s.id));
-  const tempIds = new Set(temps.map((t) => t.id));
-  const tables = context.workbook.tables;
-  tables.load('items/name');
-  await context.sync();
-  const tableSheets = tables.items.map((t) => {
-    const sheet = t.worksheet;
-    sheet.load('id');
-    return sheet;
-  });
-  await context.sync();
-  const takenTables = tables.items.filter((_, i) => !oldIds.has(tableSheets[i].id) && !tempIds.has(tableSheets[i].id)).map((t) => t.name);
-  const userSheets = sheets.filter((s) => !oldIds.has(s.id) && !tempIds.has(s.id));
-  const takenSheets = userSheets.map((s) => s.name);
-  const takenPivots = temps.some((t) => t.pivots.length > 0) ? await pivotNames(context, userSheets.map((s) => s.id)) : [];
-  extras.queueFirst?.(context);
-  for (const s of sheets) if (oldIds.has(s.id)) context.workbook.worksheets.getItem(s.id).delete();
-  const result: RenderResult = { sheets: [], tables: {}, skipped: [] };
-  temps.forEach((temp, i) => {
-    const name = uniqueSheetName(plan.sheets[i].name, takenSheets);
-    takenSheets.push(name);
-    temp.sheet.name = name;
-    result.sheets.push({ key: temp.key, name, id: temp.id });
-    for (const t of temp.tables) {
-      const tableName = uniqueTableName(t.planName, takenTables);
-      takenTables.push(tableName);
-      t.table.name = tableName;
-      result.tables[t.planName] = tableName;
-    }
-    for (const p of temp.pivots) {
-      const pivotName = uniqueTableName(p.planName, takenPivots);
-      takenPivots.push(pivotName);
-      p.pivot.name = pivotName;
-    }
-  });
-  queueOutputRecord(context, { version: 1, sheets: result.sheets.map((s) => ({ key: s.key, id: s.id })), writeBack: extras.writeBack ?? old.writeBack });
-  temps[0]?.sheet.activate();
-  await context.sync();
-  return result;
-}
-
 /** Deletes the temporary sheets of a failed render (best effort, in a fresh batch). */
 async function removeTemps(host: ExcelHost, ids: string[]): Promise<void> {
   try {
@@ -202,11 +150,6 @@ async function removeTemps(host: ExcelHost, ids: string[]): Promise<void> {
   } catch {
     // the original error is the one worth reporting
   }
-}
-
-interface SwapExtras {
-  queueFirst?: (context: Excel.RequestContext) => void;
-  writeBack?: WriteBackRecord;
 }
 
 function asUserError(error: unknown): Error {
@@ -233,9 +176,10 @@ export async function renderPlan(host: ExcelHost, plan: WorkbookPlan, options: R
       const old = await readOutputRecord(context);
       const temps = await addTempSheets(context, plan);
       created.push(...temps.map((t) => t.id));
+      if (features.inPlace) for (const t of temps) t.target = old.sheets.find((s) => s.key === t.key)?.id;
       const skipped = await writeSheets(context, plan, temps, features, options);
       const more = (await options.beforeSwap?.(context)) ?? {};
-      const result = await swapIn(context, plan, temps, old, { queueFirst: options.queueWithSwap, writeBack: more.writeBack });
+      const result = await swapIn(context, plan, temps, old, features, { queueFirst: options.queueWithSwap, writeBack: more.writeBack });
       options.onProgress?.(1);
       return { ...result, skipped };
     });

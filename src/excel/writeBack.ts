@@ -15,8 +15,9 @@ import { columnName, rectAddress, type CellRect } from './a1';
 import { excelRows } from './cellValues';
 import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './chunks';
 import { ExcelInputError } from './errors';
-import type { ExcelHost } from './host';
+import { type ExcelHost, supportsExcelApi } from './host';
 import type { ReadResult } from './read';
+import { existingMarkers } from './markers';
 import { type WriteBackRecord, queueOutputRecord, readOutputRecord } from './sheets';
 
 /** Options of a write-back. */
@@ -35,6 +36,8 @@ export interface WriteBackTarget {
   /** What the cells held before (empty cells, or our earlier write-back), for `restoreWriteBack`. */
   previous: unknown[][];
   budgetBytes: number;
+  /** The source table and its address, to be resized back after writing beside it (ExcelApi 1.13). */
+  table?: { name: string; address: string };
 }
 
 /** The two headers in a language. */
@@ -99,7 +102,8 @@ export async function checkWriteBack(host: ExcelHost, read: ReadResult, options:
       const address = `${columnName(rect.column)}${rect.row + 1}:${columnName(rect.column + 1)}${rect.row + rect.rows}`;
       throw new ExcelInputError('excel.writeBackBlocked', { address }, lang);
     }
-    return { sheetId: read.sheetId, rect, headers, previous, budgetBytes };
+    const table = read.source.kind === 'table' && supportsExcelApi(host, 13) ? { name: read.source.tableName, address: rectAddress(read.rect) } : undefined;
+    return { sheetId: read.sheetId, rect, headers, previous, budgetBytes, ...(table ? { table } : {}) };
   });
 }
 
@@ -116,11 +120,26 @@ async function writeGrid(context: Excel.RequestContext, target: WriteBackTarget,
 }
 
 /**
+ * Writing right beside an Excel table makes it grow over the written columns ("the table will expand
+ * automatically", https://learn.microsoft.com/office/dev/add-ins/excel/performance#import-data-into-tables;
+ * OfficeDev/office-js#6745 shows the table's AutoCorrect options applying to API writes): the source table
+ * is resized back to what it was (`Table.resize`, ExcelApi 1.13), so the user's table keeps its columns
+ * and Refresh does not read ours as input (read.ts also leaves them out where resize is missing).
+ */
+async function shrinkTableBack(context: Excel.RequestContext, target: WriteBackTarget): Promise<void> {
+  if (!target.table) return;
+  const sheet = context.workbook.worksheets.getItem(target.sheetId);
+  context.workbook.tables.getItem(target.table.name).resize(sheet.getRange(target.table.address));
+  await context.sync();
+}
+
+/**
  * Writes the segment and RFM code into a checked target, in a running batch.
  * @returns the record to keep in `rfm.outputs` (not queued here)
  */
 export async function writeBackValues(context: Excel.RequestContext, target: WriteBackTarget, rows: (string | number | null)[][], onProgress?: (fraction: number) => void): Promise<WriteBackRecord> {
   await writeGrid(context, target, [target.headers, ...rows], onProgress);
+  await shrinkTableBack(context, target);
   return { sheetId: target.sheetId, headerRow: target.rect.row, column: target.rect.column, headers: target.headers };
 }
 
@@ -147,7 +166,8 @@ export async function writeBack(host: ExcelHost, read: ReadResult, analysis: Ana
   const target = await checkWriteBack(host, read, options);
   return host.run(async (context) => {
     const written = await writeBackValues(context, target, writeBackRows(read, analysis), options.onProgress);
-    queueOutputRecord(context, { ...(await readOutputRecord(context)), writeBack: written });
+    const record = await readOutputRecord(context);
+    queueOutputRecord(context, { ...record, writeBack: written }, await existingMarkers(context));
     await context.sync();
     return written;
   });

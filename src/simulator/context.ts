@@ -15,6 +15,7 @@
  */
 import { SimErrorCode, simError } from './errors';
 import { WorkbookModel } from './model';
+import { recalcReferences } from './references';
 
 /** Simulator options. */
 export interface SimulatorOptions {
@@ -43,6 +44,15 @@ export class SimulatorState {
   readonly faults: { op: string; code: string; when?: (payload: unknown) => boolean }[] = [];
   readonly excelApiMinor: number;
   readonly payloadLimitBytes: number;
+  /**
+   * True while the user edits a cell. A batch then fails with InvalidOperation unless it was started
+   * with `delayForCellEdit: true`, in which case it waits until the edit ends
+   * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member;
+   * "Handle errors", excel-add-ins-delay-in-cell-edit).
+   */
+  cellEditing = false;
+  /** Batches waiting for the cell edit to end. */
+  readonly waitingForEdit: (() => void)[] = [];
 
   constructor(options: SimulatorOptions = {}) {
     this.excelApiMinor = options.excelApiMinor ?? 17;
@@ -78,6 +88,9 @@ export class SimContext {
   /** `context.trackedObjects`: accepted and ignored (nothing is released in memory). */
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 
+  /** Set by `Excel.run({ delayForCellEdit: true }, ...)`. */
+  delayForCellEdit = false;
+
   constructor(readonly state: SimulatorState) {}
 
   /**
@@ -95,6 +108,13 @@ export class SimContext {
     const record: SyncRecord = { requestBytes: jsonBytes(batch.map((c) => [c.op, c.payload])), responseBytes: 0, ops: batch.map((c) => c.op) };
     this.state.syncs.push(record);
     await Promise.resolve();
+    if (this.state.cellEditing) {
+      if (!this.delayForCellEdit) {
+        record.error = 'InvalidOperation';
+        throw simError('InvalidOperation', 'The batch could not run because the user is editing a cell.', 'Excel.run');
+      }
+      await new Promise<void>((resolve) => this.state.waitingForEdit.push(resolve));
+    }
     if (record.requestBytes > this.state.payloadLimitBytes) {
       record.error = 'RequestPayloadSizeLimitExceeded';
       throw simError('RequestPayloadSizeLimitExceeded', `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`);
@@ -117,6 +137,8 @@ export class SimContext {
         throw e;
       }
     }
+    const wb = this.state.workbook;
+    if (wb.sheets.some((s) => s.formulas.size > 0)) recalcReferences(wb.sheets, wb.tables);
     record.responseBytes = jsonBytes(responses);
     if (record.responseBytes > this.state.payloadLimitBytes) {
       record.error = 'ResponsePayloadSizeLimitExceeded';

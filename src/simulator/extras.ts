@@ -56,6 +56,14 @@ export class ConditionalFormatCollectionProxy extends CollectionObject<Condition
   }
   protected itemProxy(item: ConditionalFormatModel): ConditionalFormatProxy { return new ConditionalFormatProxy(this.context, () => item); }
 
+  /** `clearAll()` (ExcelApi 1.6): removes the conditional formats that intersect the range. */
+  clearAll(): void {
+    this.context.enqueue('ConditionalFormatCollection.clearAll', [], 6, () => {
+      const { sheet, rect } = this.range();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !(cf.rect.row < rect.row + rect.rows && rect.row < cf.rect.row + cf.rect.rows && cf.rect.column < rect.column + rect.columns && rect.column < cf.rect.column + cf.rect.columns));
+    });
+  }
+
   /** `add(type)`. */
   add(type: string): ConditionalFormatProxy {
     let made: ConditionalFormatModel | null = null;
@@ -92,6 +100,23 @@ export class ChartProxy extends ClientObject<ChartModel> {
   set name(v: string) { this.set('name', v, 1, (t) => { t.name = String(v); }); }
   get chartType(): string { return this.get('chartType'); }
 
+  /** `setData(sourceData, seriesBy)` (ExcelApi 1.1): plots another range. */
+  setData(sourceData: RangeLike, seriesBy = 'Auto'): void {
+    this.call('setData', [seriesBy], 1, (t) => {
+      const { sheet, rect } = sourceData.target();
+      t.source = rect;
+      t.sourceSheet = sheet;
+      t.seriesBy = seriesBy;
+    });
+  }
+
+  /** `delete()` (ExcelApi 1.1). */
+  delete(): void {
+    this.call('delete', [], 1, (t) => {
+      for (const sheet of this.context.state.workbook.sheets) sheet.charts = sheet.charts.filter((c) => c !== t);
+    });
+  }
+
   /** `setPosition(startCell, endCell)` (ExcelApi 1.1). */
   setPosition(startCell: string | RangeLike, endCell?: string | RangeLike): void {
     const cell = (c: string | RangeLike | undefined) => (c === undefined || typeof c === 'string' ? c : `${c.target().rect.row},${c.target().rect.column}`);
@@ -118,7 +143,8 @@ export class ChartCollectionProxy extends CollectionObject<ChartModel, ChartProx
     this.context.enqueue('ChartCollection.add', [type, seriesBy], 1, () => {
       if (!CHART_TYPES.has(type)) throw simError('InvalidArgument', `Unknown chart type ${type}`, 'ChartCollection.add');
       const { rect } = sourceData.target();
-      made = { id: this.workbook.newId('chart'), name: `Chart ${this.sheet().charts.length + 1}`, type, source: rect, seriesBy, title: '' };
+      const { sheet: sourceSheet } = sourceData.target();
+      made = { id: this.workbook.newId('chart'), name: `Chart ${this.sheet().charts.length + 1}`, type, source: rect, sourceSheet, seriesBy, title: '' };
       this.sheet().charts.push(made);
     });
     return proxy;
@@ -187,11 +213,18 @@ export class PivotTableProxy extends ClientObject<PivotModel> {
   }
   protected read(_p: string, t: PivotModel): unknown { return t.name; }
   get name(): string { return this.get('name'); }
+  /** `delete()` (ExcelApi 1.8). */
+  delete(): void {
+    this.call('delete', [], 8, (t) => {
+      for (const sheet of this.context.state.workbook.sheets) sheet.pivots = sheet.pivots.filter((p) => p !== t);
+    });
+  }
   /** Renames; PivotTable names are unique in the workbook (ExcelApi 1.8). */
   set name(v: string) {
     this.set('name', v, 8, (t) => {
-      const others = this.context.state.workbook.sheets.flatMap((s) => s.pivots).filter((p) => p !== t);
-      if (others.some((p) => p.name.toLowerCase() === String(v).toLowerCase())) throw simError('ItemAlreadyExists', `A PivotTable named ${v} already exists.`, 'PivotTable.name');
+      const wb = this.context.state.workbook;
+      const others = [...wb.sheets.flatMap((s) => s.pivots).filter((p) => p !== t).map((p) => p.name), ...wb.otherNames('pivot')];
+      if (others.some((p) => p.toLowerCase() === String(v).toLowerCase())) throw simError('ItemAlreadyExists', `A PivotTable named ${v} already exists.`, 'PivotTable.name');
       t.name = String(v);
     });
   }
@@ -217,17 +250,40 @@ export class PivotTableCollectionProxy extends CollectionObject<PivotModel, Pivo
     const proxy = new PivotTableProxy(this.context, () => made);
     this.context.enqueue('PivotTableCollection.add', [name], 8, () => {
       const src = source.pivotSource();
-      const all = this.workbook.sheets.flatMap((s) => s.pivots.map((p) => p.name.toLowerCase()));
+      const all = this.workbook.otherNames('none').map((p) => p.toLowerCase());
       if (all.includes(name.toLowerCase())) throw simError('ItemAlreadyExists', `A PivotTable named ${name} already exists.`, 'PivotTableCollection.add');
       const fields: string[] = [];
       for (let c = 0; c < src.rect.columns; c++) fields.push(String(src.sheet.value(src.rect.row, src.rect.column + c)));
       if (fields.some((f) => f === '')) throw simError('InvalidArgument', 'The PivotTable field name is not valid: every source column needs a header.', 'PivotTableCollection.add');
       const table = src.table;
-      made = { name, get sourceTable() { return table?.name; }, sourceFields: fields, destination: destination.target().rect, rows: [], columns: [], data: [] };
+      const wb = this.workbook;
+      // a PivotTable whose source table was deleted has no source any more (#REF!); one whose table
+      // was resized or renamed follows it
+      made = { name, get sourceTable() { return table && wb.tables.includes(table) ? table.name : undefined; }, sourceFields: fields, destination: destination.target().rect, rows: [], columns: [], data: [], shownRows: src.rect.rows - 1 };
       this.sheet().pivots.push(made);
     });
     return proxy;
   }
+}
+
+/**
+ * `workbook.pivotTables` (ExcelApi 1.8): `refreshAll()` makes every PivotTable show its source's rows
+ * as they are now (https://learn.microsoft.com/javascript/api/excel/excel.pivottablecollection#excel-excel-pivottablecollection-refreshall-member(1));
+ * until then a PivotTable shows the rows of its last refresh, as in Excel.
+ */
+export class WorkbookPivotTablesProxy {
+  constructor(private readonly context: SimContext, private readonly workbook: WorkbookModel) {}
+  refreshAll(): void {
+    this.context.enqueue('PivotTableCollection.refreshAll', [], 8, () => {
+      for (const sheet of this.workbook.sheets) for (const p of sheet.pivots) p.shownRows = pivotSourceRows(this.workbook, p);
+    });
+  }
+}
+
+/** Data rows of a PivotTable's source table now (0 when the table is gone). */
+export function pivotSourceRows(workbook: WorkbookModel, pivot: PivotModel): number {
+  const table = pivot.sourceTable === undefined ? undefined : workbook.tables.find((t) => t.name === pivot.sourceTable);
+  return table ? table.rect.rows - 1 : 0;
 }
 
 /** `Excel.WorksheetFreezePanes` (ExcelApi 1.7). */

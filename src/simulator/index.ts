@@ -8,7 +8,13 @@
  * - simulator/clientObject.ts: load/PropertyNotLoaded, null objects, toJSON
  * - simulator/range.ts: array sizes (InvalidArgument), formats, widths
  * - simulator/cells.ts: formulas from `=`/`+`/`-`, Text format and apostrophe keep text
- * - simulator/names.ts: sheet and table name rules; simulator/model.ts: tables never overlap
+ * - simulator/names.ts: sheet, table and defined-name rules (one name space for tables, names, PivotTables)
+ * - simulator/model.ts: tables never overlap; tables grow when values are written beside them; ids change
+ *   on save-and-reopen (`saveAndReopen()`)
+ * - simulator/references.ts: formulas on other sheets turn into #REF! when their sheet or table is
+ *   deleted, follow renames, and show new values when the cells are rewritten
+ * - simulator/namedItems.ts: workbook-scoped defined names (persist, follow their sheet, #REF! on delete)
+ * - simulator/context.ts: cell-edit mode (`startCellEdit()`): batches fail unless `delayForCellEdit`
  *
  * @example
  * const sim = createExcelSimulator({ excelApiMinor: 7 });
@@ -21,6 +27,7 @@ import { SimContext, SimulatorOptions, SimulatorState, SyncRecord } from './cont
 import { SheetModel, TableModel } from './model';
 import { type ActionFunction, type SimulatedOffice, createOffice, runAction } from './office';
 import { WorkbookProxy } from './workbook';
+import { recalcReferences } from './references';
 
 export type { SimulatorOptions, SyncRecord } from './context';
 export type { ActionFunction, CommandEvent, OfficeInfo, SimulatedOffice } from './office';
@@ -48,7 +55,7 @@ const ENUMS = {
 export class SimulatedExcel {
   readonly state: SimulatorState;
   /** Stand-in for the `Excel` global. */
-  readonly Excel: typeof ENUMS & { run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> };
+  readonly Excel: typeof ENUMS & { run<T>(optionsOrBatch: { delayForCellEdit?: boolean } | ((context: SimRequestContext) => Promise<T>), batch?: (context: SimRequestContext) => Promise<T>): Promise<T> };
   /** Stand-in for the `Office` global: onReady (callback and Promise), actions.associate, context (simulator/office.ts). */
   readonly Office: SimulatedOffice;
   /** Functions associated with action ids through `Office.actions.associate`. */
@@ -61,8 +68,11 @@ export class SimulatedExcel {
       ...ENUMS,
       // Excel.run: makes a context, runs the batch, then syncs what is still queued
       // (office.js ClientRequestContext._runBatch ends with `ctx.sync(runBodyResult)`).
-      async run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
+      // `Excel.run(options, batch)`: RunOptions.delayForCellEdit (context.ts).
+      async run<T>(optionsOrBatch: { delayForCellEdit?: boolean } | ((context: SimRequestContext) => Promise<T>), maybeBatch?: (context: SimRequestContext) => Promise<T>): Promise<T> {
+        const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
         const context = new SimContext(state) as SimRequestContext;
+        context.delayForCellEdit = typeof optionsOrBatch === 'object' && optionsOrBatch.delayForCellEdit === true;
         (context as { workbook: WorkbookProxy }).workbook = new WorkbookProxy(context, state.workbook);
         const result = await batch(context);
         await context.sync();
@@ -117,6 +127,7 @@ export class SimulatedExcel {
     const sheet = this.sheet(sheetName);
     const at = parseCells(topLeft);
     values.forEach((line, r) => line.forEach((v, c) => sheet.enter(at.row + r, at.column + c, v)));
+    recalcReferences(this.state.workbook.sheets, this.state.workbook.tables);
   }
 
   /** Values of a range, or of the used range (empty array for an empty sheet). */
@@ -186,6 +197,74 @@ export class SimulatedExcel {
    */
   failNext(op: string, code = 'GeneralException', when?: (payload: unknown) => boolean): void {
     this.state.faults.push({ op, code, when });
+  }
+
+  /** The user starts editing a cell (Excel's Edit mode): batches fail or wait (context.ts). */
+  startCellEdit(): void {
+    this.state.cellEditing = true;
+  }
+
+  /** The user leaves the cell: batches that were delayed run now. */
+  endCellEdit(): void {
+    this.state.cellEditing = false;
+    for (const resume of this.state.waitingForEdit.splice(0)) resume();
+  }
+
+  /**
+   * Saves, closes and reopens the workbook: new worksheet and table ids, everything else kept
+   * (model.ts `reopen`).
+   */
+  saveAndReopen(): void {
+    this.state.workbook.reopen();
+  }
+
+  /** Adds a workbook-scoped defined name, e.g. `addName('Rates', 'Inputs!B2:B5')`. */
+  addName(name: string, address: string): void {
+    const { sheet, cells } = splitSheet(address);
+    this.state.workbook.addName(name, this.sheet(sheet ?? ''), parseCells(cells.replace(/\$/g, '')));
+  }
+
+  /** Defined names with what they refer to (`#REF!` once their sheet was deleted). */
+  names(): { name: string; refersTo: string; visible: boolean }[] {
+    return this.state.workbook.names.map((n) => ({ name: n.name, refersTo: n.sheet ? formatAddress(n.sheet.name, parseCells(n.address)) : '#REF!', visible: n.visible }));
+  }
+
+  /** A user's chart on `sheetName` plotting `source` (e.g. `'Summary!A4:B15'`), made outside any sync. */
+  addChart(sheetName: string, source: string): void {
+    const { sheet, cells } = splitSheet(source);
+    const from = this.sheet(sheet ?? sheetName);
+    const on = this.sheet(sheetName);
+    on.charts.push({ id: this.state.workbook.newId('chart'), name: `Chart ${on.charts.length + 1}`, type: 'ColumnClustered', source: parseCells(cells), sourceSheet: from, seriesBy: 'Auto', title: '' });
+  }
+
+  /** Charts of a sheet with their source address (`#REF!` once the source sheet was deleted). */
+  charts(sheetName: string): { name: string; source: string; values: CellValue[][] }[] {
+    return this.sheet(sheetName).charts.map((c) => {
+      const from = c.sourceSheet ?? this.sheet(sheetName);
+      if (from.deleted) return { name: c.name, source: '#REF!', values: [] };
+      return { name: c.name, source: formatAddress(from.name, c.source), values: this.values(from.name, formatAddress(from.name, c.source).replace(/^.*!/, '')) };
+    });
+  }
+
+  /** A user's PivotTable on `sheetName` at `at` over the table `tableName`, made outside any sync. */
+  addPivot(sheetName: string, tableName: string, at: string, name = 'UserPivot'): void {
+    const table = this.state.workbook.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
+    if (!table) throw new Error(`no table ${tableName}`);
+    const wb = this.state.workbook;
+    const fields: string[] = [];
+    for (let c = 0; c < table.rect.columns; c++) fields.push(String(table.sheet.value(table.rect.row, table.rect.column + c)));
+    this.sheet(sheetName).pivots.push({ name, get sourceTable() { return wb.tables.includes(table) ? table.name : undefined; }, sourceFields: fields, destination: parseCells(at), rows: [], columns: [], data: [], shownRows: table.rect.rows - 1 });
+  }
+
+  /**
+   * PivotTables of a sheet: source table (`#REF!` when it was deleted) and its data rows now, which a
+   * PivotTable refresh would show.
+   */
+  pivots(sheetName: string): { name: string; source: string; sourceRows: number; shownRows: number }[] {
+    return this.sheet(sheetName).pivots.map((p) => {
+      const table = p.sourceTable === undefined ? undefined : this.state.workbook.tables.find((t) => t.name === p.sourceTable);
+      return { name: p.name, source: table ? table.name : '#REF!', sourceRows: table ? table.rect.rows - 1 : 0, shownRows: p.shownRows };
+    });
   }
 
   /** Forgets the sync log (e.g. after setting up a workbook). */

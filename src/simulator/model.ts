@@ -4,7 +4,9 @@
  */
 import { MAX_COLUMNS, Rect, overlaps } from './address';
 import { CellValue, ERROR_VALUES, StoredCell, displayText, interpretInput } from './cells';
-import { checkSheetName, checkTableName } from './names';
+import { checkDefinedName, checkSheetName, checkTableName } from './names';
+import { breakReferences, renameReferences } from './references';
+import { formatAddress } from './address';
 import { simError } from './errors';
 
 /** A visual property recorded over a rectangle: the last layer covering a cell wins. */
@@ -28,6 +30,8 @@ export interface ChartModel {
   name: string;
   type: string;
   source: Rect;
+  /** The sheet the source range is on (a chart may plot another sheet's cells). */
+  sourceSheet?: SheetModel;
   seriesBy: string;
   title: string;
   topLeft?: string;
@@ -49,6 +53,13 @@ export interface PivotModel {
   rows: string[];
   columns: string[];
   data: { name: string; summarizeBy: string }[];
+  /** Source data rows as of the last refresh (what the PivotTable shows). */
+  shownRows: number;
+}
+
+/** `B2:C5` (no sheet). */
+function rectA1(rect: Rect): string {
+  return formatAddress('x', rect).replace(/^.*!/, '');
 }
 
 const key = (row: number, column: number): number => row * MAX_COLUMNS + column;
@@ -168,6 +179,15 @@ export class SheetModel {
   }
 }
 
+/** A workbook-scoped defined name; `sheet` is undefined once it refers to #REF! (namedItems.ts). */
+export interface NamedItemModel {
+  name: string;
+  sheet?: SheetModel;
+  /** A1 address of the range on its sheet. */
+  address: string;
+  visible: boolean;
+}
+
 /** A stored setting. */
 export interface SettingModel {
   key: string;
@@ -179,6 +199,7 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   settings = new Map<string, string>();
+  names: NamedItemModel[] = [];
   activeSheet?: SheetModel;
   selection?: { sheet: SheetModel; rect: Rect; areas?: number };
   calculationMode = 'Automatic';
@@ -207,7 +228,9 @@ export class WorkbookModel {
 
   /** Renames a sheet. */
   renameSheet(sheet: SheetModel, name: unknown): void {
+    const old = sheet.name;
     sheet.name = checkSheetName(name, this.sheets.filter((s) => s !== sheet).map((s) => s.name));
+    renameReferences(this.sheets, { sheet: old }, sheet.name);
   }
 
   /**
@@ -216,9 +239,12 @@ export class WorkbookModel {
    */
   deleteSheet(sheet: SheetModel): void {
     if (this.sheets.length === 1) throw simError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+    const gone = this.tables.filter((t) => t.sheet === sheet).map((t) => t.name);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     sheet.deleted = true;
+    for (const n of this.names) if (n.sheet === sheet) n.sheet = undefined;
+    breakReferences(this.sheets, sheet.name, gone);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
     if (this.selection?.sheet === sheet) this.selection = undefined;
   }
@@ -244,7 +270,8 @@ export class WorkbookModel {
       sheet.store(rect.row, rect.column + c, { value: name });
     }
     let n = this.tables.length + 1;
-    while (this.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+    const taken = new Set([...this.tables.map((t) => t.name), ...this.otherNames('table')].map((x) => x.toLowerCase()));
+    while (taken.has(`table${n}`)) n++;
     const table: TableModel = { id: `{table-${this.nextId++}}`, name: `Table${n}`, sheet, rect: { ...rect }, style: 'TableStyleMedium2', showBandedRows: true };
     this.tables.push(table);
     return table;
@@ -252,7 +279,89 @@ export class WorkbookModel {
 
   /** Renames a table: names are unique across the workbook. */
   renameTable(table: TableModel, name: unknown): void {
-    table.name = checkTableName(name, this.tables.filter((t) => t !== table).map((t) => t.name));
+    const old = table.name;
+    table.name = checkTableName(name, [...this.tables.filter((t) => t !== table).map((t) => t.name), ...this.otherNames('table')]);
+    renameReferences(this.sheets, { table: old }, table.name);
+  }
+
+  /**
+   * Names of the shared name space other than tables (or other than defined names): defined names and
+   * PivotTable names ("Rename an Excel table", Microsoft Support; namedItems.ts).
+   */
+  otherNames(except: 'table' | 'name' | 'pivot' | 'none'): string[] {
+    const out: string[] = [];
+    if (except !== 'name') out.push(...this.names.map((n) => n.name));
+    if (except !== 'table') out.push(...this.tables.map((t) => t.name));
+    if (except !== 'pivot') out.push(...this.sheets.flatMap((s) => s.pivots.map((p) => p.name)));
+    return out;
+  }
+
+  /** Adds a workbook-scoped name (ExcelApi 1.4); the name space is shared with tables and PivotTables. */
+  addName(name: string, sheet: SheetModel, rect: Rect): NamedItemModel {
+    checkDefinedName(name, this.otherNames('none'));
+    const item: NamedItemModel = { name, sheet, address: rectA1(rect), visible: true };
+    this.names.push(item);
+    return item;
+  }
+
+  /** A defined name, case-insensitively. */
+  findName(name: string): NamedItemModel | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === lower);
+  }
+
+  /** Deletes a defined name. */
+  deleteName(item: NamedItemModel): void {
+    this.names = this.names.filter((n) => n !== item);
+  }
+
+  /**
+   * Save, close and reopen: every worksheet and table gets a new id, while names, settings, cells and
+   * objects stay. The id "remains constant within a single session but will change between sessions"
+   * (Microsoft, https://github.com/OfficeDev/office-js-docs/issues/297; OfficeDev/office-js#1390);
+   * `Worksheet.id` is documented only as stable across renames and moves
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-id-member).
+   */
+  reopen(): void {
+    this.reopened++;
+    for (const s of this.sheets) (s as { id: string }).id = `{sheet-${this.nextId++}-r${this.reopened}}`;
+    for (const t of this.tables) t.id = `{table-${this.nextId++}-r${this.reopened}}`;
+    this.selection = undefined;
+  }
+
+  reopened = 0;
+
+  /**
+   * A table grows when values are written right beside it or right below it: "If you are trying to write
+   * data into an existing table, write the data into a range object via `table.getDataBodyRange()`, and
+   * the table will expand automatically" ("Import data into tables",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/performance#import-data-into-tables), as typing beside
+   * a table does in the Excel UI ("Resize a table by adding or removing rows and columns", Microsoft Support).
+   */
+  autoExpandTables(sheet: SheetModel, rect: Rect): void {
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      const rowsInside = rect.row >= t.rect.row && rect.row < t.rect.row + t.rect.rows;
+      const columnsInside = rect.column >= t.rect.column && rect.column < t.rect.column + t.rect.columns;
+      let grown: Rect | undefined;
+      if (rect.column === t.rect.column + t.rect.columns && rowsInside && this.anyValue(sheet, { ...rect, rows: Math.min(rect.rows, t.rect.row + t.rect.rows - rect.row) })) {
+        grown = { ...t.rect, columns: t.rect.columns + rect.columns };
+      } else if (rect.row === t.rect.row + t.rect.rows && columnsInside && this.anyValue(sheet, rect)) {
+        grown = { ...t.rect, rows: t.rect.rows + rect.rows };
+      }
+      if (!grown) continue;
+      const g = grown;
+      if (this.tables.some((o) => o !== t && o.sheet === sheet && overlaps(o.rect, g))) continue;
+      t.rect = g;
+      for (let c = t.rect.column; c < t.rect.column + t.rect.columns; c++) {
+        if (sheet.value(t.rect.row, c) === '') sheet.store(t.rect.row, c, { value: `Column${c - t.rect.column + 1}` });
+      }
+    }
+  }
+
+  private anyValue(sheet: SheetModel, rect: Rect): boolean {
+    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.column; c < rect.column + rect.columns; c++) if (sheet.value(r, c) !== '') return true;
+    return false;
   }
 
   /** A fresh object id. */

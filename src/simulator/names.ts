@@ -46,3 +46,19 @@ export function checkTableName(name: unknown, taken: string[]): string {
   if (taken.some((t) => t.toLowerCase() === lower)) throw simError('ItemAlreadyExists', `A table named ${name} already exists.`, 'Table.name');
   return name;
 }
+
+/**
+ * Defined names follow the table-name rules (letters, digits, `_`, `.`; not a cell reference) and share
+ * their name space with tables and PivotTables ("Define and use names in formulas", Microsoft Support;
+ * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection#excel-excel-nameditemcollection-add-member(1)).
+ * @param name the proposed name
+ * @param taken every defined name, table name and PivotTable name of the workbook
+ */
+export function checkDefinedName(name: unknown, taken: string[]): string {
+  try {
+    return checkTableName(name, taken);
+  } catch (e) {
+    const code = (e as { code?: string }).code === 'ItemAlreadyExists' ? 'ItemAlreadyExists' : 'InvalidArgument';
+    throw simError(code, `The name ${String(name)} is not valid or already exists.`, 'NamedItemCollection.add');
+  }
+}

@@ -98,7 +98,10 @@ export class RangeProxy extends ClientObject<RangeRef> {
 
   get values(): unknown[][] { return this.get('values'); }
   set values(v: unknown[][]) {
-    this.set('values', v, 1, ({ sheet, rect }) => applyGrid(rect, v, 'Range.values', (r, c, x) => sheet.enter(r, c, x)));
+    this.set('values', v, 1, ({ sheet, rect }) => {
+      applyGrid(rect, v, 'Range.values', (r, c, x) => sheet.enter(r, c, x));
+      this.context.state.workbook.autoExpandTables(sheet, rect);
+    });
   }
 
   get numberFormat(): string[][] { return this.get('numberFormat'); }
@@ -182,6 +185,42 @@ export class RangeProxy extends ClientObject<RangeRef> {
   /** The rows a PivotTable built on this range reads (header row first). */
   pivotSource(): { sheet: SheetModel; rect: Rect } {
     return this.target();
+  }
+
+  /**
+   * `copyFrom(source, copyType, skipBlanks, transpose)` (ExcelApi 1.9): copies values (or formulas) and
+   * number formats and styles ("All"), or only values, or only formats; "The destination is expanded
+   * automatically if it's smaller than the source"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)).
+   * The simulator copies from the source's top-left corner over the source's size; tables, charts and
+   * PivotTables are not copied (they are objects, not cells).
+   */
+  copyFrom(source: RangeProxy | string, copyType = 'All', skipBlanks = false, transpose = false): void {
+    this.call('copyFrom', [typeof source === 'string' ? source : 'range', copyType, skipBlanks, transpose], 9, ({ sheet, rect }) => {
+      if (typeof source === 'string' || transpose) throw simError('NotImplemented', 'The simulator copies from a range object, untransposed.', 'Range.copyFrom');
+      const from = source.target();
+      for (let r = 0; r < from.rect.rows; r++) {
+        for (let c = 0; c < from.rect.columns; c++) {
+          const sr = from.rect.row + r, sc = from.rect.column + c;
+          const empty = from.sheet.value(sr, sc) === '';
+          if (skipBlanks && empty) continue;
+          if (copyType === 'All' || copyType === 'Values' || copyType === 'Formulas') {
+            const k = sr * 16384 + sc;
+            sheet.store(rect.row + r, rect.column + c, { value: from.sheet.value(sr, sc), formula: from.sheet.formulas.get(k), quotePrefix: from.sheet.quotePrefixed.has(k) });
+          }
+          if (copyType === 'All' || copyType === 'Formats') {
+            const f = from.sheet.format(sr, sc);
+            if (f !== 'General' || sheet.format(rect.row + r, rect.column + c) !== 'General') sheet.setFormat(rect.row + r, rect.column + c, f);
+          }
+        }
+      }
+      if (copyType === 'All' || copyType === 'Formats') {
+        const dr = rect.row - from.rect.row, dc = rect.column - from.rect.column;
+        for (const layer of from.sheet.styles) {
+          if (overlaps(layer.rect, from.rect)) sheet.styles.push({ ...layer, rect: { ...layer.rect, row: layer.rect.row + dr, column: layer.rect.column + dc } });
+        }
+      }
+    });
   }
 
   /** `clear()`: values, formats and styles. */

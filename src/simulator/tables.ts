@@ -11,6 +11,7 @@ import { simError } from './errors';
 import { SheetModel, TableModel, WorkbookModel } from './model';
 import { RangeProxy, RangeRef } from './range';
 import { WorksheetProxy } from './workbook';
+import { breakTableReferences } from './references';
 
 /** `Excel.TableRowCollection`. */
 export class TableRowCollectionProxy extends ClientObject<TableModel> {
@@ -82,7 +83,26 @@ export class TableProxy extends ClientObject<TableModel> {
   delete(): void {
     this.call('delete', [], 1, (t) => {
       this.workbook.tables = this.workbook.tables.filter((o) => o !== t);
+      breakTableReferences(this.workbook.sheets, t.name);
       for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) for (let c = t.rect.column; c < t.rect.column + t.rect.columns; c++) t.sheet.store(r, c, { value: '' });
+    });
+  }
+
+  /**
+   * `resize(newRange)` (ExcelApi 1.13): "The new range must overlap with the original table range and the
+   * headers (or the top of the table) must be in the same row"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)).
+   * The table keeps its name and identity, so structured references and PivotTables on it keep working.
+   */
+  resize(newRange: RangeProxy | string): void {
+    this.call('resize', [typeof newRange === 'string' ? newRange : 'range'], 13, (t) => {
+      const rect = typeof newRange === 'string' ? parseCells(splitSheet(newRange).cells) : newRange.target().rect;
+      const overlapsOld = rect.row < t.rect.row + t.rect.rows && t.rect.row < rect.row + rect.rows && rect.column < t.rect.column + t.rect.columns && t.rect.column < rect.column + rect.columns;
+      if (!overlapsOld || rect.row !== t.rect.row || rect.rows < 2) throw simError('InvalidArgument', 'The new range must overlap the table and keep its header row.', 'Table.resize');
+      if (this.workbook.tables.some((o) => o !== t && o.sheet === t.sheet && o.rect.row < rect.row + rect.rows && rect.row < o.rect.row + o.rect.rows && o.rect.column < rect.column + rect.columns && rect.column < o.rect.column + o.rect.columns)) {
+        throw simError('InvalidOperation', "A table can't overlap another table.", 'Table.resize');
+      }
+      t.rect = { ...rect };
     });
   }
 
@@ -104,7 +124,9 @@ export class TableCollectionProxy extends CollectionObject<TableModel, TableProx
   private locate(address: string | RangeProxy): RangeRef {
     if (typeof address !== 'string') return address.target();
     const { sheet: sheetName, cells } = splitSheet(address);
-    const sheet = sheetName !== undefined ? this.workbook.findSheet(sheetName) : this.sheet?.();
+    // "If the address does not contain a sheet name, the currently-active sheet is used", also on a
+    // worksheet's collection (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1))
+    const sheet = sheetName !== undefined ? this.workbook.findSheet(sheetName) : this.workbook.activeSheet;
     if (!sheet) throw simError('InvalidArgument', `The address ${address} needs a worksheet.`, 'TableCollection.add');
     return { sheet, rect: parseCells(cells) };
   }

@@ -10,11 +10,12 @@ import { MAX_COLUMNS, MAX_ROWS, parseCells } from './address';
 import { ClientObject, CollectionObject } from './clientObject';
 import { SimContext } from './context';
 import { simError } from './errors';
-import { ApplicationProxy, ChartCollectionProxy, FreezePanesProxy, PivotTableCollectionProxy, SettingCollectionProxy } from './extras';
+import { ApplicationProxy, ChartCollectionProxy, FreezePanesProxy, PivotTableCollectionProxy, SettingCollectionProxy, WorkbookPivotTablesProxy } from './extras';
 import { SheetModel, WorkbookModel } from './model';
 import { RangeProxy } from './range';
 import { TableCollectionProxy } from './tables';
 import { PageLayoutProxy } from './pageLayout';
+import { NamedItemCollectionProxy } from './namedItems';
 
 /** The simulated `Excel.Worksheet`. */
 export class WorksheetProxy extends ClientObject<SheetModel> {
@@ -149,9 +150,13 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
   readonly tables: TableCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly application: ApplicationProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly pivotTables: WorkbookPivotTablesProxy;
 
   constructor(context: SimContext, private readonly workbook: WorkbookModel) {
     super(context, () => workbook, 'Workbook');
+    this.names = new NamedItemCollectionProxy(context, workbook);
+    this.pivotTables = new WorkbookPivotTablesProxy(context, workbook);
     this.worksheets = new WorksheetCollectionProxy(context, workbook);
     this.tables = new TableCollectionProxy(context, workbook);
     this.settings = new SettingCollectionProxy(context, workbook);

@@ -59,15 +59,15 @@ describe('renderPlan', () => {
     expect(sim.values('Customers (2)')[1][0]).toBe(TRICKY_IDS[0]);
   });
 
-  it('replaces its own previous output on the next run, even after the user renamed it', async () => {
+  it('rewrites its own previous output in place on the next run, keeping the name the user gave it', async () => {
     const sim = createExcelSimulator();
     sim.addSheet('Sales');
     const host = simulatorHost(sim);
     const first = await renderPlan(host, samplePlan());
     sim.state.workbook.renameSheet(sim.sheet('Summary'), 'My summary');
     const second = await renderPlan(host, samplePlan(20));
-    expect(sim.sheetNames()).toEqual(['Sales', 'Summary', 'Customers', 'Matrix']);
-    expect(second.sheets.map((s) => s.id)).not.toEqual(first.sheets.map((s) => s.id));
+    expect(sim.sheetNames()).toEqual(['Sales', 'My summary', 'Customers', 'Matrix']);
+    expect(second.sheets.map((s) => s.id)).toEqual(first.sheets.map((s) => s.id));
     expect(sim.values('Customers')).toHaveLength(21);
     expect(sim.tables().map((t) => t.name)).toEqual(['Customers']);
     expect(sim.settings()['rfm.outputs']).toEqual({ version: 1, sheets: second.sheets.map((s) => ({ key: s.key, id: s.id })) });
@@ -178,7 +178,9 @@ describe('sheet names', () => {
 });
 
 describe('failures half-way', () => {
-  it.each(['TableCollection.add', 'ChartCollection.add', 'PivotTableCollection.add', 'Range.numberFormat.set'])('a failure in %s leaves the old output and no temporary sheet', async (op) => {
+  // Refresh stages the new content in temporary sheets (values, formats; tables, charts and PivotTables
+  // only for sheets that are new): a failure there leaves the old output whole.
+  it.each(['Range.values.set', 'Range.numberFormat.set', 'Worksheet.getUsedRangeOrNullObject'])('a failure in %s on the next run leaves the old output and no temporary sheet', async (op) => {
     const sim = createExcelSimulator();
     sim.addSheet('Sales', [['x']]);
     const host = simulatorHost(sim);
@@ -192,6 +194,18 @@ describe('failures half-way', () => {
     expect(sim.values('Customers')).toEqual(customers);
     expect(sim.tables().map((t) => t.name)).toEqual(['Customers']);
     expect(sim.settings()['rfm.outputs']).toEqual({ version: 1, sheets: first.sheets.map((s) => ({ key: s.key, id: s.id })) });
+  });
+
+  it.each(['TableCollection.add', 'ChartCollection.add', 'PivotTableCollection.add', 'Range.numberFormat.set'])('a failure in %s on the first run leaves no output and no temporary sheet', async (op) => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales', [['x']]);
+    sim.failNext(op);
+    const error = await renderPlan(simulatorHost(sim), samplePlan()).catch((e: unknown) => e);
+    expect((error as ExcelInputError).key).toBe('excel.writeFailed');
+    expect(sim.sheetNames()).toEqual(['Sales']);
+    expect(sim.tables()).toEqual([]);
+    expect(sim.names()).toEqual([]);
+    expect(sim.settings()['rfm.outputs']).toBeUndefined();
   });
 });
 

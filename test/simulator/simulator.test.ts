@@ -147,7 +147,7 @@ describe('excel simulator: names', () => {
     sim.addSheet('A', [['h1', 'h2'], [1, 2]]);
     sim.addSheet('B', [['h1', 'h2'], [1, 2]]);
     sim.addTable('A', 'A1:B2', 'Sales');
-    const dup = await codeOf(sim.Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('B').tables.add('A1:B2', true).name = 'sales'; }));
+    const dup = await codeOf(sim.Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('B').tables.add('B!A1:B2', true).name = 'sales'; }));
     expect(dup).toBe('ItemAlreadyExists');
     const overlap = await codeOf(sim.Excel.run(async (ctx) => void ctx.workbook.worksheets.getItem('A').tables.add('B2:C3', true)));
     expect(overlap).toBe('InvalidOperation');
