@@ -15,8 +15,9 @@
 import { analyzeTransactions, DEFAULT_BINS } from '../engine/analyze';
 import { BGNBD, pAlive, type PurchaseModelSpec } from '../engine/clv/bgnbd';
 import { forecastPatterns } from '../engine/clv/clv';
-import { expectedSpend, fitGammaGamma } from '../engine/clv/gammagamma';
-import { fitPurchaseModel } from '../engine/clv/fit';
+import { expectedSpend } from '../engine/clv/gammagamma';
+import { fitSpendModel } from '../engine/clv/spendGuard';
+import { fitOrExplain } from '../engine/clv/fit';
 import { groupPatterns } from '../engine/clv/groups';
 import { MBGNBD } from '../engine/clv/mbgnbd';
 import { UNIT_DAYS } from '../engine/clv/summary';
@@ -28,7 +29,8 @@ import { normalizeTransactions } from '../engine/parse';
 import type { AnalysisOptions } from '../engine/types';
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
-import { ArgumentError, NoDataError, guarded, messageLang } from './errors';
+import { ArgumentError, NoDataError, excelError, guarded, messageLang } from './errors';
+import { messageText } from '../i18n';
 import { PARAM_NAMES, historyColumns, named, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
 import { assertReadable, customerTableRows, transactionTable } from './table';
 
@@ -205,8 +207,8 @@ export function palive(x: any[][], t_x: any[][], T: any[][], params: any[][], mo
  * @param x Repeat purchases (distinct purchase days after the first), or a range of them.
  * @param t_x Time from the first to the last purchase in the model's time unit, or a range.
  * @param T Time from the first purchase to the end of the period (same unit), or a range.
- * @param zbar Mean spend per repeat purchase (0 when x is 0), or a range.
- * @param params The fitted parameters r, alpha, a, b, p, q, v in that order (a row or column of 7 cells).
+ * @param zbar Mean spend per repeat purchase (0 when x is 0), or a range. With only r, alpha, a, b as params: each customer's mean spend per purchase.
+ * @param params The fitted parameters r, alpha, a, b, p, q, v in that order (a row or column of 7 cells), or only r, alpha, a, b when RFM.FIT did not use the spend model.
  * @param [time_unit] Unit of t_x, T and alpha: "weeks" (default), "days" or "months".
  * @param [horizon_months] Months ahead, 1 to 600 (default 12).
  * @param [discount_rate] Monthly discount rate, 0 to 1 (default 0.01).
@@ -220,7 +222,8 @@ export function clv(
 ): any[][] {
   return guarded('RFM.CLV', () => {
     const fitted = purchaseParams(params);
-    const spend = spendParams(params);
+    // without p, q, v (RFM.FIT's spend-model fallback) zbar is the spend per purchase, as in the analysis
+    const spend = rangeNumbers(params, 'params', true).length === 4 ? null : spendParams(params);
     const settings = {
       unitDays: UNIT_DAYS[optionalKeyword(time_unit, 'time_unit', TIME_UNITS)],
       horizonMonths: optionalWhole(horizon_months, 'horizon_months', 12, 1, 600),
@@ -234,35 +237,44 @@ export function clv(
       if (meanSpend < 0) throw new ArgumentError('negative', { name: 'zbar', value: meanSpend });
       const patterns = groupPatterns([h.x], [h.tx], [h.T], 1);
       const purchases = forecastPatterns(spec, fitted, patterns, settings).discountedPurchases[0];
-      return purchases * expectedSpend(spend, h.x, meanSpend) * profitShare;
+      return purchases * (spend ? expectedSpend(spend, h.x, meanSpend) : meanSpend) * profitShare;
     });
   });
 }
 
 /**
- * Fits the purchase model (BG/NBD or modified BG/NBD) and, given zbar, the Gamma-Gamma spend model by maximum likelihood.
+ * Fits the purchase model (BG/NBD or modified BG/NBD) and, given zbar, the Gamma-Gamma spend model by maximum likelihood, as the analysis does.
  * @customfunction FIT FIT
  * @param x Repeat purchases of each customer (one column).
  * @param t_x Time from the first to the last purchase of each customer, in one time unit (e.g. weeks).
  * @param T Time from the first purchase to the end of the period of each customer (same unit).
  * @param [zbar] Mean spend per repeat purchase of each customer, to fit the spend model too.
  * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
- * @returns A header row r, alpha, a, b, p, q, v and a row of fitted values, ready for RFM.PALIVE and RFM.CLV.
+ * @returns A header row r, alpha, a, b, p, q, v and a row of fitted values, ready for RFM.PALIVE and RFM.CLV; p, q, v are #N/A with the reason when the spend model's checks fail.
  */
 export function fit(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?: string): any[][] {
   return guarded('RFM.FIT', () => {
     const spec = purchaseModel(model);
     const h = historyColumns({ name: 'x', value: x }, { name: 't_x', value: t_x }, { name: 'T', value: T }, { name: 'zbar', value: zbar });
-    const purchase = fitPurchaseModel(spec, groupPatterns(h.x, h.tx, h.T, 1)).params;
+    const zbars = h.zbar;
+    if (zbars && !h.x.some((xi, i) => xi > 0 && zbars[i] > 0)) throw new NoDataError('noRepeatSpend');
+    // the analysis's fit (fitOrExplain: a ridge penalty when the maximum lies at a boundary), so the
+    // same histories give the same parameters here as in the pane and the CLI
+    const fitted = fitOrExplain(spec, groupPatterns(h.x, h.tx, h.T, 1));
+    if ('reason' in fitted) throw new NoDataError('fitUnsettled');
+    const purchase = fitted.params;
     const values: unknown[] = [purchase.r, purchase.alpha, purchase.a, purchase.b, '', '', ''];
     if (!values.slice(0, 4).every((v) => Number.isFinite(v as number) && (v as number) > 0)) {
       throw new NoDataError('fitUnsettled');
     }
-    if (h.zbar) {
-      const repeat = h.x.map((_, i) => i).filter((i) => h.x[i] > 0 && (h.zbar as number[])[i] > 0);
-      if (repeat.length === 0) throw new NoDataError('noRepeatSpend');
-      const spend = fitGammaGamma(repeat.map((i) => h.x[i]), repeat.map((i) => (h.zbar as number[])[i])).params;
-      values.splice(4, 3, spend.p, spend.q, spend.v);
+    if (zbars) {
+      // the analysis's guard rails (engine/clv/spendGuard.ts): the same data give the same answer here
+      const spend = fitSpendModel(h.x, zbars);
+      if (spend.status === 'ok') values.splice(4, 3, spend.fit.params.p, spend.fit.params.q, spend.fit.params.v);
+      else {
+        const why = excelError('#N/A', messageText(messageLang(), 'fn.spendFallback', { ...spend.reason.params, reasonKey: spend.reason.key }));
+        values.splice(4, 3, why, why, why);
+      }
     }
     return [PARAM_NAMES.slice(), values];
   });

@@ -44,13 +44,13 @@ function meanSpend(x: number, zbar: number): number {
   return (1 - w) * ((v * p) / (q - 1)) + w * zbar;
 }
 
-function clvByHand(x: number, tx: number, T: number, zbar: number, months: number, rate: number, margin: number): number {
+function clvByHand(x: number, tx: number, T: number, zbar: number, months: number, rate: number, margin: number, spend = meanSpend(x, zbar)): number {
   let sum = 0;
   for (let m = 1; m <= months; m++) {
     const step = expectedBg(m * MONTH_WEEKS, x, tx, T) - expectedBg((m - 1) * MONTH_WEEKS, x, tx, T);
     sum += step / (1 + rate) ** m;
   }
-  return sum * meanSpend(x, zbar) * margin;
+  return sum * spend * margin;
 }
 
 it('the hand-coded FHL eq. 10 reproduces the published E[X(39) | 2, 30.43, 38.86] = 1.2259', () => {
@@ -103,6 +103,12 @@ describe('RFM.CLV', () => {
     expect(result[1][0]).toBeCloseTo(clvByHand(0, 0, 20, 0, 12, 0.01, 0.5), 6);
   });
 
+  it('with only r, alpha, a, b (the spend model not used), zbar is the spend per purchase', () => {
+    const result = clv(column([2, 0]), column([30.43, 0]), column([38.86, 20]), column([40, 12]), [[BG.r, BG.alpha, BG.a, BG.b]]);
+    expect(result[0][0]).toBeCloseTo(clvByHand(2, 30.43, 38.86, 40, 12, 0.01, 1, 40), 6);
+    expect(result[1][0]).toBeCloseTo(clvByHand(0, 0, 20, 12, 12, 0.01, 1, 12), 6);
+  });
+
   it('defaults to weeks, 12 months, 1% a month and margin 1', () => {
     const byDefault = clv([[3]], [[20]], [[30]], [[25]], PARAMS);
     expect(byDefault[0][0]).toBeCloseTo(clvByHand(3, 20, 30, 25, 12, 0.01, 1), 6);
@@ -123,7 +129,7 @@ describe('RFM.CLV', () => {
   });
 
   it.each([
-    ['only the 4 purchase parameters', () => clv([[1]], [[1]], [[2]], [[10]], [[1, 1, 1, 1]]), 'params:'],
+    ['5 parameters (p without q and v)', () => clv([[1]], [[1]], [[2]], [[10]], [[1, 1, 1, 1, 1]]), 'params:'],
     ['q of 1 (no finite mean spend)', () => clv([[1]], [[1]], [[2]], [[10]], [[1, 1, 1, 1, 1, 1, 1]]), 'params: q'],
     ['an unknown time unit', () => clv([[1]], [[1]], [[2]], [[10]], PARAMS, 'years'), 'time_unit:'],
     ['a horizon of 0', () => clv([[1]], [[1]], [[2]], [[10]], PARAMS, 'weeks', 0), 'horizon_months:'],

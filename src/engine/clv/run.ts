@@ -7,7 +7,8 @@ import { BGNBD, pAlive, type PurchaseModelSpec } from './bgnbd';
 import { churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from './churn';
 import { forecastPatterns, profitFactor, type PatternForecast } from './clv';
 import { fitOrExplain, fitReport, type PurchaseFit } from './fit';
-import { expectedSpend, fitGammaGamma } from './gammagamma';
+import { expectedSpend } from './gammagamma';
+import { fitSpendModel } from './spendGuard';
 import { groupPatterns, type PurchaseGroups } from './groups';
 import { runHoldout } from './holdout';
 import { MBGNBD } from './mbgnbd';
@@ -18,8 +19,7 @@ import type { ClvAnalysis, ClvReport, SpendModelReport } from './types';
 /** Mean dropout probability per purchase below which the churn answers get a caution note. */
 export const LOW_DROPOUT = 0.01;
 
-/** Fewest repeat customers with positive spend for the Gamma-Gamma fit. */
-export const MIN_SPEND_CUSTOMERS = 10;
+export { MIN_SPEND_CUSTOMERS } from './spendGuard';
 
 /** The settings after defaults and checks. */
 interface Resolved {
@@ -72,7 +72,7 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   const groups = groupPatterns(histories.x, histories.recencyDays, histories.ageDays, s.unitDays);
   const models = fitModels(groups, s);
   if ('reason' in models) return { status: 'skipped', ...asReason(models.reason), timeUnit: s.timeUnit };
-  const spend = fitSpend(histories);
+  const spend = fitSpend(histories, s.notes);
   const forecast = forecastPatterns(models.spec, models.main.params, groups, s);
   if (![forecast.pAlive, forecast.expected30d, forecast.expected90d, forecast.discountedPurchases].every((a) => a.every(Number.isFinite))) {
     return { status: 'skipped', ...keyedReason('predict.reason.notFinite'), timeUnit: s.timeUnit };
@@ -174,23 +174,19 @@ interface SpendModel {
 }
 
 /**
- * Fits Gamma-Gamma on repeat customers with positive mean repeat spend, or explains the fallback
- * (each customer's own mean spend per purchase day).
+ * Fits Gamma-Gamma through its guard rails (fitSpendModel), or explains the fallback (each
+ * customer's own mean spend per purchase day); the fallback's reason is also a note, so stderr,
+ * the pane and the Summary say it.
  */
-function fitSpend(h: Histories): SpendModel {
-  const x: number[] = [];
-  const z: number[] = [];
-  for (let i = 0; i < h.ids.length; i++) {
-    if (h.x[i] > 0 && h.zbar[i] > 0) {
-      x.push(h.x[i]);
-      z.push(h.zbar[i]);
-    }
+function fitSpend(h: Histories, notes: Note[]): SpendModel {
+  const result = fitSpendModel(h.x, h.zbar);
+  if (result.status === 'fallback') {
+    const reason = wrapping('predict.spend.fallback', result.reason);
+    notes.push(reason);
+    return { report: { status: 'fallback', ...asReason(reason) }, params: null };
   }
-  const fallback = (reason: Note): SpendModel => ({ report: { status: 'fallback', ...asReason(wrapping('predict.spend.fallback', reason)) }, params: null });
-  if (x.length < MIN_SPEND_CUSTOMERS) return fallback(note('predict.spend.fewCustomers', { customers: x.length, min: MIN_SPEND_CUSTOMERS }));
-  const fit = fitGammaGamma(x, z);
+  const { fit } = result;
   const { p, q, v } = fit.params;
-  if (![p, q, v, fit.logLikelihood].every(Number.isFinite) || q <= 1) return fallback(note('predict.spend.noMean'));
   const populationMeanSpend = (v * p) / (q - 1);
   return {
     report: { status: 'ok', params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, converged: fit.converged, populationMeanSpend },

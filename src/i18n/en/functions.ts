@@ -32,5 +32,6 @@ export const functions = {
   'fn.noCustomers': '{name}: the ranges have no customers',
   'fn.fitUnsettled': 'x: the purchase model did not settle on finite parameters for these customers',
   'fn.noRepeatSpend': 'zbar: no repeat customer with a positive mean spend',
+  'fn.spendFallback': 'zbar: {reason}. Give RFM.CLV only r, alpha, a, b and each customer\'s mean spend per purchase as zbar',
   'fn.unexpected': '{function}: {detail}',
 };

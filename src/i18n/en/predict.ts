@@ -51,6 +51,8 @@ export const predict = {
   'predict.spend.fallback': "{reason}; expected spend is each customer's own mean spend per purchase day",
   'predict.spend.fewCustomers': 'only {customers} repeat customer(s) with positive spend; Gamma-Gamma needs {min}',
   'predict.spend.noMean': 'the Gamma-Gamma fit gave no finite mean spend (q ≤ 1)',
+  'predict.spend.correlated': 'the spend model (Gamma-Gamma) was not used: among the {customers} repeat customers, spend per purchase goes with the number of purchases (correlation {correlation}, beyond ±{max}), and the model assumes the two are unrelated',
+  'predict.spend.ridge': "the spend model (Gamma-Gamma) was not used: its fit ran off to p = {p}, q = {q} (above {max}), which means the data do not show customers spending at different levels, so its parameters mean nothing",
   'predict.note.aliveFromBgnbd': 'P(alive) comes from the BG/NBD (one-time buyers count as alive) because {reason}',
   'predict.note.penalised': 'the {model} maximum lies at a boundary, so it was fitted with a ridge penalty {penalty} on log-parameters',
   'predict.note.lowDropout': 'the model finds almost no dropout (mean {percent}% per purchase), so P(alive) stays near 1 and few customers are called churned; quiet customers are read as slow buyers, and a longer history would separate the two',
