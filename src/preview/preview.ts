@@ -8,6 +8,7 @@
 import { createExcelSimulator } from '../simulator';
 import { t, type Lang } from '../i18n';
 import { langFromDisplayLanguage } from '../taskpane/lang';
+import { openFileControls } from './openButton';
 import { SAMPLE_HEADER, sampleRows } from './sample';
 import { renderSheetViewer } from './viewer';
 
@@ -81,12 +82,18 @@ function drawChrome(): void {
   group.textContent = t(lang, 'pane.preview.ribbon');
   const banner = document.createElement('span');
   banner.className = 'banner';
+  banner.id = 'preview-banner';
+  banner.setAttribute('role', 'status');
   banner.textContent = t(lang, 'pane.preview.banner');
   ribbon.append(
     group,
     ribbonButton(t(lang, 'pane.preview.analyze'), 'analyze', () => document.getElementById('analyze')?.focus(), 'ribbon-analyze'),
     ribbonButton(t(lang, 'pane.preview.refresh'), 'refresh', () => void runCommand('refresh'), 'ribbon-refresh'),
     ribbonButton(t(lang, 'pane.preview.addRows'), 'logo', () => pasteRows(sampleRows(40, extraSeed++, 90_000 + extraSeed * 1000).map((r) => [...r])), 'ribbon-paste'),
+    ...openFileControls(sim, lang, ribbonButton, (text, error) => {
+      banner.textContent = text;
+      banner.classList.toggle('error', error);
+    }),
     banner,
   );
   const viewer = document.createElement('div');
@@ -97,7 +104,7 @@ function drawChrome(): void {
   let seen = -1;
   const redraw = () => {
     const stamp = sim.syncs.length + sim.sheetNames().length * 1e6 + (sim.state.workbook.activeSheet ? sim.sheetNames().indexOf(sim.state.workbook.activeSheet.name) : 0) * 1e9;
-    if (stamp !== seen) renderSheetViewer(viewer, sim);
+    if (stamp !== seen) renderSheetViewer(viewer, sim, lang);
     seen = stamp;
   };
   redraw();

@@ -1,9 +1,13 @@
 /**
  * A read-only view of the simulated workbook for the preview page: sheet tabs and the first rows
- * of the active sheet as an HTML table (textContent only).
+ * of the active sheet as an HTML table (textContent only), each cell shown as its number format
+ * says (cellFormat.ts: separators, decimals, dates, Persian digits and Jalali dates).
  */
 import { columnLetter } from '../engine/cellText';
+import { t, type Lang } from '../i18n';
 import type { SimulatedExcel } from '../simulator';
+import { formatNumber } from '../taskpane/lang';
+import { formatCellText } from './cellFormat';
 
 const MAX_ROWS = 200;
 const MAX_COLUMNS = 30;
@@ -13,8 +17,9 @@ const MAX_COLUMNS = 30;
  * Draws the sheet tabs and the active sheet.
  * @param container the viewer element
  * @param sim the simulated Excel
+ * @param lang the page's language (for the viewer's own words)
  */
-export function renderSheetViewer(container: HTMLElement, sim: SimulatedExcel): void {
+export function renderSheetViewer(container: HTMLElement, sim: SimulatedExcel, lang: Lang = 'en'): void {
   const workbook = sim.state.workbook;
   const active = workbook.activeSheet ?? workbook.sheets[0];
   const tabs = document.createElement('nav');
@@ -27,7 +32,7 @@ export function renderSheetViewer(container: HTMLElement, sim: SimulatedExcel): 
     tab.textContent = sheet.name;
     tab.addEventListener('click', () => {
       workbook.activeSheet = sheet;
-      renderSheetViewer(container, sim);
+      renderSheetViewer(container, sim, lang);
     });
     tabs.append(tab);
   }
@@ -52,7 +57,9 @@ export function renderSheetViewer(container: HTMLElement, sim: SimulatedExcel): 
       tr.append(th);
       for (let c = 0; c < columns; c++) {
         const td = document.createElement('td');
-        td.textContent = active.text(r, c);
+        const value = active.value(r, c);
+        td.textContent = formatCellText(value, active.format(r, c));
+        if (typeof value === 'number') td.className = 'n';
         tr.append(td);
       }
       table.append(tr);
@@ -62,7 +69,7 @@ export function renderSheetViewer(container: HTMLElement, sim: SimulatedExcel): 
   if (used && used.row + used.rows > MAX_ROWS) {
     const more = document.createElement('div');
     more.className = 'more';
-    more.textContent = `… ${used.row + used.rows - MAX_ROWS} more rows`;
+    more.textContent = t(lang, 'pane.preview.moreRows', { count: formatNumber(lang, used.row + used.rows - MAX_ROWS) });
     parts.push(more);
   }
   container.replaceChildren(...parts);

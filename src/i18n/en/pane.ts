@@ -109,4 +109,8 @@ export const pane: Strings = {
   'pane.preview.refresh': 'Refresh',
   'pane.preview.analyze': 'Analyze',
   'pane.preview.addRows': 'Paste more rows',
+  'pane.preview.moreRows': '… {count} more rows',
+  'pane.preview.open': 'Open a CSV or .xlsx',
+  'pane.preview.opened': '{file}: {rows} rows on the sheet “{sheet}”. Check the columns, then press Analyze.',
+  'pane.preview.openFailed': 'Could not open {file}: {message}',
 };

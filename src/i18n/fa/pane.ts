@@ -109,4 +109,8 @@ export const pane: Strings = {
   'pane.preview.refresh': 'به‌روزرسانی',
   'pane.preview.analyze': 'تحلیل',
   'pane.preview.addRows': 'چسباندن سطرهای بیشتر',
+  'pane.preview.moreRows': '… {count} سطر دیگر',
+  'pane.preview.open': 'باز کردن فایل CSV یا اکسل',
+  'pane.preview.opened': '{file}: {rows} سطر در برگهٔ «{sheet}». ستون‌ها را بررسی کنید و سپس «تحلیل» را بزنید.',
+  'pane.preview.openFailed': '{file} باز نشد: {message}',
 };
