@@ -47,6 +47,7 @@ const PLAIN_NOTES: Record<string, string> = {
   'predict.note.lowDropout': 'pane.plain.lowDropout',
   'predict.note.aliveFromBgnbd': 'pane.plain.aliveFromBgnbd',
   'predict.holdout.skipped': 'pane.plain.holdoutSkipped',
+  'predict.spend.fallback': 'pane.plain.spendFallback',
   'report.clusters.none': 'pane.plain.noClusters',
   'predict.note.horizon': 'pane.plain.option',
   'predict.note.discountRate': 'pane.plain.option',

@@ -70,7 +70,7 @@ describe('purchase-model and cluster notes', () => {
   const analysis = analyzeTransactions(rows, { holdoutFrom: day0 + 2000, clusters: 2 });
 
   test('en: plain sentences shown, the technical notes under details', () => {
-    expect(paneNotes(analysis, 'en')).toEqual(['pane.plain.penalised', 'pane.plain.lowDropout', 'pane.plain.holdoutSkipped'].map((k) => t('en', k)));
+    expect(paneNotes(analysis, 'en')).toEqual(['pane.plain.penalised', 'pane.plain.lowDropout', 'pane.plain.spendFallback', 'pane.plain.holdoutSkipped'].map((k) => t('en', k)));
     const technical = technicalNotes(analysis, 'en');
     expect(technical.find((n) => n.startsWith('the model finds almost no dropout'))).toBeDefined();
     expect(technical).toContain('Holdout check not made: the holdout start is after the last day of data');
@@ -80,7 +80,7 @@ describe('purchase-model and cluster notes', () => {
   });
 
   test('fa: the same in Persian, technical numbers in Persian digits, no English words but the model names', () => {
-    expect(paneNotes(analysis, 'fa')).toEqual(['pane.plain.penalised', 'pane.plain.lowDropout', 'pane.plain.holdoutSkipped'].map((k) => t('fa', k)));
+    expect(paneNotes(analysis, 'fa')).toEqual(['pane.plain.penalised', 'pane.plain.lowDropout', 'pane.plain.spendFallback', 'pane.plain.holdoutSkipped'].map((k) => t('fa', k)));
     const technical = technicalNotes(analysis, 'fa');
     expect(technical.find((n) => n.startsWith('مدل تقریباً هیچ ریزشی نمی‌یابد'))).toBeDefined();
     expect(technical).toContain('آزمون دورهٔ نگه‌داشته انجام نشد: آغاز دورهٔ آزمون پس از آخرین روز داده‌هاست');

@@ -44,6 +44,7 @@ export const pane: Strings = {
   'pane.plain.lowDropout': 'In this data customers seldom seem to stop buying, so few are called churned: a quiet customer is read as a slow buyer.',
   'pane.plain.aliveFromBgnbd': 'Whether a customer is still active was judged with a second, simpler model, because the first did not suit this data.',
   'pane.plain.holdoutSkipped': 'The forecasts could not be checked against your most recent sales.',
+  'pane.plain.spendFallback': "Future spend per purchase is taken as each customer's own average so far, because the spend model did not suit this data.",
   'pane.plain.noClusters': 'Customers were not grouped into clusters this time.',
   'pane.plain.option': 'A forecast setting was out of range, so the usual value was used.',
   'pane.plain.other': 'There is one more note on how this run was made under the technical details.',
