@@ -8,7 +8,7 @@ import type { Block, PlanValue } from '../report/plan';
 import { rectAddress } from './a1';
 import type { SyncBatcher } from './batcher';
 import { chunkRows, chunkSpans, jsonBytes, sampledRowBytes } from './chunks';
-import { excelRows } from './cellValues';
+import { excelRows, textGuard } from './cellValues';
 
 /** The rows of a block, header first for tables. */
 export function blockRows(block: Block): PlanValue[][] {
@@ -36,7 +36,10 @@ export async function writeBlockValues(sheet: Excel.Worksheet, block: Block, bat
   const rowBytes = sampledRowBytes(rows) + width;
   for (const [from, to] of chunkSpans(rows.length, chunkRows(rowBytes, batch.budgetBytes))) {
     await batch.add((to - from) * rowBytes, to - from, () => {
-      sheet.getRange(rectAddress({ row: block.row + from, column: block.column, rows: to - from, columns: width })).values = excelRows(rows, from, to, width);
+      const range = sheet.getRange(rectAddress({ row: block.row + from, column: block.column, rows: to - from, columns: width }));
+      const guard = textGuard(rows, from, to, width);
+      if (guard) range.numberFormat = guard as string[][];
+      range.values = excelRows(rows, from, to, width);
     });
   }
 }

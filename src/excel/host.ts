@@ -19,21 +19,38 @@ export interface ExcelHost {
   isSetSupported(name: string, version: string): boolean;
 }
 
+/** The parts of the `Excel` and `Office` globals a host uses. */
+export interface OfficeGlobals {
+  excel: { run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } };
+}
+
 /**
- * The real host, from the `Excel` and `Office` globals that office.js defines.
- * @returns a host for the running add-in
+ * The host over given `Excel` and `Office` objects (office.js's, or the simulator's).
+ * Every batch runs with `delayForCellEdit: true`: without it, "if the user is in cell edit when the
+ * batch request is processed by the host, the batch automatically fails"; with it the batch waits until
+ * the user leaves the cell (https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member,
+ * "Handle errors": https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
  */
-export function officeHost(): ExcelHost {
+export function hostFrom(globals: OfficeGlobals): ExcelHost {
   return {
-    run: (batch) => Excel.run(batch),
+    run: (batch) => globals.excel.run({ delayForCellEdit: true }, batch),
     isSetSupported: (name, version) => {
       try {
-        return Office.context.requirements.isSetSupported(name, version);
+        return globals.office.context.requirements.isSetSupported(name, version);
       } catch {
         return false;
       }
     },
   };
+}
+
+/**
+ * The real host, from the `Excel` and `Office` globals that office.js defines.
+ * @returns a host for the running add-in
+ */
+export function officeHost(): ExcelHost {
+  return hostFrom({ excel: Excel as unknown as OfficeGlobals['excel'], office: Office as unknown as OfficeGlobals['office'] });
 }
 
 /**

@@ -12,7 +12,8 @@ import type { Analysis } from '../engine/types';
 import { normalizeId } from '../engine/numbers';
 import { t, type Lang } from '../i18n';
 import { columnName, rectAddress, type CellRect } from './a1';
-import { excelRows } from './cellValues';
+import { excelRows, textGuard } from './cellValues';
+import type { PlanValue } from '../report/plan';
 import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './chunks';
 import { ExcelInputError } from './errors';
 import { type ExcelHost, supportsExcelApi } from './host';
@@ -113,7 +114,10 @@ async function writeGrid(context: Excel.RequestContext, target: WriteBackTarget,
   const rows = all as readonly (readonly (string | number | boolean | null)[])[];
   const rowBytes = sampledRowBytes(excelRows(rows, 0, Math.min(rows.length, 1000), 2)) + 2;
   for (const [from, to] of chunkSpans(rows.length, chunkRows(rowBytes, target.budgetBytes))) {
-    sheet.getRange(rectAddress({ ...target.rect, row: target.rect.row + from, rows: to - from })).values = excelRows(rows, from, to, 2);
+    const range = sheet.getRange(rectAddress({ ...target.rect, row: target.rect.row + from, rows: to - from }));
+    const guard = textGuard(rows as readonly (readonly PlanValue[])[], from, to, 2);
+    if (guard) range.numberFormat = guard as string[][];
+    range.values = excelRows(rows, from, to, 2);
     await context.sync();
     onProgress?.(to / rows.length);
   }

@@ -28,6 +28,8 @@ export interface StoredCell {
   value: CellValue;
   formula?: string;
   quotePrefix?: boolean;
+  /** Entered into a Text-formatted cell: kept as text, never an error value. */
+  asText?: boolean;
 }
 
 const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
@@ -42,7 +44,7 @@ export function interpretInput(input: unknown, numberFormat: string): StoredCell
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   if (input === undefined || input === '') return { value: '' };
   const text = String(input);
-  if (numberFormat === '@') return { value: text };
+  if (numberFormat === '@') return { value: text, asText: true };
   if (text.startsWith("'")) return { value: text.slice(1), quotePrefix: true };
   if (text.length > 1 && (text[0] === '=' || text[0] === '+' || text[0] === '-' || /^@[A-Za-z_]/.test(text))) {
     if (NUMERIC.test(text)) return { value: Number(text) };

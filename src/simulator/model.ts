@@ -135,7 +135,7 @@ export class SheetModel {
     else if (this.formulas.size) this.formulas.delete(k);
     if (cell.quotePrefix) this.quotePrefixed.add(k);
     else if (this.quotePrefixed.size) this.quotePrefixed.delete(k);
-    const isError = typeof cell.value === 'string' && ERROR_VALUES.has(cell.value) && !cell.quotePrefix;
+    const isError = typeof cell.value === 'string' && ERROR_VALUES.has(cell.value) && !cell.quotePrefix && !cell.asText;
     if (isError) this.errors.add(k);
     else if (this.errors.size) this.errors.delete(k);
   }

@@ -1,7 +1,7 @@
 /** Pure helpers: A1 addresses, chunk sizes, values as written, date formats. Hand-computed cases. */
 import { columnName, intersect, parseRect, rectAddress, splitAddress } from '../../src/excel/a1';
 import { chunkRows, chunkSpans, jsonBytes, sampledRowBytes } from '../../src/excel/chunks';
-import { excelValue, widthPoints } from '../../src/excel/cellValues';
+import { excelValue, needsTextFormat, widthPoints } from '../../src/excel/cellValues';
 import { dateColumns, isDateFormat } from '../../src/excel/read';
 
 describe('a1', () => {
@@ -42,7 +42,9 @@ describe('chunks', () => {
 
 describe('values as written', () => {
   it('prefixes strings with an apostrophe and empties null and non-finite numbers', () => {
-    expect(['=1+1', '+1', '', 'x'].map(excelValue)).toEqual(["'=1+1", "'+1", '', "'x"]);
+    expect(['=1+1', '+1', '', 'x'].map(excelValue)).toEqual(['=1+1', '+1', '', 'x']);
+    expect(['=1+1', '+1', '-2', '@SUM(A1)', "'q", '00123', '1/2', '2024-01-05', '12%', 'TRUE', '#N/A', '1e3'].map(needsTextFormat)).toEqual(new Array(12).fill(true));
+    expect(['Champions', 'At risk', 'C-12 north', 'Q1', '', 'x1'].map(needsTextFormat)).toEqual(new Array(6).fill(false));
     expect([null, NaN, Infinity, 3, true].map(excelValue)).toEqual(['', '', '', 3, true]);
   });
 

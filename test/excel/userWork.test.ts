@@ -152,3 +152,24 @@ describe('write-back beside an Excel table', () => {
     expect(sim.values('Sales')[0]).toEqual([...HEADER, 'RFM segment', 'RFM code']);
   });
 });
+
+describe('cell edit mode', () => {
+  it('waits while the user edits a cell instead of failing, then writes everything', async () => {
+    const { sim, host } = workbook();
+    const read = await readSelection(host);
+    sim.startCellEdit();
+    let finished = false;
+    const run = analyzeRead(host, read, true).then((r) => {
+      finished = true;
+      return r;
+    });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(finished).toBe(false);
+    expect(sim.sheetNames()).toEqual(['Sales']);
+    sim.endCellEdit();
+    await run;
+    expect(sim.sheetNames()).toEqual(['Sales', 'Summary', 'Customers', 'Matrix', 'Segment rules'].filter((n) => sim.sheetNames().includes(n)));
+    expect(sim.sheetNames().length).toBeGreaterThan(2);
+    expect(sim.sheetNames().some((n) => n.startsWith('rfm-new'))).toBe(false);
+  });
+});

@@ -39,11 +39,11 @@ describe('renderPlan', () => {
     expect(sim.syncs.filter((x) => x.ops.includes('Application.suspendScreenUpdatingUntilNextSync'))).toHaveLength(1);
   });
 
-  it('writes values before any number format', async () => {
+  it('writes values before any number format (except the Text format that keeps text as text, queued just before its values)', async () => {
     const sim = createExcelSimulator();
     sim.addSheet('Sales');
     await renderPlan(simulatorHost(sim), samplePlan());
-    const firstFormat = sim.syncs.findIndex((x) => x.ops.includes('Range.numberFormat.set'));
+    const firstFormat = sim.syncs.findIndex((x) => x.ops.includes('Range.numberFormat.set') && !x.ops.includes('Range.values.set'));
     const lastValues = sim.syncs.map((x) => x.ops.includes('Range.values.set')).lastIndexOf(true);
     expect(lastValues).toBeLessThan(firstFormat);
   });
@@ -174,6 +174,23 @@ describe('sheet names', () => {
     sim.addSheet('B');
     await activateSheet(simulatorHost(sim), 'B');
     expect(sim.state.workbook.activeSheet?.name).toBe('B');
+  });
+});
+
+describe('text', () => {
+  it('writes ordinary text without an apostrophe, and text Excel would interpret into Text-formatted cells', async () => {
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales');
+    const plan = samplePlan();
+    plan.sheets[0].blocks.push({ kind: 'cells', row: 10, column: 0, values: [['=1+1', 'Plain', '007', '#N/A']] });
+    await renderPlan(simulatorHost(sim), plan);
+    for (const name of sim.sheetNames()) expect(sim.sheet(name).quotePrefixed.size).toBe(0);
+    expect(sim.values('Summary', 'A11:D11')).toEqual([['=1+1', 'Plain', '007', '#N/A']]);
+    expect(sim.formulas('Summary', 'A11:D11')).toEqual([['=1+1', 'Plain', '007', '#N/A']]);
+    expect(sim.numberFormats('Summary', 'A11:D11')).toEqual([['@', 'General', '@', '@']]);
+    expect(sim.sheet('Summary').valueType(10, 3)).toBe('String');
+    expect(sim.values('Customers').slice(1, 1 + TRICKY_IDS.length).map((r) => r[0])).toEqual(TRICKY_IDS);
+    expect(sim.formulas('Customers').slice(1, 1 + TRICKY_IDS.length).map((r) => r[0])).toEqual(TRICKY_IDS);
   });
 });
 

@@ -29,7 +29,10 @@ async function throughSimulator(plan: WorkbookPlan): Promise<{ names: string[]; 
     const formats = sim.numberFormats(name, 'A1:AZ400');
     const map: CellMap = new Map();
     values.forEach((row, r) => row.forEach((value, c) => {
-      if (value !== '' && value !== null) map.set(`${r},${c}`, { value, format: formats[r][c] });
+      // Office.js needs the Text format to keep formula- or number-looking text as text (cellValues.ts);
+      // the xlsx writer stores such text as a string cell in General, which displays the same.
+      const format = typeof value === 'string' && formats[r][c] === '@' ? 'General' : formats[r][c];
+      if (value !== '' && value !== null) map.set(`${r},${c}`, { value, format });
     }));
     cells.set(name, map);
   }
