@@ -8,6 +8,7 @@ import type { AnalysisOptions, ColumnRole, InputKind } from '../engine/types';
 import {
   UsageError, dayOption, integerOption, numberOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
 } from './optionValues';
+import { parseEncoding } from './encoding';
 
 export { UsageError, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter } from './optionValues';
 
@@ -22,6 +23,8 @@ export interface ReadSettings {
   header?: boolean;
   /** Worksheet of an .xlsx input; default the first. */
   sheet?: string;
+  /** Text encoding of a text input (an iconv-lite name); undefined = detect. */
+  encoding?: string;
 }
 
 /** `rfm analyze` after parsing: what to read, how to analyse, where to write. */
@@ -80,6 +83,7 @@ const ANALYZE_OPTIONS = {
   header: { type: 'boolean' },
   'no-header': { type: 'boolean' },
   sheet: { type: 'string' },
+  encoding: { type: 'string' },
   lang: { type: 'string' },
   out: { type: 'string', short: 'o' },
   'csv-raw': { type: 'boolean' },
@@ -158,6 +162,7 @@ function buildAnalyze(file: string, v: RawValues): AnalyzeCommand {
       delimiter: v.delimiter === undefined ? undefined : parseDelimiter(v.delimiter),
       header: v.header ? true : v['no-header'] ? false : undefined,
       sheet: v.sheet,
+      ...(v.encoding === undefined ? {} : { encoding: parseEncoding(v.encoding) }),
     },
     columns,
     options,

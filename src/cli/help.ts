@@ -22,6 +22,8 @@ Reading:
       --header             the first line is a header (default: detected)
       --no-header          the first line is data; columns are named column1, column2, ...
       --sheet NAME         worksheet of an .xlsx input (default: the first)
+      --encoding NAME      text encoding: utf-8, utf-16le, windows-1256, windows-1252, ...
+                           (default: detected)
 
 Columns (header name or 1-based column number; unnamed columns are detected):
       --customer --date --amount --order --quantity --price --cost

@@ -18,7 +18,9 @@ import { ANALYZE_HELP, MAIN_HELP } from './help';
 import { analysisJson } from './jsonOutput';
 import { NO_PROGRESS, createProgress, stageSlice, wantsProgress } from './progress';
 import type { Progress, ProgressStream } from './progress';
-import { readInputTable } from './readers';
+import { inputFormatOf, readInputTable } from './readers';
+import { isParquetFile } from './parquetInput';
+import { analyzeTextFile, type TextAnalysis } from './streamAnalyze';
 import { checkOutputPath, writeAtomically, writeFailureReason } from './atomicWrite';
 import { SQL_HELP } from './sqlCommand';
 import { customerTableSql } from './sql/query';
@@ -77,11 +79,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
 async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<{ analysis: Analysis; dataRows: number }> {
   const format = outputFormat(command.out);
   if (command.out !== undefined) checkOutputPath(command.out, command.file);
-  const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
-  assertHasRows(table, command.file);
-  const columns = resolveColumns(table.header, command.columns);
-  const options = { ...command.options, columns };
-  const analysis = analyze(table, options, stageSlice(progress, 0.4, 0.95, 'analysing: '));
+  const { analysis, dataRows, options } = await readAndAnalyze(command, progress);
   progress.update(0.95, 'writing');
   const inputName = path.basename(command.file);
   const csvOptions = { raw: command.csvRaw };
@@ -90,7 +88,18 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   else if (format === 'json') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
   else await writeXlsx(analysis, command.out, command.lang);
   progress.update(1, 'done');
-  return { analysis, dataRows: countDataRows(table) };
+  return { analysis, dataRows };
+}
+
+/** Text files stream into the engine; .xlsx workbooks and Parquet files are read whole. */
+async function readAndAnalyze(command: AnalyzeCommand, progress: Progress): Promise<TextAnalysis> {
+  const format = isParquetFile(command.file) ? 'parquet' : inputFormatOf(command.file);
+  if (format === 'text' || format === 'gzip') return analyzeTextFile(command.file, format === 'gzip', command.read, command.columns, command.options, progress);
+  const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
+  assertHasRows(table, command.file);
+  const options = { ...command.options, columns: resolveColumns(table.header, command.columns) };
+  const analysis = analyze(table, options, stageSlice(progress, 0.4, 0.95, 'analysing: '));
+  return { analysis, dataRows: countDataRows(table), options };
 }
 
 /**

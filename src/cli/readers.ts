@@ -1,16 +1,14 @@
 /**
  * Input files for `rfm analyze`: CSV, TSV, semicolon- and whitespace-separated text, each plain or
- * gzipped, and .xlsx through an optional reader module. Everything ends as an InputTable whose rows
- * are the parser's own arrays (no per-row copies), ready for engine/analyze.
+ * gzipped (streamed: see textStream.ts), and .xlsx through an optional reader module.
  */
 import { isParquetFile, readParquetTable } from './parquetInput';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import type { InputTable } from '../engine/types';
 import { InputError } from '../engine/types';
 import type { ReadSettings } from './args';
-import { parseDelimitedText } from './textTable';
+import { streamTextFile } from './textStream';
 
 /** Progress of the reading stages: fraction 0..1 and the stage name. */
 export type ReadProgress = (fraction: number, stage: string) => void;
@@ -40,23 +38,54 @@ export function sniffFormat(head: Uint8Array, fileName: string): InputFormat {
 }
 
 /**
- * Reads an input file into an InputTable.
+ * Reads an input file into an InputTable (text files through the same stream as `rfm analyze`,
+ * keeping every row; main.ts folds transaction files without keeping rows).
  * @param filePath the file (.csv, .tsv, .txt, any of them .gz, or .xlsx)
- * @param settings delimiter, header and sheet choices (undefined = detect)
+ * @param settings delimiter, header, encoding and sheet choices (undefined = detect)
  * @param onProgress optional progress callback
  * @returns the table
  * @throws InputError with a one-line reason when the file cannot be used
  */
 export async function readInputTable(filePath: string, settings: ReadSettings = {}, onProgress?: ReadProgress): Promise<InputTable> {
   if (isParquetFile(filePath)) return readParquetTable(filePath);
-  const bytes = readFileBytes(filePath);
-  const format = sniffFormat(bytes.subarray(0, 8), filePath);
-  if (format === 'xlsx') return readXlsx(filePath, settings.sheet, bytes);
+  const format = inputFormatOf(filePath);
+  if (format === 'xlsx') return readXlsx(filePath, settings.sheet, readFileBytes(filePath));
+  const table: InputTable = { header: [], rows: [] };
+  await streamTextFile(filePath, format === 'gzip', settings, {
+    start(head) {
+      table.header = head.header;
+      if (head.headerWidth !== undefined) table.headerWidth = head.headerWidth;
+    },
+    rows(batch, firstRowNumber) {
+      if (table.firstRowNumber === undefined) table.firstRowNumber = firstRowNumber;
+      for (const row of batch) table.rows.push(row);
+    },
+  }, onProgress && ((fraction) => onProgress(fraction, 'reading')));
+  if (table.firstRowNumber === undefined) table.firstRowNumber = 2;
+  return table;
+}
+
+/**
+ * The format of an input file from its first bytes and name.
+ * @param filePath the file
+ * @returns text, gzip or xlsx
+ * @throws InputError when it cannot be read, is empty, or is an old .xls workbook
+ */
+export function inputFormatOf(filePath: string): InputFormat {
+  let head = Buffer.alloc(8);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(filePath, 'r');
+    head = head.subarray(0, fs.readSync(fd, head, 0, 8, 0));
+  } catch (err) {
+    throw readError(err, filePath);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  if (head.length === 0) throw new InputError(`${path.basename(filePath)} is empty`);
+  const format = sniffFormat(head, filePath);
   if (format === 'xls') throw new InputError(`${path.basename(filePath)}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
-  onProgress?.(0.1, 'reading');
-  const text = decodeText(format === 'gzip' ? gunzip(bytes, filePath) : bytes, filePath);
-  onProgress?.(0.2, 'reading');
-  return parseDelimitedText(text, settings, onProgress && ((fraction) => onProgress(0.2 + 0.8 * fraction, 'parsing')));
+  return format;
 }
 
 /** Reads the whole file, turning file-system errors into InputErrors. */
@@ -65,47 +94,17 @@ function readFileBytes(filePath: string): Buffer {
   try {
     bytes = fs.readFileSync(filePath);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new InputError(`cannot read ${filePath}: ${reason}`);
+    throw readError(err, filePath);
   }
   if (bytes.length === 0) throw new InputError(`${path.basename(filePath)} is empty`);
   return bytes;
 }
 
-/** Unpacks gzip data in one call (the fastest way for files that fit in memory). */
-function gunzip(bytes: Buffer, filePath: string): Buffer {
-  try {
-    return zlib.gunzipSync(bytes);
-  } catch (err) {
-    throw new InputError(`cannot unpack ${path.basename(filePath)} as gzip: ${(err as Error).message}`);
-  }
-}
-
-/** U+FFFD as UTF-8: present in the bytes only when the file really holds that character. */
-const REPLACEMENT_CHARACTER_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
-
-/**
- * Decodes file bytes: UTF-16 when a byte-order mark says so, else UTF-8 (a UTF-8 BOM is dropped);
- * bytes that are not valid UTF-8 (Excel's "CSV" on Windows) are read as Windows-1252.
- * @param bytes the raw or unpacked bytes
- * @param filePath for messages
- * @returns the text
- * @throws InputError when the bytes are binary (NUL bytes in the first 4 KB) or empty
- */
-export function decodeText(bytes: Buffer, filePath: string): string {
-  const name = path.basename(filePath);
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.toString('utf16le', 2);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
-  else {
-    const probe = bytes.subarray(0, 4096);
-    if (probe.includes(0)) throw new InputError(`${name} is not a text file (CSV, TSV or whitespace-separated text expected)`);
-    text = bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
-    if (text.includes('\ufffd') && !bytes.includes(REPLACEMENT_CHARACTER_UTF8)) text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  if (text.trim() === '') throw new InputError(`${name} is empty`);
-  return text;
+/** A file-system error as one line. */
+function readError(err: unknown, filePath: string): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+  return new InputError(`cannot read ${filePath}: ${reason}`);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Delimiter, ReadSettings } from './args';
 import { parseCsvRows, splitCsvLine } from './csvParse';
 
 /** Bytes of text looked at to detect the delimiter and the header. */
-const SAMPLE_CHARS = 65_536;
+export const SAMPLE_CHARS = 65_536;
 /** Lines of the sample used for detection. */
 const SAMPLE_LINES = 30;
 /** Delimiters tried by detection, in order of preference on a tie. */
@@ -37,9 +37,12 @@ export function parseDelimitedText(text: string, settings: ReadSettings = {}, on
   const rows = layout.delimiter === 'whitespace' ? parseWhitespaceRows(text) : parseCsvRows(text, layout.delimiter);
   const header = nameColumns(layout.header ? rows[0] ?? [] : [], layout.columnCount);
   // shift() on a large array is O(1) in V8 (left-trimming): no copy of the rows.
+  const headerWidth = layout.header ? (rows[0] ?? []).length : undefined;
   if (layout.header) rows.shift();
   onProgress?.(1);
-  return { header, rows, firstRowNumber: 1 + layout.leadingBlankLines + (layout.header ? 1 : 0) };
+  const table: InputTable = { header, rows, firstRowNumber: 1 + layout.leadingBlankLines + (layout.header ? 1 : 0) };
+  if (headerWidth !== undefined) table.headerWidth = headerWidth;
+  return table;
 }
 
 /**
@@ -148,8 +151,12 @@ export function looksLikeData(cell: string): boolean {
   return !/\p{L}/u.test(trimmed.replace(/(?<=\d)[TZ]|(?<=\d)[eE](?=[-+]?\d)/g, ''));
 }
 
-/** Header names: the file's own (empty ones and missing ones as `columnN`, 1-based). */
-function nameColumns(headerRow: readonly string[], width: number): string[] {
+/**
+ * Header names: the file's own (empty ones and missing ones as `columnN`, 1-based).
+ * @param headerRow the header row's cells ([] when the file has none)
+ * @param width cells in the widest sample line
+ */
+export function nameColumns(headerRow: readonly string[], width: number): string[] {
   const names: string[] = [];
   for (let i = 0; i < Math.max(width, headerRow.length); i++) {
     const name = (headerRow[i] ?? '').trim();

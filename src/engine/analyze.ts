@@ -9,6 +9,9 @@ import { prepareInput } from './input';
 import { historiesFromInputs } from './clv/inputHistories';
 import type { Histories } from './clv/summary';
 import { computeMatrices } from './matrices';
+import type { StreamResult } from './transactionStream';
+import { keyedReason } from './clv/reasons';
+import { MAX_LEDGER_DAYS } from './dayLedger';
 import { addPredictions } from './predict';
 import { inputError, note } from './messages';
 import { emptySkippedReport } from './skipped';
@@ -285,4 +288,27 @@ export function analyze(table: InputTable, options: AnalysisOptions = {}, onProg
   if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
   onProgress?.(0.5, 'normalised');
   return input.kind === 'customers' ? runCustomers(input.customers, options, ctx) : runTransactions(input.transactions, options, ctx);
+}
+
+/**
+ * Analyses transactions a host folded while reading (engine/transactionStream.ts): the same
+ * pipeline as analyze() from the customer table on. The purchase models get the per-customer-day
+ * lines; when those outgrew their limit the models are skipped with that reason.
+ * @param input the stream's result
+ * @param options the user's options (the same the stream was made with)
+ * @param onProgress called with a fraction 0..1 and a stage name
+ * @returns the analysis; customers sorted by id
+ * @throws InputError on no usable rows, bad bins, thresholds or rules
+ */
+export function analyzeStream(input: StreamResult, options: AnalysisOptions = {}, onProgress?: ProgressFn): Analysis {
+  checkOptions(options);
+  const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
+  if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
+  if (input.transactions === 0) throw noRowsError('engine.what.transactions', ctx.skipped);
+  onProgress?.(0.6, 'customers');
+  const table = input.customers(options);
+  if (!input.modelLinesOverflowed || options.model === 'off') return analyzeCustomerTable(table, 'transactions', options, input.modelLines?.() ?? [], ctx);
+  const analysis = analyzeCustomerTable(table, 'transactions', { ...options, model: 'off' }, [], ctx);
+  analysis.clv = { status: 'skipped', ...keyedReason('predict.reason.tooManyDays', { limit: MAX_LEDGER_DAYS }) };
+  return analysis;
 }

@@ -134,38 +134,71 @@ class OrderCounter {
  *   is not a finite number (normalisation never hands those over)
  */
 export function customersFromTransactions(transactions: readonly Transaction[], options: CustomerOptions = {}): CustomerTable {
-  const acc = new Accumulator(transactions.length >>> 3);
-  const orders = new OrderCounter();
-  let maxDay = -Infinity;
-  let lastId: string | undefined;
-  let k = -1;
-  let lastOrder: string | undefined;
-  let lastOrderCustomer = -1;
-  for (let i = 0; i < transactions.length; i++) {
-    const t = transactions[i];
+  const fold = new CustomerFold(transactions.length >>> 3);
+  for (let i = 0; i < transactions.length; i++) fold.add(transactions[i]);
+  return fold.table(options);
+}
+
+/**
+ * customersFromTransactions one transaction at a time, for a reader that folds a file's rows as
+ * they arrive (memory grows with customers and order ids, not rows). Same rules, same result.
+ */
+export class CustomerFold {
+  private readonly acc: Accumulator;
+  private readonly orders = new OrderCounter();
+  private maxDay = -Infinity;
+  private lastId: string | undefined;
+  private k = -1;
+  private lastOrder: string | undefined;
+  private lastOrderCustomer = -1;
+
+  /** @param capacity expected customers (grows as needed) */
+  constructor(capacity = 16) {
+    this.acc = new Accumulator(capacity);
+  }
+
+  /** Customers seen so far (returns-only ones included). */
+  get customerCount(): number {
+    return this.acc.ids.length;
+  }
+
+  /**
+   * Adds one normalised transaction.
+   * @throws InputError when its day is not a whole day number or its amount not finite
+   */
+  add(t: Transaction): void {
+    const acc = this.acc;
     if (!Number.isInteger(t.day) || !Number.isFinite(t.amount)) throw badTransaction(t);
     if (acc.ids.length === acc.first.length) grow(acc);
     // rows of one customer usually come together: skip the map look-up then
-    if (t.customerId !== lastId) {
-      lastId = t.customerId;
-      k = acc.slot(lastId);
+    if (t.customerId !== this.lastId) {
+      this.lastId = t.customerId;
+      this.k = acc.slot(t.customerId);
     }
+    const k = this.k;
     addRevenue(acc, k, t.amount);
     acc.rows[k]++;
-    if (t.day > maxDay) maxDay = t.day;
-    if (!isPurchase(t)) continue;
+    if (t.day > this.maxDay) this.maxDay = t.day;
+    if (!isPurchase(t)) return;
     if (t.day < acc.first[k]) acc.first[k] = t.day;
     if (t.day > acc.last[k]) acc.last[k] = t.day;
     if (t.orderId === undefined) acc.orders[k]++;
-    else if (t.orderId !== lastOrder || k !== lastOrderCustomer) {
+    else if (t.orderId !== this.lastOrder || k !== this.lastOrderCustomer) {
       // lines of one order usually come together: only the first one asks the counter
-      lastOrder = t.orderId;
-      lastOrderCustomer = k;
-      if (orders.isNew(k, lastOrder)) acc.orders[k]++;
+      this.lastOrder = t.orderId;
+      this.lastOrderCustomer = k;
+      if (this.orders.isNew(k, t.orderId)) acc.orders[k]++;
     }
   }
-  const analysisDate = resolveAnalysisDate(options.analysisDate, maxDay);
-  return buildTable(acc, analysisDate, options.monetaryBasis ?? 'total');
+
+  /**
+   * The customer table of everything added.
+   * @param options analysis date (default: the day after the latest transaction) and monetary basis
+   */
+  table(options: CustomerOptions = {}): CustomerTable {
+    const analysisDate = resolveAnalysisDate(options.analysisDate, this.maxDay);
+    return buildTable(this.acc, analysisDate, options.monetaryBasis ?? 'total');
+  }
 }
 
 function badTransaction(t: Transaction): InputError {

@@ -136,12 +136,14 @@ export interface ParsedDateColumn {
 export function parseDateColumnBy(
   length: number,
   cellAt: (i: number) => Cell,
-  opts: { dayMonthOrder?: DayMonthOrder } = {},
+  opts: { dayMonthOrder?: DayMonthOrder; fixedDayMonthOrder?: DayMonthOrder } = {},
 ): ParsedDateColumn {
   const days = new Float64Array(length);
   const resolution = scanColumn(length, cellAt, opts, days);
-  if (resolution.dayMonthOrder) {
-    const parse = makeDateParser(resolution);
+  // a reader folding a file in batches reads every batch in the order chosen for the whole file
+  const order = resolution.dayMonthOrder && (opts.fixedDayMonthOrder ?? resolution.dayMonthOrder);
+  if (order) {
+    const parse = makeDateParser({ dayMonthOrder: order });
     for (let i = 0; i < length; i++) if (days[i] === DATE_PENDING) days[i] = parse(cellAt(i)) as number;
   }
   return { resolution, days };
@@ -206,6 +208,24 @@ function classifyCode(cell: Cell): number {
     form = typeof cell === 'number' ? formOfNumber(cell) : undefined;
   }
   return form === undefined ? CODE_INVALID : FORMS.indexOf(form);
+}
+
+/**
+ * The resolution of a column from its counts alone: what resolveDateColumn decides once the cells
+ * are counted. A reader that counts a file in batches adds the batches' counts and asks this.
+ * @param counts non-empty cells per form
+ * @param invalid non-empty cells that are no date
+ * @param blank empty cells
+ * @param option the user's day/month order for ties and no evidence
+ * @returns the resolution
+ */
+export function resolveDateCounts(
+  counts: Partial<Record<DateForm, number>>,
+  invalid: number,
+  blank: number,
+  option: DayMonthOrder | undefined,
+): DateColumnResolution {
+  return summarise(counts, invalid, blank, option);
 }
 
 function summarise(

@@ -18,6 +18,7 @@ export * from './columns';
 export * from './dates';
 export * from './numbers';
 export * from './parse';
+export * from './transactionStream';
 export * from './parseCustomers';
 export * from './skipped';
 export * from './predict';

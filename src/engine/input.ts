@@ -74,6 +74,17 @@ export function inputNotes(table: InputTable, columns: readonly DetectedColumn[]
 }
 
 /**
+ * The normaliser's options from the user's (one place, for prepareInput and streaming readers).
+ * @param options the user's options
+ * @returns the options normalizeTransactions and normalizeCustomers take
+ */
+export function normalizeOptionsOf(options: AnalysisOptions): NormalizeOptions {
+  const opts: NormalizeOptions = options.dayMonthOrder ? { dayMonthOrder: options.dayMonthOrder } : {};
+  if (options.zeroAmounts) opts.zeroAmounts = options.zeroAmounts;
+  return opts;
+}
+
+/**
  * Detects the input kind (unless options.inputKind is set) and the columns (options.columns
  * always win), then normalises every row. Rows that cannot be used are in `skipped`; when none
  * is usable the lists are empty and the caller decides (analyze throws "no usable rows").
@@ -87,8 +98,7 @@ export function prepareInput(table: InputTable, options: AnalysisOptions = {}): 
   const kind = options.inputKind ?? detectInputKind(table);
   const columns = detectColumns(table, kind, options.columns);
   const mapping = toColumnMapping(columns);
-  const opts: NormalizeOptions = options.dayMonthOrder ? { dayMonthOrder: options.dayMonthOrder } : {};
-  if (options.zeroAmounts) opts.zeroAmounts = options.zeroAmounts;
+  const opts = normalizeOptionsOf(options);
   if (kind === 'customers') {
     const r = normalizeCustomers(table, mapping, opts);
     addCustomerSummaries(table, r.customers, opts);

@@ -193,6 +193,30 @@ export function resolveNumberColumn(values: readonly Cell[]): NumberStyle {
 
 /** resolveNumberColumn over a column given by an accessor. */
 export function resolveNumberColumnBy(length: number, cellAt: (i: number) => Cell): NumberStyle {
+  return numberStyleOf(decimalEvidenceBy(length, cellAt));
+}
+
+/** How many text cells of a number column say the decimal separator is a comma, and how many a point. */
+export interface DecimalEvidence {
+  comma: number;
+  point: number;
+}
+
+/**
+ * The decimal separator the evidence says (ties and no evidence → '.'), as resolveNumberColumn.
+ * @param evidence counts of cells saying comma and point (summed over batches by a streaming reader)
+ * @returns the style
+ */
+export function numberStyleOf(evidence: DecimalEvidence): NumberStyle {
+  return evidence.comma > evidence.point ? { decimalSeparator: ',' } : DEFAULT_NUMBER_STYLE;
+}
+
+/**
+ * Counts the decimal-separator evidence of a column's text cells (number cells give none). O(n).
+ * @param length number of cells
+ * @param cellAt the i-th cell
+ */
+export function decimalEvidenceBy(length: number, cellAt: (i: number) => Cell): DecimalEvidence {
   let comma = 0;
   let point = 0;
   let lastText = '';
@@ -204,7 +228,7 @@ export function resolveNumberColumnBy(length: number, cellAt: (i: number) => Cel
     if (lastEvidence > 0) comma++;
     else if (lastEvidence < 0) point++;
   }
-  return comma > point ? { decimalSeparator: ',' } : DEFAULT_NUMBER_STYLE;
+  return { comma, point };
 }
 
 /**

@@ -7,9 +7,11 @@
  * negative amounts are returns; zero amounts are purchases (or skipped, by choice) unless the
  * quantity is negative (see classifyAmount). Blank rows are ignored silently.
  */
-import type { ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction } from './types';
+import type { ColumnMapping, DayMonthOrder, InputTable, SkippedReport, Transaction, TransactionRole } from './types';
+import type { NumberStyle } from './numbers';
 import { inputError } from './messages';
 import { isBlankCell } from './cellText';
+import type { Cell } from './types';
 import { DATE_BLANK, type DateColumnResolution } from './dates';
 import { normalizeId } from './numbers';
 import { dateColumn, errorColumn, isBlankRow, numberColumnParser, orderHint } from './rows';
@@ -22,6 +24,19 @@ export interface NormalizeOptions {
   dayMonthOrder?: DayMonthOrder;
   /** What a zero-amount line is (default 'purchase'; see classifyAmount). */
   zeroAmounts?: ZeroAmountRule;
+  /**
+   * Forms chosen for the whole file by a reader that normalises it in batches (see
+   * engine/transactionStream.ts): every batch reads its day/month dates and numbers alike.
+   */
+  fixed?: FixedForms;
+  /** The collector to report into (a streaming reader shares one across batches). */
+  skips?: SkipCollector;
+}
+
+/** Column forms decided for a whole file rather than per table. */
+export interface FixedForms {
+  dayMonthOrder?: DayMonthOrder;
+  numberStyles: Partial<Record<TransactionRole, NumberStyle>>;
 }
 
 /** What normalizeTransactions returns. */
@@ -56,15 +71,17 @@ export function normalizeTransactions(
   }
   const rows = table.rows;
   const firstRow = table.firstRowNumber ?? 2;
-  const dates = dateColumn(table, di, opts);
+  const styles = opts.fixed?.numberStyles ?? {};
+  const dates = dateColumn(table, di, { dayMonthOrder: opts.dayMonthOrder, fixedDayMonthOrder: opts.fixed?.dayMonthOrder });
   const days = dates.days;
-  const hint = orderHint(dates.resolution);
-  const parseAmount = numberColumnParser(table, ai);
-  const parseQuantity = numberColumnParser(table, qi);
-  const parsePrice = numberColumnParser(table, pi);
-  const parseCost = numberColumnParser(table, ki);
+  const hint = orderHint(opts.fixed?.dayMonthOrder ? { ...dates.resolution, dayMonthOrder: opts.fixed.dayMonthOrder } : dates.resolution);
+  const parseAmount = numberColumnParser(table, ai, styles.amount);
+  const parseQuantity = numberColumnParser(table, qi, styles.quantity);
+  const parsePrice = numberColumnParser(table, pi, styles.price);
+  const parseCost = numberColumnParser(table, ki, styles.cost);
   const used = [ci, di, ai, qi, pi, oi, ki].filter((c): c is number => c !== undefined);
-  const skips = new SkipCollector(table);
+  const skips = opts.skips ?? new SkipCollector(table);
+  const width = table.headerWidth;
   const transactions: Transaction[] = [];
   const zeroAmounts = opts.zeroAmounts ?? DEFAULT_ZERO_AMOUNTS;
 
@@ -76,6 +93,8 @@ export function normalizeTransactions(
     const dateCell = row[di];
     const amountCell = ai === undefined ? undefined : row[ai];
     if (isBlankCell(customerCell) && isBlankCell(dateCell) && isBlankCell(amountCell) && isBlankRow(row, used)) continue;
+    const extra = width === undefined || row.length <= width ? -1 : firstValueFrom(row, width);
+    if (extra >= 0) { skips.skip(rowNumber, 'extra-cells', extra, row[extra]); continue; }
     const bad = errorColumn(row, used);
     if (bad >= 0) { skips.skip(rowNumber, 'error-cell', bad, row[bad]); continue; }
 
@@ -118,3 +137,9 @@ export function normalizeTransactions(
   return out;
 }
 
+
+/** Index of the first non-blank cell at or after `from`, or -1. */
+function firstValueFrom(row: readonly unknown[], from: number): number {
+  for (let c = from; c < row.length; c++) if (!isBlankCell(row[c] as Cell)) return c;
+  return -1;
+}

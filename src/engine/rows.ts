@@ -5,7 +5,7 @@
 import type { Cell, DayMonthOrder, InputTable } from './types';
 import { isBlankCell, isErrorCell } from './cellText';
 import { parseDateColumnBy, type DateColumnResolution, type ParsedDateColumn } from './dates';
-import { makeNumberParser, resolveNumberColumnBy } from './numbers';
+import { makeNumberParser, resolveNumberColumnBy, type NumberStyle } from './numbers';
 
 /** Reads column `index` of the table's rows; undefined for a missing column or short row. */
 export function cellReader(table: InputTable, index: number | undefined): (i: number) => Cell {
@@ -17,14 +17,17 @@ export function cellReader(table: InputTable, index: number | undefined): (i: nu
   };
 }
 
-/** A number parser for a mapped column, with the column's decimal separator resolved. */
-export function numberColumnParser(table: InputTable, index: number | undefined): (cell: Cell) => number | undefined {
+/**
+ * A number parser for a mapped column, with the column's decimal separator resolved from its cells
+ * (or `fixed`, the style a streaming reader chose for the whole file).
+ */
+export function numberColumnParser(table: InputTable, index: number | undefined, fixed?: NumberStyle): (cell: Cell) => number | undefined {
   if (index === undefined) return () => undefined;
-  return makeNumberParser(resolveNumberColumnBy(table.rows.length, cellReader(table, index)));
+  return makeNumberParser(fixed ?? resolveNumberColumnBy(table.rows.length, cellReader(table, index)));
 }
 
 /** A mapped date column resolved and parsed in one scan (see parseDateColumnBy). */
-export function dateColumn(table: InputTable, index: number, opts: { dayMonthOrder?: DayMonthOrder }): ParsedDateColumn {
+export function dateColumn(table: InputTable, index: number, opts: { dayMonthOrder?: DayMonthOrder; fixedDayMonthOrder?: DayMonthOrder }): ParsedDateColumn {
   return parseDateColumnBy(table.rows.length, cellReader(table, index), opts);
 }
 

@@ -32,6 +32,12 @@ export interface InputTable {
    * format, so plain numbers there are Excel serial dates.
    */
   dateFormattedColumns?: boolean[];
+  /**
+   * Cells in the file's own header row, when it has one: a row with a value beyond them holds more
+   * cells than there are columns (e.g. an unquoted thousands separator, `B,2024-01-06,1,000`) and
+   * is skipped as 'extra-cells' rather than read one cell short. Absent: not checked.
+   */
+  headerWidth?: number;
 }
 
 /** Which input the rows hold. */
@@ -208,7 +214,10 @@ export type SkipReason =
   /** Dated on or after the analysis date: outside the analysis window. */
   | 'after-analysis-date'
   /** No analysis date given and dated after the day the analysis runs (e.g. a 9999-12-31 placeholder). */
-  | 'future-date';
+  | 'future-date'
+
+  /** More cells than the header row (see InputTable.headerWidth). */
+  | 'extra-cells';
 
 /** The skipped-row report: counts per reason and the first ten examples. */
 export interface SkippedReport {

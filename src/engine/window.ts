@@ -42,21 +42,44 @@ export interface Windowed<T> {
  * O(n).
  */
 export function windowRows<T extends { rowNumber: number }>(rows: readonly T[], dayOf: (row: T) => DayNumber | undefined, window: AnalysisWindow, skipped: SkippedReport = emptySkippedReport()): Windowed<T> {
+  const filter = new WindowFilter(window);
   const kept: T[] = [];
-  const outside: { row: number; reason: WindowReason; day: DayNumber }[] = [];
-  const counts: Partial<Record<WindowReason, number>> = {};
-  for (const r of rows) {
-    const day = dayOf(r);
-    const reason = day === undefined ? undefined : windowReason(day, window);
-    if (reason === undefined) {
-      kept.push(r);
-      continue;
-    }
-    counts[reason] = (counts[reason] ?? 0) + 1;
-    if (outside.length < MAX_SKIP_EXAMPLES * 2) outside.push({ row: r.rowNumber, reason, day: day as DayNumber });
+  for (const r of rows) if (filter.keeps(r.rowNumber, dayOf(r))) kept.push(r);
+  const { skipped: report, notes } = filter.report(skipped);
+  return { rows: notes.length === 0 ? (rows as T[]) : kept, skipped: report, notes };
+}
+
+/**
+ * The window applied row by row (windowRows over a whole array; a streaming reader over batches).
+ */
+export class WindowFilter {
+  private readonly outside: { row: number; reason: WindowReason; day: DayNumber }[] = [];
+  private readonly counts: Partial<Record<WindowReason, number>> = {};
+
+  /** @param window the analysis window */
+  constructor(private readonly window: AnalysisWindow) {}
+
+  /**
+   * Whether a row is inside the window (a row outside is counted).
+   * @param rowNumber the row's number, for the report
+   * @param day its day (undefined: no date, always kept)
+   */
+  keeps(rowNumber: number, day: DayNumber | undefined): boolean {
+    const reason = day === undefined ? undefined : windowReason(day, this.window);
+    if (reason === undefined) return true;
+    this.counts[reason] = (this.counts[reason] ?? 0) + 1;
+    if (this.outside.length < MAX_SKIP_EXAMPLES * 2) this.outside.push({ row: rowNumber, reason, day: day as DayNumber });
+    return false;
   }
-  if (outside.length === 0) return { rows: rows as T[], skipped, notes: [] };
-  return { rows: kept, skipped: addToReport(skipped, counts, outside, window), notes: windowNotes(counts, outside, window) };
+
+  /**
+   * The report with the rows outside added, and one note per reason.
+   * @param skipped the report of earlier skips (not changed; a copy is returned when rows were outside)
+   */
+  report(skipped: SkippedReport): { skipped: SkippedReport; notes: Note[] } {
+    if (this.outside.length === 0) return { skipped, notes: [] };
+    return { skipped: addToReport(skipped, this.counts, this.outside, this.window), notes: windowNotes(this.counts, this.outside, this.window) };
+  }
 }
 
 function reasonParams(reason: WindowReason, day: DayNumber, window: AnalysisWindow): { key: string; params: Record<string, string> } {
@@ -100,9 +123,27 @@ function windowNotes(counts: Partial<Record<WindowReason, number>>, outside: { r
  * @throws InputError naming the analysis date when it is on or before the first purchase
  */
 export function assertWindowHasPurchases(transactions: readonly Transaction[], window: AnalysisWindow): void {
-  if (window.analysisDate === undefined) return;
+  assertPurchaseBefore(firstPurchaseDay(transactions), window);
+}
+
+/**
+ * The day of the first purchase among rows (Infinity when none).
+ * @param transactions normalised rows
+ */
+export function firstPurchaseDay(transactions: readonly Transaction[]): number {
   let first = Infinity;
   for (const t of transactions) if (t.day < first && isPurchase(t)) first = t.day;
+  return first;
+}
+
+/**
+ * assertWindowHasPurchases given the first purchase day (a streaming reader keeps the minimum).
+ * @param first the first purchase day over all rows (Infinity when none)
+ * @param window the analysis window
+ * @throws InputError naming the analysis date when it is on or before the first purchase
+ */
+export function assertPurchaseBefore(first: number, window: AnalysisWindow): void {
+  if (window.analysisDate === undefined) return;
   if (Number.isFinite(first) && window.analysisDate <= first) {
     throw inputError('engine.error.analysisDateBeforeData', { date: formatIsoDate(window.analysisDate), first: formatIsoDate(first) });
   }

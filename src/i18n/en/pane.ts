@@ -91,6 +91,7 @@ export const pane: Strings = {
   'pane.reason.error-cell': 'the cell holds an Excel error such as #N/A.',
   'pane.reason.after-analysis-date': 'dated on or after the analysis date.',
   'pane.reason.future-date': 'dated after today (give an analysis date to use it).',
+  'pane.reason.extra-cells': 'the row has more cells than the header (an unquoted comma inside a value, such as 1,000?).',
   'pane.sheets.heading': 'Output sheets',
   'pane.sheets.go': 'Go to {name}',
   'pane.error.noTable': 'Pick a table first.',

@@ -43,6 +43,7 @@ export const predict = {
   'predict.reason.boundary': 'the {model} fit runs off to a boundary (a parameter beyond 1e-5..1e5) even when penalised: the data do not pin the purchase process down',
   'predict.reason.customerInput': 'customer-level input has no dated purchases, so the purchase model cannot be fitted',
   'predict.reason.notFinite': 'the fitted model gives no finite forecast for some customers',
+  'predict.reason.tooManyDays': 'the input has more than {limit} customer purchase days, more than the purchase model keeps in memory; RFM is complete (use --model off to skip this note)',
   'predict.reason.off': 'the purchase model is off',
   'predict.reason.failed': 'the purchase model failed: {error}',
   'predict.holdout.afterEnd': 'the holdout start is after the last day of data',

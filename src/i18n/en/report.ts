@@ -107,6 +107,7 @@ export const report = {
   'report.skip.error-cell': 'Error value in a cell',
   'report.skip.after-analysis-date': 'On or after the analysis date',
   'report.skip.future-date': 'Dated after today',
+  'report.skip.extra-cells': 'More cells than the header',
 
   'report.matrix.title': 'Matrices (pivot-ready)',
   'report.matrix.rfCount': 'Customers by R score (rows) and F score (columns)',

@@ -91,6 +91,7 @@ export const pane: Strings = {
   'pane.reason.error-cell': 'خانه خطای اکسل دارد، مانند ‎#N/A‎.',
   'pane.reason.after-analysis-date': 'تاریخ آن در تاریخ تحلیل یا پس از آن است.',
   'pane.reason.future-date': 'تاریخ آن پس از امروز است (برای به کار رفتن آن تاریخ تحلیل را بدهید).',
+  'pane.reason.extra-cells': 'سطر خانه‌هایی بیش از سطر عنوان دارد (ویرگولی بی‌نقل‌قول درون یک مقدار، مانند 1,000؟).',
   'pane.sheets.heading': 'برگه‌های خروجی',
   'pane.sheets.go': 'رفتن به {name}',
   'pane.error.noTable': 'ابتدا یک جدول برگزینید.',

@@ -43,6 +43,7 @@ export const predict = {
   'predict.reason.boundary': 'برازش {model} حتی با جریمه به مرز می‌رود (پارامتری بیرون از ۰٫۰۰۰۰۱ تا ۱۰۰۰۰۰): داده‌ها روند خرید را مشخص نمی‌کنند',
   'predict.reason.customerInput': 'ورودی در سطح مشتری خرید تاریخ‌دار ندارد، پس مدل خرید برازش‌پذیر نیست',
   'predict.reason.notFinite': 'مدل برازش‌شده برای برخی مشتریان پیش‌بینی متناهی نمی‌دهد',
+  'predict.reason.tooManyDays': 'ورودی بیش از {limit} روز خرید مشتری دارد، بیش از آنچه مدل خرید در حافظه نگه می‌دارد؛ RFM کامل است (برای حذف این یادداشت ‎--model off‎ را به کار ببرید)',
   'predict.reason.off': 'مدل خرید خاموش است',
   'predict.reason.failed': 'مدل خرید شکست خورد: {error}',
   'predict.holdout.afterEnd': 'آغاز دورهٔ آزمون پس از آخرین روز داده‌هاست',

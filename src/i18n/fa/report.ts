@@ -109,6 +109,7 @@ export const report: Record<keyof typeof en, string> = {
   'report.skip.error-cell': 'خطا در خانه',
   'report.skip.after-analysis-date': 'در تاریخ تحلیل یا پس از آن',
   'report.skip.future-date': 'تاریخ پس از امروز',
+  'report.skip.extra-cells': 'خانه‌هایی بیش از سطر عنوان',
 
   'report.matrix.title': 'ماتریس‌ها (آمادهٔ جدول محوری)',
   'report.matrix.rfCount': 'تعداد مشتریان بر حسب امتیاز R (سطرها) و امتیاز F (ستون‌ها)',
