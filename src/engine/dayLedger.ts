@@ -2,8 +2,9 @@
  * Per customer and day, what the purchase models read of a customer's lines (engine/clv/summary.ts:
  * a day's net amount, whether it holds a purchase, its cost), kept as typed arrays so that a reader
  * folding a large file needs memory for customer-days, not rows. It hands the models at most two
- * lines per customer and day (the day's purchases summed, its returns summed), which give the same
- * histories as the lines themselves.
+ * lines per customer and day: on a day with a purchase, a zero-amount purchase (so the day counts)
+ * and the day's net amount; on a day with returns only, the net as a return. The net is summed in
+ * row order from 0, as summary.ts sums a day's lines, so the histories are the same to the last bit.
  */
 import type { DayNumber, Transaction } from './types';
 
@@ -15,18 +16,16 @@ const DAY_OFFSET = 2 ** 20;
 const DAY_SPAN = 2 ** 21;
 
 const HAS_PURCHASE = 1;
-const HAS_RETURN = 2;
 const HAS_COST = 4;
 
-/** (customer, day) → summed purchase lines, summed return lines and cost. */
+/** (customer, day) → net amount, cost, and whether a purchase line was among them. */
 export class DayLedger {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly entries = new Map<number, number>();
   private customer: Int32Array = new Int32Array(1024);
   private day: Float64Array = new Float64Array(1024);
-  private bought: Float64Array = new Float64Array(1024);
-  private returned: Float64Array = new Float64Array(1024);
+  private net: Float64Array = new Float64Array(1024);
   private cost: Float64Array = new Float64Array(1024);
   private flags: Uint8Array = new Uint8Array(1024);
   private size = 0;
@@ -64,13 +63,15 @@ export class DayLedger {
       this.customer[e] = this.lastSlot;
       this.day[e] = t.day;
     }
-    if (isPurchase) { this.bought[e] += t.amount; this.flags[e] |= HAS_PURCHASE; } else { this.returned[e] += t.amount; this.flags[e] |= HAS_RETURN; }
+    this.net[e] += t.amount;
+    if (isPurchase) this.flags[e] |= HAS_PURCHASE;
     if (t.cost !== undefined) { this.cost[e] += t.cost; this.flags[e] |= HAS_COST; }
   }
 
   /**
-   * The lines the purchase models need: per customer and day, the purchases summed (one line) and
-   * the returns summed (one line, marked as a return).
+   * The lines the purchase models need, per customer and day in this order: a zero-amount purchase
+   * when the day has a purchase (carrying the day's cost), then the day's net amount (on a day
+   * without a purchase: a return, carrying the cost).
    * @returns the lines (row numbers are 0: they stand for several rows)
    */
   lines(): Transaction[] {
@@ -79,12 +80,17 @@ export class DayLedger {
       const customerId = this.names[this.customer[e]];
       const day: DayNumber = this.day[e];
       const f = this.flags[e];
-      const cost = f & HAS_COST ? this.cost[e] : undefined;
-      if (f & HAS_PURCHASE) out.push(cost === undefined ? { customerId, day, amount: this.bought[e], rowNumber: 0 } : { customerId, day, amount: this.bought[e], cost, rowNumber: 0 });
-      if (f & HAS_RETURN) {
-        const line: Transaction = { customerId, day, amount: this.returned[e], rowNumber: 0 };
-        if (line.amount === 0) line.isReturn = true; // zero-amount returns (negative quantity) stay returns
-        if (cost !== undefined && !(f & HAS_PURCHASE)) line.cost = cost;
+      const net = this.net[e];
+      const costed = (line: Transaction): Transaction => {
+        if (f & HAS_COST) line.cost = this.cost[e];
+        return line;
+      };
+      if (f & HAS_PURCHASE) {
+        out.push(costed({ customerId, day, amount: 0, rowNumber: 0 }));
+        if (net !== 0) out.push({ customerId, day, amount: net, rowNumber: 0 });
+      } else {
+        const line: Transaction = costed({ customerId, day, amount: net, rowNumber: 0 });
+        if (net === 0) line.isReturn = true; // a zero-amount return (negative quantity) stays a return
         out.push(line);
       }
     }
@@ -106,8 +112,7 @@ export class DayLedger {
     };
     this.customer = extend(this.customer, (k) => new Int32Array(k));
     this.day = extend(this.day, (k) => new Float64Array(k));
-    this.bought = extend(this.bought, (k) => new Float64Array(k));
-    this.returned = extend(this.returned, (k) => new Float64Array(k));
+    this.net = extend(this.net, (k) => new Float64Array(k));
     this.cost = extend(this.cost, (k) => new Float64Array(k));
     this.flags = extend(this.flags, (k) => new Uint8Array(k));
   }
