@@ -30,7 +30,8 @@ async function throughSimulator(plan: WorkbookPlan): Promise<{ names: string[]; 
     const map: CellMap = new Map();
     values.forEach((row, r) => row.forEach((value, c) => {
       // Office.js needs the Text format to keep formula- or number-looking text as text (cellValues.ts);
-      // the xlsx writer stores such text as a string cell in General, which displays the same.
+      // the xlsx writer stores such text as a string cell: for text, General and Text display the same,
+      // so the comparison treats them alike on both sides.
       const format = typeof value === 'string' && formats[r][c] === '@' ? 'General' : formats[r][c];
       if (value !== '' && value !== null) map.set(`${r},${c}`, { value, format });
     }));
@@ -52,7 +53,8 @@ async function throughExcelJs(plan: WorkbookPlan): Promise<{ names: string[]; ce
         if (key.startsWith('!')) continue;
         const { r, c } = XLSX.utils.decode_cell(key);
         const value = (cell as XLSX.CellObject).v;
-        if (value !== '' && value !== null && value !== undefined) map.set(`${r},${c}`, { value, format: (cell as XLSX.CellObject).z as string ?? 'General' });
+        const z = (cell as XLSX.CellObject).z as string ?? 'General';
+        if (value !== '' && value !== null && value !== undefined) map.set(`${r},${c}`, { value, format: typeof value === 'string' && z === '@' ? 'General' : z });
       }
       cells.set(name, map);
     }
