@@ -10,8 +10,13 @@ import { isPurchase, todayDayNumber, windowReason, type AnalysisWindow, type Win
 import { emptySkippedReport, MAX_SKIP_EXAMPLES } from './skipped';
 import { messageText } from '../i18n';
 
-/** Rows named in the window note. */
-const NOTE_ROWS = 5;
+/** Examples of window rows kept in the skipped-row report even when earlier skips fill it. */
+const RESERVED_EXAMPLES = 3;
+
+/** A day as a message parameter `{name}`: ISO YYYY-MM-DD (the form --analysis-date takes). */
+function dayParams(name: string, day: DayNumber): Record<string, string> {
+  return { [name]: formatIsoDate(day) };
+}
 
 /**
  * The window of a run.
@@ -28,7 +33,7 @@ export interface Windowed<T> {
   rows: T[];
   /** The skipped-row report with the rows outside the window added. */
   skipped: SkippedReport;
-  /** One note per reason with its count and first rows; empty when every row is inside. */
+  /** One note per reason with its count and first row; empty when every row is inside. */
   notes: Note[];
 }
 
@@ -84,8 +89,8 @@ export class WindowFilter {
 
 function reasonParams(reason: WindowReason, day: DayNumber, window: AnalysisWindow): { key: string; params: Record<string, string> } {
   return reason === 'after-analysis-date'
-    ? { key: 'input.skip.afterAnalysisDate', params: { day: formatIsoDate(day), date: formatIsoDate(window.analysisDate as DayNumber) } }
-    : { key: 'input.skip.futureDate', params: { day: formatIsoDate(day), today: formatIsoDate(window.today) } };
+    ? { key: 'input.skip.afterAnalysisDate', params: { ...dayParams('day', day), ...dayParams('date', window.analysisDate as DayNumber) } }
+    : { key: 'input.skip.futureDate', params: { ...dayParams('day', day), ...dayParams('today', window.today) } };
 }
 
 function addToReport(skipped: SkippedReport, counts: Partial<Record<WindowReason, number>>, outside: { row: number; reason: WindowReason; day: DayNumber }[], window: AnalysisWindow): SkippedReport {
@@ -99,7 +104,10 @@ function addToReport(skipped: SkippedReport, counts: Partial<Record<WindowReason
     const { key, params } = reasonParams(reason, day, window);
     return { rowNumber: row, reason, detail: messageText('en', key, params), key, params };
   });
-  const examples = [...skipped.examples, ...added].sort((a, b) => a.rowNumber - b.rowNumber).slice(0, MAX_SKIP_EXAMPLES);
+  // the window's first rows stay visible even when earlier skips filled the report
+  const reserved = Math.min(RESERVED_EXAMPLES, added.length);
+  const earlier = skipped.examples.slice(0, MAX_SKIP_EXAMPLES - reserved);
+  const examples = [...earlier, ...added].sort((a, b) => a.rowNumber - b.rowNumber).slice(0, MAX_SKIP_EXAMPLES);
   return { ...skipped, total, byReason, examples };
 }
 
@@ -108,10 +116,10 @@ function windowNotes(counts: Partial<Record<WindowReason, number>>, outside: { r
   for (const reason of ['after-analysis-date', 'future-date'] as const) {
     const count = counts[reason];
     if (!count) continue;
-    const rows = outside.filter((o) => o.reason === reason).slice(0, NOTE_ROWS).map((o) => o.row).join(', ');
+    const row = (outside.find((o) => o.reason === reason) as { row: number }).row;
     notes.push(reason === 'after-analysis-date'
-      ? note('engine.note.afterAnalysisDate', { count, date: formatIsoDate(window.analysisDate as DayNumber), rows })
-      : note('engine.note.futureDate', { count, today: formatIsoDate(window.today), rows }));
+      ? note('engine.note.afterAnalysisDate', { count, row, ...dayParams('date', window.analysisDate as DayNumber) })
+      : note('engine.note.futureDate', { count, row, ...dayParams('today', window.today) }));
   }
   return notes;
 }
@@ -145,7 +153,7 @@ export function firstPurchaseDay(transactions: readonly Transaction[]): number {
 export function assertPurchaseBefore(first: number, window: AnalysisWindow): void {
   if (window.analysisDate === undefined) return;
   if (Number.isFinite(first) && window.analysisDate <= first) {
-    throw inputError('engine.error.analysisDateBeforeData', { date: formatIsoDate(window.analysisDate), first: formatIsoDate(first) });
+    throw inputError('engine.error.analysisDateBeforeData', { ...dayParams('date', window.analysisDate), ...dayParams('first', first) });
   }
 }
 

@@ -116,7 +116,15 @@ describe('one analysis window for every part', () => {
     expect(a.skipped.byReason).toEqual({ 'after-analysis-date': 4 });
     expect(a.skipped.examples.map((e) => [e.rowNumber, e.reason])).toEqual([[4, 'after-analysis-date'], [5, 'after-analysis-date'], [7, 'after-analysis-date'], [8, 'after-analysis-date']]);
     expect(a.skipped.examples[0].detail).toBe('dated 2020-01-10, on or after the analysis date 2020-01-10');
-    expect(a.notes?.map((n) => n.text)).toContain('4 rows dated on or after the analysis date 2020-01-10 were not used by any part of the analysis (first rows: 4, 5, 7, 8).');
+    expect(a.notes?.map((n) => n.text)).toContain('4 rows dated on or after the analysis date 2020-01-10 were not used by any part of the analysis (first: row 4).');
+  });
+
+  test('the window rows stay among the skipped examples when earlier skips fill the ten', () => {
+    const bad: Cell[][] = Array.from({ length: 12 }, (_, i) => [`b${i}`, 'not a date', 1]);
+    const a = analyze(table([...bad, ...rows]), { ...quiet, analysisDate });
+    expect(a.skipped.byReason).toEqual({ 'bad-date': 12, 'after-analysis-date': 4 });
+    // rows 2-13 are bad dates; the window's first rows are 16, 17 and 19 (P on 01-10 and 01-12, Q on 01-11)
+    expect(a.skipped.examples.map((e) => e.rowNumber)).toEqual([2, 3, 4, 5, 6, 7, 8, 16, 17, 19]);
   });
 
   test('the same through the formulas\' entry point (normalised rows)', () => {

@@ -60,9 +60,9 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
-/** A parameter for a message: whole numbers with thousands separators, others to 3 significant digits. */
-function shown(value: number): string {
-  return Math.abs(value) >= 1000 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3);
+/** A parameter for a message: whole above 1,000, else 3 significant digits (a number, so Persian gets Persian digits). */
+function shown(value: number): number {
+  return Math.abs(value) >= 1000 ? Math.round(value) : Number(value.toPrecision(3));
 }
 
 /**
@@ -88,7 +88,7 @@ export function fitSpendModel(x: ArrayLike<number>, zbar: ArrayLike<number>): Sp
   if (xs.length < MIN_SPEND_CUSTOMERS) return fallback('predict.spend.fewCustomers', { customers: xs.length, min: MIN_SPEND_CUSTOMERS });
   const correlation = pearson(xs, zs);
   if (Math.abs(correlation) > MAX_SPEND_CORRELATION) {
-    return fallback('predict.spend.correlated', { customers: xs.length, correlation: correlation.toFixed(2), max: MAX_SPEND_CORRELATION });
+    return fallback('predict.spend.correlated', { customers: xs.length, correlation: Number(correlation.toFixed(2)), max: MAX_SPEND_CORRELATION });
   }
   const fit = fitGammaGamma(xs, zs);
   const { p, q, v } = fit.params;
