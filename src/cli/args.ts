@@ -5,8 +5,9 @@
 import { parseArgs } from 'util';
 import { parseSqlCommand, type SqlCommand } from './sqlCommand';
 import type { AnalysisOptions, ColumnRole, InputKind } from '../engine/types';
+import { BINS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
 import {
-  UsageError, dayOption, integerOption, numberOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
+  UsageError, dayOption, limitedOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
 } from './optionValues';
 import { parseEncoding } from './encoding';
 
@@ -181,10 +182,10 @@ function buildOptions(v: RawValues): AnalysisOptions {
   if (v['analysis-date'] !== undefined) options.analysisDate = dayOption('analysis-date', v['analysis-date']);
   if (v.today !== undefined) options.today = dayOption('today', v.today);
   options.zeroAmounts = oneOf('zero-amounts', v['zero-amounts'], ['purchase', 'skip'] as const);
-  if (v.bins !== undefined) options.bins = integerOption('bins', v.bins, 2, 10);
+  if (v.bins !== undefined) options.bins = limitedOption('bins', v.bins, BINS_LIMIT);
   options.scoring = oneOf('scoring', v.scoring, ['quantile', 'thresholds'] as const);
   if (v.thresholds !== undefined) {
-    options.thresholds = parseThresholds(v.thresholds, options.bins ?? 5);
+    options.thresholds = parseThresholds(v.thresholds, options.bins ?? BINS_LIMIT.fallback);
     options.scoring ??= 'thresholds';
   } else if (options.scoring === 'thresholds') {
     throw new UsageError('--scoring thresholds needs --thresholds, e.g. --thresholds "r=30,90,180,365;f=2,3,5,8;m=100,250,500,1000"');
@@ -195,9 +196,9 @@ function buildOptions(v: RawValues): AnalysisOptions {
   if (v.clusters !== undefined) options.clusters = parseClusters(v.clusters);
   options.model = oneOf('model', v.model, ['bgnbd', 'mbgnbd', 'off'] as const);
   options.timeUnit = oneOf('time-unit', v['time-unit'], ['days', 'weeks', 'months'] as const);
-  if (v['horizon-months'] !== undefined) options.horizonMonths = numberOption('horizon-months', v['horizon-months'], 1, 1200);
-  if (v['discount-rate'] !== undefined) options.discountRate = numberOption('discount-rate', v['discount-rate'], 0, 1);
-  if (v.margin !== undefined) options.margin = numberOption('margin', v.margin, 0, 1);
+  if (v['horizon-months'] !== undefined) options.horizonMonths = limitedOption('horizon-months', v['horizon-months'], HORIZON_MONTHS_LIMIT);
+  if (v['discount-rate'] !== undefined) options.discountRate = limitedOption('discount-rate', v['discount-rate'], DISCOUNT_RATE_LIMIT);
+  if (v.margin !== undefined) options.margin = limitedOption('margin', v.margin, MARGIN_LIMIT);
   if (v['holdout-from'] !== undefined) options.holdoutFrom = dayOption('holdout-from', v['holdout-from']);
   if (v['churn-thresholds'] !== undefined) options.churnThresholds = parseChurnThresholds(v['churn-thresholds']);
   return dropUndefined(options);

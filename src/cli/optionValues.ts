@@ -3,6 +3,7 @@
  * UsageError whose one-line message names the flag and what it accepts.
  */
 import type { Thresholds } from '../engine/types';
+import { CLUSTERS_LIMIT, describeLimit, parseDecimalOption, withinLimit, type NumberLimit } from '../engine/optionLimits';
 import { parseIsoDay } from './format';
 
 /** A bad command line: the message is one line and main() exits 2 with it. */
@@ -28,27 +29,25 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   throw new UsageError(`--${flag} must be ${allowed.join(' | ')}, got '${value}'`);
 }
 
-/** A whole number in [min, max]. */
-export function integerOption(flag: string, value: string, min: number, max: number): number {
-  return numberInRange(flag, value, min, max, true);
-}
-
-/** A finite number in [min, max]. */
-export function numberOption(flag: string, value: string, min: number, max: number): number {
-  return numberInRange(flag, value, min, max, false);
-}
-
 /**
- * A number in [min, max], whole or not; the one check and message behind integerOption and numberOption.
+ * A plain decimal number within an option's limit (engine/optionLimits.ts); the one check and
+ * message behind every numeric option. Hex (`0x5`), exponents and `Infinity` are refused.
  * @throws UsageError naming the flag, the range and the value given
  */
-function numberInRange(flag: string, value: string, min: number, max: number, whole: boolean): number {
-  const n = Number(value.trim());
-  const valid = whole ? Number.isInteger(n) : Number.isFinite(n);
-  if (value.trim() === '' || !valid || n < min || n > max) {
-    throw new UsageError(`--${flag} must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}, got '${value}'`);
-  }
+export function limitedOption(flag: string, value: string, limit: NumberLimit): number {
+  const n = parseDecimalOption(value);
+  if (n === undefined || !withinLimit(limit, n)) throw new UsageError(`--${flag} must be ${describeLimit(limit)}, got '${value}'`);
   return n;
+}
+
+/** A whole number in [min, max], in plain decimal. */
+export function integerOption(flag: string, value: string, min: number, max: number): number {
+  return limitedOption(flag, value, { min, max, whole: true });
+}
+
+/** A number in [min, max], in plain decimal. */
+export function numberOption(flag: string, value: string, min: number, max: number): number {
+  return limitedOption(flag, value, { min, max, whole: false });
 }
 
 /** A YYYY-MM-DD calendar day as a day number. */
@@ -81,9 +80,9 @@ export function parseDelimiter(value: string): Delimiter {
 export function parseClusters(value: string): number | 'auto' | 'off' {
   const lower = value.trim().toLowerCase();
   if (lower === 'auto' || lower === 'off') return lower;
-  const k = Number(lower);
-  if (lower === '' || !Number.isInteger(k) || k < 2 || k > 8) {
-    throw new UsageError(`--clusters must be a whole number from 2 to 8, auto or off, got '${value}'`);
+  const k = parseDecimalOption(lower);
+  if (k === undefined || !withinLimit(CLUSTERS_LIMIT, k)) {
+    throw new UsageError(`--clusters must be ${describeLimit(CLUSTERS_LIMIT)}, auto or off, got '${value}'`);
   }
   return k;
 }
@@ -109,10 +108,11 @@ export function parseThresholds(value: string, bins: number): Thresholds {
     const match = /^\s*([a-zA-Z]+)\s*[=:]\s*(.*)$/.exec(part);
     const key = match ? THRESHOLD_KEYS[match[1].toLowerCase()] : undefined;
     if (!match || !key) throw new UsageError(`--thresholds: cannot read '${part.trim()}'; use r=...;f=...;m=... (and l=...)`);
-    const texts = match[2].split(',').map((s) => s.trim());
-    const cuts = texts.map(Number);
-    if (texts.some((text, i) => text === '' || !Number.isFinite(cuts[i]))) {
-      throw new UsageError(`--thresholds: ${key} has a value that is not a number: '${match[2]}'`);
+    if (thresholds[key]) throw new UsageError(`--thresholds: ${key} is given twice; give each of r, f, m (and l) once`);
+    const parsed = match[2].split(',').map(parseDecimalOption);
+    const cuts = parsed.filter((n): n is number => n !== undefined);
+    if (cuts.length !== parsed.length) {
+      throw new UsageError(`--thresholds: ${key} has a value that is not a plain decimal number: '${match[2]}'`);
     }
     if (cuts.some((n, i) => i > 0 && n <= cuts[i - 1])) throw new UsageError(`--thresholds: ${key} cut points must be ascending: '${match[2]}'`);
     if (cuts.length !== bins - 1) throw new UsageError(`--thresholds: ${key} needs ${bins - 1} cut points for ${bins} bins, got ${cuts.length}`);
@@ -129,9 +129,9 @@ export function parseThresholds(value: string, bins: number): Thresholds {
  * @throws UsageError otherwise
  */
 export function parseChurnThresholds(value: string): { active: number; churned: number } {
-  const parts = value.split(',').map((s) => Number(s.trim()));
+  const parts = value.split(',').map(parseDecimalOption);
   const [active, churned] = parts;
-  if (parts.length !== 2 || !(churned >= 0 && churned < active && active <= 1)) {
+  if (parts.length !== 2 || active === undefined || churned === undefined || !(churned >= 0 && churned < active && active <= 1)) {
     throw new UsageError(`--churn-thresholds must be ACTIVE,CHURNED with 0 <= churned < active <= 1, got '${value}'`);
   }
   return { active, churned };

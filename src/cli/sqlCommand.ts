@@ -3,7 +3,8 @@
  * The query itself is sql/query.ts.
  */
 import { parseArgs } from 'util';
-import { UsageError, integerOption, oneOf, parseThresholds } from './optionValues';
+import { BINS_LIMIT } from '../engine/optionLimits';
+import { UsageError, limitedOption, oneOf, parseThresholds } from './optionValues';
 import { DIALECTS, type DialectName } from './sql/dialects';
 import type { SqlOptions } from './sql/query';
 
@@ -86,7 +87,7 @@ export function parseSqlCommand(args: readonly string[]): SqlCommand | null {
   if (!amount && !(quantity && price)) throw new UsageError('rfm sql needs --amount COL, or --quantity COL and --price COL');
   const analysisDate = text('analysis-date');
   if (analysisDate !== undefined && !isIsoDate(analysisDate)) throw new UsageError(`--analysis-date must be YYYY-MM-DD, got '${analysisDate}'`);
-  const bins = values.bins === undefined ? undefined : integerOption('bins', String(values.bins), 2, 10);
+  const bins = values.bins === undefined ? undefined : limitedOption('bins', String(values.bins), BINS_LIMIT);
   const options: SqlOptions = {
     dialect,
     table,

@@ -18,6 +18,7 @@ import { emptySkippedReport } from './skipped';
 import { DEFAULT_ZERO_AMOUNTS } from './rowRules';
 import { analysisWindow, assertWindowHasPurchases, lastPurchaseOf, windowRows } from './window';
 import type { MessageParams } from '../i18n';
+import { BINS_LIMIT } from './optionLimits';
 import { scoreAll, validateBins, validateThresholds, type ScoreSet } from './scores';
 import { assertValidRules, assignSegments, defaultSegmentRules, OTHERS } from './segments';
 import { computeTotals, LOYALTY_QUADRANTS, rfGrid, summarizeQuadrants, summarizeSegments, VALUE_QUADRANTS } from './summaries';
@@ -38,7 +39,7 @@ import {
 } from './types';
 
 /** Defaults of every option this stage reads. */
-export const DEFAULT_BINS = 5;
+export const DEFAULT_BINS = BINS_LIMIT.fallback;
 
 /** What the normalisation step hands to the pipeline besides the data. */
 export interface PipelineContext {

@@ -267,6 +267,20 @@ function summaryAnalysisDate(inputs: readonly CustomerInput[]): DayNumber | unde
   return date;
 }
 
+/**
+ * Amounts that each fit a double can add up to more than one holds (two of 1e308): the revenue
+ * would become Infinity, shown as an empty monetary with the top score. Refused instead.
+ * @throws InputError naming the customer, or the total over all customers
+ */
+function assertFiniteRevenue(customers: readonly CustomerMetrics[]): void {
+  let total = 0;
+  for (const c of customers) {
+    if (!Number.isFinite(c.revenue) || !Number.isFinite(c.monetary)) throw inputError('engine.error.revenueOverflow', { customer: c.id });
+    total += Math.abs(c.revenue);
+  }
+  if (!Number.isFinite(total)) throw inputError('engine.error.totalOverflow');
+}
+
 function buildTable(acc: Accumulator, analysisDate: DayNumber, basis: 'total' | 'average'): CustomerTable {
   const customers: CustomerMetrics[] = [];
   const returnsOnly: string[] = [];
@@ -286,6 +300,7 @@ function buildTable(acc: Accumulator, analysisDate: DayNumber, basis: 'total' | 
     if (last > lastDay) lastDay = last;
     customers.push(makeMetrics(id, first, last, analysisDate, analysisDate - last, acc.orders[k], acc.revenueUnits[k] / REVENUE_SCALE + acc.revenueRest[k], basis));
   }
+  assertFiniteRevenue(customers);
   return {
     customers,
     analysisDate,
@@ -341,6 +356,7 @@ export function customersFromInputs(inputs: readonly CustomerInput[], options: C
     const first = m.first !== null && Number.isFinite(analysisDate) ? m.first : null;
     customers.push(makeMetrics(id, first, m.last, analysisDate, m.recency, m.frequency, m.revenue, basis));
   }
+  assertFiniteRevenue(customers);
   return {
     customers,
     analysisDate,

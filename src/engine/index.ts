@@ -24,3 +24,4 @@ export * from './skipped';
 export * from './predict';
 export * from './rowRules';
 export * from './window';
+export * from './optionLimits';

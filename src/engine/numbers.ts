@@ -125,12 +125,18 @@ function parseNumberText(s: string, decimalCode: number): number | undefined {
   return negative || paren === 2 ? -value : value;
 }
 
-/** `1.5E+3` and friends, which only plain JavaScript number syntax covers. */
+/** Decimal scientific notation (`1.5E+3`, `-2e-4`): the only text read through JavaScript's own syntax. */
+const SCIENTIFIC = /^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$/;
+
+/**
+ * `1.5E+3` and friends. Only decimal scientific notation: `Number()` would also read hex (`0xDEAD`
+ * as 57005), octal and binary literals, which are not amounts.
+ */
 function exponentFallback(s: string): number {
   const t = s.trim();
-  if (t.indexOf('e') < 0 && t.indexOf('E') < 0) return NaN;
+  if (!SCIENTIFIC.test(t)) return NaN;
   const v = Number(t);
-  return Number.isFinite(v) && t !== '' ? v : NaN;
+  return Number.isFinite(v) ? v : NaN;
 }
 
 /**

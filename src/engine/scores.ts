@@ -14,10 +14,11 @@
 import type { ScoringMethod, Thresholds } from './types';
 import { inputError } from './messages';
 import type { MessageParams } from '../i18n';
+import { BINS_LIMIT } from './optionLimits';
 
-/** Fewest and most bins allowed. */
-export const MIN_BINS = 2;
-export const MAX_BINS = 10;
+/** Fewest and most bins allowed (engine/optionLimits.ts). */
+export const MIN_BINS = BINS_LIMIT.min;
+export const MAX_BINS = BINS_LIMIT.max;
 
 /** The four scored dimensions, in the order of the Thresholds fields. */
 export type ScoreDimension = keyof Thresholds;

@@ -27,6 +27,7 @@ import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine/sc
 import { matchRule } from '../engine/segments';
 import { normalizeTransactions } from '../engine/parse';
 import type { AnalysisOptions } from '../engine/types';
+import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
 import { ArgumentError, NoDataError, excelError, guarded, messageLang } from './errors';
@@ -211,7 +212,7 @@ export function palive(x: any[][], t_x: any[][], T: any[][], params: any[][], mo
  * @param params The fitted parameters r, alpha, a, b, p, q, v in that order (a row or column of 7 cells), or only r, alpha, a, b when RFM.FIT did not use the spend model.
  * @param [time_unit] Unit of t_x, T and alpha: "weeks" (default), "days" or "months".
  * @param [horizon_months] Months ahead, 1 to 600 (default 12).
- * @param [discount_rate] Monthly discount rate, 0 to 1 (default 0.01).
+ * @param [discount_rate] Monthly discount rate, 0 to 0.99 (default 0.01).
  * @param [margin] Share of spend that is profit, 0 to 1 (default 1: CLV on revenue).
  * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
  * @returns The CLV of each position.
@@ -226,10 +227,10 @@ export function clv(
     const spend = rangeNumbers(params, 'params', true).length === 4 ? null : spendParams(params);
     const settings = {
       unitDays: UNIT_DAYS[optionalKeyword(time_unit, 'time_unit', TIME_UNITS)],
-      horizonMonths: optionalWhole(horizon_months, 'horizon_months', 12, 1, 600),
-      discountRate: optionalNumber(discount_rate, 'discount_rate', 0.01, 0, 1),
+      horizonMonths: optionalWhole(horizon_months, 'horizon_months', HORIZON_MONTHS_LIMIT.fallback, HORIZON_MONTHS_LIMIT.min, HORIZON_MONTHS_LIMIT.max),
+      discountRate: optionalNumber(discount_rate, 'discount_rate', DISCOUNT_RATE_LIMIT.fallback, DISCOUNT_RATE_LIMIT.min, DISCOUNT_RATE_LIMIT.max),
     };
-    const profitShare = optionalNumber(margin, 'margin', 1, 0, 1);
+    const profitShare = optionalNumber(margin, 'margin', 1, MARGIN_LIMIT.min, MARGIN_LIMIT.max);
     const spec = purchaseModel(model);
     return elementwise(named(['x', 't_x', 'T', 'zbar'], [x, t_x, T, zbar]), ([xs, txs, Ts, zs]) => {
       const h = purchaseHistory(xs, txs, Ts);

@@ -5,6 +5,7 @@
  */
 import type { ColumnMapping, ColumnRole, InputKind } from '../engine/types';
 import { gregorianToDayNumber, isValidGregorianDate } from '../engine/civil';
+import { BINS_LIMIT, parseDecimalOption, withinLimit } from '../engine/optionLimits';
 import type { Lang } from '../i18n';
 import { jalaliToDayNumber } from '../i18n/jalali';
 
@@ -71,8 +72,8 @@ export function parseAnalysisDate(text: string, lang: Lang = 'en'): number | und
  * @returns bins and the analysis date as a day number (days since 1970-01-01), or a message
  */
 export function parseOptionFields(binsText: string, dateText: string, lang: Lang = 'en'): { bins: number; analysisDate?: number } | PaneMessage {
-  const bins = Number(binsText);
-  if (!Number.isInteger(bins) || bins < 2 || bins > 10) return { key: 'pane.error.bins' };
+  const bins = parseDecimalOption(latinDigits(binsText));
+  if (bins === undefined || !withinLimit(BINS_LIMIT, bins)) return { key: 'pane.error.bins', params: { min: BINS_LIMIT.min, max: BINS_LIMIT.max } };
   if (dateText.trim() === '') return { bins };
   const analysisDate = parseAnalysisDate(dateText, lang);
   if (analysisDate === undefined) return { key: lang === 'fa' ? 'pane.error.dateJalali' : 'pane.error.date' };

@@ -6,6 +6,7 @@ import { t, type Lang } from '../i18n';
 import { dayNumberToGregorian, pad2 } from '../engine/civil';
 import { formatJalali } from '../i18n/jalali';
 import type { ColumnMapping, InputKind } from '../engine/types';
+import { BINS_LIMIT } from '../engine/optionLimits';
 import { byId, fill } from './dom';
 import type { SourceChoice } from './host';
 import { applyLanguage } from './lang';
@@ -84,6 +85,9 @@ function tableOptions(names: string[], lang: Lang): HTMLOptionElement[] {
  */
 export function createPaneView(onActivateSheet: (name: string) => void): PaneView {
   const drawn: Drawn = {};
+  const binsInput = byId<HTMLInputElement>('bins');
+  binsInput.min = String(BINS_LIMIT.min);
+  binsInput.max = String(BINS_LIMIT.max);
   return {
     form: paneForm(),
     render(state: Readonly<PaneState>): void {

@@ -75,7 +75,7 @@ describe('parseCommandLine', () => {
     [['analyze', 'a.csv', '--split', 'mode'], '--split must be mean | median | score'],
     [['analyze', 'a.csv', '--clusters', '9'], '--clusters must be a whole number from 2 to 8'],
     [['analyze', 'a.csv', '--model', 'pareto'], '--model must be bgnbd | mbgnbd | off'],
-    [['analyze', 'a.csv', '--discount-rate=-0.1'], '--discount-rate must be a number from 0 to 1'],
+    [['analyze', 'a.csv', '--discount-rate=-0.1'], '--discount-rate must be a number from 0 to 0.99'],
     [['analyze', 'a.csv', '--discount-rate', '-0.1'], "Write a value that starts with '-' as --option=VALUE"],
     [['analyze', 'a.csv', '--margin', 'x'], '--margin must be a number'],
     [['analyze', 'a.csv', '--delimiter', ':'], '--delimiter must be'],
@@ -109,7 +109,7 @@ describe('option value parsers', () => {
   it('checks thresholds: numbers, ascending, bins - 1 each, R F M present', () => {
     expect(() => parseThresholds('r=1,2;f=1,2;m=1,2', 5)).toThrow('needs 4 cut points for 5 bins, got 2');
     expect(() => parseThresholds('r=3,2;f=1,2;m=1,2', 3)).toThrow('ascending');
-    expect(() => parseThresholds('r=1,x;f=1,2;m=1,2', 3)).toThrow('not a number');
+    expect(() => parseThresholds('r=1,x;f=1,2;m=1,2', 3)).toThrow('not a plain decimal number');
     expect(() => parseThresholds('r=1,2;f=1,2', 3)).toThrow('missing monetary');
     expect(() => parseThresholds('q=1,2', 3)).toThrow("cannot read 'q=1,2'");
   });

@@ -32,7 +32,8 @@ describe('checkMapping for customer-level input', () => {
 describe('parseOptionFields', () => {
   test('bins must be a whole number 2..10', () => {
     expect(parseOptionFields('5', '')).toEqual({ bins: 5 });
-    for (const bad of ['1', '11', '2.5', 'x', '']) expect(parseOptionFields(bad, '')).toEqual({ key: 'pane.error.bins' });
+    for (const bad of ['1', '11', '2.5', 'x', '', '0x5', '5e0', 'Infinity']) expect(parseOptionFields(bad, '')).toEqual({ key: 'pane.error.bins', params: { min: 2, max: 10 } });
+    expect(parseOptionFields('۴', '')).toEqual({ bins: 4 });
   });
   test('the analysis date becomes a day number (days since 1970-01-01)', () => {
     // 2006-12-31 is day 13513: 36 years * 365 + 9 leap days (1972..2004) + 364 days into 2006.

@@ -15,6 +15,7 @@ import { MBGNBD } from './mbgnbd';
 import { asReason, keyedReason, note, wrapping } from './reasons';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 import type { ClvAnalysis, ClvReport, SpendModelReport } from './types';
+import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, withinLimit, type NumberLimit } from '../optionLimits';
 
 /** Mean dropout probability per purchase below which the churn answers get a caution note. */
 export const LOW_DROPOUT = 0.01;
@@ -32,26 +33,32 @@ interface Resolved {
   notes: Note[];
 }
 
+/** A note's placeholders for a value outside its limit. */
+function limitParams(value: number | undefined, limit: NumberLimit & { fallback: number }): { value: string; min: number; max: number; fallback: number } {
+  return { value: String(value), min: limit.min, max: limit.max, fallback: limit.fallback };
+}
+
 function resolve(options: AnalysisOptions): Resolved {
   const notes: Note[] = [];
   const timeUnit: TimeUnit = options.timeUnit && options.timeUnit in UNIT_DAYS ? options.timeUnit : 'weeks';
-  let horizonMonths = options.horizonMonths ?? 12;
-  if (!Number.isFinite(horizonMonths) || horizonMonths < 1 || horizonMonths > 600) {
-    notes.push(note('predict.note.horizon', { value: String(options.horizonMonths) }));
-    horizonMonths = 12;
+  // Callers that check options first (CLI, pane, functions) never reach these notes: same limits.
+  let horizonMonths: number = options.horizonMonths ?? HORIZON_MONTHS_LIMIT.fallback;
+  if (!withinLimit(HORIZON_MONTHS_LIMIT, horizonMonths)) {
+    notes.push(note('predict.note.horizon', limitParams(options.horizonMonths, HORIZON_MONTHS_LIMIT)));
+    horizonMonths = HORIZON_MONTHS_LIMIT.fallback;
   }
-  let discountRate = options.discountRate ?? 0.01;
-  if (!Number.isFinite(discountRate) || discountRate < 0 || discountRate >= 1) {
-    notes.push(note('predict.note.discountRate', { value: String(options.discountRate) }));
-    discountRate = 0.01;
+  let discountRate: number = options.discountRate ?? DISCOUNT_RATE_LIMIT.fallback;
+  if (!withinLimit(DISCOUNT_RATE_LIMIT, discountRate)) {
+    notes.push(note('predict.note.discountRate', limitParams(options.discountRate, DISCOUNT_RATE_LIMIT)));
+    discountRate = DISCOUNT_RATE_LIMIT.fallback;
   }
   let margin = options.margin;
-  if (margin !== undefined && !(Number.isFinite(margin) && margin >= 0 && margin <= 1)) {
+  if (margin !== undefined && !withinLimit(MARGIN_LIMIT, margin)) {
     notes.push(note('predict.note.margin', { value: String(margin) }));
     margin = undefined;
   }
   const model = options.model === 'mbgnbd' ? 'mbgnbd' : 'bgnbd';
-  return { model, timeUnit, unitDays: UNIT_DAYS[timeUnit], horizonMonths: Math.round(horizonMonths), discountRate, margin, notes };
+  return { model, timeUnit, unitDays: UNIT_DAYS[timeUnit], horizonMonths, discountRate, margin, notes };
 }
 
 /**

@@ -60,6 +60,8 @@ export const engine: Strings = {
   'engine.error.analysisDateNotWhole': 'The analysis date must be a whole day; got {value}.',
   'engine.error.noRecency': 'Row {row}: no recency days or last purchase for customer {customer}.',
   'engine.error.customerNumbers': 'Row {row}: the number of orders and the revenue must be numbers.',
+  'engine.error.revenueOverflow': 'The amounts of customer {customer} add up to more than a number can hold (about 1.8e308); check the amount column.',
+  'engine.error.totalOverflow': 'The amounts of all customers add up to more than a number can hold (about 1.8e308); check the amount column.',
   'engine.rules.invalid': 'Segment rules: {first}',
   'engine.rules.invalidOneMore': 'Segment rules: {first} (and 1 more problem)',
   'engine.rules.invalidMore': 'Segment rules: {first} (and {more} more problems)',

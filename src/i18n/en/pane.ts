@@ -99,7 +99,7 @@ export const pane: Strings = {
   'pane.error.sameColumn': 'The column “{column}” is chosen for two roles. Choose a different column for one of them.',
   'pane.error.input': '{message}',
   'pane.error.unexpected': 'Something went wrong: {message}',
-  'pane.error.bins': 'Score bins must be a whole number from 2 to 10.',
+  'pane.error.bins': 'Score bins must be a whole number from {min} to {max}.',
   'pane.error.date': 'The analysis date must be a date (YYYY-MM-DD).',
   'pane.error.dateJalali': 'The analysis date must be a Solar Hijri (Jalali) date such as 1403/01/15.',
   'pane.options.analysisDatePlaceholder': '1403/01/15',

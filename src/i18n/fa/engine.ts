@@ -57,6 +57,8 @@ export const engine: Strings = {
   'engine.error.analysisDateNotWhole': 'تاریخ تحلیل باید یک روز کامل باشد؛ {value} داده شد.',
   'engine.error.noRecency': 'سطر {row}: مشتری {customer} نه روزهای تازگی دارد و نه آخرین خرید.',
   'engine.error.customerNumbers': 'سطر {row}: تعداد سفارش و درآمد باید عدد باشند.',
+  'engine.error.revenueOverflow': 'جمع مبالغ مشتری {customer} از بزرگ‌ترین عدد قابل نگهداری (حدود 1.8e308) بیشتر است؛ ستون مبلغ را بررسی کنید.',
+  'engine.error.totalOverflow': 'جمع مبالغ همه مشتریان از بزرگ‌ترین عدد قابل نگهداری (حدود 1.8e308) بیشتر است؛ ستون مبلغ را بررسی کنید.',
   'engine.rules.invalid': 'قواعد بخش‌بندی: {first}',
   'engine.rules.invalidOneMore': 'قواعد بخش‌بندی: {first} (و ۱ مشکل دیگر)',
   'engine.rules.invalidMore': 'قواعد بخش‌بندی: {first} (و {more} مشکل دیگر)',

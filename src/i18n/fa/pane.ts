@@ -99,7 +99,7 @@ export const pane: Strings = {
   'pane.error.sameColumn': 'ستون «{column}» برای دو نقش انتخاب شده است. برای یکی ستون دیگری برگزینید.',
   'pane.error.input': '{message}',
   'pane.error.unexpected': 'خطایی رخ داد: {message}',
-  'pane.error.bins': 'تعداد دسته‌ها باید عددی صحیح از ۲ تا ۱۰ باشد.',
+  'pane.error.bins': 'تعداد دسته‌ها باید عددی صحیح از {min} تا {max} باشد.',
   'pane.error.date': 'تاریخ تحلیل باید یک تاریخ باشد (سال-ماه-روز).',
   'pane.error.dateJalali': 'تاریخ تحلیل باید تاریخ شمسی باشد، مانند ۱۴۰۳/۰۱/۱۵.',
   'pane.options.analysisDatePlaceholder': '۱۴۰۳/۰۱/۱۵',

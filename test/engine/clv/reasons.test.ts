@@ -104,6 +104,6 @@ describe('model notes', () => {
       expect(n.key in STRINGS.fa).toBe(true);
       expectPersian(messageIn(n, 'fa').replace(/BG\/NBD/g, ''));
     }
-    expect(clv.notes.join(' ')).toMatch(/horizon of 0 months is outside 1\.\.600; 12 months used/);
+    expect(clv.notes.join(' ')).toMatch(/horizon of 0 months is not a whole number from 1 to 600; 12 months used/);
   });
 });
