@@ -116,8 +116,9 @@ export function segmentChart(analysis: Analysis, lang: Lang): SVGElement {
   const width = 300;
   const rowHeight = 22;
   const labelWidth = 120;
-  const barSpace = width - labelWidth - 44;
   const max = Math.max(1, ...rows.map((r) => r.customers));
+  // Room after the longest bar for its count (about 6.5 units per character at the chart's 11 px).
+  const barSpace = width - labelWidth - Math.max(44, 8 + 6.5 * formatNumber(lang, max).length);
   const rtl = lang === 'fa';
   const chart = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`, role: 'img' });
   chart.setAttribute('aria-label', t(lang, 'pane.summary.chart'));
