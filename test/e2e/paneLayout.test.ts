@@ -125,3 +125,26 @@ describe.each(['en', 'fa'] as const)('the pane at 320 px (%s)', (lang) => {
     await page.close();
   });
 });
+
+describe('the analysis date in the Persian pane', () => {
+  test('a Jalali text field: converted on a language switch, checked, used', async () => {
+    const page = await openPane('en', 450);
+    await page.evaluate(([h, r]) => (window as any).rfmPreview.loadSales(h, r), [HEADER, rialSales(3)] as const);
+    expect(await page.getAttribute('#analysis-date', 'type')).toBe('date');
+    await page.fill('#analysis-date', '2024-03-20');
+    await page.selectOption('#language', 'fa');
+    // Nowruz 1403 fell on 2024-03-20.
+    expect(await page.getAttribute('#analysis-date', 'type')).toBe('text');
+    expect(await page.inputValue('#analysis-date')).toBe('۱۴۰۳/۰۱/۰۱');
+    expect(await page.getAttribute('#analysis-date', 'placeholder')).toBe('۱۴۰۳/۰۱/۱۵');
+    // 1404 is not a leap year: Esfand 30 does not exist.
+    await page.fill('#analysis-date', '۱۴۰۴/۱۲/۳۰');
+    expect((await pressAnalyze(page)).error).toBe(`${t('fa', 'pane.error.dateJalali')} ${t('fa', 'pane.nothingWritten')}`);
+    // 1403/03/01 is 2024-05-21 (Farvardin and Ordibehesht have 31 days each).
+    await page.fill('#analysis-date', '۱۴۰۳/۰۳/۰۱');
+    expect((await pressAnalyze(page)).error).toBeNull();
+    await page.selectOption('#language', 'en');
+    expect(await page.inputValue('#analysis-date')).toBe('2024-05-21');
+    await page.close();
+  });
+});
