@@ -20,6 +20,20 @@ export function isBlank(value: unknown): boolean {
 }
 
 /**
+ * Is the cell an Excel error (#N/A, #DIV/0!, ...)? The metadata sets `allowErrorForDataTypeAny`
+ * (webpack.config.js), so error cells reach `any` parameters as values instead of turning the whole
+ * formula into an error before the function runs ("allowErrorForDataTypeAny: ... custom function can
+ * process errors as input values", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json);
+ * they arrive as `CustomFunctions.Error` objects (`code` "#N/A", ...), or as their text in tests.
+ * @param value a cell value
+ * @returns the error's code, or undefined for any other value
+ */
+export function errorCodeOf(value: unknown): string | undefined {
+  if (typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string' && (value as { code: string }).code.startsWith('#')) return (value as { code: string }).code;
+  return undefined;
+}
+
+/**
  * Accepts a range or a single value and returns a matrix (a scalar becomes 1×1).
  * @param value what Excel (or a test) passed
  * @returns the value as rows of cells
@@ -279,6 +293,8 @@ function elementAt(
     }
   }
   if (blanks === matrices.length) return '';
+  // an error in an input cell is that position's result, as Excel's own functions pass errors on
+  for (let i = 0; i < scratch.length; i++) if (errorCodeOf(scratch[i]) !== undefined) return scratch[i];
   try {
     if (blanks > 0) throw new NoDataError('blank', { name: inputs[firstBlank].name });
     return cell(scratch);

@@ -7,6 +7,9 @@ export type DescriptionTable = Record<string, { description: string; parameters:
 /** Replaces descriptions in generated custom functions metadata; throws when one is missing. */
 export function localizeMetadata(metadataJson: string, table: DescriptionTable): string;
 
+/** Sets `allowErrorForDataTypeAny: true` in generated metadata (error cells reach `any` parameters). */
+export function allowErrorInputs(metadataJson: string): string;
+
 /** The Persian descriptions (functions.fa.json). */
 export const FA_DESCRIPTIONS: DescriptionTable;
 

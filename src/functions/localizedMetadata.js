@@ -38,8 +38,22 @@ function localizeMetadata(metadataJson, table) {
 }
 
 /**
- * Webpack plugin: after CustomFunctionsMetadataPlugin has added `source`, emits `output` with the
- * Persian descriptions. Usage: `new LocalizedFunctionsMetadataPlugin()` after that plugin.
+ * Lets error cells reach the functions: `allowErrorForDataTypeAny: true` at the top of the metadata.
+ * Without it one #N/A in a range makes the whole formula an error before the function runs; the JSDoc
+ * tags cannot set it, only the JSON can ("allowErrorForDataTypeAny ... Supports custom functions that
+ * process errors as input values", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json).
+ * @param {string} metadataJson the generated functions.json text
+ * @returns {string} the metadata with the flag, as JSON text
+ */
+function allowErrorInputs(metadataJson) {
+  const metadata = JSON.parse(metadataJson);
+  return JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4);
+}
+
+/**
+ * Webpack plugin: after CustomFunctionsMetadataPlugin has added `source`, sets
+ * `allowErrorForDataTypeAny` in it and emits `output` with the Persian descriptions. Usage:
+ * `new LocalizedFunctionsMetadataPlugin()` after that plugin.
  */
 class LocalizedFunctionsMetadataPlugin {
   /**
@@ -58,7 +72,9 @@ class LocalizedFunctionsMetadataPlugin {
         const asset = compilation.getAsset(this.source);
         if (!asset) return;
         try {
-          const text = localizeMetadata(asset.source.source().toString(), FA_DESCRIPTIONS);
+          const english = allowErrorInputs(asset.source.source().toString());
+          compilation.updateAsset(this.source, new sources.RawSource(english));
+          const text = localizeMetadata(english, FA_DESCRIPTIONS);
           compilation.emitAsset(this.output, new sources.RawSource(text));
         } catch (error) {
           compilation.errors.push(new WebpackError(String(error && error.message)));
@@ -68,4 +84,4 @@ class LocalizedFunctionsMetadataPlugin {
   }
 }
 
-module.exports = { localizeMetadata, LocalizedFunctionsMetadataPlugin, FA_DESCRIPTIONS };
+module.exports = { allowErrorInputs, localizeMetadata, LocalizedFunctionsMetadataPlugin, FA_DESCRIPTIONS };

@@ -7,7 +7,7 @@
 import type { Analysis, Cell, InputTable, SkippedReport, SkipReason } from '../engine/types';
 import { CUSTOMER_COLUMNS, customerRow } from '../report/customersSheet';
 import { segmentLookup } from '../report/labels';
-import { isBlank, sameLengthVectors, type Matrix, type NamedRange } from './args';
+import { errorCodeOf, isBlank, sameLengthVectors, type Matrix, type NamedRange } from './args';
 import { ArgumentError, NoDataError } from './errors';
 
 /** Skip reasons that mean a cell has something in it that cannot be read: the formula says so. */
@@ -28,7 +28,10 @@ export function transactionTable(customers: NamedRange, dates: NamedRange, amoun
   while (end > 0 && isBlank(ids[end - 1]) && isBlank(days[end - 1]) && isBlank(values[end - 1])) end--;
   if (end === 0) throw new NoDataError('noTransactions', { name: customers.name });
   const rows: Cell[][] = new Array(end);
-  for (let i = 0; i < end; i++) rows[i] = [ids[i] as Cell, days[i] as Cell, values[i] as Cell];
+  // error cells arrive as CustomFunctions.Error (args.ts errorCodeOf): the engine skips a row holding
+  // an error's text ('error-cell'), as it does for rows read from a sheet
+  const cell = (v: unknown): Cell => (errorCodeOf(v) ?? v) as Cell;
+  for (let i = 0; i < end; i++) rows[i] = [cell(ids[i]), cell(days[i]), cell(values[i])];
   return { header: ['customer', 'date', 'amount'], rows, firstRowNumber: 1, dateFormattedColumns: [false, true, false] };
 }
 

@@ -4,7 +4,8 @@
  */
 import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import { FA_DESCRIPTIONS, localizeMetadata } from '../../src/functions/localizedMetadata';
+import { FA_DESCRIPTIONS, allowErrorInputs, localizeMetadata } from '../../src/functions/localizedMetadata';
+import { elementwise, errorCodeOf } from '../../src/functions/args';
 
 const SOURCE = path.resolve(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
 
@@ -101,5 +102,21 @@ describe('Persian metadata (functions-fa.json)', () => {
     const { SCORE: _omitted, ...rest } = FA_DESCRIPTIONS;
     void _omitted;
     expect(() => localizeMetadata(metadataJson, rest)).toThrow('SCORE');
+  });
+});
+
+describe('error cells as inputs (allowErrorForDataTypeAny)', () => {
+  it('sets the flag the JSDoc cannot set, keeping every function', () => {
+    const flagged = JSON.parse(allowErrorInputs(JSON.stringify({ functions: [{ id: 'A', name: 'A', parameters: [] }] })));
+    expect(flagged).toEqual({ allowErrorForDataTypeAny: true, functions: [{ id: 'A', name: 'A', parameters: [] }] });
+  });
+
+  it('passes an input error on at its own position and computes the others', () => {
+    const na = { code: '#N/A', message: '' };
+    const out = elementwise([{ name: 'r', value: [[1], [na], [3]] }, { name: 'f', value: [[2], [2], [2]] }], ([r, f]) => Number(r) * 10 + Number(f));
+    expect(out).toEqual([[12], [na], [32]]);
+    expect(errorCodeOf(na)).toBe('#N/A');
+    expect(errorCodeOf('#N/A')).toBeUndefined();
+    expect(errorCodeOf({ code: 'x' })).toBeUndefined();
   });
 });
