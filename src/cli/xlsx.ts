@@ -7,14 +7,16 @@
  * Streams: ExcelJS's streaming writer sends each row into the zip (native zlib) as soon as it is
  * complete, so memory grows with one sheet's XML at most, not with ExcelJS cell objects.
  * Strings are always written as text (shared strings), never as formulas, so customer data such
- * as `=HYPERLINK(...)` stays inert. ExcelJS cannot make charts or PivotTables: the plan puts a
- * note where each one goes. The file appears only when complete (temporary name, then rename).
+ * as `=HYPERLINK(...)` stays inert. ExcelJS has no tables or charts in streaming mode: the
+ * table and chart parts are added to its zip (xlsxTables.ts, xlsxCharts.ts). PivotTables are
+ * left to the add-in. The file appears only when complete (temporary name, then rename).
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import type { Block, CellBlock, ColorScale, PlanRange, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
 import { columnLetter } from '../engine/cellText';
 import { TableParts } from './xlsxTables';
+import { ChartParts } from './xlsxCharts';
 import { RawRowWriter, type RawValue } from './xlsxRows';
 import { writeAtomically } from './atomicWrite';
 import { EXCEL_MAX_CELL_CHARS } from './xlsxLimits';
@@ -176,7 +178,13 @@ function pageSetup(sheet: SheetPlan): Partial<ExcelJS.PageSetup> | undefined {
   };
 }
 
-async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPlan, tables: TableParts, styles: StyleCache): Promise<void> {
+/** Writers of the parts ExcelJS's streaming writer lacks. */
+interface ExtraParts {
+  tables: TableParts;
+  charts: ChartParts;
+}
+
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPlan, parts: ExtraParts, styles: StyleCache): Promise<void> {
   const setup = pageSetup(sheet);
   const ws = wb.addWorksheet(sheet.name, {
     views: [sheetView(sheet) as ExcelJS.WorksheetView],
@@ -191,7 +199,8 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPl
   const sheetTables = sheet.blocks.flatMap((b) => (b.kind === 'table'
     ? [{ block: b, ref: `${address(b.row, b.column)}:${address(b.row + b.rows.length, b.column + b.header.length - 1)}` }]
     : []));
-  tables.addSheetTables(wb, ws, sheetTables);
+  parts.tables.addSheetTables(wb, ws, sheetTables);
+  parts.charts.addSheetCharts(wb, ws, sheet);
   ws.commit();
 }
 
@@ -212,10 +221,10 @@ export async function writeWorkbookXlsx(plan: WorkbookPlan, filePath: string): P
     const failed = new Promise<never>((_resolve, reject) => file.on('error', reject));
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
     wb.creator = 'rfm-excel';
-    const tables = new TableParts(wb);
+    const parts: ExtraParts = { tables: new TableParts(wb), charts: new ChartParts(wb) };
     const styles = new StyleCache();
     const write = async () => {
-      for (const sheet of plan.sheets) await writeSheet(wb, sheet, tables, styles);
+      for (const sheet of plan.sheets) await writeSheet(wb, sheet, parts, styles);
       await wb.commit();
     };
     const writing = write();

@@ -2,17 +2,19 @@
  * The Matrix sheet (pivot-ready): the R × F grid of customer counts and of mean monetary as
  * heatmaps, the value matrix (frequency × monetary) and the loyalty matrix (length × recency) as
  * 2 × 2 grids of customers and revenue with their quadrant tables, a flat one-row-per-customer
- * table for PivotTables, and a PivotSpec for hosts that support PivotTables.
+ * table for PivotTables, charts of customers per quadrant, and a PivotSpec for hosts that support
+ * PivotTables.
  */
 import { t, type Lang } from '../i18n';
 import type { Analysis, LoyaltyQuadrant, QuadrantSummary, ValueQuadrant } from '../engine/types';
-import type { Block, PlanValue, SheetPlan } from './plan';
+import type { Block, PlanValue, SheetPlan, TableBlock } from './plan';
 import {
   HEAT_HIGH, HEAT_LOW, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, SMALL_TABLE_STYLE, finiteOrNull,
 } from './formats';
 import { formatForText, loyaltyQuadrantLabel, valueQuadrantLabel } from './labels';
 import { cells, colorScale, emptySheet, rowBelow, table } from './sheet';
 import { flatTable, pivotSpec } from './matrixFlat';
+import { addChart } from './charts';
 
 /** Names of the Matrix sheet's quadrant tables. */
 export const VALUE_TABLE = 'ValueQuadrants';
@@ -99,6 +101,32 @@ function splitsNote(analysis: Analysis, lang: Lang): string {
   });
 }
 
+/** Height of the quadrant charts, in rows. */
+const QUADRANT_CHART_ROWS = 15;
+
+/**
+ * Column charts of customers per quadrant (the quadrant tables' first two columns), side by side
+ * under the matrices, left of the flat table.
+ * @returns the first free row below the charts (row itself when there are none)
+ */
+function quadrantCharts(sheet: SheetPlan, lang: Lang, row: number, leftColumns: number): number {
+  const tables = [[VALUE_TABLE, 'report.chart.valueQuadrants'], [LOYALTY_TABLE, 'report.chart.loyaltyQuadrants']] as const;
+  const width = Math.floor(leftColumns / 2);
+  let placed = 0;
+  for (const [name, title] of tables) {
+    const data = sheet.blocks.find((b): b is TableBlock => b.kind === 'table' && b.name === name);
+    if (!data) continue;
+    addChart(sheet, {
+      type: 'columnClustered',
+      title: t(lang, title),
+      source: { row: data.row, column: data.column, rows: data.rows.length + 1, columns: 2 },
+      anchor: { row, column: placed * width, rows: QUADRANT_CHART_ROWS, columns: placed === 0 ? width : leftColumns - width },
+    });
+    placed++;
+  }
+  return placed > 0 ? row + QUADRANT_CHART_ROWS + 1 : row;
+}
+
 /**
  * Builds the Matrix sheet.
  * @param analysis the analysis
@@ -115,9 +143,11 @@ export function matrixSheet(analysis: Analysis, lang: Lang): SheetPlan {
   blocks.push(...valueBlocks(sheet, analysis, lang, rowBelow(blocks)));
   blocks.push(...loyaltyBlocks(sheet, analysis, lang, rowBelow(blocks)));
   const leftColumns = Math.max(grid.bins + 1, 7);
+  const chartsRow = rowBelow(blocks);
+  const chartsEnd = quadrantCharts(sheet, lang, chartsRow, leftColumns);
   const flat = flatTable(analysis, lang, 3, leftColumns + 1);
   blocks.push(cells(2, leftColumns + 1, [[t(lang, 'report.matrix.flatTable')]], 'heading'), flat);
-  const noteRow = rowBelow(blocks.filter((b) => b !== flat));
+  const noteRow = Math.max(chartsEnd, rowBelow(blocks.filter((b) => b !== flat)));
   blocks.push(cells(noteRow, 0, [[t(lang, 'report.matrix.pivotNote', { table: flat.name })]], 'body'));
   sheet.pivots.push(pivotSpec(flat, noteRow + 1, 0));
   return sheet;
