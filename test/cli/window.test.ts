@@ -82,7 +82,8 @@ describe("the R package's orders with --analysis-date 2006-07-01", () => {
     expect(whole.stdout.trim().split('\n')).toHaveLength(customers + 1);
     const later = rows.length - before.length;
     expect(whole.stderr).toContain(`skipped ${later.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} rows (after-analysis-date ${later.toLocaleString('en-US')})`);
-    expect(whole.stderr).toMatch(/rfm: note: \d+ rows dated on or after the analysis date 2006-07-01 were not used/);
+    const firstRow = rows.findIndex((line) => line.split(',')[1] >= '2006-07-01') + 2; // the header is row 1
+    expect(whole.stderr).toContain(`rfm: note: ${later} row(s) dated on or after the analysis date 2006-07-01 were not used by any part of the analysis (first: row ${firstRow}).\n`);
     expect(cut.stderr).not.toContain('after-analysis-date');
   });
 

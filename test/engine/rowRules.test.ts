@@ -116,7 +116,7 @@ describe('one analysis window for every part', () => {
     expect(a.skipped.byReason).toEqual({ 'after-analysis-date': 4 });
     expect(a.skipped.examples.map((e) => [e.rowNumber, e.reason])).toEqual([[4, 'after-analysis-date'], [5, 'after-analysis-date'], [7, 'after-analysis-date'], [8, 'after-analysis-date']]);
     expect(a.skipped.examples[0].detail).toBe('dated 2020-01-10, on or after the analysis date 2020-01-10');
-    expect(a.notes?.map((n) => n.text)).toContain('4 rows dated on or after the analysis date 2020-01-10 were not used by any part of the analysis (first: row 4).');
+    expect(a.notes?.map((n) => n.text)).toContain('4 row(s) dated on or after the analysis date 2020-01-10 were not used by any part of the analysis (first: row 4).');
   });
 
   test('the window rows stay among the skipped examples when earlier skips fill the ten', () => {
@@ -158,7 +158,7 @@ describe('one analysis window for every part', () => {
     expect(byId(a, 'Q')).toMatchObject({ frequency: 2, revenue: 12, recencyDays: 5 });
     expect(a.skipped.byReason).toEqual({ 'future-date': 2 });
     expect(a.skipped.examples.map((e) => e.rowNumber)).toEqual([9, 10]);
-    expect(a.notes?.map((n) => n.key)).toContain('engine.note.futureDate');
+    expect(a.notes?.map((n) => n.key)).toContain('input.note.futureDate');
     // a later today takes the 2021 row in; the placeholder stays out
     const later = analyze(table(withPlaceholder), { ...quiet, today: day('2026-12-03') });
     expect(later.settings.analysisDate).toBe(day('2021-03-02'));

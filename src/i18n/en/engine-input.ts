@@ -63,6 +63,8 @@ export const engineInput: Strings = {
   'input.cell.column': 'column {letter}',
   'input.note.duplicateHeader': '{count} columns are named {header} (columns {columns}); using column {column}',
   'input.note.dayMonthConflict': '{dmy} dates can only be day/month/year and {mdy} only month/day/year; read as {order}, so {other} dates do not parse',
+  'input.note.afterAnalysisDate': '{count} row(s) dated on or after the analysis date {date} were not used by any part of the analysis (first: row {row}).',
+  'input.note.futureDate': '{count} row(s) dated after today ({today}) were not used, so they do not move the analysis date (first: row {row}). Give an analysis date to include them.',
   'input.note.encoding': 'the file is not UTF-8; it was read as {encoding} (give --encoding to choose another)',
   'input.note.badBytes': '{count} rows hold bytes that are not valid {encoding} (first rows: {rows}); they were read with U+FFFD (�) in their place',
   'input.note.mixedForms': 'the column mixes date forms: {forms}',

@@ -77,7 +77,5 @@ export const engine: Strings = {
   'engine.rules.range.bounds': 'scores must be between 1 and {max}; got {lo} to {hi}',
   'engine.rules.range.order': 'lower score {lo} is above upper score {hi}',
   'engine.note.noAnalysisDate': 'No analysis date was given and the rows give recency in days only, so purchase dates and the analysis date are not known.',
-  'engine.note.afterAnalysisDate': '{count} rows dated on or after the analysis date {date} were not used by any part of the analysis (first: row {row}).',
-  'engine.note.futureDate': '{count} rows are dated after today ({today}) and were not used, so they do not move the analysis date (first: row {row}). Give an analysis date to include them.',
   'engine.error.analysisDateBeforeData': 'The analysis date {date} is on or before the first purchase ({first}): no purchase comes before it. Choose a later analysis date.',
 };

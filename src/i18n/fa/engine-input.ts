@@ -63,6 +63,8 @@ export const engineInput: Strings = {
   'input.cell.column': 'ستون {letter}',
   'input.note.duplicateHeader': '{count} ستون نام {header} دارند (ستون‌های {columns})؛ ستون {column} به کار رفت',
   'input.note.dayMonthConflict': '{dmy} تاریخ فقط می‌تواند روز/ماه/سال باشد و {mdy} تاریخ فقط ماه/روز/سال؛ به صورت {order} خوانده شد، پس {other} تاریخ خوانده نمی‌شود',
+  'input.note.afterAnalysisDate': '{count} سطر با تاریخ {date} (تاریخ تحلیل) یا پس از آن در هیچ بخشی از تحلیل به کار نرفت (نخستین: سطر {row}).',
+  'input.note.futureDate': '{count} سطر تاریخی پس از امروز ({today}) دارد و به کار نرفت، پس تاریخ تحلیل را جابه‌جا نمی‌کند (نخستین: سطر {row}). برای به کار رفتن آن‌ها تاریخ تحلیل را بدهید.',
   'input.note.encoding': 'پرونده UTF-8 نیست؛ با {encoding} خوانده شد (برای انتخاب دیگری ‎--encoding‎ را بدهید)',
   'input.note.badBytes': '{count} سطر بایت‌هایی دارند که {encoding} معتبر نیستند (نخستین سطرها: {rows})؛ به جای آن‌ها U+FFFD (�) خوانده شد',
   'input.note.mixedForms': 'ستون تاریخ چند قالب دارد: {forms}',
