@@ -7,13 +7,15 @@
  * over the in-memory Excel simulator with a sample workbook: it never loads office.js.
  *
  * `npm run build` works offline; `webpack serve` (npm start) serves https://localhost:3000 with the
- * office-addin-dev-certs certificates.
+ * office-addin-dev-certs certificates. `npm run build -- --env url=https://example.com/rfm/` writes the
+ * manifest for that base URL (scripts/deployManifest.js, docs/deploy.md); `--env out=DIR` builds elsewhere.
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { LocalizedFunctionsMetadataPlugin } = require('./src/functions/localizedMetadata');
+const { deployManifest } = require('./scripts/deployManifest');
 
 const PORT = 3000;
 const OUT = path.resolve(__dirname, 'dist', 'addin');
@@ -46,8 +48,12 @@ function panePage(filename, chunks, officeJs) {
   });
 }
 
-module.exports = async (env, argv) => {
+module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
+  const out = env.out ? path.resolve(env.out) : OUT;
+  // checked before anything is built: a bad URL stops the build with one line naming the option
+  const manifest = env.url ? (text) => deployManifest(text.toString(), env.url) : undefined;
+  if (env.url) deployManifest('', env.url);
   const entry = {
     taskpane: './src/taskpane/taskpane.ts',
     commands: './src/commands/commands.ts',
@@ -61,7 +67,7 @@ module.exports = async (env, argv) => {
   const config = {
     devtool: dev ? 'source-map' : false,
     entry,
-    output: { path: OUT, filename: '[name].js', clean: true },
+    output: { path: out, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
@@ -88,7 +94,7 @@ module.exports = async (env, argv) => {
       panePage('preview.html', ['preview', ...shared], false),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', ...(manifest ? { transform: manifest } : {}) },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
