@@ -9,7 +9,7 @@ import type { ColumnMapping, InputKind } from '../engine/types';
 import { BINS_LIMIT } from '../engine/optionLimits';
 import { byId, fill } from './dom';
 import type { SourceChoice } from './host';
-import { applyLanguage } from './lang';
+import { applyLanguage, formatNumber } from './lang';
 import { readMapping, relabelMapping, renderMapping } from './mapping';
 import type { PaneController, PaneForm, PaneState, PaneView } from './controller';
 import { renderSummary } from './summary';
@@ -54,7 +54,7 @@ function paneForm(): PaneForm {
     inputKind: (): InputKind => (byId<HTMLSelectElement>('input-kind').value === 'customers' ? 'customers' : 'transactions'),
     mapping: (): ColumnMapping => readMapping(byId('mapping')),
     options: () => ({
-      bins: byId<HTMLInputElement>('bins').value,
+      bins: byId<HTMLSelectElement>('bins').value,
       analysisDate: byId<HTMLInputElement>('analysis-date').value,
       split: byId<HTMLSelectElement>('split').value,
       dayMonth: byId<HTMLSelectElement>('day-month').value,
@@ -98,6 +98,8 @@ export function createPaneView(onActivateSheet: (name: string) => void): PaneVie
         applyLanguage(document, lang);
         relabelMapping(byId('mapping'), lang);
         setDateField(byId<HTMLInputElement>('analysis-date'), lang, drawn.lang);
+        // Numbers in the option lists in the language's digits (the values stay Latin).
+        byId<HTMLSelectElement>('bins').querySelectorAll('option').forEach((option) => (option.textContent = formatNumber(lang, Number(option.value))));
       }
       if (state.mapping && state.mapping.serial !== drawn.mappingSerial) {
         byId<HTMLSelectElement>('input-kind').value = state.mapping.kind;
