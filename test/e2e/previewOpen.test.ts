@@ -6,7 +6,9 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/i18n';
-import { pressAnalyze, useBrowser } from './harness';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ARTIFACTS, pressAnalyze, useBrowser } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -73,6 +75,8 @@ describe('Open a CSV or .xlsx on the preview page', () => {
     await page.click(`.preview-sheets nav button:text-is("${t('fa', 'report.sheet.customers')}")`);
     // Customer a's last purchase, 2024-03-10, is 1402/12/20 (Esfand 1402 began on 2024-02-20).
     await page.waitForFunction(() => [...document.querySelectorAll('.preview-sheets td')].some((td) => td.textContent === '۱۴۰۲/۱۲/۲۰'));
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-open-fa.png') });
     const digits = await page.$$eval('.preview-sheets td.n', (tds) => tds.map((td) => td.textContent ?? '').join(' '));
     expect(digits).not.toMatch(/[0-9]/);
     expect(errors).toEqual([]);
