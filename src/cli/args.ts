@@ -80,6 +80,8 @@ const ANALYZE_OPTIONS = {
   margin: { type: 'string' },
   'holdout-from': { type: 'string' },
   'churn-thresholds': { type: 'string' },
+  'churn-horizon-days': { type: 'string' },
+  'no-backtest': { type: 'boolean' },
   delimiter: { type: 'string', short: 'd' },
   header: { type: 'boolean' },
   'no-header': { type: 'boolean' },
@@ -201,6 +203,8 @@ function buildOptions(v: RawValues): AnalysisOptions {
   if (v.margin !== undefined) options.margin = limitedOption('margin', v.margin, MARGIN_LIMIT);
   if (v['holdout-from'] !== undefined) options.holdoutFrom = dayOption('holdout-from', v['holdout-from']);
   if (v['churn-thresholds'] !== undefined) options.churnThresholds = parseChurnThresholds(v['churn-thresholds']);
+  if (v['churn-horizon-days'] !== undefined) options.churnHorizonDays = integerOption('churn-horizon-days', v['churn-horizon-days'], 1, 3650);
+  if (v['no-backtest']) options.backtest = false;
   return dropUndefined(options);
 }
 

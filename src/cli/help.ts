@@ -53,6 +53,9 @@ Clusters, CLV and churn:
       --margin M                   profit margin 0..1 when there is no cost column
       --holdout-from YYYY-MM-DD    fit before this day, compare predictions after it
       --churn-thresholds A,C       P(alive) >= A Active, < C Churned, between At risk
+      --churn-horizon-days N       days ahead for P(no purchase) and the model check (default 90)
+      --no-backtest                skip the model check (held-out last horizon; on by default
+                                   when the history covers 2 horizons and 100 customers)
 
 Output:
   -o, --out FILE           .csv, .json or .xlsx (default: CSV on stdout)

@@ -137,6 +137,10 @@ export interface AnalysisOptions {
   margin?: number;
   /** Issue 5. Fit on data before this day and compare predictions over the rest. */
   holdoutFrom?: DayNumber;
+  /** Issue 10. Days ahead for P(no purchase) and the backtest's holdout; default 90. */
+  churnHorizonDays?: number;
+  /** Issue 10. false turns the backtest scorecard off; by default it runs when the history is long enough. */
+  backtest?: boolean;
   /** Issue 5. P(alive) thresholds: >= active is Active, < churned is Churned, between is At risk. */
   churnThresholds?: { active: number; churned: number };
 }

@@ -40,29 +40,41 @@ export function runHoldout(
   holdout.ids.forEach((id, i) => actualById.set(id, holdout.x[i] + 1));
   const durationUnits = (lastDay - holdoutFrom + 1) / unitDays;
   const perGroup = Array.from(groups.x, (x, g) => conditionalExpected(spec, fit.params, durationUnits, x, groups.tx[g], groups.T[g]));
-  const classes = Array.from({ length: FREQUENCY_CLASSES }, (_, k) => ({ frequency: k === FREQUENCY_CLASSES - 1 ? `${k}+` : String(k), customers: 0, meanPredicted: 0, meanActual: 0 }));
   const customers: HoldoutReport['customers'] = [];
   const totals = { customers: 0, predicted: 0, actual: 0 };
   calibration.ids.forEach((id, i) => {
     const predicted = perGroup[groups.groupOf[i]];
     const actual = actualById.get(id) ?? 0;
-    const frequency = calibration.x[i];
-    customers.push({ id, frequency, predicted, actual });
+    customers.push({ id, frequency: calibration.x[i], predicted, actual });
     totals.customers++;
     totals.predicted += predicted;
     totals.actual += actual;
-    const cls = classes[Math.min(frequency, FREQUENCY_CLASSES - 1)];
-    cls.customers++;
-    cls.meanPredicted += predicted;
-    cls.meanActual += actual;
   });
+  const classes = frequencyClasses(customers);
   const eligible = new Map<string, number>();
   calibration.ids.forEach((id, i) => eligible.set(id, i));
   const tracking = trackingSeries(spec, fit.params, groups, eligible, transactions, holdoutFrom, lastDay, unitDays);
+  return { holdoutFrom, holdoutTo: lastDay, durationUnits, fit: fitReport(fit), totals, byFrequency: classes, tracking, customers };
+}
+
+/**
+ * Mean predicted and actual holdout purchases by calibration repeat purchases (0..6 and "7+"): the
+ * data of the calibration-vs-holdout chart (lifetimes' plot_calibration_purchases_vs_holdout_purchases).
+ * @param customers each customer's calibration repeat purchases and holdout figures
+ * @returns the eight classes in order; a class without customers has means 0
+ */
+export function frequencyClasses(customers: readonly { frequency: number; predicted: number; actual: number }[]): HoldoutReport['byFrequency'] {
+  const classes = Array.from({ length: FREQUENCY_CLASSES }, (_, k) => ({ frequency: k === FREQUENCY_CLASSES - 1 ? `${k}+` : String(k), customers: 0, meanPredicted: 0, meanActual: 0 }));
+  for (const c of customers) {
+    const cls = classes[Math.min(c.frequency, FREQUENCY_CLASSES - 1)];
+    cls.customers++;
+    cls.meanPredicted += c.predicted;
+    cls.meanActual += c.actual;
+  }
   for (const cls of classes) {
     if (cls.customers === 0) continue;
     cls.meanPredicted /= cls.customers;
     cls.meanActual /= cls.customers;
   }
-  return { holdoutFrom, holdoutTo: lastDay, durationUnits, fit: fitReport(fit), totals, byFrequency: classes, tracking, customers };
+  return classes;
 }

@@ -3,7 +3,8 @@
  * classify churn, and answer "who is most valuable", "who is about to churn", "how many churned".
  */
 import type { Analysis, AnalysisOptions, CustomerResult, Note, Transaction } from '../types';
-import { BGNBD, pAlive, type PurchaseModelSpec } from './bgnbd';
+import { runBacktest, type WindowScorer } from './backtest';
+import { BGNBD, conditionalExpected, pAlive, type PurchaseModelSpec } from './bgnbd';
 import { churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from './churn';
 import { forecastPatterns, profitFactor, type PatternForecast } from './clv';
 import { fitOrExplain, fitReport, type PurchaseFit } from './fit';
@@ -13,6 +14,7 @@ import { groupPatterns, type PurchaseGroups } from './groups';
 import { runHoldout } from './holdout';
 import { MBGNBD } from './mbgnbd';
 import { asReason, keyedReason, note, wrapping } from './reasons';
+import type { Histories as CalibrationHistories } from './summary';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 import type { ClvAnalysis, ClvReport, SpendModelReport } from './types';
 import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, withinLimit, type NumberLimit } from '../optionLimits';
@@ -96,6 +98,9 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   };
   if (s.margin !== undefined) report.margin = s.margin;
   if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.spec, options.holdoutFrom, lastDay, s.unitDays);
+  report.backtest = options.backtest === false
+    ? { status: 'skipped', ...keyedReason('predict.backtest.off') }
+    : runBacktest(transactions, { firstDay: histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity), lastDay, horizonDays: churnHorizonDays(options) }, windowScorer(s, thresholds));
   return report;
 }
 
@@ -204,4 +209,37 @@ function fitSpend(h: Histories, notes: Note[]): SpendModel {
 function spendOf(spend: SpendModel, h: Histories, i: number): number {
   if (spend.params === null) return Math.max(0, h.meanDaySpend[i]);
   return expectedSpend(spend.params, h.x[i], h.zbar[i] > 0 ? h.zbar[i] : 0);
+}
+
+/** Default churn horizon in days (`--churn-horizon-days`). */
+export const DEFAULT_CHURN_HORIZON_DAYS = 90;
+
+function churnHorizonDays(options: AnalysisOptions): number {
+  const days = options.churnHorizonDays;
+  return days !== undefined && Number.isInteger(days) && days >= 1 ? days : DEFAULT_CHURN_HORIZON_DAYS;
+}
+
+/**
+ * The backtest's model side: the same settings as the run (model, time unit, churn thresholds)
+ * fitted on the calibration histories, scored over the horizon.
+ */
+function windowScorer(s: Resolved, thresholds: { active: number; churned: number }): WindowScorer {
+  return (calibration: CalibrationHistories, horizonDays: number) => {
+    const groups = groupPatterns(calibration.x, calibration.recencyDays, calibration.ageDays, s.unitDays);
+    const models = fitModels(groups, { ...s, notes: [] });
+    if ('reason' in models) return models;
+    const t = horizonDays / s.unitDays;
+    const aliveOf = Array.from(groups.x, (x, g) => pAlive(models.aliveSpec, models.aliveFit.params, x, groups.tx[g], groups.T[g]));
+    const expectedOf = Array.from(groups.x, (x, g) => conditionalExpected(models.spec, models.main.params, t, x, groups.tx[g], groups.T[g]));
+    const perCustomer = (of: number[]): Float64Array => Float64Array.from(groups.groupOf, (g) => of[g]);
+    const alive = perCustomer(aliveOf);
+    return {
+      model: s.model,
+      pAlive: alive,
+      // placeholder until the engine gives P(no purchase in the horizon): 1 − P(alive)
+      pNoPurchase: Float64Array.from(groups.groupOf, (g) => { const p = models.aliveFit.params; return 1 - aliveOf[g] + aliveOf[g] * Math.pow((p.alpha + groups.T[g]) / (p.alpha + groups.T[g] + t), p.r + groups.x[g]); }),
+      expected: perCustomer(expectedOf),
+      churned: alive.map((a) => (churnStatus(a, thresholds) === 'Churned' ? 1 : 0)),
+    };
+  };
 }

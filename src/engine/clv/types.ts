@@ -92,6 +92,44 @@ export interface HoldoutReport {
   customers: { id: string; frequency: number; predicted: number; actual: number }[];
 }
 
+/**
+ * The backtest scorecard (issue 10): the last `horizonDays` of the history held out, the model
+ * fitted on the rest with the same settings, and its churn answers compared with what customers did.
+ * Positive = a customer who bought nothing in the holdout. Figures cover the customers with a
+ * purchase before the holdout.
+ */
+export interface BacktestReport {
+  status: 'ok';
+  /** Last calibration day (inclusive); the holdout is the days after it up to `holdoutTo`. */
+  calibrationEnd: DayNumber;
+  holdoutFrom: DayNumber;
+  holdoutTo: DayNumber;
+  horizonDays: number;
+  /** The purchase model fitted on the calibration days. */
+  model: string;
+  /** Customers with a purchase before the holdout. */
+  customers: number;
+  /**
+   * Areas under the ROC curve (0.5 = chance, 1 = perfect) for finding the customers who bought
+   * nothing: by the probability of no purchase in the horizon, by days since the last purchase
+   * alone, and by 1 − P(alive). null when everyone (or no one) bought.
+   */
+  auc: { pNoPurchase: number | null; recency: number | null; pAlive: number | null };
+  /** Customers called Churned at the calibration end, how many bought nothing, and the share (null when none was called). */
+  churned: { called: number; boughtNothing: number; precision: number | null };
+  /** Customers with no purchase in the holdout: expected (sum of p_no_purchase) and seen. */
+  noPurchase: { predicted: number; actual: number };
+  /** Purchase days in the holdout: expected and seen in total, and the mean absolute error per customer. */
+  purchases: { predicted: number; actual: number; meanAbsoluteError: number };
+  /** Mean expected and seen holdout purchases by calibration repeat purchases: the chart. */
+  byFrequency: HoldoutReport['byFrequency'];
+}
+
+/** Why the backtest did not run (turned off, history too short, too few customers, no fit). */
+export interface BacktestSkipped extends KeyedReason {
+  status: 'skipped';
+}
+
 /** Result of the CLV/churn stage when it ran. */
 export interface ClvReport {
   status: 'ok';
@@ -117,6 +155,8 @@ export interface ClvReport {
   topCustomers: CustomerFigures[];
   churn: ChurnSummary;
   holdout?: HoldoutReport | ({ status: 'skipped' } & KeyedReason);
+  /** The backtest scorecard, or why it was not made. */
+  backtest?: BacktestReport | BacktestSkipped;
 }
 
 /** Why the stage did not run; the rest of the analysis stands. */
