@@ -13,6 +13,7 @@ import { fitSpendModel } from './spendGuard';
 import { groupPatterns, type PurchaseGroups } from './groups';
 import { runHoldout } from './holdout';
 import { MBGNBD } from './mbgnbd';
+import { pNoPurchase, type FittedPurchaseModel } from './models';
 import { asReason, keyedReason, note, wrapping } from './reasons';
 import type { Histories as CalibrationHistories } from './summary';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
@@ -231,13 +232,15 @@ function windowScorer(s: Resolved, thresholds: { active: number; churned: number
     const t = horizonDays / s.unitDays;
     const aliveOf = Array.from(groups.x, (x, g) => pAlive(models.aliveSpec, models.aliveFit.params, x, groups.tx[g], groups.T[g]));
     const expectedOf = Array.from(groups.x, (x, g) => conditionalExpected(models.spec, models.main.params, t, x, groups.tx[g], groups.T[g]));
+    const aliveModel: FittedPurchaseModel = { model: models.aliveSpec.name, params: models.aliveFit.params };
+    const noPurchaseOf = Array.from(groups.x, (x, g) => pNoPurchase(aliveModel, x, groups.tx[g], groups.T[g], t));
     const perCustomer = (of: number[]): Float64Array => Float64Array.from(groups.groupOf, (g) => of[g]);
     const alive = perCustomer(aliveOf);
     return {
       model: s.model,
       pAlive: alive,
-      // placeholder until the engine gives P(no purchase in the horizon): 1 − P(alive)
-      pNoPurchase: Float64Array.from(groups.groupOf, (g) => { const p = models.aliveFit.params; return 1 - aliveOf[g] + aliveOf[g] * Math.pow((p.alpha + groups.T[g]) / (p.alpha + groups.T[g] + t), p.r + groups.x[g]); }),
+      // from the model that gives P(alive), as the churn answers use it
+      pNoPurchase: perCustomer(noPurchaseOf),
       expected: perCustomer(expectedOf),
       churned: alive.map((a) => (churnStatus(a, thresholds) === 'Churned' ? 1 : 0)),
     };
