@@ -26,6 +26,8 @@ import { SQL_HELP } from './sqlCommand';
 import { customerTableSql } from './sql/query';
 import { escapeControls, escapeControlsKeepingLines } from './terminalText';
 import { EXCEL_MAX_CELL_CHARS } from './xlsxLimits';
+import { backtestResult } from '../report/predictions';
+import { backtestVerdict } from '../report/modelCheckVerdict';
 
 /** Where the CLI writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -67,6 +69,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     if (!command.quiet) {
       if (analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) io.stderr.write(`rfm: ${escapeControls(skippedSummary(analysis.skipped, dataRows))}\n`);
       for (const line of noteLines(analysis, command)) io.stderr.write(`rfm: note: ${escapeControls(line)}\n`);
+      const check = modelCheckLine(analysis);
+      if (check) io.stderr.write(`rfm: ${escapeControls(check)}\n`);
     }
     return 0;
   } catch (err) {
@@ -224,6 +228,17 @@ function optionPrefix(err: unknown): string {
   const key = err instanceof InputError ? err.key : undefined;
   const found = key === undefined ? undefined : OPTION_OF_ERROR.find(([prefix]) => key.startsWith(prefix));
   return found ? `${found[1]}: ` : '';
+}
+
+/**
+ * The backtest's verdict in English for stderr (the pane shows the same sentence), or null when
+ * there was no backtest (no purchase model, or --no-backtest).
+ * @param analysis the analysis
+ * @returns one line, e.g. "Model check on the last 90 days: the churn ranking found …"
+ */
+export function modelCheckLine(analysis: Analysis): string | null {
+  const backtest = backtestResult(analysis);
+  return backtest ? backtestVerdict(backtest, 'en') : null;
 }
 
 /** Prints an error as one line and returns its exit code. */

@@ -10,6 +10,7 @@ import { summarySheet } from './summarySheet';
 import { customersSheet } from './customersSheet';
 import { matrixSheet } from './matrixSheet';
 import { clustersSheet } from './clustersSheet';
+import { modelCheckSheet } from './modelCheckSheet';
 import { rulesSheet } from './rulesSheet';
 import { localizeSheetFormats } from './formats';
 import { layOutPlan } from './layout';
@@ -22,7 +23,8 @@ export interface PlanOptions {
 
 /**
  * Builds the workbook plan of an analysis: Summary, Customers, Matrix, Clusters (when clustering
- * or a holdout check ran) and Segment rules, in that order. Persian plans show numbers in Persian
+ * or a holdout check ran), Model check (when the purchase model ran and the backtest was not turned
+ * off) and Segment rules, in that order. Persian plans show numbers in Persian
  * digits and dates in the Jalali calendar (number formats only: values are the same). Column
  * widths, wrapped text and page setup come from each sheet's content (report/layout.ts).
  * O(customers) time and memory.
@@ -36,6 +38,8 @@ export function buildWorkbookPlan(analysis: Analysis, opts: PlanOptions): Workbo
   const sheets: SheetPlan[] = [summarySheet(analysis, lang), customersSheet(analysis, lang), matrixSheet(analysis, lang)];
   const clusters = clustersSheet(analysis, lang);
   if (clusters) sheets.push(clusters);
+  const modelCheck = modelCheckSheet(analysis, lang);
+  if (modelCheck) sheets.push(modelCheck);
   sheets.push(rulesSheet(analysis, lang));
   for (const sheet of sheets) localizeSheetFormats(sheet, lang);
   const plan: WorkbookPlan = { lang, sheets };

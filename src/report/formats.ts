@@ -73,6 +73,7 @@ export const TAB_COLORS = {
   customers: '#2E75B6',
   matrix: '#548235',
   clusters: '#BF8F00',
+  modelCheck: '#C55A11',
   rules: '#7F7F7F',
 } as const;
 

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../engine/types';
 import type { ClusterReport } from '../engine/clusters/types';
-import type { ClvReport, HoldoutReport } from '../engine/clv/types';
+import type { BacktestReport, BacktestSkipped, ClvReport, HoldoutReport } from '../engine/clv/types';
 
 /**
  * The clustering result when clustering ran.
@@ -29,4 +29,15 @@ export function clvReport(analysis: Analysis): ClvReport | null {
 export function holdoutReport(analysis: Analysis): HoldoutReport | null {
   const holdout = clvReport(analysis)?.holdout;
   return holdout && 'byFrequency' in holdout ? holdout : null;
+}
+
+/**
+ * The backtest scorecard or why it was not made; null when the model did not run or the user
+ * turned the backtest off.
+ * @param analysis the analysis
+ */
+export function backtestResult(analysis: Analysis): BacktestReport | BacktestSkipped | null {
+  const backtest = clvReport(analysis)?.backtest;
+  if (!backtest || (backtest.status === 'skipped' && backtest.key === 'predict.backtest.off')) return null;
+  return backtest;
 }
