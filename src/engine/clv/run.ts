@@ -99,9 +99,7 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   };
   if (s.margin !== undefined) report.margin = s.margin;
   if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.spec, options.holdoutFrom, lastDay, s.unitDays);
-  report.backtest = options.backtest === false
-    ? { status: 'skipped', ...keyedReason('predict.backtest.off') }
-    : runBacktest(transactions, { firstDay: histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity), lastDay, horizonDays: churnHorizonDays(options) }, windowScorer(s, thresholds));
+  report.backtest = backtestStage(transactions, histories, lastDay, options, windowScorer(s, thresholds));
   return report;
 }
 
@@ -214,6 +212,14 @@ function spendOf(spend: SpendModel, h: Histories, i: number): number {
 
 /** Default churn horizon in days (`--churn-horizon-days`). */
 export const DEFAULT_CHURN_HORIZON_DAYS = 90;
+
+/** The backtest unless turned off or the input has no dated lines (a customer-level summary). */
+function backtestStage(transactions: readonly Transaction[], histories: Histories, lastDay: number, options: AnalysisOptions, scorer: WindowScorer): ClvReport['backtest'] {
+  if (options.backtest === false) return { status: 'skipped', ...keyedReason('predict.backtest.off') };
+  if (transactions.length === 0) return { status: 'skipped', ...keyedReason('predict.backtest.noLines') };
+  const firstDay = histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity);
+  return runBacktest(transactions, { firstDay, lastDay, horizonDays: churnHorizonDays(options) }, scorer);
+}
 
 function churnHorizonDays(options: AnalysisOptions): number {
   const days = options.churnHorizonDays;

@@ -52,6 +52,7 @@ export const predict = {
   'predict.backtest.off': 'the model check is off',
   'predict.backtest.short': 'the history covers {days} days; the model check needs {need} (twice the {horizon}-day churn horizon)',
   'predict.backtest.fewCustomers': 'only {customers} customer(s) bought before the held-out period; the model check needs at least {min}',
+  'predict.backtest.noLines': 'customer-level input has no dated purchases to hold out',
   'predict.backtest.noFit': 'on the history before the held-out period, {reason}',
   'predict.spend.fallback': "{reason}; expected spend is each customer's own mean spend per purchase day",
   'predict.spend.fewCustomers': 'only {customers} repeat customer(s) with positive spend; Gamma-Gamma needs {min}',

@@ -52,6 +52,7 @@ export const predict = {
   'predict.backtest.off': 'بررسی مدل خاموش است',
   'predict.backtest.short': 'تاریخچه {days} روز را در بر می‌گیرد؛ بررسی مدل به {need} روز نیاز دارد (دو برابر افق ریزش {horizon} روزه)',
   'predict.backtest.fewCustomers': 'تنها {customers} مشتری پیش از دورهٔ کنارگذاشته خرید کرده‌اند؛ بررسی مدل دست‌کم به {min} مشتری نیاز دارد',
+  'predict.backtest.noLines': 'ورودی در سطح مشتری خرید تاریخ‌داری برای کنار گذاشتن ندارد',
   'predict.backtest.noFit': 'روی تاریخچهٔ پیش از دورهٔ کنارگذاشته، {reason}',
   'predict.spend.fallback': '{reason}؛ هزینهٔ مورد انتظار میانگین هزینهٔ خود هر مشتری در هر روز خرید است',
   'predict.spend.fewCustomers': 'فقط {customers} مشتری تکراری هزینهٔ مثبت دارند؛ گاما-گاما دست‌کم {min} لازم دارد',
