@@ -5,7 +5,7 @@
 import { parseArgs } from 'util';
 import { parseSqlCommand, type SqlCommand } from './sqlCommand';
 import type { AnalysisOptions, ColumnRole, InputKind } from '../engine/types';
-import { BINS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
+import { BINS_LIMIT, CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
 import {
   UsageError, dayOption, limitedOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
 } from './optionValues';
@@ -203,7 +203,7 @@ function buildOptions(v: RawValues): AnalysisOptions {
   if (v.margin !== undefined) options.margin = limitedOption('margin', v.margin, MARGIN_LIMIT);
   if (v['holdout-from'] !== undefined) options.holdoutFrom = dayOption('holdout-from', v['holdout-from']);
   if (v['churn-thresholds'] !== undefined) options.churnThresholds = parseChurnThresholds(v['churn-thresholds']);
-  if (v['churn-horizon-days'] !== undefined) options.churnHorizonDays = integerOption('churn-horizon-days', v['churn-horizon-days'], 1, 3650);
+  if (v['churn-horizon-days'] !== undefined) options.churnHorizonDays = limitedOption('churn-horizon-days', v['churn-horizon-days'], CHURN_HORIZON_DAYS_LIMIT);
   if (v['no-backtest']) options.backtest = false;
   return dropUndefined(options);
 }

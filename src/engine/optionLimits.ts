@@ -27,6 +27,9 @@ export const HORIZON_MONTHS_LIMIT = { min: 1, max: 600, whole: true, fallback: 1
 /** Monthly discount rate of the CLV (1 or more would discount the future to almost nothing). */
 export const DISCOUNT_RATE_LIMIT = { min: 0, max: 0.99, whole: false, fallback: 0.01 } as const satisfies NumberLimit;
 
+/** Days ahead for P(no purchase) and the backtest's held-out period (ten years at most). */
+export const CHURN_HORIZON_DAYS_LIMIT = { min: 1, max: 3650, whole: true, fallback: 90 } as const satisfies NumberLimit;
+
 /** Share of spend that is profit. */
 export const MARGIN_LIMIT = { min: 0, max: 1, whole: false } as const satisfies NumberLimit;
 

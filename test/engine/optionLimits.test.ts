@@ -9,7 +9,7 @@ import { parseCommandLine, type AnalyzeCommand } from '../../src/cli/args';
 import { UsageError } from '../../src/cli/optionValues';
 import { clv } from '../../src/functions/functions';
 import {
-  BINS_LIMIT, CLUSTERS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, describeLimit, parseDecimalOption, withinLimit,
+  BINS_LIMIT, CHURN_HORIZON_DAYS_LIMIT, CLUSTERS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, describeLimit, parseDecimalOption, withinLimit,
 } from '../../src/engine/optionLimits';
 
 function analyzeOptions(...args: string[]): AnalyzeCommand['options'] {
@@ -94,6 +94,7 @@ describe('docs/cli.md states each range exactly as the engine has it', () => {
     ['--horizon-months N', HORIZON_MONTHS_LIMIT],
     ['--discount-rate R', DISCOUNT_RATE_LIMIT],
     ['--margin M', MARGIN_LIMIT],
+    ['--churn-horizon-days N', CHURN_HORIZON_DAYS_LIMIT],
   ] as const)('%s', (option, limit) => {
     const row = docs.split('\n').find((line) => line.startsWith(`| \`${option}`));
     expect(row).toContain(describeLimit(limit));

@@ -15,10 +15,9 @@ import { runHoldout } from './holdout';
 import { MBGNBD } from './mbgnbd';
 import { pNoPurchase, type FittedPurchaseModel } from './models';
 import { asReason, keyedReason, note, wrapping } from './reasons';
-import type { Histories as CalibrationHistories } from './summary';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 import type { ClvAnalysis, ClvReport, SpendModelReport } from './types';
-import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, withinLimit, type NumberLimit } from '../optionLimits';
+import { CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, withinLimit, type NumberLimit } from '../optionLimits';
 
 /** Mean dropout probability per purchase below which the churn answers get a caution note. */
 export const LOW_DROPOUT = 0.01;
@@ -231,7 +230,7 @@ function churnHorizonDays(options: AnalysisOptions): number {
  * fitted on the calibration histories, scored over the horizon.
  */
 function windowScorer(s: Resolved, thresholds: { active: number; churned: number }): WindowScorer {
-  return (calibration: CalibrationHistories, horizonDays: number) => {
+  return (calibration: Histories, horizonDays: number) => {
     const groups = groupPatterns(calibration.x, calibration.recencyDays, calibration.ageDays, s.unitDays);
     const models = fitModels(groups, { ...s, notes: [] });
     if ('reason' in models) return models;
