@@ -38,21 +38,25 @@ const load = (header: Cell[], rows: Cell[][]) => (p: Page) =>
 const select = (sheet: string, address: string) => (p: Page) =>
   p.evaluate(([s, a]) => (window as any).rfmPreview.sim.select(s, a), [sheet, address] as const);
 const nothing = t('en', 'pane.nothingWritten');
+/** Loads the good rows, then selects a range: each case sets up its own sheet, whatever ran before. */
+const loadThenSelect = (sheet: string, address: string) => async (p: Page) => {
+  await load(['Customer', 'Date', 'Amount'], GOOD)(p);
+  await select(sheet, address)(p);
+};
 
 describe('bad input in the pane: a clear message, nothing written', () => {
   test('an empty selection', async () => {
-    await load(['Customer', 'Date', 'Amount'], GOOD)(preview.page);
-    const result = await run(select('Sales', 'F10:H20'));
+    const result = await run(loadThenSelect('Sales', 'F10:H20'));
     expect(result.error).toBe(`${t('en', 'excel.emptySelection')} ${nothing}`);
   });
 
   test('one cell', async () => {
-    const result = await run(select('Sales', 'A1'));
+    const result = await run(loadThenSelect('Sales', 'A1'));
     expect(result.error).toBe(`${t('en', 'excel.oneCell')} ${nothing}`);
   });
 
   test('a header row only', async () => {
-    const result = await run(select('Sales', 'A1:C1'));
+    const result = await run(loadThenSelect('Sales', 'A1:C1'));
     expect(result.error).toBe(`${t('en', 'excel.headerOnly', { address: 'Sales!A1:C1' })} ${nothing}`);
   });
 
@@ -94,6 +98,8 @@ describe('bad input in the pane: a clear message, nothing written', () => {
 
   test('a selection on an output sheet', async () => {
     const customers = t('en', 'report.sheet.customers');
+    // This case writes its own output first (a good run), then selects on it.
+    expect((await run(load(['Customer', 'Date', 'Amount'], GOOD))).error).toBeNull();
     expect(await preview.page.evaluate(() => (window as any).rfmPreview.sim.sheetNames())).toContain(customers);
     const result = await run(select(customers, 'A1:D5'));
     expect(result.error).toBe(`${t('en', 'excel.ownSheet', { sheet: customers })} ${nothing}`);

@@ -11,6 +11,7 @@ import { t } from '../../src/i18n';
 import { persianNumerals } from '../../src/taskpane/lang';
 import { requireSharedData } from '../support/sharedData';
 import { ARTIFACTS, isoToSerial, pressAnalyze, useBrowser } from './harness';
+import { RFM_ORDERS } from '../support/rfmPackage';
 
 jest.setTimeout(120_000);
 
@@ -99,23 +100,14 @@ describe('the task pane in Chromium, over the simulator', () => {
     const col = (key: string) => t('en', `report.col.${key}`);
     const byId = new Map(customers.map((c) => [c[col('customer')], c]));
     // The rfm package's documented results (analysis date 2006-12-31).
-    const documented: [string, number, number, number, number][] = [
-      ["Abbey O'Reilly", 205, 6, 472, 343],
-      ['Add Senger', 140, 3, 340, 412],
-      ['Aden Lesch', 194, 4, 405, 323],
-      ['Aden Murphy', 98, 7, 596, 544],
-      ['Admiral Senger', 132, 5, 448, 433],
-    ];
+    const documented: [string, number, number, number, number][] = RFM_ORDERS.documentedCustomers;
     for (const [id, recency, frequency, monetary, code] of documented) {
       const row = byId.get(id)!;
       expect([id, row[col('recency_days')], row[col('frequency')], row[col('monetary')], row[col('rfm_code')]]).toEqual([id, recency, frequency, monetary, code]);
     }
     const counts: Record<string, number> = {};
     for (const c of customers) counts[c[col('segment')] as string] = (counts[c[col('segment')] as string] ?? 0) + 1;
-    expect(counts).toEqual({
-      'Potential Loyalist': 342, 'Loyal Customers': 170, Lost: 148, 'New Customers': 104, 'About To Sleep': 102,
-      "Can't Lose Them": 47, Champions: 35, 'At Risk': 28, 'Need Attention': 10, Promising: 9,
-    });
+    expect(counts).toEqual(RFM_ORDERS.segmentCounts);
 
     // The summary: customers, a chart with one bar per segment, three answers, sheet links.
     expect(await page.isVisible('#summary')).toBe(true);

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { writeBackHeaders } from '../../src/excel/writeBack';
 import { requireSharedData } from '../support/sharedData';
 import { isoToSerial, pressAnalyze, useBrowser } from './harness';
+import { RFM_CUSTOMERS } from '../support/rfmPackage';
 
 jest.setTimeout(120_000);
 
@@ -120,8 +121,8 @@ test('customer-level input (the customer sample of the rfm package) is recognise
   const result = await pressAnalyze(page);
   expect(result.error).toBeNull();
   // The rfm package's tests: 39,999 customers and 393,223 transactions in its customer data.
-  expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('39,999');
-  expect(await page.textContent('[data-figure="pane.summary.orders"]')).toBe('393,223');
+  expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe(RFM_CUSTOMERS.customers.toLocaleString('en-US'));
+  expect(await page.textContent('[data-figure="pane.summary.orders"]')).toBe(RFM_CUSTOMERS.totalOrders.toLocaleString('en-US'));
   await page.close();
 });
 

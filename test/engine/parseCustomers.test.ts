@@ -4,6 +4,7 @@ import { normalizeCustomers } from '../../src/engine/parseCustomers';
 import type { InputTable } from '../../src/engine/types';
 import { InputError } from '../../src/engine/types';
 import { requireSharedData } from '../support/sharedData';
+import { RFM_CUSTOMERS } from '../support/rfmPackage';
 
 const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
 
@@ -57,8 +58,8 @@ describe("the rfm package's customer data", () => {
     const table: InputTable = { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',')) };
     const r = normalizeCustomers(table, toColumnMapping(detectColumns(table, 'customers')));
     expect(r.skipped.total).toBe(0);
-    expect(r.customers.length).toBe(39999);
-    expect(r.customers.reduce((s, c) => s + c.frequency, 0)).toBe(393223);
+    expect(r.customers.length).toBe(RFM_CUSTOMERS.customers);
+    expect(r.customers.reduce((s, c) => s + c.frequency, 0)).toBe(RFM_CUSTOMERS.totalOrders);
     const analysisDay = day('2007-01-01');
     expect(r.customers.every((c) => c.recencyDays === analysisDay - (c.lastPurchase as number))).toBe(true);
   });

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import { analyze, analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
 import type { CustomerInput, InputTable, Transaction } from '../../src/engine/types';
 import { requireSharedData } from '../support/sharedData';
+import { RFM_ORDERS } from '../support/rfmPackage';
 
 /** The R package has no clusters or CLV: the core alone is compared. */
 const CORE = { model: 'off', clusters: 'off' } as const;
@@ -35,36 +36,18 @@ describe('rfm_data_orders (rfm_table_order, analysis date 2006-12-31)', () => {
   const byId = new Map(analysis.customers.map((c) => [c.id, c]));
 
   test('995 customers and total frequency 4,906', () => {
-    expect(analysis.customers).toHaveLength(995);
-    expect(analysis.totals.orders).toBe(4906);
+    expect(analysis.customers).toHaveLength(RFM_ORDERS.customers);
+    expect(analysis.totals.orders).toBe(RFM_ORDERS.orders);
   });
 
-  test.each([
-    ["Abbey O'Reilly", 205, 6, 472, 343],
-    ['Add Senger', 140, 3, 340, 412],
-    ['Aden Lesch', 194, 4, 405, 323],
-    ['Aden Murphy', 98, 7, 596, 544],
-    ['Admiral Senger', 132, 5, 448, 433],
-  ])('%s: %i days, %i orders, %i → RFM %i', (id, recency, frequency, monetary, code) => {
+  test.each(RFM_ORDERS.documentedCustomers)('%s: %i days, %i orders, %i → RFM %i', (id, recency, frequency, monetary, code) => {
     const c = byId.get(id)!;
     expect([c.recencyDays, c.frequency, c.monetary, c.rfmCode]).toEqual([recency, frequency, monetary, code]);
   });
 
   test('segment counts with the default rules', () => {
     const counts = Object.fromEntries(analysis.segments.map((s) => [s.segment, s.customers]));
-    expect(counts).toEqual({
-      'Potential Loyalist': 342,
-      'Loyal Customers': 170,
-      Lost: 148,
-      'New Customers': 104,
-      'About To Sleep': 102,
-      "Can't Lose Them": 47,
-      Champions: 35,
-      'At Risk': 28,
-      'Need Attention': 10,
-      Promising: 9,
-      Others: 0,
-    });
+    expect(counts).toEqual({ ...RFM_ORDERS.segmentCounts, Others: 0 });
   });
 
   test("the package's documented custom thresholds give the same five codes", () => {
@@ -77,13 +60,13 @@ describe('rfm_data_orders (rfm_table_order, analysis date 2006-12-31)', () => {
       thresholds: { recency: [115, 181, 297, 482], frequency: [4, 5, 6, 8], monetary: [256, 382, 506, 666] },
     });
     const codes = new Map(custom.customers.map((c) => [c.id, c.rfmCode]));
-    expect(["Abbey O'Reilly", 'Add Senger', 'Aden Lesch', 'Aden Murphy', 'Admiral Senger'].map((id) => codes.get(id))).toEqual([343, 412, 323, 544, 433]);
+    expect(RFM_ORDERS.documentedCustomers.map(([id]) => codes.get(id))).toEqual(RFM_ORDERS.documentedCustomers.map((c) => c[4]));
   });
 
   test('the same from the raw CSV table (column detection and normalisation in front)', () => {
     const raw = analyze(readTable('rfm-r/rfm_data_orders.csv'), { ...CORE, analysisDate: day('2006-12-31') });
     expect(raw.customers.map((c) => [c.id, c.rfmCode, c.segment])).toEqual(analysis.customers.map((c) => [c.id, c.rfmCode, c.segment]));
-    expect(raw.totals.orders).toBe(4906);
+    expect(raw.totals.orders).toBe(RFM_ORDERS.orders);
   });
 
   test('the default analysis date is the day after the latest order (2006-12-31 here)', () => {

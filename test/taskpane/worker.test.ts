@@ -23,7 +23,15 @@ describe('tableMessages', () => {
     expect(messages.map((m) => m.type)).toEqual(['begin', 'rows', 'rows', 'rows']);
     expect(messages[0]).toEqual({ type: 'begin', header: ['a'], firstRowNumber: 4, dateFormattedColumns: [false] });
     expect(messages.slice(1).map((m) => (m.type === 'rows' ? m.rows.length : 0))).toEqual([2, 2, 1]);
-    expect(ROWS_PER_MESSAGE).toBeGreaterThan(1000);
+  });
+
+  test('by default, a large table goes in several chunks of at most ROWS_PER_MESSAGE rows that add up to every row in order', () => {
+    const rows = Array.from({ length: 120_001 }, (_, i) => [i]);
+    const messages = tableMessages({ header: ['a'], rows });
+    const chunks = messages.flatMap((m) => (m.type === 'rows' ? [m.rows] : []));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((chunk) => chunk.length <= ROWS_PER_MESSAGE)).toBe(true);
+    expect(chunks.flat()).toEqual(rows);
   });
 });
 

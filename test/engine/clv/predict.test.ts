@@ -72,7 +72,7 @@ describe('CDNOW through analyzeTransactions, calibrated to 1997-09-30 with a hol
 describe('options', () => {
   const calibration = cdnow.filter((t) => t.day <= CDNOW_CALIBRATION_END);
 
-  it('respects churn thresholds, the model, the unit, the margin and a zero horizon', () => {
+  it('respects churn thresholds, the model, the unit and the margin', () => {
     const base = report(analyzeTransactions(calibration, { clusters: 'off' }).clv);
     const strict = report(analyzeTransactions(calibration, { clusters: 'off', churnThresholds: { active: 0.99, churned: 0.98 } }).clv);
     expect(strict.churn.active).toBeLessThan(base.churn.active);
@@ -83,8 +83,24 @@ describe('options', () => {
     const margin = report(analyzeTransactions(calibration, { clusters: 'off', margin: 0.25 }).clv);
     expect(margin.profitBasis).toBe('margin');
     expect(margin.totals.clv).toBeCloseTo(base.totals.clv * 0.25, 6);
-    const zero = report(analyzeTransactions(calibration, { clusters: 'off', horizonMonths: 1, discountRate: 0 }).clv);
-    expect(zero.totals.clv).toBeLessThan(base.totals.clv);
+  });
+
+  it('a zero horizon is refused with a note (12 months used); one month undiscounted lies between 30 and 90 days of purchases', () => {
+    const base = analyzeTransactions(calibration, { clusters: 'off' });
+    const zero = report(analyzeTransactions(calibration, { clusters: 'off', horizonMonths: 0 }).clv);
+    expect(zero.notes).toContain('horizon of 0 months is not a whole number from 1 to 600; 12 months used');
+    expect(zero.totals.clv).toBe(report(base.clv).totals.clv);
+    // One month is 365.25 / 12 = 30.44 days: with no discount each customer's CLV is expected spend
+    // × expected purchases in that month, so at least the 30-day and at most the 90-day forecast.
+    const month = analyzeTransactions(calibration, { clusters: 'off', horizonMonths: 1, discountRate: 0 });
+    let checked = 0;
+    for (const c of month.customers) {
+      if (c.clv == null || c.expectedAverageSpend == null || c.expectedPurchases30d == null || c.expectedPurchases90d == null) continue;
+      expect(c.clv).toBeGreaterThanOrEqual(c.expectedPurchases30d * c.expectedAverageSpend * (1 - 1e-9));
+      expect(c.clv).toBeLessThanOrEqual(c.expectedPurchases90d * c.expectedAverageSpend * (1 + 1e-9));
+      if (c.expectedPurchases30d > 0) checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('turns either stage off', () => {
