@@ -25,7 +25,16 @@ export interface SimulatorOptions {
   payloadLimitBytes?: number;
   /** `Office.context.displayLanguage`; default `en-US`. */
   displayLanguage?: string;
+  /**
+   * Highest supported version of requirement sets other than ExcelApi (e.g. `{ SharedRuntime: '1.1' }`);
+   * default: SharedRuntime 1.1, CustomFunctionsRuntime 1.4, RibbonApi 1.1, DialogApi 1.2, as a current
+   * Excel on the web lists them ("Office requirement sets",
+   * https://learn.microsoft.com/javascript/api/requirement-sets/common/office-add-in-requirement-sets).
+   */
+  requirementSets?: Record<string, string>;
 }
+
+const DEFAULT_SETS: Record<string, string> = { SharedRuntime: '1.1', CustomFunctionsRuntime: '1.4', RibbonApi: '1.1', DialogApi: '1.2' };
 
 /** One executed (or refused) sync. */
 export interface SyncRecord {
@@ -44,6 +53,7 @@ export class SimulatorState {
   readonly faults: { op: string; code: string; when?: (payload: unknown) => boolean }[] = [];
   readonly excelApiMinor: number;
   readonly payloadLimitBytes: number;
+  readonly requirementSets: Record<string, string>;
   /**
    * True while the user edits a cell. A batch then fails with InvalidOperation unless it was started
    * with `delayForCellEdit: true`, in which case it waits until the edit ends
@@ -57,13 +67,17 @@ export class SimulatorState {
   constructor(options: SimulatorOptions = {}) {
     this.excelApiMinor = options.excelApiMinor ?? 17;
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
+    this.requirementSets = options.requirementSets ?? DEFAULT_SETS;
   }
 
   /** `isSetSupported` for the sets the simulator knows. */
   isSetSupported(name: string, version = '1.1'): boolean {
     const minor = Number(version.split('.')[1] ?? '0');
     if (name === 'ExcelApi') return minor <= this.excelApiMinor;
-    return false;
+    const top = this.requirementSets[name];
+    if (top === undefined) return false;
+    const [major, topMinor] = top.split('.').map(Number);
+    return Number(version.split('.')[0]) === major && minor <= topMinor;
   }
 }
 

@@ -28,7 +28,7 @@ export type ActionFunction = (event: CommandEvent) => unknown;
 
 /** The simulated `Office` global. */
 export interface SimulatedOffice {
-  context: { requirements: { isSetSupported(name: string, version?: string): boolean }; displayLanguage: string };
+  context: { requirements: { isSetSupported(name: string, version?: string): boolean }; displayLanguage: string; diagnostics: { host: string; platform: string; version: string } };
   onReady(callback?: (info: OfficeInfo) => unknown): Promise<OfficeInfo>;
   actions: { associate(actionId: string, actionFunction: ActionFunction): void };
   HostType: { Excel: string };
@@ -44,7 +44,8 @@ export function createOffice(isSetSupported: (name: string, version?: string) =>
   const actions = new Map<string, ActionFunction>();
   const info: OfficeInfo = { host: 'Excel', platform: 'OfficeOnline' };
   const office: SimulatedOffice = {
-    context: { requirements: { isSetSupported }, displayLanguage },
+    // Office.context.diagnostics: host, platform, version (https://learn.microsoft.com/javascript/api/office/office.contextinformation)
+    context: { requirements: { isSetSupported }, displayLanguage, diagnostics: { host: 'Excel', platform: 'Simulator', version: 'src/simulator' } },
     onReady(callback) {
       return Promise.resolve().then(() => {
         callback?.({ ...info });

@@ -116,4 +116,11 @@ export const pane: Strings = {
   'pane.preview.open': 'Open a CSV or .xlsx',
   'pane.preview.opened': '{file}: {rows} rows on the sheet “{sheet}”. Check the columns, then press Analyze.',
   'pane.preview.openFailed': 'Could not open {file}: {message}',
+  'pane.help.heading': 'Help',
+  'pane.check.intro': 'Check this Excel runs short tests in a temporary sheet (deleted afterwards) and shows what this Excel does. Copy the report into a bug report.',
+  'pane.check.run': 'Check this Excel',
+  'pane.check.running': 'Checking…',
+  'pane.check.copy': 'Copy report',
+  'pane.check.copied': 'Report copied.',
+  'pane.check.failed': 'The check could not run: {message}',
 };

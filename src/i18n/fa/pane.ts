@@ -116,4 +116,11 @@ export const pane: Strings = {
   'pane.preview.open': 'باز کردن فایل CSV یا اکسل',
   'pane.preview.opened': '{file}: {rows} سطر در برگهٔ «{sheet}». ستون‌ها را بررسی کنید و سپس «تحلیل» را بزنید.',
   'pane.preview.openFailed': '{file} باز نشد: {message}',
+  'pane.help.heading': 'راهنما',
+  'pane.check.intro': '«بررسی این اکسل» چند آزمون کوتاه را در یک برگهٔ موقت (که بعد پاک می‌شود) اجرا می‌کند و نشان می‌دهد این اکسل چه می‌کند. گزارش را در گزارش خطا کپی کنید.',
+  'pane.check.run': 'بررسی این اکسل',
+  'pane.check.running': 'در حال بررسی…',
+  'pane.check.copy': 'کپی گزارش',
+  'pane.check.copied': 'گزارش کپی شد.',
+  'pane.check.failed': 'بررسی اجرا نشد: {message}',
 };
