@@ -44,6 +44,12 @@ export interface AnalyzeCommand {
   quiet: boolean;
   /** CSV output: formula-looking text unchanged instead of neutralised (`--csv-raw`). */
   csvRaw: boolean;
+  /** Folder for the campaign lists (`--lists DIR`), one CSV per segment and per churn status. */
+  lists?: string;
+  /** Contact columns for the lists (`--contact COL`, repeatable); default: detected by header. */
+  contacts?: string[];
+  /** The wallet column for share of wallet (`--wallet COL`); default: detected by header. */
+  wallet?: string;
 }
 
 /** Any command the CLI runs. */
@@ -90,6 +96,11 @@ const ANALYZE_OPTIONS = {
   lang: { type: 'string' },
   out: { type: 'string', short: 'o' },
   'csv-raw': { type: 'boolean' },
+  'compare-to': { type: 'string' },
+  cohorts: { type: 'boolean' },
+  lists: { type: 'string' },
+  contact: { type: 'string', multiple: true },
+  wallet: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -173,7 +184,27 @@ function buildAnalyze(file: string, v: RawValues): AnalyzeCommand {
     lang: oneOf('lang', v.lang, ['en', 'fa'] as const) ?? 'en',
     quiet: v.quiet === true,
     csvRaw: v['csv-raw'] === true,
+    ...listOptions(v),
   };
+}
+
+/** `--lists`, `--contact` and `--wallet`, checked. */
+function listOptions(v: RawValues): Pick<AnalyzeCommand, 'lists' | 'contacts' | 'wallet'> {
+  const out: Pick<AnalyzeCommand, 'lists' | 'contacts' | 'wallet'> = {};
+  if (v.lists !== undefined) {
+    if (v.lists.trim() === '') throw new UsageError('--lists needs a folder');
+    out.lists = v.lists;
+  }
+  const contacts = v.contact as unknown as string[] | undefined;
+  if (contacts !== undefined) {
+    if (contacts.some((c) => c.trim() === '')) throw new UsageError('--contact needs a column name');
+    out.contacts = contacts;
+  }
+  if (v.wallet !== undefined) {
+    if (v.wallet.trim() === '') throw new UsageError('--wallet needs a column name');
+    out.wallet = v.wallet;
+  }
+  return out;
 }
 
 /** The engine options from the raw values (every value checked). */
@@ -201,6 +232,8 @@ function buildOptions(v: RawValues): AnalysisOptions {
   if (v['horizon-months'] !== undefined) options.horizonMonths = limitedOption('horizon-months', v['horizon-months'], HORIZON_MONTHS_LIMIT);
   if (v['discount-rate'] !== undefined) options.discountRate = limitedOption('discount-rate', v['discount-rate'], DISCOUNT_RATE_LIMIT);
   if (v.margin !== undefined) options.margin = limitedOption('margin', v.margin, MARGIN_LIMIT);
+  if (v['compare-to'] !== undefined) options.compareTo = dayOption('compare-to', v['compare-to']);
+  if (v.cohorts) options.cohorts = true;
   if (v['holdout-from'] !== undefined) options.holdoutFrom = dayOption('holdout-from', v['holdout-from']);
   if (v['churn-thresholds'] !== undefined) options.churnThresholds = parseChurnThresholds(v['churn-thresholds']);
   if (v['churn-horizon-days'] !== undefined) options.churnHorizonDays = limitedOption('churn-horizon-days', v['churn-horizon-days'], CHURN_HORIZON_DAYS_LIMIT);

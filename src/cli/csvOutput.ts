@@ -73,6 +73,7 @@ export function customerCsvLine(c: CustomerResult, options: CsvTextOptions = {})
     num(c.frequency), num(c.monetary), num(c.lengthScore), num(c.recencyScore), num(c.frequencyScore),
     num(c.monetaryScore), num(c.rfmCode), label(c.segment, options), label(c.valueQuadrant, options), label(c.loyaltyQuadrant, options),
     num(c.cluster), num(c.pAlive), num(c.expectedPurchases90d), num(c.clv), label(c.churnStatus, options),
+    label(c.previousSegment, options), num(c.shareOfWallet),
   ].join(',');
 }
 

@@ -22,6 +22,7 @@ import { inputFormatOf, readInputTable } from './readers';
 import { isParquetFile } from './parquetInput';
 import { analyzeTextFile, type TextAnalysis } from './streamAnalyze';
 import { checkOutputPath, writeAtomically, writeFailureReason } from './atomicWrite';
+import { applyWallet, writeCampaignLists } from './campaignOutputs';
 import { SQL_HELP } from './sqlCommand';
 import { customerTableSql } from './sql/query';
 import { escapeControls, escapeControlsKeepingLines } from './terminalText';
@@ -64,11 +65,11 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
       return 0;
     }
     progress = wantsProgress(io.stderr, fileSize(command.file), command.quiet) ? createProgress(io.stderr) : NO_PROGRESS;
-    const { analysis, dataRows } = await runAnalyze(command, io, progress);
+    const { analysis, dataRows, extraNotes } = await runAnalyze(command, io, progress);
     progress.done();
     if (!command.quiet) {
       if (analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) io.stderr.write(`rfm: ${escapeControls(skippedSummary(analysis.skipped, dataRows))}\n`);
-      for (const line of noteLines(analysis, command)) io.stderr.write(`rfm: note: ${escapeControls(line)}\n`);
+      for (const line of [...noteLines(analysis, command), ...extraNotes]) io.stderr.write(`rfm: note: ${escapeControls(line)}\n`);
       const check = modelCheckLine(analysis);
       if (check) io.stderr.write(`rfm: ${escapeControls(check)}\n`);
     }
@@ -80,11 +81,15 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
 }
 
 /** Reads, analyses and writes; returns the analysis and the number of data rows for the summary line. */
-async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<{ analysis: Analysis; dataRows: number }> {
+async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<{ analysis: Analysis; dataRows: number; extraNotes: string[] }> {
   const format = outputFormat(command.out);
   if (command.out !== undefined) checkOutputPath(command.out, command.file);
-  const { analysis, dataRows, options } = await readAndAnalyze(command, progress);
+  const { analysis, dataRows, options, table } = await readAndAnalyze(command, progress);
+  const extraNotes: string[] = [];
+  const walletNote = table && command.wallet !== undefined ? applyWallet(analysis, table, command.wallet) : undefined;
+  if (walletNote) extraNotes.push(walletNote);
   progress.update(0.95, 'writing');
+  if (table && command.lists !== undefined) extraNotes.push(...(await writeCampaignLists(analysis, table, command)));
   const inputName = path.basename(command.file);
   const csvOptions = { raw: command.csvRaw };
   if (command.out === undefined) await writeStdout(io, customersCsv(analysis, csvOptions));
@@ -92,18 +97,28 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   else if (format === 'json') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
   else await writeXlsx(analysis, command.out, command.lang);
   progress.update(1, 'done');
-  return { analysis, dataRows };
+  return { analysis, dataRows, extraNotes };
 }
 
-/** Text files stream into the engine; .xlsx workbooks and Parquet files are read whole. */
-async function readAndAnalyze(command: AnalyzeCommand, progress: Progress): Promise<TextAnalysis> {
+/**
+ * Text files stream into the engine; .xlsx workbooks and Parquet files are read whole, and so is
+ * any file when the run needs its rows after the analysis (migration, cohorts, lists, wallet).
+ */
+async function readAndAnalyze(command: AnalyzeCommand, progress: Progress): Promise<TextAnalysis & { table?: InputTable }> {
   const format = isParquetFile(command.file) ? 'parquet' : inputFormatOf(command.file);
-  if (format === 'text' || format === 'gzip') return analyzeTextFile(command.file, format === 'gzip', command.read, command.columns, command.options, progress);
+  if ((format === 'text' || format === 'gzip') && !needsWholeRows(command)) {
+    return analyzeTextFile(command.file, format === 'gzip', command.read, command.columns, command.options, progress);
+  }
   const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
   assertHasRows(table, command.file);
   const options = { ...command.options, columns: resolveColumns(table.header, command.columns) };
   const analysis = analyze(table, options, stageSlice(progress, 0.4, 0.95, 'analysing: '));
-  return { analysis, dataRows: countDataRows(table), options };
+  return { analysis, dataRows: countDataRows(table), options, table };
+}
+
+/** Whether the run needs every row, not only per-customer state: a migration, cohorts, lists or a wallet. */
+function needsWholeRows(command: AnalyzeCommand): boolean {
+  return command.options.compareTo !== undefined || command.options.cohorts === true || command.lists !== undefined || command.wallet !== undefined;
 }
 
 /**
@@ -221,7 +236,7 @@ export function noteLines(analysis: Analysis, command: Pick<AnalyzeCommand, 'lan
 }
 
 /** Engine errors about an option's value, by key prefix → the CLI option they name. */
-const OPTION_OF_ERROR: [string, string][] = [['engine.error.analysisDate', '--analysis-date']];
+const OPTION_OF_ERROR: [string, string][] = [['engine.error.analysisDate', '--analysis-date'], ['engine.error.compareTo', '--compare-to']];
 
 /** `--option: ` for an engine error about an option's value, so the line names the flag; '' otherwise. */
 function optionPrefix(err: unknown): string {

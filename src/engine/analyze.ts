@@ -6,6 +6,7 @@
  */
 import { customersFromInputs, customersFromTransactions, type CustomerMetrics, type CustomerTable } from './customers';
 import { prepareInput } from './input';
+import { addOverTime } from './overTime';
 import { historiesFromInputs } from './clv/inputHistories';
 import type { Histories } from './clv/summary';
 import { computeMatrices } from './matrices';
@@ -227,7 +228,9 @@ function runTransactions(all: readonly Transaction[], options: AnalysisOptions, 
   if (transactions.length === 0) throw noRowsError('engine.what.transactions', run.skipped);
   run.onProgress?.(0.6, 'customers');
   const table = customersFromTransactions(transactions, { analysisDate: options.analysisDate, monetaryBasis: options.monetaryBasis });
-  return analyzeCustomerTable(table, 'transactions', options, transactions, run);
+  const analysis = analyzeCustomerTable(table, 'transactions', options, transactions, run);
+  addOverTime(analysis, transactions, options, (earlier) => runTransactions(all, earlier, { skipped: ctx.skipped }));
+  return analysis;
 }
 
 /** analyzeCustomers after its options were checked (rows whose last purchase is outside the window are skipped). */

@@ -44,6 +44,8 @@ export function defaultSegmentRules(): SegmentRule[] {
     monetary: [m[0], m[1]],
     actionEn: STRINGS.en[`segment.${slug}.action`],
     actionFa: STRINGS.fa[`segment.${slug}.action`],
+    messageEn: STRINGS.en[`segment.${slug}.message`],
+    messageFa: STRINGS.fa[`segment.${slug}.message`],
   }));
 }
 
@@ -51,12 +53,14 @@ export function defaultSegmentRules(): SegmentRule[] {
  * The "Others" segment as a rule-like record (never matches; carries names and actions).
  * @returns name, Persian name and actions of Others
  */
-export function othersSegment(): Pick<SegmentRule, 'name' | 'nameFa' | 'actionEn' | 'actionFa'> {
+export function othersSegment(): Pick<SegmentRule, 'name' | 'nameFa' | 'actionEn' | 'actionFa' | 'messageEn' | 'messageFa'> {
   return {
     name: OTHERS,
     nameFa: STRINGS.fa[`segment.${OTHERS_SLUG}`],
     actionEn: STRINGS.en[`segment.${OTHERS_SLUG}.action`],
     actionFa: STRINGS.fa[`segment.${OTHERS_SLUG}.action`],
+    messageEn: STRINGS.en[`segment.${OTHERS_SLUG}.message`],
+    messageFa: STRINGS.fa[`segment.${OTHERS_SLUG}.message`],
   };
 }
 

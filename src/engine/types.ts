@@ -9,6 +9,9 @@
  *
  * Kept whole (310 lines, mostly field docs): it is the one contract every area builds against.
  */
+import type { MigrationResult } from './migration';
+import type { CohortRow } from './cohorts';
+import type { WalletSummary } from './wallet';
 
 import type { ClusterAnalysis } from './clusters/types';
 import type { ClvAnalysis } from './clv/types';
@@ -91,6 +94,9 @@ export interface SegmentRule {
   actionFa: string;
   /** Persian display name (optional for user rules). */
   nameFa?: string;
+  /** Campaign message templates ({name}, {segment}, {customer}), English and Persian (optional). */
+  messageEn?: string;
+  messageFa?: string;
 }
 
 /** Everything the user can set; every field has a default. */
@@ -135,6 +141,10 @@ export interface AnalysisOptions {
   discountRate?: number;
   /** Issue 5. Profit margin 0..1 applied to spend when no cost column exists. */
   margin?: number;
+  /** Issue 14. Segment migration: also score the lines dated before this day and compare. */
+  compareTo?: DayNumber;
+  /** Issue 14. Cohort retention by month of first purchase. */
+  cohorts?: boolean;
   /** Issue 5. Fit on data before this day and compare predictions over the rest. */
   holdoutFrom?: DayNumber;
   /** Issue 10. Days ahead for P(no purchase) and the backtest's holdout; default 90. */
@@ -268,6 +278,11 @@ export interface CustomerResult {
   expectedAverageSpend?: number | null;
   clv?: number | null;
   churnStatus?: ChurnStatus | null;
+  /** Issue 14: the segment at the earlier date of `compareTo` (null: not yet a customer then). */
+  previousSegment?: string | null;
+  /** Issue 14: the customer's category spend from a wallet column, and revenue ÷ wallet. */
+  wallet?: number | null;
+  shareOfWallet?: number | null;
 }
 
 /** Churn status from P(alive). */
@@ -332,6 +347,14 @@ export interface Analysis {
   clv?: ClvAnalysis;
   /** What the user should know about how the input was read (day/month order, mixed dates, duplicate headers). */
   notes?: Note[];
+  /** Issue 14: segment migration since `compareTo`, when asked for. */
+  migration?: MigrationResult;
+  /** Issue 14: cohort retention by Gregorian month of first purchase (`YYYY-MM`), when asked for. */
+  cohorts?: CohortRow[];
+  /** Issue 14: the same by Jalali month (`YYYY-MM` of the Solar Hijri calendar), for Persian output. */
+  cohortsJalali?: CohortRow[];
+  /** Issue 14: share of wallet over the customers with a wallet column value. */
+  shareOfWallet?: WalletSummary | null;
 }
 
 /** A note for the user: a key of the string tables, its placeholder values and the English text. */

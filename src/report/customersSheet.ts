@@ -7,7 +7,7 @@ import { t, type Lang } from '../i18n';
 import type { Analysis, CustomerResult } from '../engine/types';
 import type { PlanValue, SheetPlan } from './plan';
 import {
-  DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PROBABILITY_FORMAT, SCALE_HIGH, SCALE_LOW, SCALE_MID, SCORE_FORMAT,
+  DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, PROBABILITY_FORMAT, SCALE_HIGH, SCALE_LOW, SCALE_MID, SCORE_FORMAT,
   dateFormat, dayToSerial, finiteOrNull,
 } from './formats';
 import { churnLabel, loyaltyQuadrantLabel, segmentLookup, valueQuadrantLabel, type SegmentLookup } from './labels';
@@ -18,6 +18,7 @@ export const CUSTOMER_COLUMNS = [
   'customer', 'first_purchase', 'last_purchase', 'length_days', 'recency_days', 'frequency', 'monetary',
   'l_score', 'r_score', 'f_score', 'm_score', 'rfm_code', 'segment', 'value_quadrant', 'loyalty_quadrant',
   'cluster', 'p_alive', 'expected_purchases_90d', 'clv', 'churn_status',
+  'previous_segment', 'share_of_wallet',
 ] as const;
 
 /** One CSV column name. */
@@ -35,7 +36,7 @@ const FORMATS: Record<CustomerColumn, string | null> = {
   frequency: INTEGER_FORMAT, monetary: MONEY_FORMAT, l_score: SCORE_FORMAT, r_score: SCORE_FORMAT, f_score: SCORE_FORMAT,
   m_score: SCORE_FORMAT, rfm_code: SCORE_FORMAT, segment: null, value_quadrant: null, loyalty_quadrant: null,
   cluster: SCORE_FORMAT, p_alive: PROBABILITY_FORMAT, expected_purchases_90d: DECIMAL_FORMAT, clv: MONEY_FORMAT,
-  churn_status: null,
+  churn_status: null, previous_segment: null, share_of_wallet: PERCENT_FORMAT,
 };
 
 /**
@@ -78,6 +79,8 @@ export function customerRow(c: CustomerResult, lang: Lang, segments: SegmentLook
     finiteOrNull(c.expectedPurchases90d),
     finiteOrNull(c.clv),
     c.churnStatus ? churnLabel(c.churnStatus, lang) : null,
+    c.previousSegment ? segments(c.previousSegment).label : null,
+    finiteOrNull(c.shareOfWallet),
   ];
 }
 

@@ -8,7 +8,7 @@ import { OTHERS } from '../engine/segments';
 import { toLatinDigits } from '../engine/cellText';
 
 /** A column of the rules table. */
-export type RuleField = 'name' | 'nameFa' | 'rMin' | 'rMax' | 'fMin' | 'fMax' | 'mMin' | 'mMax' | 'actionEn' | 'actionFa';
+export type RuleField = 'name' | 'nameFa' | 'rMin' | 'rMax' | 'fMin' | 'fMax' | 'mMin' | 'mMax' | 'actionEn' | 'actionFa' | 'messageEn' | 'messageFa';
 
 /** Highest score a rule may name (the engine allows 2..10 bins). */
 const MAX_SCORE = 10;
@@ -81,6 +81,10 @@ function ruleAt(row: unknown[], columns: Map<RuleField, number>, headers: unknow
     actionFa: text('actionFa'),
   };
   if (nameFa) rule.nameFa = nameFa;
+  const messageEn = text('messageEn');
+  const messageFa = text('messageFa');
+  if (messageEn) rule.messageEn = messageEn;
+  if (messageFa) rule.messageFa = messageFa;
   return rule;
 }
 

@@ -26,15 +26,17 @@ const RANGE_KEYS = ['rMin', 'rMax', 'fMin', 'fMax', 'mMin', 'mMax'] as const;
  * @param lang output language
  */
 export function ruleFields(lang: Lang): RuleField[] {
-  const [name, action, otherName, otherAction]: RuleField[] =
-    lang === 'fa' ? ['nameFa', 'actionFa', 'name', 'actionEn'] : ['name', 'actionEn', 'nameFa', 'actionFa'];
-  return [name, ...RANGE_KEYS, action, otherName, otherAction];
+  const [name, action, otherName, otherAction, message, otherMessage]: RuleField[] = lang === 'fa'
+    ? ['nameFa', 'actionFa', 'name', 'actionEn', 'messageFa', 'messageEn']
+    : ['name', 'actionEn', 'nameFa', 'actionFa', 'messageEn', 'messageFa'];
+  return [name, ...RANGE_KEYS, action, otherName, otherAction, message, otherMessage];
 }
 
 /** String key of a field's header in a language's table. */
 function headerKey(field: RuleField, lang: Lang): string {
   if (field === 'name' || field === 'nameFa') return (field === 'nameFa') === (lang === 'fa') ? 'report.rules.name' : 'report.rules.otherName';
   if (field === 'actionEn' || field === 'actionFa') return (field === 'actionFa') === (lang === 'fa') ? 'report.rules.action' : 'report.rules.otherAction';
+  if (field === 'messageEn' || field === 'messageFa') return (field === 'messageFa') === (lang === 'fa') ? 'report.rules.message' : 'report.rules.otherMessage';
   return `report.rules.${field}`;
 }
 
@@ -60,6 +62,8 @@ function ruleRow(rule: SegmentRule, fields: RuleField[]): PlanValue[] {
       case 'mMin': return rule.monetary[0];
       case 'mMax': return rule.monetary[1];
       case 'nameFa': return rule.nameFa ?? '';
+      case 'messageEn': return rule.messageEn ?? '';
+      case 'messageFa': return rule.messageFa ?? '';
       default: return rule[field];
     }
   });

@@ -27,6 +27,8 @@ export const report = {
   'report.col.expected_purchases_90d': 'Expected purchases (90 days)',
   'report.col.clv': 'CLV',
   'report.col.churn_status': 'Churn status',
+  'report.col.previous_segment': 'Previous segment',
+  'report.col.share_of_wallet': 'Share of wallet',
   'report.col.revenue': 'Revenue',
 
 
@@ -132,6 +134,15 @@ export const report = {
   'report.matrix.pivotNote': 'PivotTable below: customers (count) and mean monetary by R score and F score. The Excel add-in creates it where the host supports PivotTables; otherwise select the {table} table and use Insert > PivotTable.',
   'report.matrix.flatTable': 'One row per customer, for PivotTables',
 
+  'report.list.customer': 'Customer',
+  'report.list.segment': 'Segment',
+  'report.list.action': 'Recommended action',
+  'report.list.recency_days': 'Days since last purchase',
+  'report.list.frequency': 'Orders',
+  'report.list.monetary': 'Monetary',
+  'report.list.clv': 'Predicted CLV',
+  'report.list.churn_status': 'Churn status',
+  'report.list.message': 'Message',
   'report.rules.title': 'Segment rules',
   'report.rules.help': 'Ordered rules: the first row whose R, F and M score ranges (inclusive) all match names the segment; unmatched customers are "Others". Edit, add or delete rows, then press Refresh.',
   'report.rules.name': 'Segment',
@@ -144,6 +155,8 @@ export const report = {
   'report.rules.action': 'Recommended action',
   'report.rules.otherName': 'Segment (Persian)',
   'report.rules.otherAction': 'Recommended action (Persian)',
+  'report.rules.message': 'Message template',
+  'report.rules.otherMessage': 'Message template (Persian)',
   'report.rules.error.header': 'Segment rules: the header row must name the columns {columns}; missing: {missing}.',
   'report.rules.error.empty': 'Segment rules: the table has no rules.',
   'report.rules.error.name': 'Segment rules, row {row}: the segment name is empty.',

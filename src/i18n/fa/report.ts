@@ -29,6 +29,8 @@ export const report: Record<keyof typeof en, string> = {
   'report.col.expected_purchases_90d': 'خرید مورد انتظار (۹۰ روز)',
   'report.col.clv': 'ارزش طول عمر (CLV)',
   'report.col.churn_status': 'وضعیت ریزش',
+  'report.col.previous_segment': 'بخش قبلی',
+  'report.col.share_of_wallet': 'سهم از کیف پول',
   'report.col.revenue': 'درآمد',
 
 
@@ -134,6 +136,15 @@ export const report: Record<keyof typeof en, string> = {
   'report.matrix.pivotNote': 'جدول محوری در پایین: تعداد مشتریان و میانگین ارزش پولی بر حسب امتیاز R و امتیاز F. افزونهٔ اکسل آن را هر جا که میزبان پشتیبانی کند می‌سازد؛ در غیر این صورت جدول {table} را انتخاب کنید و از Insert > PivotTable استفاده کنید.',
   'report.matrix.flatTable': 'هر مشتری یک سطر، برای جدول‌های محوری',
 
+  'report.list.customer': 'مشتری',
+  'report.list.segment': 'بخش',
+  'report.list.action': 'اقدام پیشنهادی',
+  'report.list.recency_days': 'روز از آخرین خرید',
+  'report.list.frequency': 'تعداد سفارش',
+  'report.list.monetary': 'ارزش خرید',
+  'report.list.clv': 'ارزش طول عمر پیش‌بینی‌شده',
+  'report.list.churn_status': 'وضعیت ریزش',
+  'report.list.message': 'پیام',
   'report.rules.title': 'قواعد بخش‌بندی',
   'report.rules.help': 'قواعد به ترتیب خوانده می‌شوند: اولین سطری که بازه‌های امتیاز R، F و M آن (با احتساب دو سر) جور شود، بخش را تعیین می‌کند؛ بقیه «سایر» هستند. سطرها را ویرایش، اضافه یا حذف کنید و سپس «به‌روزرسانی» را بزنید.',
   'report.rules.name': 'نام بخش',
@@ -146,6 +157,8 @@ export const report: Record<keyof typeof en, string> = {
   'report.rules.action': 'اقدام پیشنهادی',
   'report.rules.otherName': 'نام بخش (انگلیسی)',
   'report.rules.otherAction': 'اقدام پیشنهادی (انگلیسی)',
+  'report.rules.message': 'متن پیام',
+  'report.rules.otherMessage': 'متن پیام (انگلیسی)',
   'report.rules.error.header': 'قواعد بخش‌بندی: سطر عنوان باید ستون‌های {columns} را داشته باشد؛ نیست: {missing}.',
   'report.rules.error.empty': 'قواعد بخش‌بندی: جدول هیچ قاعده‌ای ندارد.',
   'report.rules.error.name': 'قواعد بخش‌بندی، سطر {row}: نام بخش خالی است.',

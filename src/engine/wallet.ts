@@ -1,0 +1,86 @@
+/**
+ * Share of wallet (SOW): the part of a customer's total spend in the category that was spent with
+ * us, from an optional wallet column (the customer's category spend, from a survey or a panel).
+ */
+import { toLatinDigits } from './cellText';
+import { normalizeHeader } from './columnNames';
+import { normalizeId } from './numbers';
+import type { Analysis, InputTable } from './types';
+
+/** Normalised headers of a wallet column. */
+const WALLET_HEADERS = ['wallet', 'walletsize', 'categoryspend', 'totalcategoryspend', 'shareofwalletbase', 'کیفپول', 'کلخریدبازار', 'خریدکلمشتری'];
+
+/**
+ * The wallet column: the user's (header name or 1-based number) or one whose header says wallet.
+ * @param header the table's header
+ * @param named the user's column (`--wallet`)
+ * @returns its index, or undefined when there is none
+ * @throws Error naming a `--wallet` column that does not exist
+ */
+export function walletColumn(header: readonly string[], named?: string): number | undefined {
+  if (named !== undefined) {
+    const byNumber = /^\d+$/.test(named) ? Number(named) - 1 : -1;
+    const index = byNumber >= 0 && byNumber < header.length ? byNumber : header.findIndex((h) => h === named || normalizeHeader(h) === normalizeHeader(named));
+    if (index < 0) throw new Error(`--wallet: no column '${named}' (columns: ${header.join(', ')})`);
+    return index;
+  }
+  const index = header.findIndex((h) => WALLET_HEADERS.includes(normalizeHeader(String(h ?? ''))));
+  return index >= 0 ? index : undefined;
+}
+
+/**
+ * Each customer's wallet: the customer's total spend in the category (from a survey or a panel),
+ * repeated on the customer's rows; the largest number given is taken.
+ * @param table the input
+ * @param customerIndex the customer column
+ * @param walletIndex the wallet column
+ * @returns id → wallet (customers without a positive number are absent)
+ */
+export function walletByCustomer(table: InputTable, customerIndex: number, walletIndex: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of table.rows) {
+    if (!row) continue;
+    const id = normalizeId(row[customerIndex]);
+    const cell = row[walletIndex];
+    const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(toLatinDigits(cell).replace(/[,\s]/g, '')) : NaN;
+    if (id === undefined || !(value > 0) || !Number.isFinite(value)) continue;
+    out.set(id, Math.max(out.get(id) ?? 0, value));
+  }
+  return out;
+}
+
+/** Share of wallet over a group of customers. */
+export interface WalletSummary {
+  /** Customers with a wallet. */
+  customers: number;
+  /** Their revenue with us. */
+  revenue: number;
+  /** Their wallets summed. */
+  wallet: number;
+  /** revenue ÷ wallet. */
+  share: number;
+}
+
+/**
+ * Adds each customer's wallet and share of wallet (revenue ÷ wallet) and the total.
+ * @param analysis the analysis (its customers gain `wallet` and `shareOfWallet`, null without a wallet)
+ * @param wallets id → wallet
+ * @returns the summary over the customers with a wallet, or null when none has one
+ */
+export function addShareOfWallet(analysis: Analysis, wallets: ReadonlyMap<string, number>): WalletSummary | null {
+  let customers = 0;
+  let revenue = 0;
+  let wallet = 0;
+  for (const c of analysis.customers) {
+    const w = wallets.get(c.id);
+    c.wallet = w ?? null;
+    c.shareOfWallet = w === undefined ? null : c.revenue / w;
+    if (w === undefined) continue;
+    customers++;
+    revenue += c.revenue;
+    wallet += w;
+  }
+  const summary = customers > 0 ? { customers, revenue, wallet, share: revenue / wallet } : null;
+  analysis.shareOfWallet = summary;
+  return summary;
+}

@@ -1,0 +1,109 @@
+/**
+ * Campaign lists: the customers of one segment (or one churn status), each with the recommended
+ * action, the figures that matter for it, the contact columns of the input and a message filled
+ * from the segment's template. The CLI writes one CSV per group (`--lists DIR`); the add-in writes
+ * the chosen group to a sheet. Same rows in both.
+ */
+import { t, type Lang } from '../i18n';
+import { normalizeIranianMobile, type ContactColumn } from '../engine/contacts';
+import { OTHERS, othersSegment } from '../engine/segments';
+import type { Analysis, ChurnStatus, CustomerResult, SegmentRule } from '../engine/types';
+import { churnLabel, segmentLookup } from './labels';
+import type { PlanValue } from './plan';
+
+/** The contact columns of the input and each customer's values (see engine/contacts.ts). */
+export interface CampaignContacts {
+  columns: readonly ContactColumn[];
+  byCustomer: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Which customers a list holds. */
+export type ListGroup = { segment: string } | { churnStatus: ChurnStatus };
+
+/** A list: its header, one row per customer, and the mobile numbers that could not be read. */
+export interface CampaignList {
+  header: string[];
+  rows: PlanValue[][];
+  invalidMobiles: { customer: string; value: string }[];
+}
+
+/** The list's own columns before the contacts (keys of report.list.*). */
+const LIST_COLUMNS = ['customer', 'segment', 'action', 'recency_days', 'frequency', 'monetary', 'clv', 'churn_status'] as const;
+
+/** Fills {name}, {segment} and {customer} in a template. */
+function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(name|segment|customer)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** The message template of each segment in a language. */
+function templates(rules: readonly SegmentRule[], lang: Lang): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rule of [...rules, othersSegment()]) {
+    const template = lang === 'fa' ? rule.messageFa || rule.messageEn : rule.messageEn || rule.messageFa;
+    if (template && !out.has(rule.name.trim())) out.set(rule.name.trim(), template);
+  }
+  return out;
+}
+
+/** True when a customer belongs to the group. */
+function inGroup(c: CustomerResult, group: ListGroup): boolean {
+  return 'segment' in group ? c.segment === group.segment : c.churnStatus === group.churnStatus;
+}
+
+/**
+ * One campaign list, customers in the analysis' order (by id).
+ * @param analysis the analysis
+ * @param contacts the input's contact columns and values
+ * @param group the segment or churn status
+ * @param lang the language of headers, segment names, actions and messages
+ * @returns header, rows and the mobile numbers that are not valid
+ */
+export function campaignList(analysis: Analysis, contacts: CampaignContacts, group: ListGroup, lang: Lang): CampaignList {
+  const lookup = segmentLookup(analysis.settings.segmentRules, lang);
+  const messageOf = templates(analysis.settings.segmentRules, lang);
+  const nameColumn = contacts.columns.findIndex((c) => c.kind === 'name');
+  const header = [...LIST_COLUMNS.map((k) => t(lang, `report.list.${k}`)), ...contacts.columns.map((c) => c.header), t(lang, 'report.list.message')];
+  const rows: PlanValue[][] = [];
+  const invalidMobiles: CampaignList['invalidMobiles'] = [];
+  for (const c of analysis.customers) {
+    if (!inGroup(c, group)) continue;
+    const values = contacts.byCustomer.get(c.id) ?? contacts.columns.map(() => '');
+    const contactCells = contacts.columns.map((col, k) => {
+      const value = values[k] ?? '';
+      if (col.kind !== 'mobile' || value === '') return value;
+      const mobile = normalizeIranianMobile(value);
+      if (!mobile.ok) invalidMobiles.push({ customer: c.id, value });
+      return mobile.value;
+    });
+    const segment = lookup(c.segment);
+    const template = messageOf.get(c.segment) ?? messageOf.get(OTHERS) ?? '';
+    const name = nameColumn >= 0 ? values[nameColumn] || c.id : c.id;
+    rows.push([
+      c.id, segment.label, segment.action, c.recencyDays, c.frequency, c.monetary, c.clv ?? null,
+      c.churnStatus ? churnLabel(c.churnStatus, lang) : null,
+      ...contactCells,
+      fillTemplate(template, { name, segment: segment.label, customer: c.id }),
+    ]);
+  }
+  return { header, rows, invalidMobiles };
+}
+
+/** The groups that have customers: every segment in rule order (Others last), then each churn status. */
+export function listGroups(analysis: Analysis): ListGroup[] {
+  const segments = [...analysis.settings.segmentRules.map((r) => r.name.trim()), OTHERS];
+  const present = new Set(analysis.customers.map((c) => c.segment));
+  const statuses = new Set(analysis.customers.map((c) => c.churnStatus).filter((s): s is ChurnStatus => !!s));
+  return [
+    ...segments.filter((s) => present.has(s)).map((segment) => ({ segment })),
+    ...(['Active', 'At risk', 'Churned'] as ChurnStatus[]).filter((s) => statuses.has(s)).map((churnStatus) => ({ churnStatus })),
+  ];
+}
+
+/**
+ * A file-name slug for a group: `segment-champions`, `status-at-risk`.
+ * @param group the group
+ */
+export function listSlug(group: ListGroup): string {
+  const text = 'segment' in group ? `segment-${group.segment}` : `status-${group.churnStatus}`;
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'list';
+}
