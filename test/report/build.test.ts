@@ -53,12 +53,12 @@ describe('Customers sheet', () => {
     expect(customers.header).toEqual([
       'Customer', 'First purchase', 'Last purchase', 'Length (days)', 'Recency (days)', 'Frequency (orders)', 'Monetary',
       'L score', 'R score', 'F score', 'M score', 'RFM code', 'Segment', 'Value quadrant', 'Loyalty quadrant', 'Cluster',
-      'P(alive)', 'Expected purchases (90 days)', 'CLV', 'Churn status',
+      'P(alive)', 'Expected purchases (90 days)', 'CLV', 'Churn status', 'Previous segment', 'Share of wallet',
     ]);
     expect(customers.rows).toHaveLength(4);
     expect(customers.rows[0]).toEqual([
       'Alice', SERIAL_2006_12_31 - 400, SERIAL_2006_12_31 - 10, 401, 11, 5, 500, 3, 5, 5, 5, 555, 'Champions', 'Best', 'Loyal',
-      null, null, null, null, null,
+      null, null, null, null, null, null, null,
     ]);
     expect(customers.columnFormats[1]).toBe(DATE_FORMAT_EN);
     expect(customers.columnFormats[0]).toBe('@');
@@ -77,7 +77,7 @@ describe('Customers sheet', () => {
 
   test('model columns filled when the model ran', () => {
     const row = tableOf(buildWorkbookPlan(analysisWithModel(), { lang: 'en' }), CUSTOMERS_TABLE).rows[2];
-    expect(row.slice(15)).toEqual([2, 0.5, 1, 500, 'At risk']);
+    expect(row.slice(15, 20)).toEqual([2, 0.5, 1, 500, 'At risk']);
   });
 
   test('Persian: Persian headers, segment and quadrant names, Jalali date display on real dates', () => {
