@@ -9,7 +9,11 @@
  *   { name, target?, targetMs?, repeat?, setup?(tmpDir) -> ctx, run(ctx) }   timed in a child process
  *                                                                            (setup is not timed), or
  *   { name, target?, targetMs?, command(tmpDir) -> argv }                    `node argv...` as a child,
- *                                                                            timed wall-clock end to end.
+ *                                                                            timed wall-clock end to end, or
+ *   { name, exec(tmpDir) -> argv }                                           any program (python3 ...) under
+ *                                                                            /usr/bin/time, likewise.
+ * A bench file may export ratios: [{ label, ours: caseName, peers: { Name: caseName } }]: after the
+ * table, each peer's wall time and peak RSS as a ratio to ours.
  * `prepare` runs once in this process before the file's cases (e.g. to write input files).
  * Usage: node bench/run.js [substring of bench file names...]
  */
@@ -17,7 +21,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { runCase } = require('./lib/measure');
-const { printTable } = require('./lib/table');
+const { printRatios, printTable } = require('./lib/table');
 
 async function main() {
   const filters = process.argv.slice(2);
@@ -28,10 +32,12 @@ async function main() {
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.js')).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s))).sort();
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-bench-'));
   const results = [];
+  const ratioSpecs = [];
   try {
     console.log(`rfm bench: node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg()[0].toFixed(1)} at start`);
     for (const file of files) {
       const bench = require(path.join(__dirname, file));
+      if (bench.ratios) ratioSpecs.push(...bench.ratios.map((r) => ({ ...r, section: bench.title })));
       let prepareError;
       try {
         if (bench.prepare) await bench.prepare(tmpDir);
@@ -49,6 +55,7 @@ async function main() {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
   printTable(results);
+  printRatios(results, ratioSpecs);
   console.log(`load average at end: ${os.loadavg()[0].toFixed(1)} (figures on a busy machine are slower than on an idle one)`);
   return results.some((r) => r.error) ? 1 : 0;
 }

@@ -41,6 +41,11 @@ function runNode(args, tmpDir, env = {}) {
  * @param {string} tmpDir scratch folder
  */
 async function runCase(benchFile, index, benchCase, tmpDir) {
+  if (benchCase.exec) {
+    const run = await runExec(benchCase.exec(tmpDir));
+    if (run.code !== 0) return { error: `exit ${run.code}: ${run.stderr.trim().split('\n').pop()}` };
+    return { ms: run.ms, cpuMs: run.cpuMs, peakMB: run.peakMB, note: run.note };
+  }
   if (benchCase.command) {
     const run = await runNode(benchCase.command(tmpDir), tmpDir);
     if (run.code !== 0) return { error: `exit ${run.code}: ${run.stderr.trim().split('\n').pop()}` };
@@ -56,6 +61,28 @@ async function runCase(benchFile, index, benchCase, tmpDir) {
   }
   if (report.error) return { error: report.error };
   return { ms: report.times[0], bestMs: Math.min(...report.times), cpuMs: report.cpuTimes[0], peakMB: run.peakMB, note: report.note };
+}
+
+/**
+ * Runs any program (not node: e.g. python3) under /usr/bin/time, which reports its peak RSS and CPU.
+ * @param {string[]} argv the program and its arguments
+ */
+function runExec(argv) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn('/usr/bin/time', ['-f', 'RFM_BENCH_TIME %M %U %S', ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const lines = stderr.trim().split('\n');
+      const timeLine = lines.find((l) => l.startsWith('RFM_BENCH_TIME')) || '';
+      const [, maxKiB, user, sys] = timeLine.split(' ');
+      const note = lines.filter((l) => !l.startsWith('RFM_BENCH_TIME') && !/exited with non-zero status/.test(l)).pop();
+      resolve({ ms, code, peakMB: Number(maxKiB) / 1024, cpuMs: (Number(user) + Number(sys)) * 1000, stderr, note });
+    });
+  });
 }
 
 module.exports = { runCase, runNode };

@@ -37,4 +37,26 @@ function printTable(results) {
   console.log('peak RSS = maxRSS of the measuring process (includes its input data). Command cases include node start-up.');
 }
 
-module.exports = { printTable };
+/**
+ * Prints ours against each peer: wall time and peak RSS, and ours / peer.
+ * @param {Array<{section:string,name:string,ms?:number,peakMB?:number,cpuMs?:number,error?:string}>} results
+ * @param {Array<{section:string,label:string,ours:string,peers:Record<string,string>}>} specs
+ */
+function printRatios(results, specs) {
+  if (specs.length === 0) return;
+  const find = (section, name) => results.find((r) => r.section === section && r.name === name && !r.error);
+  console.log('');
+  console.log('ours vs peers (ratio = ours / peer; below 1 means ours is faster or smaller)');
+  for (const spec of specs) {
+    const ours = find(spec.section, spec.ours);
+    if (!ours) { console.log(`  ${spec.label}: ours did not run`); continue; }
+    console.log(`  ${spec.label}: ours ${seconds(ours.ms)} wall, ${seconds(ours.cpuMs)} cpu, ${Math.round(ours.peakMB)} MB`);
+    for (const [peer, name] of Object.entries(spec.peers)) {
+      const p = find(spec.section, name);
+      if (!p) { console.log(`    ${peer}: did not run`); continue; }
+      console.log(`    ${peer}: ${seconds(p.ms)} wall, ${seconds(p.cpuMs)} cpu, ${Math.round(p.peakMB)} MB; ratio wall ${(ours.ms / p.ms).toFixed(2)}, cpu ${(ours.cpuMs / p.cpuMs).toFixed(2)}, memory ${(ours.peakMB / p.peakMB).toFixed(2)}`);
+    }
+  }
+}
+
+module.exports = { printRatios, printTable };
