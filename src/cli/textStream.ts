@@ -12,8 +12,12 @@ import { DelimitedTokenizer } from './csvStream';
 import { ENCODING_SAMPLE_BYTES, decoderFor, detectEncoding, type TextDecoderStream } from './encoding';
 import { SAMPLE_CHARS, detectLayout, nameColumns, type TextLayout } from './textTable';
 
-/** Rows per batch handed to the sink. */
-export const BATCH_ROWS = 32_768;
+/**
+ * Rows per batch handed to the sink. Small enough that a batch dies young (the young generation
+ * collects it; 32,768 rows were promoted and cost 0.5 s more CPU on Online Retail), large enough
+ * for detection (500 rows) and for the first rows to choose the date and number forms.
+ */
+export const BATCH_ROWS = 4096;
 
 /** What the sink learns before the first batch. */
 export interface TextHead {
