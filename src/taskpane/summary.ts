@@ -8,6 +8,8 @@ import { messageIn, t, type Lang } from '../i18n';
 import type { Analysis, SegmentSummary } from '../engine/types';
 import { segmentLookup } from '../report/labels';
 import { threeAnswers } from '../report/answers';
+import { backtestVerdict } from '../report/modelCheckVerdict';
+import { backtestResult } from '../report/predictions';
 import { analysisNoteItems } from '../report/modelNotes';
 import { el, svg } from './dom';
 import { figureText } from './figures';
@@ -32,7 +34,8 @@ export function renderSummary(input: SummaryInput): Node[] {
   const { analysis, lang } = input;
   // The answers come right after the figures: nothing technical above them.
   const box = notes(analysis, lang);
-  return [figures(analysis, lang), answers(analysis, lang), segmentChart(analysis, lang), ...(box ? [box] : []), skipped(analysis, lang), sheetLinks(input)];
+  const check = modelCheck(analysis, lang);
+  return [figures(analysis, lang), answers(analysis, lang), ...(check ? [check] : []), segmentChart(analysis, lang), ...(box ? [box] : []), skipped(analysis, lang), sheetLinks(input)];
 }
 
 /** Engine notes on the day/month order: the pane says it in its own sentence, which names the option. */
@@ -154,6 +157,12 @@ function answers(analysis: Analysis, lang: Lang): HTMLElement {
     list.append(li);
   });
   return list;
+}
+
+/** The model check's verdict in one line under the answers (stderr and the Model check sheet say the same), or null without one. */
+function modelCheck(analysis: Analysis, lang: Lang): HTMLElement | null {
+  const backtest = backtestResult(analysis);
+  return backtest ? el('p', { id: 'model-check' }, backtestVerdict(backtest, lang)) : null;
 }
 
 function skipped(analysis: Analysis, lang: Lang): HTMLElement {

@@ -113,8 +113,8 @@ describe('purchase-model and cluster notes', () => {
     expect(paneNotes(analyzeTransactions(rows.slice(0, 5), { model: 'off', clusters: 'off' }), 'en')).toBeNull();
   });
 
-  test('the three answers come right after the figures, before the chart and the notes', () => {
+  test('the three answers come right after the figures, then the model check, before the chart and the notes', () => {
     const nodes = renderSummary({ analysis, lang: 'en', sheetNames: [], onActivateSheet: () => {} }) as unknown as FakeElement[];
-    expect(nodes.map((n) => n.getAttribute('class') ?? n.getAttribute('id'))).toEqual(['figures', 'answers', 'chart', 'notes', 'skipped', null]);
+    expect(nodes.map((n) => n.getAttribute('class') ?? n.getAttribute('id'))).toEqual(['figures', 'answers', 'model-check', 'chart', 'notes', 'skipped', null]);
   });
 });
