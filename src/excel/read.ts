@@ -93,6 +93,22 @@ function normaliseRows(rows: Cell[][]): number {
 }
 
 /**
+ * `host.run` for reads: a response over Excel on the web's 5 MB limit (rows much wider than the
+ * sampled ones) becomes the "too large" message instead of a raw host error
+ * ("Resource limits and performance optimization for Office Add-ins",
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ */
+async function runRead<T>(host: ExcelHost, lang: Lang | undefined, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await host.run(batch);
+  } catch (error) {
+    const code = (error as { code?: string })?.code;
+    if (code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded') throw new ExcelInputError('excel.tooLargeRead', {}, lang);
+    throw error;
+  }
+}
+
+/**
  * The block without our write-back columns when they are its last two: writing beside an Excel table
  * makes the table grow over them ("the table will expand automatically",
  * https://learn.microsoft.com/office/dev/add-ins/excel/performance#import-data-into-tables), and a host
@@ -166,7 +182,7 @@ function placeRect(range: Excel.Range): CellRect {
  */
 export async function readSelection(host: ExcelHost, options: ReadOptions = {}): Promise<ReadResult> {
   assertBaseApi(host);
-  return host.run(async (context) => {
+  return runRead(host, options.lang, async (context) => {
     const selection = context.workbook.getSelectedRange();
     const sheet = selection.worksheet;
     const used = sheet.getUsedRangeOrNullObject(true);
@@ -193,7 +209,7 @@ export async function readSelection(host: ExcelHost, options: ReadOptions = {}):
  */
 export async function readTable(host: ExcelHost, tableName: string, options: ReadOptions = {}): Promise<ReadResult> {
   assertBaseApi(host);
-  return host.run(async (context) => {
+  return runRead(host, options.lang, async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(tableName);
     table.load('name');
     await context.sync();
@@ -215,7 +231,7 @@ export async function readTable(host: ExcelHost, tableName: string, options: Rea
  */
 export async function readSource(host: ExcelHost, source: SourceRef, options: ReadOptions = {}): Promise<ReadResult> {
   if (source.kind === 'table') return readTable(host, source.tableName, options);
-  return host.run(async (context) => {
+  return runRead(host, options.lang, async (context) => {
     // The header row's marker follows the sheet across reopening, renames and inserted rows or columns;
     // the saved sheet id is valid only in the session that saved it (markers.ts).
     const marker = (await resolveMarkers(context, [SOURCE_MARKER])).get(SOURCE_MARKER);

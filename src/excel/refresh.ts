@@ -59,7 +59,23 @@ function monotone(report: (fraction: number) => void): (fraction: number) => voi
  * final sync after the settings were saved, see docs/excel.md for what remains.)
  * @throws ExcelInputError from the writer or write-back (the workbook is then as it was)
  */
-export async function writeRun(host: ExcelHost, input: WriteRunInput): Promise<WriteRunResult> {
+export function writeRun(host: ExcelHost, input: WriteRunInput): Promise<WriteRunResult> {
+  return serialised(() => writeRunNow(host, input));
+}
+
+/**
+ * One workbook change at a time: Analyze (writeRun) and Refresh started together would otherwise
+ * interleave their temporary sheets and final syncs, each taking the other's output for its own
+ * (both read `rfm.outputs` before either records its sheets). Each waits for the previous to end.
+ */
+let lastRun: Promise<unknown> = Promise.resolve();
+function serialised<T>(run: () => Promise<T>): Promise<T> {
+  const next = lastRun.then(run, run);
+  lastRun = next.catch(() => undefined);
+  return next;
+}
+
+async function writeRunNow(host: ExcelHost, input: WriteRunInput): Promise<WriteRunResult> {
   const progress = monotone(input.onProgress ?? (() => undefined));
   const target = input.writeBack ? await checkWriteBack(host, input.read, { lang: input.lang, budgetBytes: input.budgetBytes }) : undefined;
   const settings: SavedSettings = {
@@ -157,7 +173,11 @@ function checkedColumns(settings: SavedSettings, read: ReadResult): Record<strin
  * @returns customers analysed, output sheet names, skipped rows, write-back record
  * @throws ExcelInputError with a message for the user (no saved analysis, source gone, ...)
  */
-export async function refresh(deps: RefreshDeps = {}): Promise<RefreshResult> {
+export function refresh(deps: RefreshDeps = {}): Promise<RefreshResult> {
+  return serialised(() => refreshNow(deps));
+}
+
+async function refreshNow(deps: RefreshDeps = {}): Promise<RefreshResult> {
   const host = deps.host ?? officeHost();
   const progress = deps.onProgress ?? (() => undefined);
   const settings = await loadSettings(host);
@@ -172,7 +192,7 @@ export async function refresh(deps: RefreshDeps = {}): Promise<RefreshResult> {
   const analyze = deps.analyze ?? engineAnalyze;
   const analysis = await analyze(read.table, options, (f, stage) => progress(0.3 + 0.3 * f, stage));
   const plan = (deps.buildPlan ?? ((a: Analysis, l: Lang) => buildWorkbookPlan(a, { lang: l })))(analysis, lang);
-  const run = await writeRun(host, {
+  const run = await writeRunNow(host, {
     plan, analysis, read, options: { ...settings.options, columns }, lang, writeBack: settings.writeBack,
     budgetBytes: deps.budgetBytes, onProgress: (f) => progress(0.6 + 0.4 * f, 'write'),
   });

@@ -26,7 +26,7 @@ test('every URL of the manifest is a file of the build', () => {
 });
 
 test('one shared runtime page: functions, commands and the pane, after office.js', () => {
-  expect(scripts('taskpane.html')).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'shared.js', 'functions.js', 'commands.js', 'taskpane.js']);
+  expect(scripts('taskpane.html')).toEqual(['https://officeapis.public.onecdn.static.microsoft/1/office.js', 'shared.js', 'functions.js', 'commands.js', 'taskpane.js']);
   expect(scripts('preview.html')).toEqual(['shared.js', 'preview.js', 'functions.js', 'commands.js', 'taskpane.js']);
   expect(fs.existsSync(path.join(DIST, 'worker.js'))).toBe(true);
 });

@@ -173,3 +173,25 @@ describe('cell edit mode', () => {
     expect(sim.sheetNames().some((n) => n.startsWith('rfm-new'))).toBe(false);
   });
 });
+
+describe('one workbook change at a time', () => {
+  it('a Refresh started while another runs waits until that one has finished', async () => {
+    const { sim, host } = workbook();
+    await analyzeRead(host, await readSelection(host), false);
+    const events: string[] = [];
+    const a = refresh({ ...deps(host), onProgress: () => events.push('a') }).then(() => events.push('a done'));
+    const b = refresh({ ...deps(host), onProgress: () => events.push('b') }).then(() => events.push('b done'));
+    await Promise.all([a, b]);
+    expect(events.indexOf('a done')).toBeLessThan(events.indexOf('b'));
+    expect(sim.sheetNames().some((n) => n.startsWith('rfm-new') || n.includes('(2)'))).toBe(false);
+  });
+});
+
+describe('reading more than Excel sends at once', () => {
+  it('turns a response over the payload limit into the too-large message', async () => {
+    const sim = createExcelSimulator({ payloadLimitBytes: 3000 });
+    sim.addSheet('Sales', [HEADER, ...Array.from({ length: 200 }, (_, i) => [`customer-${i}`, 45000 + i, i])]);
+    sim.select('Sales', 'A1:C201');
+    await expect(readSelection(simulatorHost(sim))).rejects.toMatchObject({ key: 'excel.tooLargeRead' });
+  });
+});

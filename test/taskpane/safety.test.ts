@@ -24,8 +24,8 @@ test('the page allows scripts from its own origin only, plus office.js from the 
   const html = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
   const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
   expect(csp).toContain("default-src 'self'");
-  expect(csp).toMatch(/script-src 'self'(<%[^%]*%> https:\/\/appsforoffice\.microsoft\.com<%[^%]*%>)?;/);
+  expect(csp).toMatch(/script-src 'self'(<%[^%]*%> https:\/\/officeapis\.public\.onecdn\.static\.microsoft https:\/\/appsforoffice\.microsoft\.com<%[^%]*%>)?;/);
   expect(csp).toContain("connect-src 'self'");
   const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-  expect(scripts).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+  expect(scripts).toEqual(['https://officeapis.public.onecdn.static.microsoft/1/office.js']);
 });

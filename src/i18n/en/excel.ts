@@ -11,6 +11,7 @@ export const excel: Record<string, string> = {
   'excel.headerMoved': 'The header row of the source ({address}) has changed: column "{column}" is missing. Run Analyze again from the task pane.',
   'excel.writeBackBlocked': 'Cannot write the scores beside the source: {address} already holds data that this add-in did not write. Clear those cells or turn off "Write segment and RFM code beside the data".',
   'excel.tooLarge': 'The data is too large to send to Excel in one piece; it was not written.',
+  'excel.tooLargeRead': 'The data is too large to read from Excel in one piece. Select fewer rows or columns, or analyse the file with the rfm command line.',
   'excel.writeFailed': 'Writing the output failed ({detail}); nothing was changed.',
   'excel.writeBackHeaderSegment': 'RFM segment',
   'excel.writeBackHeaderCode': 'RFM code',

@@ -11,6 +11,7 @@ export const excel: Record<string, string> = {
   'excel.headerMoved': 'سطر عنوان منبع ({address}) تغییر کرده است: ستون «{column}» پیدا نشد. از صفحهٔ وظیفه دوباره «تحلیل» را بزنید.',
   'excel.writeBackBlocked': 'نمی‌توان امتیازها را کنار منبع نوشت: {address} داده‌ای دارد که این افزونه ننوشته است. آن خانه‌ها را پاک کنید یا گزینهٔ «نوشتن بخش و کد RFM کنار داده» را خاموش کنید.',
   'excel.tooLarge': 'داده برای فرستادن یکجا به اکسل بیش از اندازه بزرگ است؛ چیزی نوشته نشد.',
+  'excel.tooLargeRead': 'داده برای خواندن یکجا از اکسل بیش از اندازه بزرگ است. سطرها یا ستون‌های کمتری انتخاب کنید یا فایل را با خط فرمان rfm تحلیل کنید.',
   'excel.writeFailed': 'نوشتن خروجی ناموفق بود ({detail})؛ چیزی تغییر نکرد.',
   'excel.writeBackHeaderSegment': 'بخش RFM',
   'excel.writeBackHeaderCode': 'کد RFM',
