@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'util';
 import { parseSqlCommand, type SqlCommand } from './sqlCommand';
-import type { AnalysisOptions, ColumnRole, InputKind } from '../engine/types';
+import type { AnalysisOptions, ColumnRole, CurrencyCode, InputKind } from '../engine/types';
 import { BINS_LIMIT, CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
 import {
   UsageError, dayOption, limitedOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
@@ -40,6 +40,8 @@ export interface AnalyzeCommand {
   /** Output path; undefined = CSV on stdout. */
   out?: string;
   lang: OutputLang;
+  /** The workbook's currency: a code, null = no unit, undefined = the one the data names (`--currency`). */
+  currency?: CurrencyCode | null;
   /** No progress bar, no skipped-rows line. */
   quiet: boolean;
   /** CSV output: formula-looking text unchanged instead of neutralised (`--csv-raw`). */
@@ -94,6 +96,7 @@ const ANALYZE_OPTIONS = {
   sheet: { type: 'string' },
   encoding: { type: 'string' },
   lang: { type: 'string' },
+  currency: { type: 'string' },
   out: { type: 'string', short: 'o' },
   'csv-raw': { type: 'boolean' },
   'compare-to': { type: 'string' },
@@ -182,6 +185,7 @@ function buildAnalyze(file: string, v: RawValues): AnalyzeCommand {
     options,
     out: v.out,
     lang: oneOf('lang', v.lang, ['en', 'fa'] as const) ?? 'en',
+    ...currencyOption(v.currency),
     quiet: v.quiet === true,
     csvRaw: v['csv-raw'] === true,
     ...listOptions(v),
@@ -205,6 +209,15 @@ function listOptions(v: RawValues): Pick<AnalyzeCommand, 'lists' | 'contacts' | 
     out.wallet = v.wallet;
   }
   return out;
+}
+
+/** `--currency` words and what they mean: a code, or null for no unit. */
+const CURRENCY_WORDS = { rial: 'IRR', toman: 'IRT', usd: 'USD', eur: 'EUR', gbp: 'GBP', none: null } as const;
+
+/** `--currency`: absent or `auto` = as the data says; otherwise the named currency (or none). */
+function currencyOption(value: string | undefined): { currency?: CurrencyCode | null } {
+  const word = oneOf('currency', value, ['auto', ...Object.keys(CURRENCY_WORDS)] as (keyof typeof CURRENCY_WORDS | 'auto')[]);
+  return word === undefined || word === 'auto' ? {} : { currency: CURRENCY_WORDS[word] };
 }
 
 /** The engine options from the raw values (every value checked). */

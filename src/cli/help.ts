@@ -60,6 +60,9 @@ Clusters, CLV and churn:
 Output:
   -o, --out FILE           .csv, .json or .xlsx (default: CSV on stdout)
       --lang en|fa         language of the .xlsx workbook (default en)
+      --currency auto|rial|toman|usd|eur|gbp|none
+                           unit of the workbook's money formats (default auto: the one the
+                           amount header or amounts name, e.g. "ریال", "$"; else none)
   -q, --quiet              no progress bar, no skipped-rows line and no notes
       --csv-raw            CSV: formula-looking text as it is (default: a leading ' as OWASP advises)
   -h, --help               this text

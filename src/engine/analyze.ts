@@ -7,6 +7,7 @@
 import { customersFromInputs, customersFromTransactions, type CustomerMetrics, type CustomerTable } from './customers';
 import { prepareInput } from './input';
 import { addOverTime } from './overTime';
+import { withDetectedCurrency } from './currency';
 import { historiesFromInputs } from './clv/inputHistories';
 import type { Histories } from './clv/summary';
 import { computeMatrices } from './matrices';
@@ -291,7 +292,8 @@ export function analyze(table: InputTable, options: AnalysisOptions = {}, onProg
   const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
   if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
   onProgress?.(0.5, 'normalised');
-  return input.kind === 'customers' ? runCustomers(input.customers, options, ctx) : runTransactions(input.transactions, options, ctx);
+  const analysis = input.kind === 'customers' ? runCustomers(input.customers, options, ctx) : runTransactions(input.transactions, options, ctx);
+  return withDetectedCurrency(analysis, table);
 }
 
 /**

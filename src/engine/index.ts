@@ -25,3 +25,4 @@ export * from './predict';
 export * from './rowRules';
 export * from './window';
 export * from './optionLimits';
+export * from './currency';

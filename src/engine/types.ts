@@ -355,7 +355,12 @@ export interface Analysis {
   cohortsJalali?: CohortRow[];
   /** Issue 14: share of wallet over the customers with a wallet column value. */
   shareOfWallet?: WalletSummary | null;
+  /** The currency the data names in its amount header or amounts (engine/currency.ts); absent when it does not say. */
+  currency?: CurrencyCode;
 }
+
+/** Currencies the workbook can name in its money formats (rial, toman, dollar, euro, pound). */
+export type CurrencyCode = 'IRR' | 'IRT' | 'USD' | 'EUR' | 'GBP';
 
 /** A note for the user: a key of the string tables, its placeholder values and the English text. */
 export interface Note {

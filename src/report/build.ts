@@ -4,7 +4,7 @@
  * Web Worker, in Node and in tests.
  */
 import type { Lang } from '../i18n';
-import type { Analysis } from '../engine/types';
+import type { Analysis, CurrencyCode } from '../engine/types';
 import type { SheetPlan, WorkbookPlan } from './plan';
 import { summarySheet } from './summarySheet';
 import { customersSheet } from './customersSheet';
@@ -12,20 +12,26 @@ import { matrixSheet } from './matrixSheet';
 import { clustersSheet } from './clustersSheet';
 import { modelCheckSheet } from './modelCheckSheet';
 import { rulesSheet } from './rulesSheet';
-import { localizeSheetFormats } from './formats';
+import { MONEY_FORMAT, amountsHaveDecimals, localizeSheetFormats, moneyFormat, replaceFormat } from './formats';
 import { layOutPlan } from './layout';
 
 /** Options of the plan. */
 export interface PlanOptions {
   /** Output language: sheet names, headers, labels; Persian sheets are right-to-left. */
   lang: Lang;
+  /**
+   * The currency of every money format: a code, null for no unit, or absent for the one the data
+   * names (Analysis.currency, else no unit).
+   */
+  currency?: CurrencyCode | null;
 }
 
 /**
  * Builds the workbook plan of an analysis: Summary, Customers, Matrix, Clusters (when clustering
  * or a holdout check ran), Model check (when the purchase model ran and the backtest was not turned
  * off) and Segment rules, in that order. Persian plans show numbers in Persian
- * digits and dates in the Jalali calendar (number formats only: values are the same). Column
+ * digits and dates in the Jalali calendar (number formats only: values are the same). Money
+ * shows the currency's unit, with decimals only when the amounts have them. Column
  * widths, wrapped text and page setup come from each sheet's content (report/layout.ts).
  * O(customers) time and memory.
  * @param analysis the engine's result
@@ -41,7 +47,11 @@ export function buildWorkbookPlan(analysis: Analysis, opts: PlanOptions): Workbo
   const modelCheck = modelCheckSheet(analysis, lang);
   if (modelCheck) sheets.push(modelCheck);
   sheets.push(rulesSheet(analysis, lang));
-  for (const sheet of sheets) localizeSheetFormats(sheet, lang);
+  const money = moneyFormat({ currency: opts.currency === undefined ? analysis.currency ?? null : opts.currency, decimals: amountsHaveDecimals(analysis) }, lang);
+  for (const sheet of sheets) {
+    replaceFormat(sheet, MONEY_FORMAT, money);
+    localizeSheetFormats(sheet, lang);
+  }
   const plan: WorkbookPlan = { lang, sheets };
   layOutPlan(plan);
   return plan;

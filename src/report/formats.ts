@@ -2,8 +2,8 @@
  * Number formats, colours and table styles of the report: one place for each visual decision.
  * Pure constants and tiny helpers (no host API).
  */
-import type { Lang } from '../i18n';
-import type { DayNumber } from '../engine/types';
+import { t, type Lang } from '../i18n';
+import type { Analysis, CurrencyCode, DayNumber } from '../engine/types';
 import { dayNumberToExcelSerial } from '../engine/dateText';
 import type { CellBlock, SheetPlan } from './plan';
 
@@ -42,7 +42,10 @@ export function localizeFormat(format: string | null, lang: Lang): string | null
 export const INTEGER_FORMAT = '#,##0';
 /** Scores and codes: plain whole numbers. */
 export const SCORE_FORMAT = '0';
-/** Money (currency-neutral: the data's own unit). */
+/**
+ * Money, as the sheet builders mark it. The plan replaces it with the currency's format
+ * (moneyFormat: the unit, and decimals only when the amounts have them) in one pass at the end.
+ */
 export const MONEY_FORMAT = '#,##0.00';
 /** Shares 0..1 shown as percentages. */
 export const PERCENT_FORMAT = '0.0%';
@@ -140,4 +143,55 @@ export function cellFormatOf(block: CellBlock, i: number, j: number): string | n
   if (!formats || formats.length === 0) return null;
   if (Array.isArray(formats[0])) return (formats as (string | null)[][])[i]?.[j] ?? null;
   return (formats as (string | null)[])[j] ?? null;
+}
+
+/** How money shows: the currency's unit (null = none) and whether the amounts have decimals. */
+export interface MoneyStyle {
+  currency: CurrencyCode | null;
+  decimals: boolean;
+}
+
+/** Currencies whose sign goes before the number ($12.50); the others' word goes after (12,500 rial). */
+const SIGN_BEFORE: ReadonlySet<CurrencyCode> = new Set(['USD', 'EUR', 'GBP']);
+
+/**
+ * The number format of money: thousands separators, two decimals only when the amounts have
+ * them, and the currency's sign or word (from the string tables) as quoted literal text.
+ * @param style currency and decimals
+ * @param lang output language (the unit's word)
+ * @example moneyFormat({ currency: 'IRR', decimals: false }, 'fa') === '#,##0 "ریال"'
+ */
+export function moneyFormat(style: MoneyStyle, lang: Lang): string {
+  const number = style.decimals ? '#,##0.00' : '#,##0';
+  if (!style.currency) return number;
+  const unit = t(lang, `report.currency.${style.currency}`).replace(/"/g, '');
+  return SIGN_BEFORE.has(style.currency) ? `"${unit}"${number}` : `${number} "${unit}"`;
+}
+
+/**
+ * Whether any customer's revenue has a fractional part (cents): then money shows two decimals.
+ * O(customers).
+ * @param analysis the analysis
+ */
+export function amountsHaveDecimals(analysis: Analysis): boolean {
+  return analysis.customers.some((c) => Math.abs(c.revenue - Math.round(c.revenue)) > 1e-9);
+}
+
+/**
+ * Replaces one number format by another in every block of a sheet, in place.
+ * @param sheet the sheet
+ * @param from the format to replace (e.g. MONEY_FORMAT)
+ * @param to its replacement
+ */
+export function replaceFormat(sheet: SheetPlan, from: string, to: string): void {
+  const swap = (f: string | null) => (f === from ? to : f);
+  for (const block of sheet.blocks) {
+    if (block.kind === 'table') block.columnFormats = block.columnFormats.map(swap);
+    else if (block.numberFormats) {
+      const formats = block.numberFormats;
+      block.numberFormats = formats.length > 0 && Array.isArray(formats[0])
+        ? (formats as (string | null)[][]).map((row) => row.map(swap))
+        : (formats as (string | null)[]).map(swap);
+    }
+  }
 }

@@ -132,3 +132,18 @@ describe('resolveColumns', () => {
     expect(resolveColumns(dup, { amount: '4' })).toEqual({ amount: 3 });
   });
 });
+
+describe('--currency', () => {
+  it('names the workbook currency, none, or auto (the data decides)', () => {
+    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'toman']).currency).toBe('IRT');
+    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'Rial']).currency).toBe('IRR');
+    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'usd']).currency).toBe('USD');
+    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'none']).currency).toBeNull();
+    expect('currency' in analyzeOf(['analyze', 'x.csv', '--currency', 'auto'])).toBe(false);
+    expect('currency' in analyzeOf(['analyze', 'x.csv'])).toBe(false);
+  });
+
+  it('refuses other words, naming the option and the choices', () => {
+    expect(usageMessage(['analyze', 'x.csv', '--currency', 'yen'])).toBe("--currency must be auto | rial | toman | usd | eur | gbp | none, got 'yen'");
+  });
+});

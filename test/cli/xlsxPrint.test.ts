@@ -72,6 +72,16 @@ suite('printing the CLI workbook (LibreOffice to PDF)', () => {
     expect(pages.length).toBeLessThanOrEqual(customers / 20 + 10);
   });
 
+  test('the rial file: amounts in rials (its header and amounts say ریال), without decimals, in Persian digits', () => {
+    const summary = printed.rial.pages[0];
+    expect(summary).toContain(`${t('fa', 'report.currency.IRR')}`);
+    // The total revenue, counted here from the generated rows: Persian digits, Persian thousands separator, no ٫۰۰.
+    const total = rialRows().reduce((sum, r) => sum + Number(r[2].replace(/[^۰-۹]/g, '').replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0))), 0);
+    const persian = total.toLocaleString('en-US').replace(/,/g, '٬').replace(/[0-9]/g, (d) => String.fromCharCode(0x6f0 + Number(d)));
+    expect(summary).toContain(persian);
+    expect(summary).not.toContain(`${persian}٫`);
+  });
+
   test.each([['rial', 'fa'], ['r', 'en']] as const)('%s: the Summary\'s and the matrices\' charts are drawn', (key, lang) => {
     // A title too long for its chart wraps: compare with runs of white space as one space.
     const text = printed[key].pages.join('\n').replace(/\s+/g, ' ');

@@ -1,0 +1,94 @@
+/**
+ * The currency of the amounts, read from the data: the amount column's header (`مبلغ (ریال)`,
+ * `Revenue (USD)`) and the units written beside the amounts (`۲٬۵۰۰٬۰۰۰ ریال`, `$12.50`, `€3`).
+ * Only an unambiguous answer counts: when the data names two currencies, or none, the caller
+ * decides (the user's setting, else no unit).
+ */
+import type { Analysis, Cell, CurrencyCode, DetectedColumn, InputTable } from './types';
+
+/** Every currency code, in a stable order (for option checking). */
+export const CURRENCY_CODES: readonly CurrencyCode[] = ['IRR', 'IRT', 'USD', 'EUR', 'GBP'];
+
+/** Words and codes of each currency, compared in lower case as whole words. */
+const WORDS: Record<CurrencyCode, readonly string[]> = {
+  IRR: ['ریال', 'ريال', 'rial', 'rials', 'irr', 'rls'],
+  IRT: ['تومان', 'تومن', 'toman', 'tomans', 'irt'],
+  USD: ['usd', 'dollar', 'dollars', 'دلار'],
+  EUR: ['eur', 'euro', 'euros', 'یورو'],
+  GBP: ['gbp', 'pound', 'pounds'],
+};
+
+/** Signs of each currency, found anywhere in the text. */
+const SIGNS: Partial<Record<CurrencyCode, readonly string[]>> = {
+  IRR: ['\ufdfc'],
+  USD: ['$'],
+  EUR: ['€'],
+  GBP: ['£'],
+};
+
+/** Amount cells read for their units (the first rows tell; a whole column costs time). */
+export const CURRENCY_SAMPLE_ROWS = 200;
+
+/**
+ * The currencies one text names.
+ * @param text a header or an amount cell's text
+ * @returns the codes found (empty when none)
+ * @example currenciesIn('مبلغ (ریال)') → ['IRR']
+ */
+export function currenciesIn(text: string): CurrencyCode[] {
+  const words = new Set(text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w !== ''));
+  return (Object.keys(WORDS) as CurrencyCode[]).filter((code) =>
+    WORDS[code].some((w) => words.has(w)) || (SIGNS[code] ?? []).some((s) => text.includes(s)));
+}
+
+/**
+ * The one currency a set of texts names, or null when they name none or several.
+ * @param texts headers and amount texts
+ */
+export function currencyOfTexts(texts: Iterable<string>): CurrencyCode | null {
+  const found = new Set<CurrencyCode>();
+  for (const text of texts) for (const code of currenciesIn(text)) found.add(code);
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/**
+ * The currency of a table's amount column: its header and the text of its first amount cells.
+ * @param table the input (header and rows)
+ * @param amountColumn index of the amount column (or the revenue column of customer-level input)
+ * @returns the currency, or null when the data does not say (or says two)
+ */
+export function detectCurrency(table: Pick<InputTable, 'header' | 'rows'>, amountColumn: number | undefined): CurrencyCode | null {
+  if (amountColumn === undefined) return null;
+  const texts: string[] = [String(table.header[amountColumn] ?? '')];
+  const rows = Math.min(table.rows.length, CURRENCY_SAMPLE_ROWS);
+  for (let i = 0; i < rows; i++) {
+    const cell: Cell | undefined = table.rows[i]?.[amountColumn];
+    if (typeof cell === 'string') texts.push(cell);
+  }
+  return currencyOfTexts(texts);
+}
+
+/**
+ * The column whose amounts carry the currency: the amount (transactions), the unit price when
+ * amounts are quantity × price, or the revenue (customer-level input).
+ * @param columns the columns the analysis used
+ */
+export function moneyColumnOf(columns: readonly DetectedColumn[]): number | undefined {
+  for (const role of ['amount', 'price', 'monetary'] as const) {
+    const found = columns.find((c) => c.role === role);
+    if (found) return found.index;
+  }
+  return undefined;
+}
+
+/**
+ * Records the currency the data names on an analysis (nothing when it names none or two).
+ * @param analysis the analysis, changed in place
+ * @param table the input's header and (first) rows
+ * @returns the analysis
+ */
+export function withDetectedCurrency(analysis: Analysis, table: Pick<InputTable, 'header' | 'rows'>): Analysis {
+  const currency = detectCurrency(table, moneyColumnOf(analysis.settings.columns));
+  if (currency) analysis.currency = currency;
+  return analysis;
+}
