@@ -32,7 +32,7 @@ import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
 import { ArgumentError, NoDataError, excelError, guarded, messageLang } from './errors';
 import { messageText } from '../i18n';
-import { PARAM_NAMES, historyColumns, named, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
+import { PARAM_NAMES, historyColumns, named, paramCells, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
 import { assertReadable, customerTableRows, transactionTable } from './table';
 
 /** Split rules a formula can use (score splits need scores, not the metrics these take). */
@@ -194,7 +194,7 @@ function analysisDay(value: unknown): number | undefined {
 export function palive(x: any[][], t_x: any[][], T: any[][], params: any[][], model?: string): any[][] {
   return guarded('RFM.PALIVE', () => {
     const spec = purchaseModel(model);
-    const fitted = purchaseParams(params);
+    const fitted = purchaseParams(paramCells(params));
     return elementwise(named(['x', 't_x', 'T'], [x, t_x, T]), ([xs, txs, Ts]) => {
       const h = purchaseHistory(xs, txs, Ts);
       return pAlive(spec, fitted, h.x, h.tx, h.T);
@@ -209,7 +209,7 @@ export function palive(x: any[][], t_x: any[][], T: any[][], params: any[][], mo
  * @param t_x Time from the first to the last purchase in the model's time unit, or a range.
  * @param T Time from the first purchase to the end of the period (same unit), or a range.
  * @param zbar Mean spend per repeat purchase (0 when x is 0), or a range. With only r, alpha, a, b as params: each customer's mean spend per purchase.
- * @param params The fitted parameters r, alpha, a, b, p, q, v in that order (a row or column of 7 cells), or only r, alpha, a, b when RFM.FIT did not use the spend model.
+ * @param params The fitted parameters r, alpha, a, b, p, q, v in that order (a row or column of 7 cells); when RFM.FIT did not use the spend model, its spill as it is (p, q, v #N/A) or only r, alpha, a, b.
  * @param [time_unit] Unit of t_x, T and alpha: "weeks" (default), "days" or "months".
  * @param [horizon_months] Months ahead, 1 to 600 (default 12).
  * @param [discount_rate] Monthly discount rate, 0 to 0.99 (default 0.01).
@@ -222,9 +222,10 @@ export function clv(
   time_unit?: string, horizon_months?: number, discount_rate?: number, margin?: number, model?: string,
 ): any[][] {
   return guarded('RFM.CLV', () => {
-    const fitted = purchaseParams(params);
-    // without p, q, v (RFM.FIT's spend-model fallback) zbar is the spend per purchase, as in the analysis
-    const spend = rangeNumbers(params, 'params', true).length === 4 ? null : spendParams(params);
+    const cells = paramCells(params);
+    const fitted = purchaseParams(cells);
+    // without p, q, v (RFM.FIT's spend-model fallback: #N/A or left out) zbar is the spend per purchase, as in the analysis
+    const spend = rangeNumbers(cells, 'params', true).length === 4 ? null : spendParams(cells);
     const settings = {
       unitDays: UNIT_DAYS[optionalKeyword(time_unit, 'time_unit', TIME_UNITS)],
       horizonMonths: optionalWhole(horizon_months, 'horizon_months', HORIZON_MONTHS_LIMIT.fallback, HORIZON_MONTHS_LIMIT.min, HORIZON_MONTHS_LIMIT.max),

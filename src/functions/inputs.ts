@@ -8,7 +8,7 @@ import type { GammaGammaParams } from '../engine/clv/gammagamma';
 import { MAX_BINS } from '../engine/scores';
 import { assertValidRules, defaultSegmentRules } from '../engine/segments';
 import type { SegmentRule } from '../engine/types';
-import { isBlank, rangeNumbers, requiredNumber, sameLengthVectors, type NamedRange } from './args';
+import { asMatrix, cellNumber, errorCodeOf, isBlank, rangeNumbers, requiredNumber, sameLengthVectors, type NamedRange } from './args';
 import { ArgumentError, NoDataError, message } from './errors';
 
 /**
@@ -100,6 +100,24 @@ function positiveParams(range: unknown, count: number): number[] {
     if (!(numbers[i] > 0)) throw new ArgumentError('paramNotPositive', { param: PARAM_NAMES[i], value: numbers[i] });
   }
   return numbers;
+}
+
+/**
+ * The parameter cells with error cells after r, alpha, a, b left out: RFM.FIT shows #N/A for p, q
+ * and v when the spend model fails its checks, and its whole spill can still be passed (error cells
+ * reach the functions as values: see errorCodeOf). An error among the first four stays, and is reported.
+ * @param range the parameter range
+ * @returns one row of the cells kept
+ */
+export function paramCells(range: unknown): unknown[][] {
+  const kept: unknown[] = [];
+  let numbers = 0;
+  for (const cell of asMatrix(range).flat()) {
+    if (numbers >= 4 && errorCodeOf(cell) !== undefined) continue;
+    if (!isBlank(cell) && !Number.isNaN(cellNumber(cell))) numbers++;
+    kept.push(cell);
+  }
+  return [kept];
 }
 
 /**

@@ -107,6 +107,13 @@ describe('RFM.CLV', () => {
     const result = clv(column([2, 0]), column([30.43, 0]), column([38.86, 20]), column([40, 12]), [[BG.r, BG.alpha, BG.a, BG.b]]);
     expect(result[0][0]).toBeCloseTo(clvByHand(2, 30.43, 38.86, 40, 12, 0.01, 1, 40), 6);
     expect(result[1][0]).toBeCloseTo(clvByHand(0, 0, 20, 12, 12, 0.01, 1, 12), 6);
+    // RFM.FIT's spill when its spend model failed a check: p, q, v are #N/A cells, read as absent
+    const na = { code: '#N/A', message: 'zbar: the spend model (Gamma-Gamma) was not used' };
+    const spill = [['r', 'alpha', 'a', 'b', 'p', 'q', 'v'], [BG.r, BG.alpha, BG.a, BG.b, na, na, na]];
+    expect(clv(column([2, 0]), column([30.43, 0]), column([38.86, 20]), column([40, 12]), spill)).toEqual(result);
+    expect(palive([[2]], [[30.43]], [[38.86]], spill)).toEqual(palive([[2]], [[30.43]], [[38.86]], [[BG.r, BG.alpha, BG.a, BG.b]]));
+    // an error among r, alpha, a, b is still an error
+    expect(errorOf(clv([[1]], [[1]], [[2]], [[10]], [[BG.r, na, BG.a, BG.b]]))?.code).toBe('#VALUE!');
   });
 
   it('defaults to weeks, 12 months, 1% a month and margin 1', () => {

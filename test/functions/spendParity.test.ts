@@ -109,7 +109,8 @@ function expectFormulasMatch(analysis: Analysis, lines: Line[]): void {
   } else {
     expect(values.slice(4).map((v) => (v as { code?: string }).code)).toEqual(['#N/A', '#N/A', '#N/A']);
     expect((values[4] as { message: string }).message).toContain('zbar: the spend model (Gamma-Gamma) was not used');
-    params = [values.slice(0, 4) as number[]];
+    // RFM.FIT's spill passes whole: the #N/A cells of p, q, v mean "no spend model"
+    params = fitted as number[][];
     spendArg = h.meanDay;
   }
   const formulaClv = clv(column(h.x), column(h.tx), column(h.T), column(spendArg), params).map((row) => row[0] as number);

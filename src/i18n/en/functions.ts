@@ -32,6 +32,6 @@ export const functions = {
   'fn.noCustomers': '{name}: the ranges have no customers',
   'fn.fitUnsettled': 'x: the purchase model did not settle on finite parameters for these customers',
   'fn.noRepeatSpend': 'zbar: no repeat customer with a positive mean spend',
-  'fn.spendFallback': 'zbar: {reason}. Give RFM.CLV only r, alpha, a, b and each customer\'s mean spend per purchase as zbar',
+  'fn.spendFallback': 'zbar: {reason}. With these parameters RFM.CLV takes its zbar as the spend per purchase: give it each customer\'s mean spend per purchase',
   'fn.unexpected': '{function}: {detail}',
 };

@@ -32,6 +32,6 @@ export const functions = {
   'fn.noCustomers': '{name}: محدوده‌ها هیچ مشتری‌ای ندارند',
   'fn.fitUnsettled': 'x: مدل خرید برای این مشتریان به پارامترهای متناهی نرسید',
   'fn.noRepeatSpend': 'zbar: هیچ مشتری تکراری با میانگین خرج مثبت نیست',
-  'fn.spendFallback': 'zbar: {reason}. به RFM.CLV فقط r، alpha، a، b را بدهید و میانگین خرج هر خرید هر مشتری را به جای zbar',
+  'fn.spendFallback': 'zbar: {reason}. با این پارامترها RFM.CLV مقدار zbar را خرج هر خرید می‌گیرد: میانگین خرج هر خرید هر مشتری را به آن بدهید',
   'fn.unexpected': '{function}: {detail}',
 };
