@@ -5,6 +5,9 @@ import { activateSheet, legalSheetName, legalTableName, uniqueSheetName, uniqueT
 import { createExcelSimulator } from '../../src/simulator';
 import { simulatorHost } from '../../src/simulator/host';
 import { TRICKY_IDS, customerRows, samplePlan } from './fixtures';
+import { buildWorkbookPlan } from '../../src/report/build';
+import { widthPoints } from '../../src/excel/cellValues';
+import { analysisWithModel } from '../report/fixtures';
 
 describe('renderPlan', () => {
   it('writes values, then formats, tables, styles, widths, charts, colour scales, freeze, pivot', async () => {
@@ -107,6 +110,26 @@ describe('renderPlan', () => {
     expect(summary.style(2, 1, 'format.wrapText')).toBeUndefined();
     expect(summary.rowHeights.get(2)).toBe(45);
     expect(summary.rowHeights.get(3)).toBeUndefined();
+  });
+
+  it.each(['en', 'fa'] as const)('%s: a real plan: every sheet gets the plan\'s widths, wrapped cells and print setup', async (lang) => {
+    const plan = buildWorkbookPlan(analysisWithModel(), { lang });
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales');
+    const result = await renderPlan(simulatorHost(sim), plan);
+    plan.sheets.forEach((planSheet, i) => {
+      const sheet = sim.sheet(result.sheets[i].name);
+      const setup = planSheet.pageSetup!;
+      expect(sheet.print).toEqual({
+        orientation: setup.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+        zoom: setup.fitToHeight > 0 ? { horizontalFitToPages: 1, verticalFitToPages: setup.fitToHeight } : { horizontalFitToPages: 1 },
+        titleRows: setup.titleRows,
+      });
+      planSheet.columnWidths.forEach((chars, column) => expect(sheet.columnWidths.get(column)).toBeCloseTo(widthPoints(chars)));
+      for (const w of planSheet.wrapText ?? []) expect(sheet.style(w.row, w.column, 'format.wrapText')).toBe(true);
+      for (const tall of planSheet.tallRows ?? []) expect(sheet.rowHeights.get(tall.row)).toBe(tall.lines * 15);
+    });
+    expect(sim.sheet(result.sheets[0].name).print.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 2 });
   });
 
   it('ExcelApi 1.8 has no pageLayout: the sheets are written without it, and the render says so', async () => {
