@@ -37,7 +37,7 @@ describe('the verdict line', () => {
   it('says the churn ranking did better, the count was close, and the precision (English)', () => {
     expect(backtestVerdict(scorecard(), 'en')).toBe(
       'Model check on the last 90 days: the churn ranking found the customers who then bought nothing better than days since the last purchase alone (AUC 0.731 against 0.683); '
-      + 'it expected 540 customers to buy nothing and 500 did; 75% of the 40 customers it called Churned bought nothing.',
+      + 'it expected 540 customers to buy nothing and 500 did; 75% of the 40 customer(s) it called Churned bought nothing.',
     );
   });
 

@@ -233,7 +233,7 @@ export const report = {
   'report.check.verdict.noAuc': 'Model check on the last {days} days: every customer bought again, or none did, so the ranking cannot be judged',
   'report.check.verdict.countClose': 'it expected {predicted} customers to buy nothing and {actual} did',
   'report.check.verdict.countOff': 'it expected {predicted} customers to buy nothing but {actual} did, so read the churn counts as rough',
-  'report.check.verdict.precision': '{share} of the {called} customers it called Churned bought nothing',
+  'report.check.verdict.precision': '{share} of the {called} customer(s) it called Churned bought nothing',
   'report.check.verdict.noneChurned': 'it called no customer Churned',
   'report.check.verdict.separator': '; ',
   'report.check.verdict.end': '.',
