@@ -12,6 +12,8 @@ import { matrixSheet } from './matrixSheet';
 import { clustersSheet } from './clustersSheet';
 import { modelCheckSheet } from './modelCheckSheet';
 import { rulesSheet } from './rulesSheet';
+import { migrationSheet } from './migrationSheet';
+import { cohortsSheet } from './cohortsSheet';
 import { MONEY_FORMAT, amountsHaveDecimals, localizeSheetFormats, moneyFormat, replaceFormat } from './formats';
 import { layOutPlan } from './layout';
 
@@ -29,7 +31,8 @@ export interface PlanOptions {
 /**
  * Builds the workbook plan of an analysis: Summary, Customers, Matrix, Clusters (when clustering
  * or a holdout check ran), Model check (when the purchase model ran and the backtest was not turned
- * off) and Segment rules, in that order. Persian plans show numbers in Persian
+ * off), Migration (when the run compared with an earlier date), Cohorts (when it counted cohorts)
+ * and Segment rules, in that order. Persian plans show numbers in Persian
  * digits and dates in the Jalali calendar (number formats only: values are the same). Money
  * shows the currency's unit, with decimals only when the amounts have them. Column
  * widths, wrapped text and page setup come from each sheet's content (report/layout.ts).
@@ -46,6 +49,10 @@ export function buildWorkbookPlan(analysis: Analysis, opts: PlanOptions): Workbo
   if (clusters) sheets.push(clusters);
   const modelCheck = modelCheckSheet(analysis, lang);
   if (modelCheck) sheets.push(modelCheck);
+  const migration = migrationSheet(analysis, lang);
+  if (migration) sheets.push(migration);
+  const cohorts = cohortsSheet(analysis, lang);
+  if (cohorts) sheets.push(cohorts);
   sheets.push(rulesSheet(analysis, lang));
   const money = moneyFormat({ currency: opts.currency === undefined ? analysis.currency ?? null : opts.currency, decimals: amountsHaveDecimals(analysis) }, lang);
   for (const sheet of sheets) {

@@ -77,6 +77,8 @@ export const TAB_COLORS = {
   matrix: '#548235',
   clusters: '#BF8F00',
   modelCheck: '#C55A11',
+  migration: '#7030A0',
+  cohorts: '#00B0F0',
   rules: '#7F7F7F',
 } as const;
 

@@ -14,7 +14,7 @@
 export type PlanValue = string | number | boolean | null;
 
 /** Stable identity of our sheets, independent of the display language. */
-export type SheetKey = 'summary' | 'customers' | 'matrix' | 'clusters' | 'modelCheck' | 'rules';
+export type SheetKey = 'summary' | 'customers' | 'matrix' | 'clusters' | 'modelCheck' | 'migration' | 'cohorts' | 'rules';
 
 /** A rectangle on one sheet, 0-based. */
 export interface PlanRange {

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { STRINGS } from '../../src/i18n';
 import { requireSharedData } from '../support/sharedData';
 
 /** The soffice binary, or undefined outside CI when it is not installed. */
@@ -85,4 +86,36 @@ suite('LibreOffice reads the report of rfm_data_orders.csv', () => {
     const customers = fs.readFileSync(path.join(faDir, 'report-fa-مشتریان.csv'), 'utf8').split(/\r?\n/);
     expect(customers.find((l) => l.startsWith("Abbey O'Reilly"))).toMatch(/^Abbey O'Reilly,[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2},۲۰۰۶\/۰۶\/۰۹,[۰-۹]+,۲۰۵,/);
   }, 180_000);
+});
+
+/** Cells of a CSV export that read as errors. */
+function errorCells(file: string): string[] {
+  const cells = fs.readFileSync(file, 'utf8').split(/\r?\n/).flatMap((line) => line.split(','));
+  return cells.filter((c) => ERROR_CELL.test(c.replace(/^"|"$/g, '')));
+}
+
+suite('LibreOffice reads the Migration and Cohorts sheets (issue 14)', () => {
+  let dir: string;
+  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-lo-time-')); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(['en', 'fa'] as const)('%s: both sheets convert to CSV without error cells, the workbook to PDF', async (lang) => {
+    const out = path.join(dir, lang);
+    fs.mkdirSync(out);
+    const report = path.join(out, 'over.xlsx');
+    const io = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } };
+    const args = ['analyze', ORDERS, '--out', report, '--lang', lang, '--quiet', '--compare-to', '2006-07-01', '--analysis-date', '2006-12-31', '--cohorts', '--model', 'off'];
+    expect(await main(args, io as unknown as Parameters<typeof main>[1])).toBe(0);
+    convert(out, report, CSV_FILTER);
+    for (const key of ['migration', 'cohorts']) {
+      const file = path.join(out, `over-${STRINGS[lang][`report.sheet.${key}`]}.csv`);
+      expect(fs.existsSync(file)).toBe(true);
+      expect(errorCells(file)).toEqual([]);
+    }
+    const migration = fs.readFileSync(path.join(out, `over-${STRINGS[lang]['report.sheet.migration']}.csv`), 'utf8').split(/\r?\n/);
+    // the headline of the largest move down, in the language
+    expect(migration[1]).toMatch(lang === 'en' ? /^"?[\d,]+ .+ slipped to .+/ : /^"?[۰-۹٬]+ مشتری از «.+» به «.+» افت کرد/);
+    convert(out, report, 'pdf');
+    expect(fs.readFileSync(path.join(out, 'over.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 300_000);
 });

@@ -132,3 +132,33 @@ export function analysisWithModel(): Analysis {
   };
   return a;
 }
+
+/**
+ * The analysis with model results and the over-time reports (issue 14), hand-built: a migration
+ * since 2006-07-01 (two customers Champions → At Risk, one Potential Loyalist → Lost, one new) and
+ * cohorts in both calendars.
+ */
+export function analysisOverTime(): Analysis {
+  const a = analysisWithModel();
+  const segments = [...a.settings.segmentRules.map((r) => r.name), 'Others'];
+  const size = segments.length;
+  const grid = () => Array.from({ length: size + 1 }, () => new Array<number>(size).fill(0));
+  const customers = grid();
+  const revenue = grid();
+  const at = (name: string) => segments.indexOf(name);
+  const move = (from: number, to: string, count: number, money: number) => { customers[from][at(to)] += count; revenue[from][at(to)] += money; };
+  move(at('Champions'), 'At Risk', 2, 320.5);
+  move(at('Potential Loyalist'), 'Lost', 1, 20.5);
+  move(size, 'Champions', 1, 500);
+  a.migration = {
+    compareTo: DAY_2006_12_31 - 183, segments, customers, revenue, newCustomers: 1,
+    movedDown: [
+      { id: '+1', from: 'Champions', to: 'At Risk', revenue: 300, clv: 500 },
+      { id: '=HYPERLINK("http://x","y")', from: 'Potential Loyalist', to: 'Lost', revenue: 20.5, clv: null },
+      { id: '@SUM(A1)', from: 'Champions', to: 'At Risk', revenue: 20, clv: 800 },
+    ],
+  };
+  a.cohorts = [{ cohort: '2005-12', customers: 2, active: [2, 1, 0] }, { cohort: '2006-01', customers: 2, active: [2, 1] }];
+  a.cohortsJalali = [{ cohort: '1384-09', customers: 1, active: [1, 0, 1] }, { cohort: '1384-10', customers: 3, active: [3, 2] }];
+  return a;
+}

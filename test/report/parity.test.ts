@@ -13,7 +13,7 @@ import { renderPlan } from '../../src/excel/write';
 import type { WorkbookPlan } from '../../src/report/plan';
 import { createExcelSimulator } from '../../src/simulator';
 import { simulatorHost } from '../../src/simulator/host';
-import { analysisWithModel, smallAnalysis } from './fixtures';
+import { analysisOverTime, analysisWithModel, smallAnalysis } from './fixtures';
 
 /** Non-empty cells of a sheet as `row,column` → value and number format. */
 type CellMap = Map<string, { value: unknown; format: string }>;
@@ -73,11 +73,15 @@ async function throughExcelJs(plan: WorkbookPlan): Promise<{ names: string[]; ce
 describe.each([
   ['en, no model', () => buildWorkbookPlan(smallAnalysis(), { lang: 'en' })],
   ['fa, with model, clusters and holdout', () => buildWorkbookPlan(analysisWithModel(), { lang: 'fa' })],
+  // issue 14: the Migration and Cohorts sheets, in both languages
+  ['en, with migration and cohorts', () => buildWorkbookPlan(analysisOverTime(), { lang: 'en' })],
+  ['fa, with migration and cohorts', () => buildWorkbookPlan(analysisOverTime(), { lang: 'fa' })],
 ])('parity of the two writers: %s', (_label, makePlan) => {
   test('same sheets, tables, values and number formats in every cell', async () => {
     const plan = makePlan();
     const [sim, file] = await Promise.all([throughSimulator(plan), throughExcelJs(plan)]);
     expect(file.names).toEqual(sim.names);
+    expect(sim.names).toEqual(plan.sheets.map((s) => s.name));
     expect(file.tables).toEqual(sim.tables);
     for (const name of sim.names) {
       const a = sim.cells.get(name) as CellMap;
