@@ -76,7 +76,7 @@ suite('LibreOffice reads the report of rfm_data_orders.csv', () => {
     expect(await main(['analyze', ORDERS, '--out', fa, '--lang', 'fa', '--quiet'], io as unknown as Parameters<typeof main>[1])).toBe(0);
     convert(faDir, fa, CSV_FILTER);
     const csvs = fs.readdirSync(faDir).filter((f) => f.endsWith('.csv'));
-    expect(csvs.sort()).toEqual(['خلاصه', 'مشتریان', 'ماتریس', 'خوشه‌ها', 'قواعد بخش‌بندی'].map((n) => `report-fa-${n}.csv`).sort());
+    expect(csvs.sort()).toEqual(['خلاصه', 'مشتریان', 'ماتریس', 'خوشه‌ها', 'بررسی مدل', 'قواعد بخش‌بندی'].map((n) => `report-fa-${n}.csv`).sort());
     for (const file of csvs) {
       const cells = fs.readFileSync(path.join(faDir, file), 'utf8').split(/\r?\n/).flatMap((line) => line.split(','));
       expect(cells.filter((c) => ERROR_CELL.test(c.replace(/^"|"$/g, '')))).toEqual([]);
