@@ -2,10 +2,11 @@
  * The backtest scorecard: AUC against hand-counted pairs, every figure of a tiny hand-built
  * history computed by hand, and the rule that turns it on by default.
  */
+import { analyzeTransactions } from '../../../src/engine/analyze';
 import { rocAuc } from '../../../src/engine/clv/auc';
 import { BACKTEST_MIN_CUSTOMERS, backtestSkipReason, scoreBacktest, type WindowScorer } from '../../../src/engine/clv/backtest';
 import { buildHistories } from '../../../src/engine/clv/summary';
-import type { BacktestReport } from '../../../src/engine/clv/types';
+import type { BacktestReport, ClvReport } from '../../../src/engine/clv/types';
 import type { Transaction } from '../../../src/engine/types';
 
 describe('rocAuc', () => {
@@ -125,5 +126,33 @@ describe('backtestSkipReason: on by default with two horizons of history and eno
     expect(BACKTEST_MIN_CUSTOMERS).toBe(100);
     expect(backtestSkipReason(400, 90, 99)).toMatchObject({ status: 'skipped', key: 'predict.backtest.fewCustomers', params: { customers: 99, min: 100 } });
     expect(backtestSkipReason(400, 90, 100)).toBeNull();
+  });
+});
+
+describe('the backtest in the pipeline', () => {
+  // 120 customers who buy on days 0, 30, 60 … up to day 360 (each starting a day later than the last)
+  const rows: Transaction[] = [];
+  for (let c = 0; c < 120; c++) for (let d = c % 30; d <= 360; d += 30 + (c % 7)) rows.push(line(`c${c}`, 20000 + d, 10 + (c % 5), rows.length + 2));
+
+  it('is skipped with a reason when turned off', () => {
+    const clv = analyzeTransactions(rows, { clusters: 'off', backtest: false }).clv as ClvReport;
+    expect(clv.backtest).toMatchObject({ status: 'skipped', key: 'predict.backtest.off' });
+  });
+
+  it('is skipped when the history is shorter than two horizons', () => {
+    const last = Math.max(...rows.map((r) => r.day));
+    const first = Math.min(...rows.map((r) => r.day));
+    const clv = analyzeTransactions(rows, { clusters: 'off', churnHorizonDays: 200 }).clv as ClvReport;
+    expect(clv.backtest).toMatchObject({ status: 'skipped', key: 'predict.backtest.short', params: { days: last - first + 1, need: 400, horizon: 200 } });
+  });
+
+  it('runs by default over the last 90 days', () => {
+    const clv = analyzeTransactions(rows, { clusters: 'off' }).clv as ClvReport;
+    const backtest = clv.backtest as BacktestReport;
+    expect(backtest.status).toBe('ok');
+    const last = Math.max(...rows.map((r) => r.day));
+    expect([backtest.holdoutTo, backtest.holdoutFrom, backtest.horizonDays]).toEqual([last, last - 89, 90]);
+    // customers with a purchase on or before the calibration end, counted from the rows
+    expect(backtest.customers).toBe(new Set(rows.filter((r) => r.day <= last - 90).map((r) => r.customerId)).size);
   });
 });
