@@ -94,6 +94,20 @@ export class DelimitedTokenizer {
     this.onRow(blank ? [] : row);
   }
 
+  /** The cells of a line without quotes or CR, from `start` to `end` (exclusive). */
+  private plainLine(text: string, start: number, end: number, delimiter: string, keep: Uint8Array | undefined, keepFrom: number): string[] {
+    const row: string[] = [];
+    let i = start;
+    for (;;) {
+      let j = text.indexOf(delimiter, i);
+      if (j < 0 || j > end) j = end;
+      const col = row.length;
+      row.push(keep === undefined || col >= keepFrom || keep[col] === 1 ? text.slice(i, j) : '');
+      if (j === end) return row;
+      i = j + 1;
+    }
+  }
+
   /** Whitespace-separated text: whole lines only; returns the characters consumed. */
   private lines(text: string, final: boolean): number {
     let start = 0;
@@ -125,7 +139,25 @@ export class DelimitedTokenizer {
     let rowStart = 0;
     let i = 0;
     let row: string[] = [];
+    // Fast path for LF text: a whole line without a quote is split with indexOf (native search)
+    // instead of a loop over its characters. CR (CRLF, CR) and quoted lines take the loop below.
+    const lfOnly = text.indexOf('\r') < 0;
+    let nextQuote = lfOnly ? text.indexOf('"') : 0;
+    const delimiter = this.delimiter;
     while (i < n) {
+      if (lfOnly && row.length === 0) {
+        const lineEnd = text.indexOf('\n', i);
+        if (lineEnd < 0 && !final) return rowStart;
+        const end = lineEnd < 0 ? n : lineEnd;
+        if (nextQuote >= 0 && nextQuote < i) nextQuote = text.indexOf('"', i);
+        if (nextQuote < 0 || nextQuote >= end) {
+          this.emit(this.plainLine(text, i, end, delimiter, keep, keepFrom));
+          i = end + 1;
+          rowStart = i;
+          if (i >= n) return n;
+          continue;
+        }
+      }
       const col = row.length;
       const wanted = keep === undefined || col >= keepFrom || keep[col] === 1;
       if (text.charCodeAt(i) === QUOTE) {
