@@ -40,8 +40,6 @@ export interface AnalyzeCommand {
   /** Output path; undefined = CSV on stdout. */
   out?: string;
   lang: OutputLang;
-  /** The workbook's currency: a code, null = no unit, undefined = the one the data names (`--currency`). */
-  currency?: CurrencyCode | null;
   /** No progress bar, no skipped-rows line. */
   quiet: boolean;
   /** CSV output: formula-looking text unchanged instead of neutralised (`--csv-raw`). */
@@ -185,7 +183,6 @@ function buildAnalyze(file: string, v: RawValues): AnalyzeCommand {
     options,
     out: v.out,
     lang: oneOf('lang', v.lang, ['en', 'fa'] as const) ?? 'en',
-    ...currencyOption(v.currency),
     quiet: v.quiet === true,
     csvRaw: v['csv-raw'] === true,
     ...listOptions(v),
@@ -211,13 +208,13 @@ function listOptions(v: RawValues): Pick<AnalyzeCommand, 'lists' | 'contacts' | 
   return out;
 }
 
-/** `--currency` words and what they mean: a code, or null for no unit. */
-const CURRENCY_WORDS = { rial: 'IRR', toman: 'IRT', usd: 'USD', eur: 'EUR', gbp: 'GBP', none: null } as const;
+/** `--currency` words and what they mean: a code, or 'none' for no unit. */
+const CURRENCY_WORDS = { rial: 'IRR', toman: 'IRT', usd: 'USD', eur: 'EUR', gbp: 'GBP', none: 'none' } as const;
 
-/** `--currency`: absent or `auto` = as the data says; otherwise the named currency (or none). */
-function currencyOption(value: string | undefined): { currency?: CurrencyCode | null } {
+/** `--currency`: absent or `auto` = as the data says; otherwise the named currency (rial ↔ toman converts). */
+function currencyOption(value: string | undefined): CurrencyCode | 'none' | undefined {
   const word = oneOf('currency', value, ['auto', ...Object.keys(CURRENCY_WORDS)] as (keyof typeof CURRENCY_WORDS | 'auto')[]);
-  return word === undefined || word === 'auto' ? {} : { currency: CURRENCY_WORDS[word] };
+  return word === undefined || word === 'auto' ? undefined : CURRENCY_WORDS[word];
 }
 
 /** The engine options from the raw values (every value checked). */
@@ -227,6 +224,8 @@ function buildOptions(v: RawValues): AnalysisOptions {
   if (inputKind) options.inputKind = inputKind as InputKind;
   if (v['analysis-date'] !== undefined) options.analysisDate = dayOption('analysis-date', v['analysis-date']);
   if (v.today !== undefined) options.today = dayOption('today', v.today);
+  const currency = currencyOption(v.currency);
+  if (currency) options.currency = currency;
   options.zeroAmounts = oneOf('zero-amounts', v['zero-amounts'], ['purchase', 'skip'] as const);
   if (v.bins !== undefined) options.bins = limitedOption('bins', v.bins, BINS_LIMIT);
   options.scoring = oneOf('scoring', v.scoring, ['quantile', 'thresholds'] as const);

@@ -61,8 +61,9 @@ Output:
   -o, --out FILE           .csv, .json or .xlsx (default: CSV on stdout)
       --lang en|fa         language of the .xlsx workbook (default en)
       --currency auto|rial|toman|usd|eur|gbp|none
-                           unit of the workbook's money formats (default auto: the one the
-                           amount header or amounts name, e.g. "ریال", "$"; else none)
+                           unit of the money (default auto: the one the amount header or
+                           amounts name, e.g. "ریال", "$"; else none); toman on rial data
+                           divides every amount by 10, rial on toman data multiplies by 10
   -q, --quiet              no progress bar, no skipped-rows line and no notes
       --csv-raw            CSV: formula-looking text as it is (default: a leading ' as OWASP advises)
   -h, --help               this text

@@ -95,7 +95,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   if (command.out === undefined) await writeStdout(io, customersCsv(analysis, csvOptions));
   else if (format === 'csv') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis, csvOptions)));
   else if (format === 'json') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
-  else await writeXlsx(analysis, command.out, command.lang, command.currency);
+  else await writeXlsx(analysis, command.out, command.lang);
   progress.update(1, 'done');
   return { analysis, dataRows, extraNotes };
 }
@@ -168,12 +168,11 @@ function assertHasRows(table: InputTable, file: string): void {
  * @param analysis the analysis
  * @param filePath where to write
  * @param lang the workbook's language
- * @param currency the money formats' currency (undefined = the one the data names)
  */
-async function writeXlsx(analysis: Analysis, filePath: string, lang: OutputLang, currency: AnalyzeCommand['currency']): Promise<void> {
+async function writeXlsx(analysis: Analysis, filePath: string, lang: OutputLang): Promise<void> {
   assertIdsFitCells(analysis);
   const [{ buildWorkbookPlan }, { writeWorkbookXlsx }] = await Promise.all([import('../report/build'), import('./xlsx')]);
-  await writeWorkbookXlsx(buildWorkbookPlan(analysis, currency === undefined ? { lang } : { lang, currency }), filePath);
+  await writeWorkbookXlsx(buildWorkbookPlan(analysis, { lang }), filePath);
 }
 
 /**

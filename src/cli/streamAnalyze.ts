@@ -6,7 +6,7 @@
  * second time with them (see engine/transactionStream.ts).
  */
 import * as path from 'path';
-import { analyze, analyzeStream, detectInputKind, TransactionStream, withDetectedCurrency } from '../engine';
+import { analyze, analyzeStream, detectInputKind, TransactionStream, withCurrency } from '../engine';
 import type { Analysis, AnalysisOptions, Cell, ColumnRole, FixedForms, InputTable, Note } from '../engine';
 import { InputError } from '../engine/types';
 import { note } from '../engine/messages';
@@ -70,8 +70,6 @@ class AnalyzeSink implements RowSink {
   private options: AnalysisOptions | undefined;
   private stream: TransactionStream | undefined;
   private table: InputTable | undefined;
-  /** The first batch: its amounts tell the currency (engine/currency.ts). */
-  private sample: InputTable | undefined;
 
   constructor(private readonly named: Partial<Record<ColumnRole, string>>, private readonly userOptions: AnalysisOptions, private readonly fixed?: FixedForms) {}
 
@@ -88,7 +86,6 @@ class AnalyzeSink implements RowSink {
     const options: AnalysisOptions = { ...this.userOptions, columns: resolveColumns(head.header, this.named) };
     this.options = options;
     if ((options.inputKind ?? detectInputKind(sample)) === 'customers') { this.table = sample; return; }
-    this.sample = sample;
     this.stream = new TransactionStream(sample, options, this.fixed);
     head.keepOnly(this.stream.usedColumns);
     this.stream.add(batch, firstRowNumber);
@@ -107,7 +104,7 @@ class AnalyzeSink implements RowSink {
     const end = this.stream.finish();
     if ('redo' in end) return end;
     if (end.result.dataRows === 0) throw noRows();
-    const sample = this.sample as InputTable;
-    return { dataRows: end.result.dataRows, options, run: (onProgress) => withDetectedCurrency(analyzeStream(end.result, options, onProgress), sample) };
+    const currency = this.stream.currency;
+    return { dataRows: end.result.dataRows, options, run: (onProgress) => withCurrency(analyzeStream(end.result, options, onProgress), currency) };
   }
 }

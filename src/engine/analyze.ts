@@ -7,7 +7,7 @@
 import { customersFromInputs, customersFromTransactions, type CustomerMetrics, type CustomerTable } from './customers';
 import { prepareInput } from './input';
 import { addOverTime } from './overTime';
-import { withDetectedCurrency } from './currency';
+import { withCurrency } from './currency';
 import { historiesFromInputs } from './clv/inputHistories';
 import type { Histories } from './clv/summary';
 import { computeMatrices } from './matrices';
@@ -293,7 +293,7 @@ export function analyze(table: InputTable, options: AnalysisOptions = {}, onProg
   if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
   onProgress?.(0.5, 'normalised');
   const analysis = input.kind === 'customers' ? runCustomers(input.customers, options, ctx) : runTransactions(input.transactions, options, ctx);
-  return withDetectedCurrency(analysis, table);
+  return withCurrency(analysis, input.currency);
 }
 
 /**

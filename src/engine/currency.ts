@@ -81,14 +81,58 @@ export function moneyColumnOf(columns: readonly DetectedColumn[]): number | unde
   return undefined;
 }
 
+/** The currency of the output and the factor the amounts are multiplied by to get there. */
+export interface CurrencyChoice {
+  /** null = no unit. */
+  currency: CurrencyCode | null;
+  /** 0.1 for rials shown in tomans, 10 for tomans shown in rials, else 1. */
+  factor: number;
+}
+
 /**
- * Records the currency the data names on an analysis (nothing when it names none or two).
+ * The output's currency: the user's choice when there is one ('none' = no unit), else the one the
+ * data names. Rials asked for in tomans are divided by 10, tomans asked for in rials multiplied by
+ * 10; other choices only name the unit.
+ * @param detected the currency the data names (detectCurrency)
+ * @param wanted AnalysisOptions.currency
+ * @example chooseCurrency('IRR', 'IRT') → { currency: 'IRT', factor: 0.1 }
+ */
+export function chooseCurrency(detected: CurrencyCode | null, wanted: CurrencyCode | 'none' | undefined): CurrencyChoice {
+  if (wanted === 'none') return { currency: null, factor: 1 };
+  if (wanted === undefined) return { currency: detected, factor: 1 };
+  const factor = detected === 'IRR' && wanted === 'IRT' ? 0.1 : detected === 'IRT' && wanted === 'IRR' ? 10 : 1;
+  return { currency: wanted, factor };
+}
+
+/**
+ * The currency choice for an input: the data's currency (header and first amounts) against the
+ * user's option.
+ * @param table the header and (first) rows
+ * @param columns the columns detected for it
+ * @param wanted AnalysisOptions.currency
+ */
+export function currencyOfInput(table: Pick<InputTable, 'header' | 'rows'>, columns: readonly DetectedColumn[], wanted: CurrencyCode | 'none' | undefined): CurrencyChoice {
+  return chooseCurrency(detectCurrency(table, moneyColumnOf(columns)), wanted);
+}
+
+/**
+ * An amount in the output's currency: multiplied by the factor (divided by 10 for 0.1, which
+ * keeps whole tomans whole where × 0.1 would not).
+ * @param amount the amount as read
+ * @param factor CurrencyChoice.factor
+ */
+export function convertAmount(amount: number, factor: number): number {
+  if (factor === 1) return amount;
+  return factor >= 1 ? amount * factor : amount / Math.round(1 / factor);
+}
+
+/**
+ * Records the output's currency on an analysis (nothing when there is no unit).
  * @param analysis the analysis, changed in place
- * @param table the input's header and (first) rows
+ * @param choice the currency choice of its input
  * @returns the analysis
  */
-export function withDetectedCurrency(analysis: Analysis, table: Pick<InputTable, 'header' | 'rows'>): Analysis {
-  const currency = detectCurrency(table, moneyColumnOf(analysis.settings.columns));
-  if (currency) analysis.currency = currency;
+export function withCurrency(analysis: Analysis, choice: CurrencyChoice): Analysis {
+  if (choice.currency) analysis.currency = choice.currency;
   return analysis;
 }

@@ -20,6 +20,7 @@ import { detectColumns, detectInputKind, duplicateHeaderNote, toColumnMapping } 
 import type { DateColumnResolution } from './dates';
 import { note } from './messages';
 import { normalizeTransactions, type NormalizeOptions } from './parse';
+import { currencyOfInput, type CurrencyChoice } from './currency';
 import { normalizeCustomers } from './parseCustomers';
 
 /** Fields common to both kinds of prepared input. */
@@ -33,6 +34,8 @@ interface PreparedBase {
   dateNote?: string;
   /** What the user should know about how the input was read: duplicate headers, day/month order, mixed dates. */
   notes: Note[];
+  /** The output's currency and the factor the amounts were converted by (engine/currency.ts). */
+  currency: CurrencyChoice;
 }
 
 /** Transactions ready for the pipeline. */
@@ -98,19 +101,20 @@ export function prepareInput(table: InputTable, options: AnalysisOptions = {}): 
   const kind = options.inputKind ?? detectInputKind(table);
   const columns = detectColumns(table, kind, options.columns);
   const mapping = toColumnMapping(columns);
-  const opts = normalizeOptionsOf(options);
+  const currency = currencyOfInput(table, columns, options.currency);
+  const opts: NormalizeOptions = { ...normalizeOptionsOf(options), amountFactor: currency.factor };
   if (kind === 'customers') {
     const r = normalizeCustomers(table, mapping, opts);
     addCustomerSummaries(table, r.customers, opts);
     const notes = inputNotes(table, columns, r.lastPurchaseColumn);
-    const out: PreparedCustomers = { kind, columns, customers: r.customers, skipped: r.skipped, notes };
+    const out: PreparedCustomers = { kind, columns, customers: r.customers, skipped: r.skipped, notes, currency };
     if (r.dayMonthOrder) out.dayMonthOrder = r.dayMonthOrder;
     if (r.lastPurchaseColumn?.note) out.dateNote = r.lastPurchaseColumn.note;
     return out;
   }
   const r = normalizeTransactions(table, mapping, opts);
   const notes = inputNotes(table, columns, r.dateColumn);
-  const out: PreparedTransactions = { kind, columns, transactions: r.transactions, skipped: r.skipped, notes };
+  const out: PreparedTransactions = { kind, columns, transactions: r.transactions, skipped: r.skipped, notes, currency };
   if (r.dayMonthOrder) out.dayMonthOrder = r.dayMonthOrder;
   if (r.dateColumn.note) out.dateNote = r.dateColumn.note;
   return out;

@@ -17,6 +17,7 @@ import { normalizeId } from './numbers';
 import { dateColumn, errorColumn, isBlankRow, numberColumnParser, orderHint } from './rows';
 import { SkipCollector } from './skipped';
 import { classifyAmount, DEFAULT_ZERO_AMOUNTS, type ZeroAmountRule } from './rowRules';
+import { convertAmount } from './currency';
 
 /** Options of normalisation. */
 export interface NormalizeOptions {
@@ -31,6 +32,8 @@ export interface NormalizeOptions {
   fixed?: FixedForms;
   /** The collector to report into (a streaming reader shares one across batches). */
   skips?: SkipCollector;
+  /** Multiplies every amount and cost: a currency conversion (engine/currency.ts); default 1. */
+  amountFactor?: number;
 }
 
 /** Column forms decided for a whole file rather than per table. */
@@ -84,6 +87,7 @@ export function normalizeTransactions(
   const width = table.headerWidth;
   const transactions: Transaction[] = [];
   const zeroAmounts = opts.zeroAmounts ?? DEFAULT_ZERO_AMOUNTS;
+  const factor = opts.amountFactor ?? 1;
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -121,9 +125,11 @@ export function normalizeTransactions(
     const zeroClass = amount === 0 ? classifyAmount(0, qi === undefined ? undefined : parseQuantity(row[qi]), zeroAmounts) : undefined;
     if (zeroClass === 'zero-amount') { skips.skip(rowNumber, 'zero-amount', ai ?? -1, amountCell, ai === undefined ? 'input.skip.productZero' : undefined); continue; }
     if (amount === 0) amount = 0; // -1 × 0 is -0: one zero for sums and output
+    if (factor !== 1) amount = convertAmount(amount, factor);
 
-    const cost = ki === undefined ? undefined : parseCost(row[ki]);
+    let cost = ki === undefined ? undefined : parseCost(row[ki]);
     if (cost !== undefined && cost !== cost) { skips.skip(rowNumber, 'bad-number', ki as number, row[ki as number]); continue; }
+    if (cost !== undefined && factor !== 1) cost = convertAmount(cost, factor);
     // one literal per shape: adding fields later would cost a second allocation per row
     const orderId = oi === undefined ? undefined : normalizeId(row[oi]);
     const t: Transaction = oi === undefined

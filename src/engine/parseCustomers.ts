@@ -9,6 +9,7 @@ import { SkipCollector } from './skipped';
 import type { DateColumnResolution } from './dates';
 import { DATE_BLANK } from './dates';
 import { dateColumn, errorColumn, isBlankRow, numberColumnParser, orderHint } from './rows';
+import { convertAmount } from './currency';
 import type { NormalizeOptions } from './parse';
 
 /** What normalizeCustomers returns. */
@@ -72,7 +73,7 @@ export function normalizeCustomers(
     if (monetary === undefined) { skips.skip(rowNumber, 'missing-amount', mi, row[mi]); continue; }
     if (monetary !== monetary) { skips.skip(rowNumber, 'bad-amount', mi, row[mi]); continue; }
 
-    const c: CustomerInput = { customerId, frequency, monetary, rowNumber };
+    const c: CustomerInput = { customerId, frequency, monetary: convertAmount(monetary, opts.amountFactor ?? 1), rowNumber };
     if (recencyDays !== undefined) c.recencyDays = recencyDays;
     if (lastPurchase !== undefined) c.lastPurchase = lastPurchase;
     customers.push(c);

@@ -26,6 +26,7 @@ import { SkipCollector } from './skipped';
 import { isPurchase } from './rowRules';
 import { WindowFilter, analysisWindow, assertPurchaseBefore, firstPurchaseDay } from './window';
 import type { AnalysisOptions, Cell, ColumnMapping, DetectedColumn, InputTable, Note, SkippedReport, Transaction, TransactionRole } from './types';
+import { currencyOfInput, type CurrencyChoice } from './currency';
 
 /** The number columns whose decimal separator is resolved. */
 const NUMBER_ROLES: TransactionRole[] = ['amount', 'quantity', 'price', 'cost'];
@@ -64,6 +65,8 @@ export class TransactionStream {
   private readonly window: WindowFilter;
   private readonly windowSpec: ReturnType<typeof analysisWindow>;
   private firstPurchase = Infinity;
+  /** The output's currency, from the sample's amounts and the user's option (engine/currency.ts). */
+  readonly currency: CurrencyChoice;
 
   /**
    * @param sample the header and the first rows (at least the 500 detection looks at, when the file has them)
@@ -74,6 +77,7 @@ export class TransactionStream {
   constructor(private readonly sample: InputTable, private readonly options: AnalysisOptions, fixed?: FixedForms) {
     this.columns = detectColumns(sample, 'transactions', options.columns);
     this.mapping = toColumnMapping(this.columns);
+    this.currency = currencyOfInput(sample, this.columns, options.currency);
     this.skips = new SkipCollector(sample);
     this.fixed = fixed ?? this.formsOf(sample);
     this.ledger = options.model === 'off' ? undefined : new DayLedger();
@@ -94,7 +98,7 @@ export class TransactionStream {
   add(rows: Cell[][], firstRowNumber: number): void {
     const table: InputTable = { header: this.sample.header, rows, firstRowNumber };
     if (this.sample.headerWidth !== undefined) table.headerWidth = this.sample.headerWidth;
-    const r = normalizeTransactions(table, this.mapping, { ...normalizeOptionsOf(this.options), fixed: this.fixed, skips: this.skips });
+    const r = normalizeTransactions(table, this.mapping, { ...normalizeOptionsOf(this.options), fixed: this.fixed, skips: this.skips, amountFactor: this.currency.factor });
     this.count(r.dateColumn);
     for (const role of NUMBER_ROLES) {
       const index = this.mapping[role];

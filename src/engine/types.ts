@@ -151,6 +151,12 @@ export interface AnalysisOptions {
   churnHorizonDays?: number;
   /** Issue 10. false turns the backtest scorecard off; by default it runs when the history is long enough. */
   backtest?: boolean;
+  /**
+   * The currency of the output's money: a code (rials asked for in tomans are divided by 10, and
+   * tomans in rials multiplied; other codes only name the unit), 'none' for no unit. Default: the
+   * one the amount header or amounts name (engine/currency.ts).
+   */
+  currency?: CurrencyCode | 'none';
   /** Issue 5. P(alive) thresholds: >= active is Active, < churned is Churned, between is At risk. */
   churnThresholds?: { active: number; churned: number };
 }

@@ -134,13 +134,13 @@ describe('resolveColumns', () => {
 });
 
 describe('--currency', () => {
-  it('names the workbook currency, none, or auto (the data decides)', () => {
-    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'toman']).currency).toBe('IRT');
-    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'Rial']).currency).toBe('IRR');
-    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'usd']).currency).toBe('USD');
-    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'none']).currency).toBeNull();
-    expect('currency' in analyzeOf(['analyze', 'x.csv', '--currency', 'auto'])).toBe(false);
-    expect('currency' in analyzeOf(['analyze', 'x.csv'])).toBe(false);
+  it('names the output currency (an engine option: rial and toman convert), none, or auto (the data decides)', () => {
+    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'toman']).options.currency).toBe('IRT');
+    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'Rial']).options.currency).toBe('IRR');
+    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'usd']).options.currency).toBe('USD');
+    expect(analyzeOf(['analyze', 'x.csv', '--currency', 'none']).options.currency).toBe('none');
+    expect('currency' in analyzeOf(['analyze', 'x.csv', '--currency', 'auto']).options).toBe(false);
+    expect('currency' in analyzeOf(['analyze', 'x.csv']).options).toBe(false);
   });
 
   it('refuses other words, naming the option and the choices', () => {
