@@ -12,7 +12,7 @@
  * `CustomFunctions.Error`; an error of one position sits at that position. Nothing here throws.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
-import { analyzeTransactions, DEFAULT_BINS } from '../engine/analyze';
+import { DEFAULT_BINS } from '../engine/analyze';
 import { BGNBD, pAlive, type PurchaseModelSpec } from '../engine/clv/bgnbd';
 import { forecastPatterns } from '../engine/clv/clv';
 import { expectedSpend } from '../engine/clv/gammagamma';
@@ -21,11 +21,9 @@ import { fitOrExplain } from '../engine/clv/fit';
 import { groupPatterns } from '../engine/clv/groups';
 import { MBGNBD } from '../engine/clv/mbgnbd';
 import { UNIT_DAYS } from '../engine/clv/summary';
-import { excelNumberToDayNumber, parseDateCell } from '../engine/dates';
 import { loyaltyQuadrantOf, splitValue, valueQuadrantOf } from '../engine/matrices';
 import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine/scores';
 import { matchRule } from '../engine/segments';
-import { normalizeTransactions } from '../engine/parse';
 import type { AnalysisOptions } from '../engine/types';
 import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
 import { parseRulesSheet } from '../report/rulesSheet';
@@ -33,7 +31,7 @@ import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optio
 import { ArgumentError, NoDataError, excelError, guarded, messageLang } from './errors';
 import { messageText } from '../i18n';
 import { PARAM_NAMES, historyColumns, named, paramCells, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
-import { assertReadable, customerTableRows, transactionTable } from './table';
+import { analyzeRanges, customerTableRows, dateArgument, migrationRows } from './table';
 
 /** Split rules a formula can use (score splits need scores, not the metrics these take). */
 const FORMULA_SPLITS = ['mean', 'median'] as const;
@@ -152,33 +150,33 @@ export function table(customers: any[][], dates: any[][], amounts: any[][], anal
   return guarded('RFM.TABLE', () => {
     const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
     const predict = optionalBoolean(predictions, 'predictions', true);
-    const names = { customer: 'customers', date: 'dates', amount: 'amounts' };
-    const input = transactionTable(
-      { name: names.customer, value: customers },
-      { name: names.date, value: dates },
-      { name: names.amount, value: amounts },
-    );
-    const normalized = normalizeTransactions(input, { customer: 0, date: 1, amount: 2 });
-    assertReadable(normalized.skipped, names);
-    if (normalized.transactions.length === 0) throw new NoDataError('noPurchases', { name: names.amount });
-    const options: AnalysisOptions = { analysisDate: analysisDay(analysis_date), bins: binCount };
+    const options: AnalysisOptions = { analysisDate: dateArgument(analysis_date, 'analysis_date'), bins: binCount };
     if (!predict) Object.assign(options, { clusters: 'off', model: 'off' });
-    const analysis = analyzeTransactions(normalized.transactions, options, { skipped: normalized.skipped, dayMonthOrder: normalized.dayMonthOrder });
-    return customerTableRows(analysis);
+    return customerTableRows(analyzeRanges(customers, dates, amounts, options));
   });
 }
 
 /**
- * Reads the optional analysis date.
- * @param value an Excel serial date, date text in a form the engine reads (ISO, Jalali, …), or blank
- * @returns the day number, or undefined for the default
- * @throws ArgumentError when it is not a date
+ * Segment migration: customers by their segment before a date (rows) and at the analysis date (columns), as rfm analyze --compare-to counts them.
+ * @customfunction MIGRATION MIGRATION
+ * @param customers Customer id of each transaction (one column).
+ * @param dates Date of each transaction (Excel dates; same length).
+ * @param amounts Amount of each transaction; negative = return (same length).
+ * @param compare_date The earlier date: the segments before are those of an analysis on the transactions dated before it (an Excel date, or date text such as 2006-07-01 or 1385/04/10).
+ * @param [analysis_date] The analysis date: an Excel date, or date text (default: the day after the latest transaction).
+ * @param [bins] Number of score bins, 2 to 10 (default 5).
+ * @returns A header row of the segments now, then one row per segment before with its customer counts; the last row "New" counts customers with no purchase before compare_date.
  */
-function analysisDay(value: unknown): number | undefined {
-  if (isBlank(value)) return undefined;
-  const day = typeof value === 'number' ? excelNumberToDayNumber(value) : typeof value === 'string' ? parseDateCell(value) : undefined;
-  if (day === undefined || Number.isNaN(day)) throw new ArgumentError('notDate', { name: 'analysis_date', value: String(value) });
-  return day;
+export function migration(customers: any[][], dates: any[][], amounts: any[][], compare_date: any, analysis_date?: any, bins?: number): any[][] {
+  return guarded('RFM.MIGRATION', () => {
+    const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
+    if (isBlank(compare_date)) throw new ArgumentError('required', { name: 'compare_date' });
+    const options: AnalysisOptions = {
+      analysisDate: dateArgument(analysis_date, 'analysis_date'), compareTo: dateArgument(compare_date, 'compare_date'), bins: binCount,
+      clusters: 'off', model: 'off',
+    };
+    return migrationRows(analyzeRanges(customers, dates, amounts, options));
+  });
 }
 
 /**

@@ -1,12 +1,17 @@
 /**
- * Shape handling of RFM.TABLE: three ranges in (customer, date, amount per transaction), the
- * engine's input table out; the engine's analysis in, the Customers table as a spill out.
+ * Shape handling of RFM.TABLE and RFM.MIGRATION: three ranges in (customer, date, amount per
+ * transaction), the engine's input table out; the engine's analysis in, the Customers table (or
+ * the migration matrix) as a spill out.
  * The rows and columns are the report's (report/customersSheet.ts), so the spill has exactly the
  * CLI CSV's columns and values.
  */
-import type { Analysis, Cell, InputTable, SkippedReport, SkipReason } from '../engine/types';
+import { analyzeTransactions } from '../engine/analyze';
+import { excelNumberToDayNumber, parseDateCell } from '../engine/dates';
+import { normalizeTransactions } from '../engine/parse';
+import type { Analysis, AnalysisOptions, Cell, InputTable, SkippedReport, SkipReason } from '../engine/types';
 import { CUSTOMER_COLUMNS, customerRow } from '../report/customersSheet';
 import { segmentLookup } from '../report/labels';
+import { t } from '../i18n';
 import { errorCodeOf, isBlank, sameLengthVectors, type Matrix, type NamedRange } from './args';
 import { ArgumentError, NoDataError } from './errors';
 
@@ -72,4 +77,52 @@ export function customerTableRows(analysis: Analysis): Matrix {
     out[i + 1] = row;
   }
   return out;
+}
+
+/**
+ * The customers matrix of a migration as a spill: a header row (a corner label, then the segments
+ * now), one row per segment before, the last row "New" (customers with no purchase before the
+ * earlier date). English names, as RFM.SEGMENT returns them.
+ * @param analysis an analysis run with compareTo
+ * @returns the matrix, header first
+ */
+export function migrationRows(analysis: Analysis): Matrix {
+  const migration = analysis.migration;
+  if (!migration) throw new Error('no migration in the analysis');
+  const lookup = segmentLookup(analysis.settings.segmentRules, 'en');
+  const names = migration.segments.map((s) => lookup(s).label);
+  const labels = [...names, t('en', 'report.migration.new')];
+  return [[t('en', 'report.migration.corner'), ...names], ...migration.customers.map((row, i) => [labels[i], ...row])];
+}
+
+/**
+ * Analyses three transaction ranges as RFM.TABLE reads them.
+ * @param customers customer id per transaction
+ * @param dates date per transaction
+ * @param amounts amount per transaction
+ * @param options the analysis options
+ * @returns the analysis
+ * @throws ArgumentError for ranges of different lengths or unreadable rows; NoDataError when there is no purchase
+ */
+export function analyzeRanges(customers: unknown[][], dates: unknown[][], amounts: unknown[][], options: AnalysisOptions): Analysis {
+  const names = { customer: 'customers', date: 'dates', amount: 'amounts' };
+  const input = transactionTable({ name: names.customer, value: customers }, { name: names.date, value: dates }, { name: names.amount, value: amounts });
+  const normalized = normalizeTransactions(input, { customer: 0, date: 1, amount: 2 });
+  assertReadable(normalized.skipped, names);
+  if (normalized.transactions.length === 0) throw new NoDataError('noPurchases', { name: names.amount });
+  return analyzeTransactions(normalized.transactions, options, { skipped: normalized.skipped, dayMonthOrder: normalized.dayMonthOrder });
+}
+
+/**
+ * Reads an optional date argument.
+ * @param value an Excel serial date, date text in a form the engine reads (ISO, Jalali, …), or blank
+ * @param name the argument's name, for the message
+ * @returns the day number, or undefined for the default
+ * @throws ArgumentError when it is not a date
+ */
+export function dateArgument(value: unknown, name: string): number | undefined {
+  if (isBlank(value)) return undefined;
+  const day = typeof value === 'number' ? excelNumberToDayNumber(value) : typeof value === 'string' ? parseDateCell(value) : undefined;
+  if (day === undefined || Number.isNaN(day)) throw new ArgumentError('notDate', { name, value: String(value) });
+  return day;
 }

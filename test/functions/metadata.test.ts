@@ -35,6 +35,7 @@ const INTENDED: Record<string, Signature> = {
   VALUEQUADRANT: [range('frequency'), range('monetary'), range('all_frequencies'), range('all_monetaries'), ['split', 'string', 'scalar', true]],
   LOYALTYQUADRANT: [range('length'), range('recency'), range('all_lengths'), range('all_recencies'), ['split', 'string', 'scalar', true]],
   TABLE: [range('customers'), range('dates'), range('amounts'), ['analysis_date', 'any', 'scalar', true], ['bins', 'number', 'scalar', true], ['predictions', 'boolean', 'scalar', true]],
+  MIGRATION: [range('customers'), range('dates'), range('amounts'), ['compare_date', 'any', 'scalar', false], ['analysis_date', 'any', 'scalar', true], ['bins', 'number', 'scalar', true]],
   FIT: [range('x'), range('t_x'), range('T'), ['zbar', 'any', 'matrix', true], ['model', 'string', 'scalar', true]],
   PALIVE: [range('x'), range('t_x'), range('T'), range('params'), ['model', 'string', 'scalar', true]],
   CLV: [
