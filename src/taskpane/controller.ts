@@ -6,7 +6,8 @@
  * Every message is kept as a function of the language, so a switch re-renders it.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind, InputTable, ProgressFn } from '../engine/types';
+import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, CurrencyCode, InputKind, InputTable, ProgressFn } from '../engine/types';
+import { CURRENCY_CODES } from '../engine/currency';
 import type { RefreshNotice } from '../commands/notice';
 import type { WorkbookPlan } from '../report/plan';
 import { detectMapping } from './detect';
@@ -23,7 +24,7 @@ export interface PaneForm {
   inputKind(): InputKind;
   mapping(): ColumnMapping;
   /** The option fields as typed. */
-  options(): { bins: string; analysisDate: string; split: string; dayMonth: string; zeroAmounts: string; writeBack: boolean };
+  options(): { bins: string; analysisDate: string; split: string; dayMonth: string; zeroAmounts: string; currency?: string; writeBack: boolean };
 }
 
 /** The latest run's figures (Analyze or Refresh), shown in the summary. */
@@ -217,6 +218,8 @@ export class PaneController {
     if (fields.analysisDate !== undefined) options.analysisDate = fields.analysisDate;
     if (typed.dayMonth === 'dmy' || typed.dayMonth === 'mdy') options.dayMonthOrder = typed.dayMonth;
     if (typed.zeroAmounts === 'skip') options.zeroAmounts = 'skip';
+    // The currency select: '' = as the data says; rial <-> toman converts (engine/currency.ts).
+    if (typed.currency === 'none' || CURRENCY_CODES.includes(typed.currency as CurrencyCode)) options.currency = typed.currency as CurrencyCode | 'none';
     return { options, writeBack: typed.writeBack };
   }
 

@@ -59,6 +59,7 @@ function paneForm(): PaneForm {
       split: byId<HTMLSelectElement>('split').value,
       dayMonth: byId<HTMLSelectElement>('day-month').value,
       zeroAmounts: byId<HTMLSelectElement>('zero-amounts').value,
+      currency: byId<HTMLSelectElement>('currency').value,
       writeBack: byId<HTMLInputElement>('write-back').checked,
     }),
   };

@@ -67,6 +67,19 @@ function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analys
 const text = (state: Readonly<PaneState>, part: 'status' | 'error' | 'source') => state[part]?.(state.lang);
 
 describe('PaneController', () => {
+  test('the currency select: a code or none goes to the engine, as the data says adds nothing', async () => {
+    const f = fixture();
+    f.form.options = { ...f.form.options, currency: 'IRT' };
+    await f.controller.analyze();
+    expect(f.runs[0].options.currency).toBe('IRT');
+    f.form.options = { ...f.form.options, currency: 'none' };
+    await f.controller.analyze();
+    expect(f.runs[1].options.currency).toBe('none');
+    f.form.options = { ...f.form.options, currency: '' };
+    await f.controller.analyze();
+    expect('currency' in f.runs[2].options).toBe(false);
+  });
+
   test('Analyze reads, detects the columns, runs, writes and shows the summary', async () => {
     const f = fixture();
     await f.controller.analyze();
