@@ -239,7 +239,7 @@ function buildOptions(v: RawValues): AnalysisOptions {
   options.monetaryBasis = oneOf('monetary-basis', v['monetary-basis'], ['total', 'average'] as const);
   options.dayMonthOrder = oneOf('date-order', v['date-order'], ['dmy', 'mdy'] as const);
   if (v.clusters !== undefined) options.clusters = parseClusters(v.clusters);
-  options.model = oneOf('model', v.model, ['bgnbd', 'mbgnbd', 'off'] as const);
+  options.model = oneOf('model', v.model, ['auto', 'bgnbd', 'mbgnbd', 'paretonbd', 'off'] as const);
   options.timeUnit = oneOf('time-unit', v['time-unit'], ['days', 'weeks', 'months'] as const);
   if (v['horizon-months'] !== undefined) options.horizonMonths = limitedOption('horizon-months', v['horizon-months'], HORIZON_MONTHS_LIMIT);
   if (v['discount-rate'] !== undefined) options.discountRate = limitedOption('discount-rate', v['discount-rate'], DISCOUNT_RATE_LIMIT);

@@ -1,6 +1,7 @@
 /**
  * The per-customer CSV of `rfm analyze`. Its header is a public contract: issue 2's fifteen
- * columns, then issue 5's five; later work only appends. Text cells that a spreadsheet would
+ * columns, then issue 5's five, then issue 10's three (p_no_purchase, expected_next_purchase,
+ * churn_reason); later work only appends. Text cells that a spreadsheet would
  * evaluate (starting with = + - @, tab or CR) are neutralised as OWASP's "CSV Injection" page
  * recommends (https://owasp.org/www-community/attacks/CSV_Injection): a leading `'` and the field
  * quoted, so `=1+1` is written `"'=1+1"`. Numbers in numeric columns are real numbers and are never
@@ -73,6 +74,7 @@ export function customerCsvLine(c: CustomerResult, options: CsvTextOptions = {})
     num(c.frequency), num(c.monetary), num(c.lengthScore), num(c.recencyScore), num(c.frequencyScore),
     num(c.monetaryScore), num(c.rfmCode), label(c.segment, options), label(c.valueQuadrant, options), label(c.loyaltyQuadrant, options),
     num(c.cluster), num(c.pAlive), num(c.expectedPurchases90d), num(c.clv), label(c.churnStatus, options),
+    num(c.pNoPurchase), day(c.expectedNextPurchase), label(c.churnReason?.text, options),
     label(c.previousSegment, options), num(c.shareOfWallet),
   ].join(',');
 }

@@ -46,14 +46,17 @@ Scoring:
 
 Clusters, CLV and churn:
       --clusters K|auto|off        K from 2 to 8 (default auto)
-      --model bgnbd|mbgnbd|off     purchase model (default bgnbd)
+      --model auto|bgnbd|mbgnbd|paretonbd|off   purchase model (default auto: the best
+                                   fit of the three by likelihood; the note says which)
       --time-unit days|weeks|months   model time unit (default weeks)
       --horizon-months N           CLV horizon (default 12)
       --discount-rate R            monthly, 0..1 (default 0.01)
       --margin M                   profit margin 0..1 when there is no cost column
       --holdout-from YYYY-MM-DD    fit before this day, compare predictions after it
-      --churn-thresholds A,C       P(alive) >= A Active, < C Churned, between At risk
-      --churn-horizon-days N       days ahead for P(no purchase) and the model check (default 90)
+      --churn-horizon-days N       days ahead for p_no_purchase, churn status and the model
+                                   check (default 90)
+      --churn-thresholds A,C       P(purchase within the horizon) >= A Active, < C Churned,
+                                   between At risk (default 0.5,0.1)
       --no-backtest                skip the model check (held-out last horizon; on by default
                                    when the history covers 2 horizons and 100 customers)
 

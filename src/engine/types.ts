@@ -131,8 +131,8 @@ export interface AnalysisOptions {
   segmentRules?: SegmentRule[];
   /** Issue 5. Clusters: a fixed k (2..8), 'auto' (silhouette) or 'off'. Default 'auto'. */
   clusters?: number | 'auto' | 'off';
-  /** Issue 5. Purchase model; default 'bgnbd'. 'off' skips CLV and churn. */
-  model?: 'bgnbd' | 'mbgnbd' | 'off';
+  /** Purchase model; default 'auto' (the best-fitting of the three, see clv/modelFit.ts). 'off' skips CLV and churn. */
+  model?: 'auto' | 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'off';
   /** Issue 5. Time unit of the purchase model; default 'weeks'. */
   timeUnit?: 'days' | 'weeks' | 'months';
   /** Issue 5. CLV horizon in months; default 12. */
@@ -147,7 +147,7 @@ export interface AnalysisOptions {
   cohorts?: boolean;
   /** Issue 5. Fit on data before this day and compare predictions over the rest. */
   holdoutFrom?: DayNumber;
-  /** Issue 10. Days ahead for P(no purchase) and the backtest's holdout; default 90. */
+  /** Issue 10. Days ahead for P(no purchase), churn status and the backtest's holdout; default 90. */
   churnHorizonDays?: number;
   /** Issue 10. false turns the backtest scorecard off; by default it runs when the history is long enough. */
   backtest?: boolean;
@@ -157,7 +157,7 @@ export interface AnalysisOptions {
    * one the amount header or amounts name (engine/currency.ts).
    */
   currency?: CurrencyCode | 'none';
-  /** Issue 5. P(alive) thresholds: >= active is Active, < churned is Churned, between is At risk. */
+  /** Thresholds on P(a purchase within the churn horizon) = 1 − p_no_purchase: >= active is Active, < churned is Churned, between is At risk. */
   churnThresholds?: { active: number; churned: number };
 }
 
@@ -289,9 +289,15 @@ export interface CustomerResult {
   /** Issue 14: the customer's category spend from a wallet column, and revenue ÷ wallet. */
   wallet?: number | null;
   shareOfWallet?: number | null;
+  /** P(no purchase within the churn horizon). */
+  pNoPurchase?: number | null;
+  /** Day by which a purchase is more likely than not; null when none is expected within two years. */
+  expectedNextPurchase?: DayNumber | null;
+  /** Why the churn status, in plain words (English text; key and params for other languages). */
+  churnReason?: Note | null;
 }
 
-/** Churn status from P(alive). */
+/** Churn status from P(a purchase within the churn horizon). */
 export type ChurnStatus = 'Active' | 'At risk' | 'Churned';
 
 /** Per-segment summary row. */

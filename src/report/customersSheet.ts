@@ -3,7 +3,7 @@
  * of the CLI's CSV (`rfm analyze --format csv`), display headers per language, dates as Excel
  * serials with a date format, colour scales on the four scores and a frozen header.
  */
-import { t, type Lang } from '../i18n';
+import { messageIn, t, type Lang } from '../i18n';
 import type { Analysis, CustomerResult } from '../engine/types';
 import type { PlanValue, SheetPlan } from './plan';
 import {
@@ -18,6 +18,7 @@ export const CUSTOMER_COLUMNS = [
   'customer', 'first_purchase', 'last_purchase', 'length_days', 'recency_days', 'frequency', 'monetary',
   'l_score', 'r_score', 'f_score', 'm_score', 'rfm_code', 'segment', 'value_quadrant', 'loyalty_quadrant',
   'cluster', 'p_alive', 'expected_purchases_90d', 'clv', 'churn_status',
+  'p_no_purchase', 'expected_next_purchase', 'churn_reason',
   'previous_segment', 'share_of_wallet',
 ] as const;
 
@@ -28,7 +29,7 @@ export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 export const CUSTOMERS_TABLE = 'Customers';
 
 /** Columns that hold dates and scores (colour-scaled). */
-const DATE_COLUMNS: ReadonlySet<CustomerColumn> = new Set(['first_purchase', 'last_purchase']);
+const DATE_COLUMNS: ReadonlySet<CustomerColumn> = new Set(['first_purchase', 'last_purchase', 'expected_next_purchase']);
 const SCORE_COLUMNS: readonly CustomerColumn[] = ['l_score', 'r_score', 'f_score', 'm_score'];
 
 const FORMATS: Record<CustomerColumn, string | null> = {
@@ -36,7 +37,7 @@ const FORMATS: Record<CustomerColumn, string | null> = {
   frequency: INTEGER_FORMAT, monetary: MONEY_FORMAT, l_score: SCORE_FORMAT, r_score: SCORE_FORMAT, f_score: SCORE_FORMAT,
   m_score: SCORE_FORMAT, rfm_code: SCORE_FORMAT, segment: null, value_quadrant: null, loyalty_quadrant: null,
   cluster: SCORE_FORMAT, p_alive: PROBABILITY_FORMAT, expected_purchases_90d: DECIMAL_FORMAT, clv: MONEY_FORMAT,
-  churn_status: null, previous_segment: null, share_of_wallet: PERCENT_FORMAT,
+  churn_status: null, p_no_purchase: PROBABILITY_FORMAT, expected_next_purchase: null, churn_reason: null, previous_segment: null, share_of_wallet: PERCENT_FORMAT,
 };
 
 /**
@@ -79,6 +80,9 @@ export function customerRow(c: CustomerResult, lang: Lang, segments: SegmentLook
     finiteOrNull(c.expectedPurchases90d),
     finiteOrNull(c.clv),
     c.churnStatus ? churnLabel(c.churnStatus, lang) : null,
+    finiteOrNull(c.pNoPurchase),
+    c.expectedNextPurchase == null ? null : dayToSerial(c.expectedNextPurchase),
+    c.churnReason ? messageIn(c.churnReason, lang) : null,
     c.previousSegment ? segments(c.previousSegment).label : null,
     finiteOrNull(c.shareOfWallet),
   ];

@@ -63,13 +63,14 @@ export function skippedBlocks(analysis: Analysis, lang: Lang, row: number): Bloc
 type ModelRow = [label: string, value: PlanValue, format: string | null];
 
 function purchaseRows(fit: PurchaseFitReport, lang: Lang, unit: string): ModelRow[] {
-  const { r, alpha, a, b } = fit.params;
+  const dropout: ModelRow[] = fit.model === 'paretonbd'
+    ? [[t(lang, 'predict.label.param.s'), fit.params.s, PARAMETER_FORMAT], [t(lang, 'predict.label.param.beta', { unit }), fit.params.beta, PARAMETER_FORMAT]]
+    : [[t(lang, 'predict.label.param.a'), fit.params.a, PARAMETER_FORMAT], [t(lang, 'predict.label.param.b'), fit.params.b, PARAMETER_FORMAT]];
   return [
     [t(lang, 'report.model.purchaseModel'), t(lang, `predict.model.${fit.model}`), null],
-    [t(lang, 'predict.label.param.r'), r, PARAMETER_FORMAT],
-    [t(lang, 'predict.label.param.alpha', { unit }), alpha, PARAMETER_FORMAT],
-    [t(lang, 'predict.label.param.a'), a, PARAMETER_FORMAT],
-    [t(lang, 'predict.label.param.b'), b, PARAMETER_FORMAT],
+    [t(lang, 'predict.label.param.r'), fit.params.r, PARAMETER_FORMAT],
+    [t(lang, 'predict.label.param.alpha', { unit }), fit.params.alpha, PARAMETER_FORMAT],
+    ...dropout,
     [t(lang, 'predict.label.logLikelihood', { unit }), fit.logLikelihood, DECIMAL_FORMAT],
   ];
 }

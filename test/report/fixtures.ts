@@ -110,7 +110,7 @@ export function analysisWithModel(): Analysis {
     const c = a.customers[i];
     return {
       id: c.id, pAlive: pAlive[i], expectedPurchases90d: pAlive[i] * 2, expectedAverageSpend: 100, clv: pAlive[i] * 1000,
-      revenue: c.revenue, frequency: c.frequency, segment: c.segment, churnStatus: status[i],
+      revenue: c.revenue, frequency: c.frequency, segment: c.segment, churnStatus: status[i], pNoPurchase: 1 - pAlive[i] / 2, recencyDays: c.recencyDays,
     };
   };
   a.clv = {
@@ -119,7 +119,8 @@ export function analysisWithModel(): Analysis {
     notes: [], totals: { customersScored: 4, expectedPurchases30d: 1, expectedPurchases90d: 4.7, clv: 2350 },
     topCustomers: [0, 3, 2, 1].map(figures),
     churn: {
-      thresholds: { active: 0.7, churned: 0.3 }, pAliveModel: 'bgnbd', active: 2, atRisk: 1, churned: 1, notScored: 0,
+      thresholds: { active: 0.5, churned: 0.1 }, horizonDays: 90, pAliveModel: 'bgnbd', expectedNoPurchase: 2.5, dropoutUnseparated: false,
+      likeliestNoPurchase: [figures(1)], active: 2, atRisk: 1, churned: 1, notScored: 0,
       atRiskRevenue: 300, atRiskClv: 500, atRiskCustomers: [figures(2)], atRiskListTruncated: false,
     },
     holdout: {

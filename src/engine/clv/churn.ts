@@ -1,18 +1,26 @@
 /**
- * Churn status from P(alive) and the answers built on it: who is about to churn, how much value
- * is at risk, how many have churned, and the most loyal and profitable customers.
+ * Churn status from the probability of a purchase within the churn horizon, and the answers built
+ * on it: who is about to churn, how much value is at risk, how many have churned, and the most
+ * loyal and profitable customers.
  */
 import type { ChurnStatus, CustomerResult } from '../types';
+import type { PurchaseModelName } from './models';
 import type { ChurnSummary, CustomerFigures } from './types';
 
 /**
- * Default thresholds: Active at P(alive) ≥ 0.7, Churned below 0.3, At risk between.
- * Why: 0.5 is the point where the model finds "still buying" and "gone" equally likely; a band
- * of ±0.2 around it keeps the two confident calls (Active, Churned) for customers the model is
- * at least 70% sure about, and the band itself is the "about to churn" group worth a retention
- * action: their P(alive) has fallen well below that of an active buyer but they are not yet lost.
+ * Default thresholds on P(a purchase within the churn horizon) = 1 − p_no_purchase: Active at
+ * ≥ 0.5 (a purchase is more likely than not), Churned below 0.1 (nine chances in ten of no
+ * purchase), At risk between.
+ * Why this and not P(alive): P(alive) cannot tell a customer who left from a slow buyer when the
+ * data show little dropout (UCI: every P(alive) ≈ 1), and ranking by it did worse than plain
+ * recency on time splits; P(no purchase) is what a backtest can check (did the customer buy in the
+ * horizon?), so a Churned call says "at least 90% sure of no purchase" and its precision can be
+ * measured. Active means the model expects a purchase within the horizon.
  */
-export const DEFAULT_CHURN_THRESHOLDS = { active: 0.7, churned: 0.3 } as const;
+export const DEFAULT_CHURN_THRESHOLDS = { active: 0.5, churned: 0.1 } as const;
+
+/** Longest list of customers likeliest to buy nothing within the horizon. */
+export const LIKELIEST_MAX = 100;
 
 /** Longest at-risk list kept in the Analysis (the Customers sheet has everyone's status). */
 export const AT_RISK_LIST_MAX = 1000;
@@ -34,13 +42,13 @@ export function resolveChurnThresholds(given?: { active?: number; churned?: numb
 
 /**
  * Churn status of one customer.
- * @param pAlive probability the customer is still active
+ * @param pPurchase probability of a purchase within the churn horizon (1 − p_no_purchase)
  * @param thresholds `active` and `churned` cut points
- * @returns Active when pAlive ≥ active, Churned when pAlive < churned, else At risk
+ * @returns Active when pPurchase ≥ active, Churned when pPurchase < churned, else At risk
  */
-export function churnStatus(pAlive: number, thresholds: { active: number; churned: number }): ChurnStatus {
-  if (pAlive >= thresholds.active) return 'Active';
-  if (pAlive < thresholds.churned) return 'Churned';
+export function churnStatus(pPurchase: number, thresholds: { active: number; churned: number }): ChurnStatus {
+  if (pPurchase >= thresholds.active) return 'Active';
+  if (pPurchase < thresholds.churned) return 'Churned';
   return 'At risk';
 }
 
@@ -60,6 +68,8 @@ export function customerFigures(c: CustomerResult): CustomerFigures {
     frequency: c.frequency,
     segment: c.segment,
     churnStatus: c.churnStatus ?? 'Churned',
+    pNoPurchase: c.pNoPurchase ?? 1,
+    recencyDays: c.recencyDays,
   };
 }
 
@@ -94,15 +104,28 @@ export function topCustomers(customers: readonly CustomerResult[], count = TOP_C
  * Counts statuses and lists the customers about to churn with the value at risk.
  * @param customers customers with churnStatus filled where scored
  * @param thresholds the thresholds used
- * @param pAliveModel the model P(alive) came from
+ * @param pAliveModel the model P(alive) and P(no purchase) came from
+ * @param horizonDays the churn horizon
  * @returns the churn answers
  */
-export function summariseChurn(customers: readonly CustomerResult[], thresholds: { active: number; churned: number }, pAliveModel: 'bgnbd' | 'mbgnbd'): ChurnSummary {
+export function summariseChurn(
+  customers: readonly CustomerResult[],
+  thresholds: { active: number; churned: number },
+  pAliveModel: PurchaseModelName,
+  horizonDays: number,
+): ChurnSummary {
   const summary: ChurnSummary = {
-    thresholds, pAliveModel, active: 0, atRisk: 0, churned: 0, notScored: 0, atRiskRevenue: 0, atRiskClv: 0, atRiskCustomers: [], atRiskListTruncated: false,
+    thresholds, horizonDays, pAliveModel, expectedNoPurchase: 0, dropoutUnseparated: false, likeliestNoPurchase: [], active: 0, atRisk: 0, churned: 0, notScored: 0, atRiskRevenue: 0, atRiskClv: 0, atRiskCustomers: [], atRiskListTruncated: false,
   };
   const atRisk: CustomerResult[] = [];
+  let scored = 0;
+  let left = 0;
   for (const c of customers) {
+    if (c.pNoPurchase != null) {
+      scored++;
+      summary.expectedNoPurchase += c.pNoPurchase;
+      if ((c.pAlive ?? 1) < 0.5) left++;
+    }
     if (c.churnStatus === 'Active') summary.active++;
     else if (c.churnStatus === 'Churned') summary.churned++;
     else if (c.churnStatus === 'At risk') {
@@ -115,5 +138,25 @@ export function summariseChurn(customers: readonly CustomerResult[], thresholds:
   atRisk.sort(byValue);
   summary.atRiskListTruncated = atRisk.length > AT_RISK_LIST_MAX;
   summary.atRiskCustomers = atRisk.slice(0, AT_RISK_LIST_MAX).map(customerFigures);
+  summary.dropoutUnseparated = scored > 0 && left < DROPOUT_SEEN_SHARE * scored;
+  summary.likeliestNoPurchase = likeliest(customers, LIKELIEST_MAX).map(customerFigures);
   return summary;
+}
+
+/** Share of scored customers with P(alive) < ½ below which dropout counts as unseparated from slow buying. */
+export const DROPOUT_SEEN_SHARE = 0.01;
+
+/** Highest P(no purchase) first; then longest silence; then id. */
+function byNoPurchase(a: CustomerResult, b: CustomerResult): number {
+  return (b.pNoPurchase ?? 0) - (a.pNoPurchase ?? 0) || b.recencyDays - a.recencyDays || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The customers likeliest to buy nothing within the horizon.
+ * @param customers customers (unscored ones are left out)
+ * @param count how many
+ * @returns the first `count` by byNoPurchase
+ */
+export function likeliest(customers: readonly CustomerResult[], count: number): CustomerResult[] {
+  return customers.filter((c) => c.pNoPurchase != null).sort(byNoPurchase).slice(0, count);
 }

@@ -4,9 +4,14 @@
  * CLV = Σ_{m=1..H} spend × (E[X(m·month)] − E[X((m−1)·month)]) / (1 + d)^m, a month being
  * 365.25/12 days whatever the model's unit (lifetimes' customer_lifetime_value with an exact month).
  */
-import { expectedIfAlive, pAlive, type BgParams, type PurchaseModelSpec } from './bgnbd';
+import { pAlive, type BgParams, type PurchaseModelSpec } from './bgnbd';
 import type { PurchaseGroups } from './groups';
+import { modelExpectedIfAlive, modelPAlive, type FittedPurchaseModel } from './models';
+import { nextPurchaseDays, pNoPurchaseFrom } from './nextPurchase';
 import { MONTH_DAYS } from './summary';
+
+/** Default churn horizon (days) of `--churn-horizon-days`. */
+export const DEFAULT_CHURN_HORIZON_DAYS = 90;
 
 /** Horizon and discounting of the forecast. */
 export interface ForecastSettings {
@@ -16,6 +21,8 @@ export interface ForecastSettings {
   horizonMonths: number;
   /** Monthly discount rate, e.g. 0.01. */
   discountRate: number;
+  /** Days of the churn horizon (P(no purchase) is over it); default 90. */
+  churnHorizonDays?: number;
 }
 
 /** Per-pattern forecasts, indexed like the patterns. */
@@ -25,11 +32,14 @@ export interface PatternForecast {
   expected90d: Float64Array;
   /** Σ over months of expected purchases in the month, discounted: CLV per unit of spend. */
   discountedPurchases: Float64Array;
+  /** P(no purchase within the churn horizon). */
+  pNoPurchase: Float64Array;
+  /** Days after the calibration end by which a purchase is more likely than not; NaN when never within NEXT_PURCHASE_MAX_DAYS. */
+  nextPurchaseDays: Float64Array;
 }
 
 /**
- * Forecasts every pattern. The ₂F₁ terms depend on (x, T) only, so they are computed once per
- * distinct (x, T) pair and shared by patterns that differ only in t_x.
+ * Forecasts every pattern of a BG/NBD-family model (see forecastModel).
  * @param spec the model
  * @param params its fitted parameters (α in model units)
  * @param groups the patterns (model units)
@@ -37,30 +47,47 @@ export interface PatternForecast {
  * @returns the forecasts per pattern
  */
 export function forecastPatterns(spec: PurchaseModelSpec, params: BgParams, groups: PurchaseGroups, settings: ForecastSettings): PatternForecast {
+  return forecastModel({ model: spec.name, params }, groups, settings);
+}
+
+/**
+ * Forecasts every pattern. The ₂F₁ terms depend on (x, T) only, so they are computed once per
+ * distinct (x, T) pair and shared by patterns that differ only in t_x.
+ * @param fit the model and its fitted parameters (α, β in model units)
+ * @param groups the patterns (model units)
+ * @param settings horizon, discount rate, unit and churn horizon
+ * @returns the forecasts per pattern
+ */
+export function forecastModel(fit: FittedPurchaseModel, groups: PurchaseGroups, settings: ForecastSettings): PatternForecast {
   const n = groups.w.length;
   const out: PatternForecast = {
     pAlive: new Float64Array(n), expected30d: new Float64Array(n), expected90d: new Float64Array(n), discountedPurchases: new Float64Array(n),
+    pNoPurchase: new Float64Array(n), nextPurchaseDays: new Float64Array(n),
   };
   const months = Math.max(0, Math.round(settings.horizonMonths));
   const monthUnits = MONTH_DAYS / settings.unitDays;
+  const horizonUnits = (settings.churnHorizonDays ?? DEFAULT_CHURN_HORIZON_DAYS) / settings.unitDays;
   const nT = groups.TValues.length;
-  const cache = new Map<number, [number, number, number]>();
+  const cache = new Map<number, [number, number, number, number]>();
   for (let g = 0; g < n; g++) {
     const x = groups.x[g];
     const T = groups.T[g];
     const key = groups.xOf[g] * nT + groups.TOf[g];
     let ifAlive = cache.get(key);
     if (ifAlive === undefined) {
-      const e30 = expectedIfAlive(spec, params, 30 / settings.unitDays, x, T);
-      const e90 = expectedIfAlive(spec, params, 90 / settings.unitDays, x, T);
-      ifAlive = [e30, e90, discountedSum(spec, params, x, T, months, monthUnits, settings.discountRate)];
+      const e30 = modelExpectedIfAlive(fit, 30 / settings.unitDays, x, T);
+      const e90 = modelExpectedIfAlive(fit, 90 / settings.unitDays, x, T);
+      ifAlive = [e30, e90, discountedSum(fit, x, T, months, monthUnits, settings.discountRate), pNoPurchaseFrom(fit, 1, x, T, horizonUnits)];
       cache.set(key, ifAlive);
     }
-    const alive = pAlive(spec, params, x, groups.tx[g], T);
+    const alive = modelPAlive(fit, x, groups.tx[g], T);
     out.pAlive[g] = alive;
     out.expected30d[g] = alive * ifAlive[0];
     out.expected90d[g] = alive * ifAlive[1];
     out.discountedPurchases[g] = alive * ifAlive[2];
+    // P0 = 1 − P(alive)·P(buy | alive); ifAlive[3] is P0 for a customer alive for sure
+    out.pNoPurchase[g] = Math.min(1, Math.max(0, 1 - alive * (1 - ifAlive[3])));
+    out.nextPurchaseDays[g] = nextPurchaseDays(fit, alive, x, T, settings.unitDays);
   }
   return out;
 }
@@ -86,15 +113,15 @@ export function customerClv(
   margin = 1,
 ): number {
   const months = Math.max(0, Math.round(settings.horizonMonths));
-  const perUnit = discountedSum(spec, params, history.x, history.T, months, MONTH_DAYS / settings.unitDays, settings.discountRate);
+  const perUnit = discountedSum({ model: spec.name, params }, history.x, history.T, months, MONTH_DAYS / settings.unitDays, settings.discountRate);
   return spendPerPurchase * margin * perUnit * pAlive(spec, params, history.x, history.tx, history.T);
 }
 
-function discountedSum(spec: PurchaseModelSpec, p: BgParams, x: number, T: number, months: number, monthUnits: number, rate: number): number {
+function discountedSum(fit: FittedPurchaseModel, x: number, T: number, months: number, monthUnits: number, rate: number): number {
   let previous = 0;
   let sum = 0;
   for (let m = 1; m <= months; m++) {
-    const cumulative = expectedIfAlive(spec, p, m * monthUnits, x, T);
+    const cumulative = modelExpectedIfAlive(fit, m * monthUnits, x, T);
     sum += (cumulative - previous) / Math.pow(1 + rate, m);
     previous = cumulative;
   }

@@ -9,6 +9,7 @@ import { totalWeight } from './groups';
 import { bfgs, ESCAPE_LOG, nelderMead } from './optimize';
 import type { Note } from '../types';
 import { note } from './reasons';
+import type { ParetoFit } from './pnbdFit';
 import type { PurchaseFitReport } from './types';
 
 /** A fitted purchase model. */
@@ -201,6 +202,7 @@ export function fitOrExplain(spec: PurchaseModelSpec, groups: PurchaseGroups, st
  * @param fit a fit
  * @returns its public summary
  */
-export function fitReport(fit: PurchaseFit): PurchaseFitReport {
-  return { model: fit.model, params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, converged: fit.converged, penalty: fit.penalty };
+export function fitReport(fit: PurchaseFit | ParetoFit): PurchaseFitReport {
+  const figures = { logLikelihood: fit.logLikelihood, customers: fit.customers, converged: fit.converged, penalty: fit.penalty };
+  return fit.model === 'paretonbd' ? { model: fit.model, params: fit.params, ...figures } : { model: fit.model, params: fit.params, ...figures };
 }

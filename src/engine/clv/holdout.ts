@@ -3,8 +3,9 @@
  * repeat purchases over the holdout with the purchase days actually seen there.
  */
 import type { DayNumber, Transaction } from '../types';
-import { conditionalExpected, type PurchaseModelSpec } from './bgnbd';
-import { fitOrExplain, fitReport } from './fit';
+import { fitReport } from './fit';
+import { fitModelOrExplain } from './modelFit';
+import { modelExpected, type PurchaseModelName } from './models';
 import { groupPatterns } from './groups';
 import { buildHistories } from './summary';
 import { trackingSeries } from './tracking';
@@ -17,7 +18,7 @@ const FREQUENCY_CLASSES = 8;
 /**
  * Runs the holdout check.
  * @param transactions all normalised lines
- * @param spec the model to check
+ * @param model the model to check
  * @param holdoutFrom first holdout day
  * @param lastDay last day observed (holdout end, inclusive)
  * @param unitDays days per model unit
@@ -25,7 +26,7 @@ const FREQUENCY_CLASSES = 8;
  */
 export function runHoldout(
   transactions: readonly Transaction[],
-  spec: PurchaseModelSpec,
+  model: PurchaseModelName,
   holdoutFrom: DayNumber,
   lastDay: DayNumber,
   unitDays: number,
@@ -33,13 +34,13 @@ export function runHoldout(
   if (!(holdoutFrom <= lastDay)) return { status: 'skipped', ...keyedReason('predict.holdout.afterEnd') };
   const calibration = buildHistories(transactions, holdoutFrom - 1);
   const groups = groupPatterns(calibration.x, calibration.recencyDays, calibration.ageDays, unitDays);
-  const fit = fitOrExplain(spec, groups);
+  const fit = fitModelOrExplain(model, groups);
   if ('reason' in fit) return { status: 'skipped', ...asReason(wrapping('predict.holdout.beforeStart', fit.reason)) };
   const holdout = buildHistories(transactions, lastDay, holdoutFrom);
   const actualById = new Map<string, number>();
   holdout.ids.forEach((id, i) => actualById.set(id, holdout.x[i] + 1));
   const durationUnits = (lastDay - holdoutFrom + 1) / unitDays;
-  const perGroup = Array.from(groups.x, (x, g) => conditionalExpected(spec, fit.params, durationUnits, x, groups.tx[g], groups.T[g]));
+  const perGroup = Array.from(groups.x, (x, g) => modelExpected(fit, durationUnits, x, groups.tx[g], groups.T[g]));
   const customers: HoldoutReport['customers'] = [];
   const totals = { customers: 0, predicted: 0, actual: 0 };
   calibration.ids.forEach((id, i) => {
@@ -53,7 +54,7 @@ export function runHoldout(
   const classes = frequencyClasses(customers);
   const eligible = new Map<string, number>();
   calibration.ids.forEach((id, i) => eligible.set(id, i));
-  const tracking = trackingSeries(spec, fit.params, groups, eligible, transactions, holdoutFrom, lastDay, unitDays);
+  const tracking = trackingSeries(fit, groups, eligible, transactions, holdoutFrom, lastDay, unitDays);
   return { holdoutFrom, holdoutTo: lastDay, durationUnits, fit: fitReport(fit), totals, byFrequency: classes, tracking, customers };
 }
 

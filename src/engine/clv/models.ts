@@ -3,7 +3,7 @@
  * Pareto/NBD): P(alive), expected purchases and the probability of no purchase in a horizon.
  * Times (t_x, T, horizons) are in the model's time unit, the unit α (and β) were fitted in.
  */
-import { BGNBD, conditionalExpected, pAlive, type BgParams } from './bgnbd';
+import { BGNBD, conditionalExpected, expectedIfAlive, pAlive, type BgParams } from './bgnbd';
 import { MBGNBD } from './mbgnbd';
 import { pnbdExpectedIfAlive, pnbdPAlive, pnbdPurchaseIfAlive, type PnbdParams } from './paretonbd';
 
@@ -24,6 +24,20 @@ export type FittedPurchaseModel = { model: 'bgnbd' | 'mbgnbd'; params: BgParams 
 export function modelPAlive(fit: FittedPurchaseModel, x: number, tx: number, T: number): number {
   if (fit.model === 'paretonbd') return pnbdPAlive(fit.params, x, tx, T);
   return pAlive(fit.model === 'bgnbd' ? BGNBD : MBGNBD, fit.params, x, tx, T);
+}
+
+/**
+ * Expected repeat purchases in (T, T+t] for a customer known to be alive at T (does not depend on
+ * t_x): E[X(T, T+t) | x, t_x, T] = modelExpectedIfAlive × P(alive).
+ * @param fit model and parameters
+ * @param t horizon (model units)
+ * @param x repeat purchases
+ * @param T age (model units)
+ * @returns expected purchases if alive
+ */
+export function modelExpectedIfAlive(fit: FittedPurchaseModel, t: number, x: number, T: number): number {
+  if (fit.model === 'paretonbd') return pnbdExpectedIfAlive(fit.params, t, x, T);
+  return expectedIfAlive(fit.model === 'bgnbd' ? BGNBD : MBGNBD, fit.params, t, x, T);
 }
 
 /**

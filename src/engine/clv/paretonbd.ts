@@ -38,7 +38,51 @@ export function logPowerTail(alpha: number, beta: number, p: number, q: number, 
   const b = alpha >= beta ? q : p;
   const A = p + q - 1;
   const z = Math.abs(alpha - beta) / (m + t);
-  return -A * Math.log(m + t) - Math.log(A) + (1 - b) * Math.log1p(-z) + Math.log(hyp2f1(1, A + 1 - b, A + 1, z));
+  return -A * Math.log(m + t) - Math.log(A) + (1 - b) * Math.log1p(-z) + Math.log(hyp2f1OneB(A + 1 - b, A + 1, z));
+}
+
+/** Above this z the power series of ₂F₁(1, B; C; z) (terms shrinking like zⁿ) gives way to Gauss's continued fraction. */
+const CONTINUED_FRACTION_FROM = 0.5;
+
+/** Cap on continued-fraction terms: about 6,000 are needed at z = 1 − 1e-5. */
+const MAX_FRACTION_TERMS = 100000;
+
+/**
+ * ₂F₁(1, B; C; z) for 0 ≤ z < 1 and C > B > 0, the only ₂F₁ the Pareto/NBD needs.
+ * Near z = 1 (one of α, β far larger than the other, as when the fit explores a model without
+ * dropout) the series needs ~ln(ε)/ln z terms — millions — so above z = ½ the value comes from
+ * Gauss's continued fraction for ₂F₁(a, b+1; c+1; z)/₂F₁(a, b; c; z) with a = B, b = 0, c = C − 1
+ * (DLMF 15.7.5; Abramowitz & Stegun; its convergents settle like ((1−√(1−z))/(1+√(1−z)))ⁿ),
+ * evaluated by the modified Lentz method (Numerical Recipes 5.2).
+ * @param B second numerator parameter (the first is 1)
+ * @param C denominator parameter
+ * @param z argument in [0, 1)
+ * @returns the value
+ * @example hyp2f1OneB(1, 2, 0.99999) // = −ln(1−z)/z = 11.5130…
+ */
+export function hyp2f1OneB(B: number, C: number, z: number): number {
+  if (z <= CONTINUED_FRACTION_FROM) return hyp2f1(1, B, C, z);
+  const a = B;
+  const c = C - 1;
+  const tiny = 1e-300;
+  // g = 1 − k1 z/(1 − k2 z/(1 − …)); F = 1/g
+  let f = 1;
+  let Cl = f;
+  let D = 0;
+  for (let j = 1; j <= MAX_FRACTION_TERMS; j++) {
+    const m = Math.floor(j / 2);
+    const k = j % 2 === 1 ? ((a + m) * (c + m)) / ((c + 2 * m) * (c + 2 * m + 1)) : (m * (c - a + m)) / ((c + 2 * m - 1) * (c + 2 * m));
+    const aj = -k * z;
+    D = 1 + aj * D;
+    if (D === 0) D = tiny;
+    Cl = 1 + aj / Cl;
+    if (Cl === 0) Cl = tiny;
+    D = 1 / D;
+    const delta = Cl * D;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-15) break;
+  }
+  return 1 / f;
 }
 
 /**
@@ -76,13 +120,14 @@ function branches(p: PnbdParams, x: number, tx: number, T: number): { alive: num
  * @param x repeat purchases
  * @param tx recency (model units)
  * @param T age (model units)
+ * @param lgammaRx ln Γ(r+x), when the caller has it cached
  * @returns the log-likelihood
  */
-export function pnbdLogLikelihood(p: PnbdParams, x: number, tx: number, T: number): number {
+export function pnbdLogLikelihood(p: PnbdParams, x: number, tx: number, T: number, lgammaRx = lgamma(p.r + x)): number {
   const { alive, died } = branches(p, x, tx, T);
   const top = Math.max(alive, died);
   const sum = top + Math.log(Math.exp(alive - top) + (died === -Infinity ? 0 : Math.exp(died - top)));
-  return lgamma(p.r + x) - lgamma(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) + sum;
+  return lgammaRx - lgamma(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) + sum;
 }
 
 /**

@@ -4,29 +4,27 @@
  */
 import type { Analysis, AnalysisOptions, CustomerResult, Note, Transaction } from '../types';
 import { runBacktest, type WindowScorer } from './backtest';
-import { BGNBD, conditionalExpected, pAlive, type PurchaseModelSpec } from './bgnbd';
 import { churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from './churn';
-import { forecastPatterns, profitFactor, type PatternForecast } from './clv';
-import { fitOrExplain, fitReport, type PurchaseFit } from './fit';
+import { churnReason } from './churnReason';
+import { forecastModel, profitFactor, type PatternForecast } from './clv';
+import { fitReport } from './fit';
 import { expectedSpend } from './gammagamma';
 import { fitSpendModel } from './spendGuard';
 import { groupPatterns, type PurchaseGroups } from './groups';
 import { runHoldout } from './holdout';
-import { MBGNBD } from './mbgnbd';
-import { pNoPurchase, type FittedPurchaseModel } from './models';
+import { chooseModel, fitModelOrExplain, MODEL_ORDER, type AnyPurchaseFit, type ModelChoice } from './modelFit';
+import { modelExpected, modelPAlive, pNoPurchase, type PurchaseModelName } from './models';
 import { asReason, keyedReason, note, wrapping } from './reasons';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 import type { ClvAnalysis, ClvReport, SpendModelReport } from './types';
 import { CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, withinLimit, type NumberLimit } from '../optionLimits';
 
-/** Mean dropout probability per purchase below which the churn answers get a caution note. */
-export const LOW_DROPOUT = 0.01;
-
 export { MIN_SPEND_CUSTOMERS } from './spendGuard';
 
 /** The settings after defaults and checks. */
 interface Resolved {
-  model: 'bgnbd' | 'mbgnbd';
+  model: PurchaseModelName | 'auto';
+  churnHorizonDays: number;
   timeUnit: TimeUnit;
   unitDays: number;
   horizonMonths: number;
@@ -59,8 +57,13 @@ function resolve(options: AnalysisOptions): Resolved {
     notes.push(note('predict.note.margin', { value: String(margin) }));
     margin = undefined;
   }
-  const model = options.model === 'mbgnbd' ? 'mbgnbd' : 'bgnbd';
-  return { model, timeUnit, unitDays: UNIT_DAYS[timeUnit], horizonMonths, discountRate, margin, notes };
+  const model = options.model === 'bgnbd' || options.model === 'mbgnbd' || options.model === 'paretonbd' ? options.model : 'auto';
+  let churnHorizonDays: number = options.churnHorizonDays ?? CHURN_HORIZON_DAYS_LIMIT.fallback;
+  if (!withinLimit(CHURN_HORIZON_DAYS_LIMIT, churnHorizonDays)) {
+    notes.push(note('predict.note.churnHorizon', { value: String(options.churnHorizonDays), max: CHURN_HORIZON_DAYS_LIMIT.max, default: CHURN_HORIZON_DAYS_LIMIT.fallback }));
+    churnHorizonDays = CHURN_HORIZON_DAYS_LIMIT.fallback;
+  }
+  return { model, churnHorizonDays, timeUnit, unitDays: UNIT_DAYS[timeUnit], horizonMonths, discountRate, margin, notes };
 }
 
 /**
@@ -82,65 +85,89 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   const models = fitModels(groups, s);
   if ('reason' in models) return { status: 'skipped', ...asReason(models.reason), timeUnit: s.timeUnit };
   const spend = fitSpend(histories, s.notes);
-  const forecast = forecastPatterns(models.spec, models.main.params, groups, s);
-  if (![forecast.pAlive, forecast.expected30d, forecast.expected90d, forecast.discountedPurchases].every((a) => a.every(Number.isFinite))) {
+  const forecast = forecastModel(models.main, groups, s);
+  if (![forecast.pAlive, forecast.expected30d, forecast.expected90d, forecast.discountedPurchases, forecast.pNoPurchase].every((a) => a.every(Number.isFinite))) {
     return { status: 'skipped', ...keyedReason('predict.reason.notFinite'), timeUnit: s.timeUnit };
   }
   const thresholds = resolveChurnThresholds(options.churnThresholds);
-  const totals = fillCustomers(analysis.customers, { histories, groups, models, spend, forecast, thresholds, margin: s.margin });
+  const bins = analysis.settings.bins;
+  const totals = fillCustomers(analysis.customers, { histories, groups, spend, forecast, thresholds, margin: s.margin, horizonDays: s.churnHorizonDays, lastDay, bins });
+  const churn = summariseChurn(analysis.customers, thresholds, models.main.model, s.churnHorizonDays);
+  if (churn.dropoutUnseparated) s.notes.push(note('predict.note.noDropout', { horizon: s.churnHorizonDays, expected: Math.round(churn.expectedNoPurchase) }));
   const report: ClvReport = {
-    status: 'ok', model: s.model, timeUnit: s.timeUnit, unitDays: s.unitDays, calibrationEnd: lastDay,
+    status: 'ok', model: models.main.model, timeUnit: s.timeUnit, unitDays: s.unitDays, calibrationEnd: lastDay,
     horizonMonths: s.horizonMonths, discountRate: s.discountRate,
     profitBasis: s.margin !== undefined ? 'margin' : histories.hasCost.some((v) => v === 1) ? 'cost' : 'revenue',
     fits: models.fits, spend: spend.report, notes: s.notes.map((n) => n.text), keyedNotes: s.notes, totals,
     topCustomers: topCustomers(analysis.customers),
-    churn: summariseChurn(analysis.customers, thresholds, models.aliveSpec.name),
+    churn,
   };
+  if (models.choice) report.modelChoice = models.choice;
   if (s.margin !== undefined) report.margin = s.margin;
-  if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.spec, options.holdoutFrom, lastDay, s.unitDays);
-  report.backtest = backtestStage(transactions, histories, lastDay, options, windowScorer(s, thresholds));
+  if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.main.model, options.holdoutFrom, lastDay, s.unitDays);
+  report.backtest = backtestStage(transactions, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, models.main.model, thresholds));
   return report;
 }
 
-/** The fitted purchase models: `main` forecasts purchases, `alive*` gives P(alive). */
+/** The fitted purchase model behind every figure, the other candidates' fits, and auto's choice. */
 interface FittedModels {
-  spec: PurchaseModelSpec;
-  main: PurchaseFit;
-  aliveSpec: PurchaseModelSpec;
-  aliveFit: PurchaseFit;
+  main: AnyPurchaseFit;
   fits: ClvReport['fits'];
+  choice?: ModelChoice;
 }
 
 /**
- * Fits the chosen model and, for P(alive), the modified BG/NBD; adds notes on fallbacks,
- * penalised fits and near-zero dropout.
+ * Fits the chosen model, or under `auto` all three and keeps the one the rule in modelFit.ts
+ * chooses; adds notes on the choice and on penalised fits.
  */
 function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason: Note } {
-  const spec = s.model === 'bgnbd' ? BGNBD : MBGNBD;
-  const main = fitOrExplain(spec, groups);
-  if ('reason' in main) return main;
-  // the modified model's r and α are close to the BG/NBD's (its a and b are not): starting from them
-  // halves its iterations on simulated data
-  const warm = main.penalty === 0 ? { ...main.params, a: 1, b: 1 } : undefined;
-  const churnFit = s.model === 'mbgnbd' ? main : fitOrExplain(MBGNBD, groups, warm);
-  const fits: ClvReport['fits'] = { [s.model]: fitReport(main) };
-  if ('reason' in churnFit) s.notes.push(wrapping('predict.note.aliveFromBgnbd', churnFit.reason));
-  else fits.mbgnbd = fitReport(churnFit);
-  const aliveFit = 'reason' in churnFit ? main : churnFit;
-  for (const fit of new Set([main, aliveFit])) {
-    if (fit.penalty > 0) s.notes.push(note('predict.note.penalised', { modelKey: `predict.model.${fit.model}`, penalty: fit.penalty }));
+  if (s.model !== 'auto') {
+    const main = fitModelOrExplain(s.model, groups);
+    if ('reason' in main) return main;
+    if (main.penalty > 0) s.notes.push(note('predict.note.penalised', { modelKey: `predict.model.${main.model}`, penalty: main.penalty }));
+    return { main, fits: { [main.model]: fitReport(main) } };
   }
-  const dropout = aliveFit.params.a / (aliveFit.params.a + aliveFit.params.b);
-  if (dropout < LOW_DROPOUT) {
-    s.notes.push(note('predict.note.lowDropout', { percent: (dropout * 100).toPrecision(2) }));
+  const candidates: Partial<Record<PurchaseModelName, AnyPurchaseFit | { reason: Note }>> = {};
+  for (const name of MODEL_ORDER) {
+    // the modified model's r and α are close to the BG/NBD's: starting from them halves its iterations
+    const bg = candidates.bgnbd;
+    const warm = name === 'mbgnbd' && bg && !('reason' in bg) && bg.model === 'bgnbd' && bg.penalty === 0 ? { ...bg.params, a: 1, b: 1 } : undefined;
+    candidates[name] = fitModelOrExplain(name, groups, warm);
   }
-  return { spec, main, aliveSpec: 'reason' in churnFit ? spec : MBGNBD, aliveFit, fits };
+  const choice = chooseModel(candidates);
+  if (!choice) {
+    const first = candidates.bgnbd;
+    return first && 'reason' in first ? first : { reason: note('predict.reason.notFinite') };
+  }
+  const main = candidates[choice.chosen] as AnyPurchaseFit;
+  const fits: ClvReport['fits'] = {};
+  for (const name of MODEL_ORDER) {
+    const fit = candidates[name];
+    if (fit && !('reason' in fit)) fits[name] = fitReport(fit);
+  }
+  s.notes.push(choiceNote(choice));
+  if (main.penalty > 0) s.notes.push(note('predict.note.penalised', { modelKey: `predict.model.${main.model}`, penalty: main.penalty }));
+  return { main, fits, choice };
+}
+
+/** "auto chose Pareto/NBD: it fits the histories best (log-likelihood −9,595.0 against …)". */
+function choiceNote(choice: ModelChoice): Note {
+  const others = MODEL_ORDER.filter((m) => m !== choice.chosen && choice.logLikelihoods[m] !== undefined);
+  const othersText = others.map((m) => `${m}=${(choice.logLikelihoods[m] as number).toFixed(1)}`).join(', ');
+  return note('predict.note.autoChoice', {
+    modelKey: `predict.model.${choice.chosen}`,
+    logLikelihood: (choice.logLikelihoods[choice.chosen] as number).toFixed(1),
+    others: othersText === '' ? '-' : othersText,
+  });
 }
 
 /** Fills each customer's prediction fields (null for customers the model did not see) and sums them. */
 function fillCustomers(
   customers: CustomerResult[],
-  d: { histories: Histories; groups: PurchaseGroups; models: FittedModels; spend: SpendModel; forecast: PatternForecast; thresholds: { active: number; churned: number }; margin?: number },
+  d: {
+    histories: Histories; groups: PurchaseGroups; spend: SpendModel; forecast: PatternForecast; thresholds: { active: number; churned: number };
+    margin?: number; horizonDays: number; lastDay: number; bins: number;
+  },
 ): ClvReport['totals'] {
   const rowOf = new Map<string, number>();
   d.histories.ids.forEach((id, i) => rowOf.set(id, i));
@@ -153,14 +180,21 @@ function fillCustomers(
       continue;
     }
     const g = groups.groupOf[i];
-    const alive = pAlive(d.models.aliveSpec, d.models.aliveFit.params, groups.x[g], groups.tx[g], groups.T[g]);
     const averageSpend = spendOf(d.spend, h, i);
-    c.pAlive = alive;
+    const pNo = forecast.pNoPurchase[g];
+    const next = forecast.nextPurchaseDays[g];
+    c.pAlive = forecast.pAlive[g];
     c.expectedPurchases30d = forecast.expected30d[g];
     c.expectedPurchases90d = forecast.expected90d[g];
     c.expectedAverageSpend = averageSpend;
     c.clv = averageSpend * profitFactor(d.margin, h.revenue[i], h.cost[i], h.hasCost[i] === 1) * forecast.discountedPurchases[g];
-    c.churnStatus = churnStatus(alive, d.thresholds);
+    c.pNoPurchase = pNo;
+    c.expectedNextPurchase = Number.isFinite(next) ? d.lastDay + next : null;
+    c.churnStatus = churnStatus(1 - pNo, d.thresholds);
+    c.churnReason = churnReason({
+      repeatPurchases: h.x[i], spanDays: h.recencyDays[i], silentDays: c.recencyDays, pNoPurchase: pNo, horizonDays: d.horizonDays,
+      status: c.churnStatus, recencyScore: c.recencyScore, bins: d.bins,
+    });
     totals.customersScored++;
     totals.expectedPurchases30d += c.expectedPurchases30d;
     totals.expectedPurchases90d += c.expectedPurchases90d;
@@ -176,6 +210,9 @@ function clearFields(c: CustomerResult): void {
   c.expectedAverageSpend = null;
   c.clv = null;
   c.churnStatus = null;
+  c.pNoPurchase = null;
+  c.expectedNextPurchase = null;
+  c.churnReason = null;
 }
 
 interface SpendModel {
@@ -209,45 +246,46 @@ function spendOf(spend: SpendModel, h: Histories, i: number): number {
   return expectedSpend(spend.params, h.x[i], h.zbar[i] > 0 ? h.zbar[i] : 0);
 }
 
-/** Default churn horizon in days (`--churn-horizon-days`). */
-export const DEFAULT_CHURN_HORIZON_DAYS = 90;
+export { DEFAULT_CHURN_HORIZON_DAYS } from './clv';
 
 /** The backtest unless turned off or the input has no dated lines (a customer-level summary). */
-function backtestStage(transactions: readonly Transaction[], histories: Histories, lastDay: number, options: AnalysisOptions, scorer: WindowScorer): ClvReport['backtest'] {
+function backtestStage(
+  transactions: readonly Transaction[],
+  histories: Histories,
+  lastDay: number,
+  options: AnalysisOptions,
+  horizonDays: number,
+  scorer: WindowScorer,
+): ClvReport['backtest'] {
   if (options.backtest === false) return { status: 'skipped', ...keyedReason('predict.backtest.off') };
   if (transactions.length === 0) return { status: 'skipped', ...keyedReason('predict.backtest.noLines') };
   const firstDay = histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity);
-  return runBacktest(transactions, { firstDay, lastDay, horizonDays: churnHorizonDays(options) }, scorer);
-}
-
-function churnHorizonDays(options: AnalysisOptions): number {
-  const days = options.churnHorizonDays;
-  return days !== undefined && Number.isInteger(days) && days >= 1 ? days : DEFAULT_CHURN_HORIZON_DAYS;
+  return runBacktest(transactions, { firstDay, lastDay, horizonDays }, scorer);
 }
 
 /**
- * The backtest's model side: the same settings as the run (model, time unit, churn thresholds)
- * fitted on the calibration histories, scored over the horizon.
+ * The backtest's model side: the run's chosen model (under auto, the one chosen on all data, so the
+ * check costs one fit), time unit and churn thresholds, fitted on the calibration histories and
+ * scored over the horizon with the same P(no purchase) and status rule as the customers.
  */
-function windowScorer(s: Resolved, thresholds: { active: number; churned: number }): WindowScorer {
+function windowScorer(s: Resolved, model: PurchaseModelName, thresholds: { active: number; churned: number }): WindowScorer {
   return (calibration: Histories, horizonDays: number) => {
     const groups = groupPatterns(calibration.x, calibration.recencyDays, calibration.ageDays, s.unitDays);
-    const models = fitModels(groups, { ...s, notes: [] });
+    const models = fitModels(groups, { ...s, model, notes: [] });
     if ('reason' in models) return models;
+    const fit = models.main;
     const t = horizonDays / s.unitDays;
-    const aliveOf = Array.from(groups.x, (x, g) => pAlive(models.aliveSpec, models.aliveFit.params, x, groups.tx[g], groups.T[g]));
-    const expectedOf = Array.from(groups.x, (x, g) => conditionalExpected(models.spec, models.main.params, t, x, groups.tx[g], groups.T[g]));
-    const aliveModel: FittedPurchaseModel = { model: models.aliveSpec.name, params: models.aliveFit.params };
-    const noPurchaseOf = Array.from(groups.x, (x, g) => pNoPurchase(aliveModel, x, groups.tx[g], groups.T[g], t));
+    const aliveOf = Array.from(groups.x, (x, g) => modelPAlive(fit, x, groups.tx[g], groups.T[g]));
+    const expectedOf = Array.from(groups.x, (x, g) => modelExpected(fit, t, x, groups.tx[g], groups.T[g]));
+    const noPurchaseOf = Array.from(groups.x, (x, g) => pNoPurchase(fit, x, groups.tx[g], groups.T[g], t));
     const perCustomer = (of: number[]): Float64Array => Float64Array.from(groups.groupOf, (g) => of[g]);
-    const alive = perCustomer(aliveOf);
+    const noPurchase = perCustomer(noPurchaseOf);
     return {
-      model: s.model,
-      pAlive: alive,
-      // from the model that gives P(alive), as the churn answers use it
-      pNoPurchase: perCustomer(noPurchaseOf),
+      model: fit.model,
+      pAlive: perCustomer(aliveOf),
+      pNoPurchase: noPurchase,
       expected: perCustomer(expectedOf),
-      churned: alive.map((a) => (churnStatus(a, thresholds) === 'Churned' ? 1 : 0)),
+      churned: noPurchase.map((p0) => (churnStatus(1 - p0, thresholds) === 'Churned' ? 1 : 0)),
     };
   };
 }

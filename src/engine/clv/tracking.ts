@@ -3,7 +3,7 @@
  * tracking chart of Fader, Hardie & Lee (2005, Figure 3), for the customers seen before the holdout.
  */
 import type { DayNumber, Transaction } from '../types';
-import { expectedIfAlive, pAlive, type BgParams, type PurchaseModelSpec } from './bgnbd';
+import { modelExpectedIfAlive, modelPAlive, type FittedPurchaseModel } from './models';
 import type { PurchaseGroups } from './groups';
 import { MONTH_DAYS } from './summary';
 import { isPurchase } from '../rowRules';
@@ -23,8 +23,7 @@ export interface TrackingPoint {
 /**
  * Builds the tracking series: one point per week (per month when the model counts in months),
  * the last at the holdout end.
- * @param spec the model
- * @param params the calibration fit
+ * @param fit the model with its calibration fit
  * @param groups the calibration patterns (model units)
  * @param eligible calibration customers by id
  * @param transactions all lines
@@ -34,8 +33,7 @@ export interface TrackingPoint {
  * @returns the points in time order
  */
 export function trackingSeries(
-  spec: PurchaseModelSpec,
-  params: BgParams,
+  fit: FittedPurchaseModel,
   groups: PurchaseGroups,
   eligible: ReadonlyMap<string, number>,
   transactions: readonly Transaction[],
@@ -49,7 +47,7 @@ export function trackingSeries(
   for (let d = stepDays; d < durationDays; d += stepDays) ends.push(Math.round(d));
   ends.push(durationDays);
   const actualByDay = purchaseDaysByOffset(transactions, eligible, holdoutFrom, durationDays);
-  const alive = Array.from(groups.x, (x, g) => pAlive(spec, params, x, groups.tx[g], groups.T[g]));
+  const alive = Array.from(groups.x, (x, g) => modelPAlive(fit, x, groups.tx[g], groups.T[g]));
   const nT = groups.TValues.length;
   let cumulativeActual = 0;
   let counted = 0;
@@ -62,7 +60,7 @@ export function trackingSeries(
       const key = groups.xOf[g] * nT + groups.TOf[g];
       let ifAlive = cache.get(key);
       if (ifAlive === undefined) {
-        ifAlive = expectedIfAlive(spec, params, t, groups.x[g], groups.T[g]);
+        ifAlive = modelExpectedIfAlive(fit, t, groups.x[g], groups.T[g]);
         cache.set(key, ifAlive);
       }
       predicted += groups.w[g] * alive[g] * ifAlive;

@@ -6,6 +6,9 @@
 import type { ChurnStatus, DayNumber, Note } from '../types';
 import type { BgParams } from './bgnbd';
 import type { GammaGammaParams } from './gammagamma';
+import type { ModelChoice } from './modelFit';
+import type { PurchaseModelName } from './models';
+import type { PnbdParams } from './paretonbd';
 import type { TimeUnit } from './summary';
 import type { TrackingPoint } from './tracking';
 
@@ -19,11 +22,14 @@ export interface KeyedReason {
   params?: Record<string, string | number>;
 }
 
-/** A fitted BG/NBD-family model as reported. */
-export interface PurchaseFitReport {
-  model: 'bgnbd' | 'mbgnbd';
-  /** r, α (α in `timeUnit`), a, b. */
-  params: BgParams;
+/** A fitted purchase model as reported: BG/NBD family (r, α, a, b) or Pareto/NBD (r, α, s, β). */
+export type PurchaseFitReport = (
+  | { model: 'bgnbd' | 'mbgnbd'; /** r, α (α in `timeUnit`), a, b. */ params: BgParams }
+  | { model: 'paretonbd'; /** r, α, s, β (α and β in `timeUnit`). */ params: PnbdParams }
+) & PurchaseFitFigures;
+
+/** What every fitted model reports beside its parameters. */
+export interface PurchaseFitFigures {
   /** Summed log-likelihood (depends on the time unit). */
   logLikelihood: number;
   customers: number;
@@ -49,13 +55,29 @@ export interface CustomerFigures {
   frequency: number;
   segment: string;
   churnStatus: ChurnStatus;
+  /** P(no purchase within the churn horizon). */
+  pNoPurchase: number;
+  /** Days since the last purchase. */
+  recencyDays: number;
 }
 
 /** The churn answers for the Summary sheet and the JSON. */
 export interface ChurnSummary {
+  /** Cut points on P(a purchase within the horizon) = 1 − p_no_purchase: ≥ active Active, < churned Churned. */
   thresholds: { active: number; churned: number };
-  /** Where P(alive) for churn comes from (the modified BG/NBD unless it could not be fitted). */
-  pAliveModel: 'bgnbd' | 'mbgnbd';
+  /** Days ahead the statuses and P(no purchase) look. */
+  horizonDays: number;
+  /** The model P(alive) and P(no purchase) come from (the one behind every figure). */
+  pAliveModel: PurchaseModelName;
+  /** Σ P(no purchase within the horizon): the expected number of customers who buy nothing in it. */
+  expectedNoPurchase: number;
+  /**
+   * True when under 1% of the scored customers have P(alive) < ½: the model cannot tell customers
+   * who left from slow buyers (BG/NBD a → 0), so answers rest on P(no purchase) alone.
+   */
+  dropoutUnseparated: boolean;
+  /** The customers likeliest to buy nothing within the horizon (highest p_no_purchase first, at most LIKELIEST_MAX). */
+  likeliestNoPurchase: CustomerFigures[];
   active: number;
   atRisk: number;
   churned: number;
@@ -133,8 +155,10 @@ export interface BacktestSkipped extends KeyedReason {
 /** Result of the CLV/churn stage when it ran. */
 export interface ClvReport {
   status: 'ok';
-  /** The model behind expected purchases and CLV. */
-  model: 'bgnbd' | 'mbgnbd';
+  /** The model behind P(alive), P(no purchase), expected purchases and CLV. */
+  model: PurchaseModelName;
+  /** Under `--model auto`: which model was chosen, by which rule, and the candidates' log-likelihoods. */
+  modelChoice?: ModelChoice;
   timeUnit: TimeUnit;
   unitDays: number;
   /** Last day the model saw (inclusive). */
@@ -144,7 +168,7 @@ export interface ClvReport {
   /** 'revenue' = CLV on spend; 'margin' = the user's margin applied; 'cost' = per-customer cost lines. */
   profitBasis: 'revenue' | 'margin' | 'cost';
   margin?: number;
-  fits: { bgnbd?: PurchaseFitReport; mbgnbd?: PurchaseFitReport };
+  fits: Partial<Record<PurchaseModelName, PurchaseFitReport>>;
   spend: SpendModelReport;
   /** Notes on fallbacks taken (e.g. the modified model could not be fitted), in English. */
   notes: string[];

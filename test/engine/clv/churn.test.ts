@@ -40,7 +40,7 @@ describe('answers', () => {
   ];
 
   it('counts statuses and lists those at risk by CLV with the value at risk', () => {
-    const s = summariseChurn(customers, { active: 0.7, churned: 0.3 }, 'mbgnbd');
+    const s = summariseChurn(customers, { active: 0.7, churned: 0.3 }, 'mbgnbd', 90);
     expect(s).toMatchObject({ active: 1, atRisk: 2, churned: 1, notScored: 1, atRiskRevenue: 500, atRiskClv: 100, atRiskListTruncated: false });
     expect(s.atRiskCustomers.map((c) => c.id)).toEqual(['c', 'b']);
   });
@@ -60,7 +60,7 @@ describe('answers', () => {
 
   it('cuts a long at-risk list and says so', () => {
     const many = Array.from({ length: AT_RISK_LIST_MAX + 5 }, (_, i) => scored(`r${i}`, 0.5, i, 1, 'At risk'));
-    const s = summariseChurn(many, { active: 0.7, churned: 0.3 }, 'mbgnbd');
+    const s = summariseChurn(many, { active: 0.7, churned: 0.3 }, 'mbgnbd', 90);
     expect(s.atRisk).toBe(AT_RISK_LIST_MAX + 5);
     expect(s.atRiskCustomers).toHaveLength(AT_RISK_LIST_MAX);
     expect(s.atRiskListTruncated).toBe(true);

@@ -4,7 +4,7 @@
  * from the models' stories (not from the closed forms in src/).
  */
 import { modelPAlive, pNoPurchase } from '../../../src/engine/clv/models';
-import { pnbdExpectedIfAlive } from '../../../src/engine/clv/paretonbd';
+import { hyp2f1OneB, pnbdExpectedIfAlive } from '../../../src/engine/clv/paretonbd';
 
 /** Simpson's rule on [lo, hi] with n (even) panels. */
 function simpson(f: (v: number) => number, lo: number, hi: number, n = 4000): number {
@@ -160,5 +160,29 @@ describe('P(no purchase) against a brute-force integral over the individual rate
     expect(Math.abs(modelPAlive(fit, x, tx, T) - brute.pAlive)).toBeLessThan(2e-5);
     expect(Math.abs(pNoPurchase(fit, x, tx, T, h) - brute.p0)).toBeLessThan(2e-5);
     expect(Math.abs(pnbdExpectedIfAlive(params, h, x, T) - brute.expected)).toBeLessThan(2e-4 * Math.max(1, brute.expected));
+  });
+});
+
+describe('₂F₁(1, B; C; z) near z = 1 (continued fraction)', () => {
+  it('equals −ln(1−z)/z for B = 1, C = 2 at z = 0.6, 0.99, 0.99999', () => {
+    for (const z of [0.6, 0.99, 0.99999]) {
+      expect(Math.abs(hyp2f1OneB(1, 2, z) / (-Math.log1p(-z) / z) - 1)).toBeLessThan(1e-10);
+    }
+  });
+
+  it('equals the term-by-term series sum at z = 0.7 and 0.95 for B = 2.3, C = 4.1', () => {
+    for (const z of [0.7, 0.95]) {
+      let term = 1;
+      let sum = 1;
+      for (let n = 0; n < 5000; n++) {
+        term *= ((1 + n) * (2.3 + n) * z) / ((4.1 + n) * (n + 1));
+        sum += term;
+      }
+      expect(Math.abs(hyp2f1OneB(2.3, 4.1, z) / sum - 1)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('gives ₂F₁(1, B; B; z) = 1/(1−z) at z = 0.999', () => {
+    expect(Math.abs(hyp2f1OneB(3.7, 3.7, 0.999) * (1 - 0.999) - 1)).toBeLessThan(1e-10);
   });
 });

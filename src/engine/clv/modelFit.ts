@@ -1,0 +1,81 @@
+/**
+ * Fitting any of the three purchase models, and the rule `--model auto` uses to choose among them.
+ *
+ * The rule: all three have four parameters and are fitted by maximum likelihood on the same
+ * (x, t_x, T) histories, so any penalised-likelihood criterion (AIC = 2k − 2 ln L, BIC = k ln n − 2 ln L)
+ * ranks them exactly as their log-likelihoods do: the model that makes the customers' observed
+ * histories most probable is chosen. A fit that needed a ridge penalty (its plain maximum lies at
+ * a boundary) is only chosen when no plain fit exists. Ties (within 0.01) go to the earlier model
+ * in MODEL_ORDER. It costs the three fits and nothing else (a backtest would refit on a shorter history).
+ */
+import type { Note } from '../types';
+import { BGNBD } from './bgnbd';
+import { dataProblem, fitOrExplain, type PurchaseFit } from './fit';
+import type { PurchaseGroups } from './groups';
+import { MBGNBD } from './mbgnbd';
+import type { PurchaseModelName } from './models';
+import { fitParetoNbd, type ParetoFit } from './pnbdFit';
+import { note } from './reasons';
+
+/** A fitted purchase model of any of the three kinds. */
+export type AnyPurchaseFit = PurchaseFit | ParetoFit;
+
+/** Order of the candidates (and of ties) under `--model auto`. */
+export const MODEL_ORDER: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
+
+/** Log-likelihoods closer than this count as a tie. */
+const TIE = 0.01;
+
+/**
+ * Fits one model when the data allows and the result is usable.
+ * @param name the model
+ * @param groups the patterns (model units)
+ * @param start BG-family starting point (see fitOrExplain)
+ * @returns the fit, or the reason there is none
+ */
+export function fitModelOrExplain(name: PurchaseModelName, groups: PurchaseGroups, start?: PurchaseFit['params']): AnyPurchaseFit | { reason: Note } {
+  if (name !== 'paretonbd') return fitOrExplain(name === 'bgnbd' ? BGNBD : MBGNBD, groups, start);
+  const problem = dataProblem(groups);
+  if (problem) return { reason: problem };
+  const fit = fitParetoNbd(groups);
+  const finite = [fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta, fit.logLikelihood].every(Number.isFinite);
+  if (!finite || fit.atBoundary) return { reason: note('predict.reason.boundary', { modelKey: 'predict.model.paretonbd' }) };
+  return fit;
+}
+
+/** Which model `auto` chose and why (in the JSON as `clv.modelChoice`). */
+export interface ModelChoice {
+  rule: 'likelihood';
+  chosen: PurchaseModelName;
+  /** Summed log-likelihood of each candidate that could be fitted (same data, same unit). */
+  logLikelihoods: Partial<Record<PurchaseModelName, number>>;
+  /** Candidates that could not be fitted, with the reason in English. */
+  failed: Partial<Record<PurchaseModelName, string>>;
+}
+
+/**
+ * The `auto` rule: highest log-likelihood among the candidates fitted without a penalty (all with
+ * a penalty when none was fitted plainly); ties go to the earlier model in MODEL_ORDER.
+ * @param fits the candidates' fits (or reasons), by model
+ * @returns the chosen model, or null when none could be fitted
+ */
+export function chooseModel(fits: Partial<Record<PurchaseModelName, AnyPurchaseFit | { reason: Note }>>): ModelChoice | null {
+  const ok: AnyPurchaseFit[] = [];
+  const choice: ModelChoice = { rule: 'likelihood', chosen: 'bgnbd', logLikelihoods: {}, failed: {} };
+  for (const name of MODEL_ORDER) {
+    const fit = fits[name];
+    if (!fit) continue;
+    if ('reason' in fit) choice.failed[name] = fit.reason.text;
+    else {
+      ok.push(fit);
+      choice.logLikelihoods[name] = fit.logLikelihood;
+    }
+  }
+  const plain = ok.filter((f) => f.penalty === 0);
+  const pool = plain.length > 0 ? plain : ok;
+  if (pool.length === 0) return null;
+  let best = pool[0];
+  for (const fit of pool.slice(1)) if (fit.logLikelihood > best.logLikelihood + TIE) best = fit;
+  choice.chosen = best.model;
+  return choice;
+}

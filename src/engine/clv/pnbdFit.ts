@@ -1,0 +1,97 @@
+/**
+ * Maximum-likelihood fit of the Pareto/NBD on weighted (x, t_x, T) patterns: Nelder–Mead on
+ * log-parameters with time rescaled so that max T = 10 (as fit.ts does for the BG/NBD family),
+ * which keeps the simplex well scaled whatever the time unit.
+ */
+import type { PurchaseGroups } from './groups';
+import { totalWeight } from './groups';
+import { bfgs, nelderMead } from './optimize';
+import { pnbdLogLikelihood, type PnbdParams } from './paretonbd';
+import { lgamma } from './special';
+
+/** A fitted Pareto/NBD (the counterpart of fit.ts's PurchaseFit). */
+export interface ParetoFit {
+  model: 'paretonbd';
+  params: PnbdParams;
+  /** Summed log-likelihood over customers, in the model's time unit. */
+  logLikelihood: number;
+  customers: number;
+  evaluations: number;
+  converged: boolean;
+  /** Always 0: the Pareto/NBD is fitted by plain maximum likelihood. */
+  penalty: number;
+  /** True when a (rescaled) parameter ran outside 1e-5..1e5. */
+  atBoundary: boolean;
+}
+
+/** |ln θ| beyond this counts as a boundary solution (θ outside 1e-5..1e5, time rescaled). */
+const BOUNDARY_LOG = Math.log(1e5);
+
+/**
+ * Σ w · ln L over the patterns. The x-only part ln Γ(r+x) is computed once per distinct x.
+ * @param p parameters (α, β in the groups' unit)
+ * @param groups the patterns
+ * @returns the summed log-likelihood
+ */
+export function pnbdTotalLogLikelihood(p: PnbdParams, groups: PurchaseGroups): number {
+  const lgOfX = Array.from(groups.xValues, (x) => lgamma(p.r + x));
+  let sum = 0;
+  for (let g = 0; g < groups.w.length; g++) {
+    sum += groups.w[g] * pnbdLogLikelihood(p, groups.x[g], groups.tx[g], groups.T[g], lgOfX[groups.xOf[g]]);
+  }
+  return sum;
+}
+
+/**
+ * Fits the Pareto/NBD by maximum likelihood.
+ * @param groups the patterns in model units
+ * @param start parameters to start from (α, β in the groups' unit); default all 1 on the rescaled time
+ * @returns the fit
+ */
+export function fitParetoNbd(groups: PurchaseGroups, start?: PnbdParams): ParetoFit {
+  let maxT = 0;
+  for (const T of groups.TValues) maxT = Math.max(maxT, T);
+  const scale = maxT > 0 ? 10 / maxT : 1;
+  const scaled: PurchaseGroups = {
+    ...groups, tx: groups.tx.map((v) => v * scale), T: groups.T.map((v) => v * scale),
+    txValues: groups.txValues.map((v) => v * scale), TValues: groups.TValues.map((v) => v * scale),
+  };
+  const weight = totalWeight(groups);
+  const fromLog = (theta: number[]): PnbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) });
+  const objective = (theta: number[]): number => (theta.every((v) => Math.abs(v) < 2 * BOUNDARY_LOG) ? -pnbdTotalLogLikelihood(fromLog(theta), scaled) / weight : Infinity);
+  const theta0 = start ? [start.r, start.alpha * scale, start.s, start.beta * scale].map((v) => (v > 0 && Number.isFinite(v) ? Math.log(v) : 0)) : [0, 0, 0, 0];
+  // BFGS on a central-difference gradient (the ₂F₁ terms have no cheap parameter derivatives),
+  // then Nelder–Mead from where it stopped when it did not converge
+  const withGradient = (theta: number[], grad: number[]): number => {
+    const value = objective(theta);
+    for (let i = 0; i < theta.length; i++) {
+      const step = 1e-5;
+      const up = theta.slice();
+      const down = theta.slice();
+      up[i] += step;
+      down[i] -= step;
+      grad[i] = (objective(up) - objective(down)) / (2 * step);
+    }
+    return value;
+  };
+  let result = bfgs(withGradient, theta0, { gradientTolerance: 1e-7, maxIterations: 200 });
+  const bfgsEvaluations = result.evaluations * (1 + 2 * theta0.length);
+  if (!result.converged) {
+    const polished = nelderMead(objective, result.x, { maxEvaluations: 2000, restarts: 3, step: 0.1, fTolerance: 1e-11, xTolerance: 1e-7 });
+    result = { ...polished, evaluations: polished.evaluations + bfgsEvaluations };
+  } else {
+    result = { ...result, evaluations: bfgsEvaluations };
+  }
+  const fitted = fromLog(result.x);
+  const params = { ...fitted, alpha: fitted.alpha / scale, beta: fitted.beta / scale };
+  return {
+    model: 'paretonbd',
+    params,
+    logLikelihood: pnbdTotalLogLikelihood(params, groups),
+    customers: weight,
+    evaluations: result.evaluations,
+    converged: result.converged,
+    penalty: 0,
+    atBoundary: result.x.some((theta) => !(Math.abs(theta) <= BOUNDARY_LOG)),
+  };
+}
