@@ -6,6 +6,7 @@
  */
 import { STRINGS, t, type Lang } from '../i18n';
 import type { Analysis, CustomerResult } from '../engine/types';
+import type { ClvReport } from '../engine/clv/types';
 import { churnLabel, formatForText } from './labels';
 import { reasonIn } from './modelNotes';
 import { clvReport } from './predictions';
@@ -103,8 +104,9 @@ function atRiskAnswer(analysis: Analysis, lang: Lang): Answer {
     share: shareOf(churn.atRisk, analysis.totals.customers),
     revenueShare: shareOf(churn.atRiskRevenue, analysis.totals.revenue),
     text: countSentence(lang, 'report.q2.answer', churn.atRisk, {
-      churned: formatForText(churn.thresholds.churned, lang, 'decimal'),
-      active: formatForText(churn.thresholds.active, lang, 'decimal'),
+      churned: formatForText(churn.thresholds.churned, lang, 'percent'),
+      active: formatForText(churn.thresholds.active, lang, 'percent'),
+      horizon: formatForText(churn.horizonDays, lang),
       clv: formatForText(churn.atRiskClv, lang),
       label: churnLabel('At risk', lang),
     }),
@@ -122,11 +124,29 @@ function churnedAnswer(analysis: Analysis, lang: Lang): Answer {
     customers: churn.churned,
     share: shareOf(churn.churned, analysis.totals.customers),
     revenueShare: shareOf(churnedRevenue, analysis.totals.revenue),
-    text: countSentence(lang, 'report.q3.answer', churn.churned, {
-      churned: formatForText(churn.thresholds.churned, lang, 'decimal'),
-      label: churnLabel('Churned', lang),
-    }),
+    text: churnedText(clv, lang),
   };
+}
+
+/**
+ * Answer 3 in words. When the model cannot separate dropout from slow buying (BG/NBD a → 0), it
+ * says so and gives the figure the data do support: how many customers are not expected to buy
+ * within the horizon (Σ P(no purchase)), never a bare "0 churned".
+ */
+function churnedText(clv: ClvReport, lang: Lang): string {
+  const { churn } = clv;
+  const params = {
+    churned: formatForText(churn.thresholds.churned, lang, 'percent'),
+    horizon: formatForText(churn.horizonDays, lang),
+    expected: formatForText(Math.round(churn.expectedNoPurchase), lang),
+    label: churnLabel('Churned', lang),
+  };
+  if (churn.dropoutUnseparated) {
+    return t(lang, 'report.q3.unseparated', {
+      ...params, churnedCount: formatForText(churn.churned, lang), likeliest: formatForText(churn.likeliestNoPurchase.length, lang),
+    });
+  }
+  return countSentence(lang, 'report.q3.answer', churn.churned, params);
 }
 
 /**

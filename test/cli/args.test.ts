@@ -74,7 +74,7 @@ describe('parseCommandLine', () => {
     [['analyze', 'a.csv', '--scoring', 'thresholds'], 'needs --thresholds'],
     [['analyze', 'a.csv', '--split', 'mode'], '--split must be mean | median | score'],
     [['analyze', 'a.csv', '--clusters', '9'], '--clusters must be a whole number from 2 to 8'],
-    [['analyze', 'a.csv', '--model', 'pareto'], '--model must be bgnbd | mbgnbd | off'],
+    [['analyze', 'a.csv', '--model', 'pareto'], '--model must be auto | bgnbd | mbgnbd | paretonbd | off'],
     [['analyze', 'a.csv', '--discount-rate=-0.1'], '--discount-rate must be a number from 0 to 0.99'],
     [['analyze', 'a.csv', '--discount-rate', '-0.1'], "Write a value that starts with '-' as --option=VALUE"],
     [['analyze', 'a.csv', '--margin', 'x'], '--margin must be a number'],

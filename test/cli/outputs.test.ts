@@ -15,29 +15,38 @@ function customer(overrides: Partial<CustomerResult>): CustomerResult {
 }
 
 describe('CSV output', () => {
-  it('has exactly the documented header, issue 2 columns, then issue 5 columns, then issue 14 columns', () => {
+  it('has exactly the documented header, issue 2 columns, then issue 5 columns, then issue 10 and issue 14 columns', () => {
     expect(CSV_COLUMNS.join(',')).toBe(
-      'customer,first_purchase,last_purchase,length_days,recency_days,frequency,monetary,l_score,r_score,f_score,m_score,rfm_code,segment,value_quadrant,loyalty_quadrant,cluster,p_alive,expected_purchases_90d,clv,churn_status,previous_segment,share_of_wallet',
+      'customer,first_purchase,last_purchase,length_days,recency_days,frequency,monetary,l_score,r_score,f_score,m_score,rfm_code,segment,value_quadrant,loyalty_quadrant,cluster,p_alive,expected_purchases_90d,clv,churn_status' +
+        ',p_no_purchase,expected_next_purchase,churn_reason,previous_segment,share_of_wallet',
     );
   });
 
   it('writes dates as YYYY-MM-DD and leaves skipped-model fields empty', () => {
-    expect(customerCsvLine(customer({}))).toBe('A,1970-01-01,1970-02-01,40,9,2,12.5,3,4,2,5,425,Potential Loyalist,High-spending,Loyal,,,,,,,');
+    expect(customerCsvLine(customer({}))).toBe('A,1970-01-01,1970-02-01,40,9,2,12.5,3,4,2,5,425,Potential Loyalist,High-spending,Loyal,,,,,,,,,,');
   });
 
   it('leaves fields customer-level input cannot give empty', () => {
     const line = customerCsvLine(customer({ firstPurchase: null, lastPurchase: null, lengthDays: null, lengthScore: null, loyaltyQuadrant: null }));
-    expect(line).toBe('A,,,,9,2,12.5,,4,2,5,425,Potential Loyalist,High-spending,,,,,,,,');
+    expect(line).toBe('A,,,,9,2,12.5,,4,2,5,425,Potential Loyalist,High-spending,,,,,,,,,,,');
   });
 
   it('writes the prediction columns when present', () => {
     const line = customerCsvLine(customer({ cluster: 2, pAlive: 0.8123456789, expectedPurchases90d: 1.5, clv: 100.255, churnStatus: 'At risk' }));
-    expect(line.split(',').slice(15)).toEqual(['2', '0.812346', '1.5', '100.255', 'At risk', '', '']);
+    expect(line.split(',').slice(15)).toEqual(['2', '0.812346', '1.5', '100.255', 'At risk', '', '', '', '', '']);
   });
 
   it('writes the previous segment and share of wallet when present', () => {
     const line = customerCsvLine(customer({ previousSegment: 'Champions', shareOfWallet: 0.25 }));
-    expect(line.split(',').slice(20)).toEqual(['Champions', '0.25']);
+    expect(line.split(',').slice(23)).toEqual(['Champions', '0.25']);
+  });
+
+  it('writes p_no_purchase, the next purchase date and the churn reason after churn_status, in that order', () => {
+    const reason = { key: 'x', text: 'bought once, 326 days ago; 97% likely to buy nothing within 90 days' };
+    const line = customerCsvLine(customer({ churnStatus: 'Churned', pNoPurchase: 0.97, expectedNextPurchase: 59, churnReason: reason }));
+    expect(line.endsWith(',Churned,0.97,1970-03-01,"bought once, 326 days ago; 97% likely to buy nothing within 90 days",,')).toBe(true);
+    const empty = customerCsvLine(customer({ churnStatus: 'Active', pNoPurchase: 0.2, expectedNextPurchase: null, churnReason: null }));
+    expect(empty.endsWith(',Active,0.2,,,,')).toBe(true);
   });
 
   it('quotes ids with commas, quotes or line breaks', () => {

@@ -43,7 +43,8 @@ it('spills exactly the CLI CSV columns under a header row', () => {
   expect(header).toEqual([
     'customer', 'first_purchase', 'last_purchase', 'length_days', 'recency_days', 'frequency', 'monetary',
     'l_score', 'r_score', 'f_score', 'm_score', 'rfm_code', 'segment', 'value_quadrant', 'loyalty_quadrant',
-    'cluster', 'p_alive', 'expected_purchases_90d', 'clv', 'churn_status', 'previous_segment', 'share_of_wallet',
+    'cluster', 'p_alive', 'expected_purchases_90d', 'clv', 'churn_status',
+    'p_no_purchase', 'expected_next_purchase', 'churn_reason', 'previous_segment', 'share_of_wallet',
   ]);
 });
 

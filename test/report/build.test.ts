@@ -53,14 +53,16 @@ describe('Customers sheet', () => {
     expect(customers.header).toEqual([
       'Customer', 'First purchase', 'Last purchase', 'Length (days)', 'Recency (days)', 'Frequency (orders)', 'Monetary',
       'L score', 'R score', 'F score', 'M score', 'RFM code', 'Segment', 'Value quadrant', 'Loyalty quadrant', 'Cluster',
-      'P(alive)', 'Expected purchases (90 days)', 'CLV', 'Churn status', 'Previous segment', 'Share of wallet',
+      'P(alive)', 'Expected purchases (90 days)', 'CLV', 'Churn status', 'P(no purchase in horizon)', 'Expected next purchase', 'Why this churn status',
+      'Previous segment', 'Share of wallet',
     ]);
     expect(customers.rows).toHaveLength(4);
     expect(customers.rows[0]).toEqual([
       'Alice', SERIAL_2006_12_31 - 400, SERIAL_2006_12_31 - 10, 401, 11, 5, 500, 3, 5, 5, 5, 555, 'Champions', 'Best', 'Loyal',
-      null, null, null, null, null, null, null,
+      null, null, null, null, null, null, null, null, null, null,
     ]);
     expect(customers.columnFormats[1]).toBe(DATE_FORMAT_EN);
+    expect(customers.columnFormats[21]).toBe(DATE_FORMAT_EN);
     expect(customers.columnFormats[0]).toBe('@');
   });
 
@@ -134,7 +136,7 @@ describe('Summary sheet', () => {
     const [, q2, q3] = answerRows('en', true);
     expect(q2.slice(1, 4)).toEqual([1, 0.25, 0.3]);
     expect(q3.slice(1, 4)).toEqual([1, 0.25, 0.0205]);
-    expect(q2[4]).toContain('between 0.3 and 0.7');
+    expect(q2[4]).toContain('between 10% and 50% chance of buying in the next 90 days');
     expect(q2[4]).toContain('predicted CLV is 500');
   });
 

@@ -59,8 +59,8 @@ export function churnReason(f: ReasonFacts): Note {
   return note('predict.churnReason', params);
 }
 
-/** 0.5 → "0.5", 4.96 → "5", 12.3 → "12". */
-function formatRatio(ratio: number): string {
-  if (!Number.isFinite(ratio)) return '0';
-  return ratio < 1.95 ? ratio.toFixed(1) : String(Math.round(ratio));
+/** 0.54 → 0.5, 4.96 → 5, 12.3 → 12: one decimal below 2, whole numbers above. */
+function formatRatio(ratio: number): number {
+  if (!Number.isFinite(ratio)) return 0;
+  return ratio < 1.95 ? Math.round(ratio * 10) / 10 : Math.round(ratio);
 }

@@ -153,11 +153,11 @@ function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason
 /** "auto chose Pareto/NBD: it fits the histories best (log-likelihood −9,595.0 against …)". */
 function choiceNote(choice: ModelChoice): Note {
   const others = MODEL_ORDER.filter((m) => m !== choice.chosen && choice.logLikelihoods[m] !== undefined);
-  const othersText = others.map((m) => `${m}=${(choice.logLikelihoods[m] as number).toFixed(1)}`).join(', ');
   return note('predict.note.autoChoice', {
     modelKey: `predict.model.${choice.chosen}`,
     logLikelihood: (choice.logLikelihoods[choice.chosen] as number).toFixed(1),
-    others: othersText === '' ? '-' : othersText,
+    othersModelsKeys: others.map((m) => `predict.model.${m}`).join(','),
+    others: others.map((m) => (choice.logLikelihoods[m] as number).toFixed(1)).join(' / '),
   });
 }
 

@@ -22,7 +22,7 @@ export const predict = {
   'predict.label.param.s': 's (dropout-rate shape)',
   'predict.label.param.beta': 'β (dropout-rate scale, in {unit})',
   'predict.note.churnHorizon': 'churn horizon of {value} days is not a whole number of days from 1 to {max}; {default} days used',
-  'predict.note.autoChoice': 'model chosen automatically: {model}, the best fit to the purchase histories (log-likelihood {logLikelihood}; others: {others}; all three have four parameters, so AIC and BIC rank them the same way)',
+  'predict.note.autoChoice': 'model chosen automatically: {model}, the best fit to the purchase histories (log-likelihood {logLikelihood}; {othersModels}: {others}; all three have four parameters, so penalised-likelihood criteria rank them the same way)',
   'predict.note.noDropout': 'the data cannot tell customers who left from slow buyers (the model finds almost no dropout), so nobody is called churned on P(alive); statuses and counts rest on the chance of a purchase in the next {horizon} days: about {expected} customers are not expected to buy in that time',
   'predict.churnReason': '{facts}; {verdict}{segment}',
   'predict.churnReason.once': 'bought once, {silentDays} days ago',

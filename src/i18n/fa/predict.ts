@@ -22,7 +22,7 @@ export const predict = {
   'predict.label.param.s': 's (شکل نرخ ریزش)',
   'predict.label.param.beta': 'β (مقیاس نرخ ریزش، بر حسب {unit})',
   'predict.note.churnHorizon': 'افق ریزش {value} روز عددی صحیح از ۱ تا {max} نیست؛ {default} روز به کار رفت',
-  'predict.note.autoChoice': 'مدل به‌طور خودکار انتخاب شد: {model}، که با سابقهٔ خرید مشتریان بهترین برازش را دارد (لگاریتم درست‌نمایی {logLikelihood}؛ دیگران: {others}؛ هر سه چهار پارامتر دارند، پس AIC و BIC همین ترتیب را می‌دهند)',
+  'predict.note.autoChoice': 'مدل به‌طور خودکار انتخاب شد: {model}، که با سابقهٔ خرید مشتریان بهترین برازش را دارد (لگاریتم درست‌نمایی {logLikelihood}؛ {othersModels}: {others}؛ هر سه چهار پارامتر دارند، پس معیارهای درست‌نمایی جریمه‌دار همین ترتیب را می‌دهند)',
   'predict.note.noDropout': 'داده‌ها مشتریانی را که رفته‌اند از خریداران کُند جدا نمی‌کنند (مدل تقریباً ریزشی نمی‌یابد)، پس کسی بر پایهٔ احتمال فعال بودن ریزش‌کرده خوانده نمی‌شود؛ وضعیت‌ها و شمارش‌ها بر احتمال خرید در {horizon} روز آینده تکیه دارند: حدود {expected} مشتری انتظار نمی‌رود در این مدت خرید کنند',
   'predict.churnReason': '{facts}؛ {verdict}{segment}',
   'predict.churnReason.once': 'یک بار خرید کرده، {silentDays} روز پیش',

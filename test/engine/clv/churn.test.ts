@@ -22,11 +22,11 @@ describe('churn status', () => {
     expect(churnStatus(0.2999, t)).toBe('Churned');
   });
 
-  it('defaults to 0.7 / 0.3, keeps good values, swaps reversed ones and drops bad ones', () => {
-    expect(resolveChurnThresholds()).toEqual({ active: 0.7, churned: 0.3 });
+  it('defaults to 0.5 / 0.1, keeps good values, swaps reversed ones and drops bad ones', () => {
+    expect(resolveChurnThresholds()).toEqual({ active: 0.5, churned: 0.1 });
     expect(resolveChurnThresholds({ active: 0.9, churned: 0.1 })).toEqual({ active: 0.9, churned: 0.1 });
     expect(resolveChurnThresholds({ active: 0.2, churned: 0.6 })).toEqual({ active: 0.6, churned: 0.2 });
-    expect(resolveChurnThresholds({ active: 2, churned: Number.NaN })).toEqual({ active: 0.7, churned: 0.3 });
+    expect(resolveChurnThresholds({ active: 2, churned: Number.NaN })).toEqual({ active: 0.5, churned: 0.1 });
   });
 });
 

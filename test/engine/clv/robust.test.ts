@@ -12,17 +12,17 @@ const line = fc.record({
   amount: fc.oneof({ arbitrary: fc.double({ min: 0.01, max: 500, noNaN: true }), weight: 5 }, { arbitrary: fc.double({ min: -100, max: -0.01, noNaN: true }), weight: 1 }),
 });
 
-/** The documented rule (docs/cli.md, --churn-thresholds): P(alive) ≥ A Active, < C Churned, between At risk. */
-function documentedStatus(pAlive: number, t: { active: number; churned: number }): string {
-  if (pAlive >= t.active) return 'Active';
-  return pAlive < t.churned ? 'Churned' : 'At risk';
+/** The documented rule (docs/cli.md, --churn-thresholds): P(a purchase in the horizon) ≥ A Active, < C Churned, between At risk. */
+function documentedStatus(pPurchase: number, t: { active: number; churned: number }): string {
+  if (pPurchase >= t.active) return 'Active';
+  return pPurchase < t.churned ? 'Churned' : 'At risk';
 }
 
 describe('predictions on arbitrary transactions', () => {
   it('never throw, never give NaN, and classify churn by the thresholds', () => {
     let fitted = 0;
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 200, size: 'max' }), fc.constantFrom('weeks', 'days', 'months'), fc.constantFrom('bgnbd', 'mbgnbd'), (lines, timeUnit, model) => {
+      fc.property(fc.array(line, { minLength: 1, maxLength: 200, size: 'max' }), fc.constantFrom('weeks', 'days', 'months'), fc.constantFrom('bgnbd', 'mbgnbd', 'paretonbd', 'auto'), (lines, timeUnit, model) => {
         const transactions: Transaction[] = lines.map((l, i) => ({ customerId: `c${l.customer}`, day: 20000 + l.day, amount: l.amount, rowNumber: i + 2 }));
         let analysis;
         try {
@@ -35,10 +35,15 @@ describe('predictions on arbitrary transactions', () => {
         expect(clv).toBeDefined();
         if (clv?.status === 'ok') fitted++;
         for (const c of analysis.customers) {
-          for (const v of [c.pAlive, c.expectedPurchases30d, c.expectedPurchases90d, c.expectedAverageSpend, c.clv]) {
+          for (const v of [c.pAlive, c.expectedPurchases30d, c.expectedPurchases90d, c.expectedAverageSpend, c.clv, c.pNoPurchase, c.expectedNextPurchase]) {
             expect(v === null || v === undefined || Number.isFinite(v)).toBe(true);
           }
-          if (clv?.status === 'ok' && c.pAlive != null) expect(c.churnStatus).toBe(documentedStatus(c.pAlive, clv.churn.thresholds));
+          if (clv?.status === 'ok' && c.pNoPurchase != null) {
+            expect(c.pNoPurchase).toBeGreaterThanOrEqual(0);
+            expect(c.pNoPurchase).toBeLessThanOrEqual(1);
+            expect(c.churnStatus).toBe(documentedStatus(1 - c.pNoPurchase, clv.churn.thresholds));
+            expect(c.churnReason?.text).toMatch(/^bought /);
+          }
         }
       }),
       { numRuns: 40, seed: 5 },
