@@ -24,7 +24,7 @@ export interface PaneForm {
   inputKind(): InputKind;
   mapping(): ColumnMapping;
   /** The option fields as typed. */
-  options(): { bins: string; analysisDate: string; split: string; dayMonth: string; zeroAmounts: string; currency?: string; writeBack: boolean };
+  options(): { bins: string; analysisDate: string; split: string; dayMonth: string; zeroAmounts: string; currency?: string; writeBack: boolean; churnHorizon?: string };
 }
 
 /** The latest run's figures (Analyze or Refresh), shown in the summary. */
@@ -220,6 +220,8 @@ export class PaneController {
     if (typed.zeroAmounts === 'skip') options.zeroAmounts = 'skip';
     // The currency select: '' = as the data says; rial <-> toman converts (engine/currency.ts).
     if (typed.currency === 'none' || CURRENCY_CODES.includes(typed.currency as CurrencyCode)) options.currency = typed.currency as CurrencyCode | 'none';
+    const horizonDays = Number(typed.churnHorizon);
+    if (Number.isInteger(horizonDays) && horizonDays > 0) options.churnHorizonDays = horizonDays;
     return { options, writeBack: typed.writeBack };
   }
 

@@ -60,6 +60,7 @@ function paneForm(): PaneForm {
       dayMonth: byId<HTMLSelectElement>('day-month').value,
       zeroAmounts: byId<HTMLSelectElement>('zero-amounts').value,
       currency: byId<HTMLSelectElement>('currency').value,
+      churnHorizon: byId<HTMLSelectElement>('churn-horizon').value,
       writeBack: byId<HTMLInputElement>('write-back').checked,
     }),
   };
