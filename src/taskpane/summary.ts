@@ -47,8 +47,10 @@ const DATA_NOTE = 'input.';
 /** Model and clustering notes → the plain sentence a marketer reads (the technical text goes under "details"). */
 const PLAIN_NOTES: Record<string, string> = {
   'predict.note.penalised': 'pane.plain.penalised',
-  'predict.note.lowDropout': 'pane.plain.lowDropout',
-  'predict.note.aliveFromBgnbd': 'pane.plain.aliveFromBgnbd',
+  'predict.note.noDropout': 'pane.plain.noDropout',
+  'predict.note.autoChoice': 'pane.plain.autoChoice',
+  'predict.note.autoChoiceOnly': 'pane.plain.autoChoice',
+  'predict.note.churnHorizon': 'pane.plain.option',
   'predict.holdout.skipped': 'pane.plain.holdoutSkipped',
   'predict.spend.fallback': 'pane.plain.spendFallback',
   'report.clusters.none': 'pane.plain.noClusters',

@@ -80,9 +80,9 @@ describe('purchase-model and cluster notes', () => {
   const analysis = analyzeTransactions(rows, { holdoutFrom: day0 + 2000, clusters: 2 });
 
   test('en: plain sentences shown, the technical notes under details', () => {
-    expect(paneNotes(analysis, 'en')).toEqual(['pane.plain.penalised', 'pane.plain.lowDropout', 'pane.plain.spendFallback', 'pane.plain.holdoutSkipped'].map((k) => t('en', k)));
+    expect(paneNotes(analysis, 'en')).toEqual(['pane.plain.autoChoice', 'pane.plain.penalised', 'pane.plain.spendFallback', 'pane.plain.noDropout', 'pane.plain.holdoutSkipped'].map((k) => t('en', k)));
     const technical = technicalNotes(analysis, 'en');
-    expect(technical.find((n) => n.startsWith('the model finds almost no dropout'))).toBeDefined();
+    expect(technical.find((n) => n.startsWith('model chosen automatically: '))).toBeDefined();
     expect(technical).toContain('Holdout check not made: the holdout start is after the last day of data');
     const details = notesBox(analysis, 'en')!.children.find((c) => c.tagName === 'details')!;
     expect(details.children[0].tagName).toBe('summary');
@@ -90,12 +90,12 @@ describe('purchase-model and cluster notes', () => {
   });
 
   test('fa: the same in Persian, technical numbers in Persian digits, no English words but the model names', () => {
-    expect(paneNotes(analysis, 'fa')).toEqual(['pane.plain.penalised', 'pane.plain.lowDropout', 'pane.plain.spendFallback', 'pane.plain.holdoutSkipped'].map((k) => t('fa', k)));
+    expect(paneNotes(analysis, 'fa')).toEqual(['pane.plain.autoChoice', 'pane.plain.penalised', 'pane.plain.spendFallback', 'pane.plain.noDropout', 'pane.plain.holdoutSkipped'].map((k) => t('fa', k)));
     const technical = technicalNotes(analysis, 'fa');
-    expect(technical.find((n) => n.startsWith('مدل تقریباً هیچ ریزشی نمی‌یابد'))).toBeDefined();
+    expect(technical.find((n) => n.startsWith('مدل به‌طور خودکار انتخاب شد: '))).toBeDefined();
     expect(technical).toContain('آزمون دورهٔ نگه‌داشته انجام نشد: آغاز دورهٔ آزمون پس از آخرین روز داده‌هاست');
     expect(technical.join(' ').match(/[0-9]/g) ?? []).toEqual([]);
-    expect(technical.join(' ').replace(/BG\/NBD/g, '').match(/\b[a-zA-Z]{3,}\b/g) ?? []).toEqual([]);
+    expect(technical.join(' ').replace(/BG\/NBD|Pareto\/NBD/g, '').match(/\b[a-zA-Z]{3,}\b/g) ?? []).toEqual([]);
   });
 
   test('a penalised fit: the plain words first, "ridge penalty 0.001" only under details (۰٫۰۰۱ in Persian)', () => {

@@ -54,9 +54,10 @@ export function churnReason(f: ReasonFacts): Note {
   params.verdictKey = VERDICT[f.status];
   const recentBySegment = f.recencyScore > Math.ceil(f.bins / 2);
   const oldBySegment = f.recencyScore <= Math.floor(f.bins / 2);
-  params.segmentKey = f.status === 'Active' && oldBySegment ? 'predict.churnReason.segment.activeButOld'
-    : f.status !== 'Active' && recentBySegment ? 'predict.churnReason.segment.riskButRecent' : 'predict.churnReason.segment.none';
-  return note('predict.churnReason', params);
+  const segmentKey = f.status === 'Active' && oldBySegment ? 'predict.churnReason.segment.activeButOld'
+    : f.status !== 'Active' && recentBySegment ? 'predict.churnReason.segment.riskButRecent' : null;
+  if (segmentKey === null) return note('predict.churnReason', params);
+  return note('predict.churnReason.withSegment', { ...params, segmentKey });
 }
 
 /** 0.54 → 0.5, 4.96 → 5, 12.3 → 12: one decimal below 2, whole numbers above. */

@@ -150,15 +150,13 @@ function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason
   return { main, fits, choice };
 }
 
-/** "auto chose Pareto/NBD: it fits the histories best (log-likelihood −9,595.0 against …)". */
+/** "model chosen automatically: Pareto/NBD, the best fit … (log-likelihood −9,595.0; next best BG/NBD: −9,602.1 …)". */
 function choiceNote(choice: ModelChoice): Note {
-  const others = MODEL_ORDER.filter((m) => m !== choice.chosen && choice.logLikelihoods[m] !== undefined);
-  return note('predict.note.autoChoice', {
-    modelKey: `predict.model.${choice.chosen}`,
-    logLikelihood: (choice.logLikelihoods[choice.chosen] as number).toFixed(1),
-    othersModelsKeys: others.map((m) => `predict.model.${m}`).join(','),
-    others: others.map((m) => (choice.logLikelihoods[m] as number).toFixed(1)).join(' / '),
-  });
+  const ll = (m: PurchaseModelName): number => Math.round((choice.logLikelihoods[m] as number) * 10) / 10;
+  const others = MODEL_ORDER.filter((m) => m !== choice.chosen && choice.logLikelihoods[m] !== undefined).sort((a, b) => ll(b) - ll(a));
+  const params = { modelKey: `predict.model.${choice.chosen}`, logLikelihood: ll(choice.chosen) };
+  if (others.length === 0) return note('predict.note.autoChoiceOnly', params);
+  return note('predict.note.autoChoice', { ...params, runnerUpKey: `predict.model.${others[0]}`, runnerUpLogLikelihood: ll(others[0]) });
 }
 
 /** Fills each customer's prediction fields (null for customers the model did not see) and sums them. */
