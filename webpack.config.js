@@ -58,6 +58,8 @@ module.exports = async (env = {}, argv = {}) => {
     taskpane: './src/taskpane/taskpane.ts',
     commands: './src/commands/commands.ts',
     worker: './src/taskpane/worker.ts',
+    // RFM.TABLE and RFM.FIT run here, off the shared runtime's thread (src/functions/offThread.ts)
+    'functions-worker': './src/functions/functionsWorker.ts',
     preview: './src/preview/preview.ts',
     functions: FUNCTIONS,
   };
@@ -80,12 +82,13 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     // The shared-runtime page loads the task pane, the commands and the functions together: code
-    // they share (the engine, the report, src/excel) goes into one chunk, loaded once. The worker
-    // stays whole: it is started on its own with `new Worker('worker.js')`.
+    // they share (the engine, the report, src/excel) goes into one chunk, loaded once. The workers
+    // stay whole: they are started on their own with `new Worker('worker.js')` and
+    // `new Worker('functions-worker.js')`.
     optimization: {
       splitChunks: {
         cacheGroups: {
-          shared: { name: 'shared', chunks: (chunk) => chunk.name !== 'worker', minChunks: 2, enforce: true },
+          shared: { name: 'shared', chunks: (chunk) => chunk.name !== 'worker' && chunk.name !== 'functions-worker', minChunks: 2, enforce: true },
         },
       },
     },

@@ -13,13 +13,10 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
 import { DEFAULT_BINS } from '../engine/analyze';
-import { BGNBD, pAlive, type PurchaseModelSpec } from '../engine/clv/bgnbd';
+import { pAlive, type PurchaseModelSpec } from '../engine/clv/bgnbd';
 import { forecastPatterns } from '../engine/clv/clv';
 import { expectedSpend } from '../engine/clv/gammagamma';
-import { fitSpendModel } from '../engine/clv/spendGuard';
-import { fitOrExplain } from '../engine/clv/fit';
 import { groupPatterns } from '../engine/clv/groups';
-import { MBGNBD } from '../engine/clv/mbgnbd';
 import { UNIT_DAYS } from '../engine/clv/summary';
 import { loyaltyQuadrantOf, splitValue, valueQuadrantOf } from '../engine/matrices';
 import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine/scores';
@@ -28,15 +25,15 @@ import type { AnalysisOptions } from '../engine/types';
 import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
-import { ArgumentError, NoDataError, excelError, guarded, messageLang } from './errors';
-import { messageText } from '../i18n';
-import { PARAM_NAMES, historyColumns, named, paramCells, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
-import { analyzeRanges, customerTableRows, dateArgument, migrationRows } from './table';
+import { ArgumentError, guarded, messageLang } from './errors';
+import { named, paramCells, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
+import { analyzeRanges, dateArgument, migrationRows } from './table';
+import { purchaseModelOf } from './heavy';
+import { runHeavy } from './offThread';
 
 /** Split rules a formula can use (score splits need scores, not the metrics these take). */
 const FORMULA_SPLITS = ['mean', 'median'] as const;
-/** Purchase models and time units a formula can name (first = default). */
-const MODELS = ['bgnbd', 'mbgnbd'] as const;
+/** Time units a formula can name (first = default). */
 const TIME_UNITS = ['weeks', 'days', 'months'] as const;
 
 /**
@@ -146,14 +143,8 @@ export function loyaltyQuadrant(length: any[][], recency: any[][], all_lengths: 
  * @param [predictions] FALSE skips clusters, P(alive), CLV and churn (their columns stay blank) for a faster result (default TRUE).
  * @returns One row per customer under a header row.
  */
-export function table(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: any, bins?: number, predictions?: boolean): any[][] {
-  return guarded('RFM.TABLE', () => {
-    const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
-    const predict = optionalBoolean(predictions, 'predictions', true);
-    const options: AnalysisOptions = { analysisDate: dateArgument(analysis_date, 'analysis_date'), bins: binCount };
-    if (!predict) Object.assign(options, { clusters: 'off', model: 'off' });
-    return customerTableRows(analyzeRanges(customers, dates, amounts, options));
-  });
+export function table(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: any, bins?: number, predictions?: boolean): Promise<any[][]> {
+  return runHeavy('table', [customers, dates, amounts, analysis_date, bins, predictions]) as Promise<any[][]>;
 }
 
 /**
@@ -252,32 +243,8 @@ export function clv(
  * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
  * @returns A header row r, alpha, a, b, p, q, v and a row of fitted values, ready for RFM.PALIVE and RFM.CLV; p, q, v are #N/A with the reason when the spend model's checks fail.
  */
-export function fit(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?: string): any[][] {
-  return guarded('RFM.FIT', () => {
-    const spec = purchaseModel(model);
-    const h = historyColumns({ name: 'x', value: x }, { name: 't_x', value: t_x }, { name: 'T', value: T }, { name: 'zbar', value: zbar });
-    const zbars = h.zbar;
-    if (zbars && !h.x.some((xi, i) => xi > 0 && zbars[i] > 0)) throw new NoDataError('noRepeatSpend');
-    // the analysis's fit (fitOrExplain: a ridge penalty when the maximum lies at a boundary), so the
-    // same histories give the same parameters here as in the pane and the CLI
-    const fitted = fitOrExplain(spec, groupPatterns(h.x, h.tx, h.T, 1));
-    if ('reason' in fitted) throw new NoDataError('fitUnsettled');
-    const purchase = fitted.params;
-    const values: unknown[] = [purchase.r, purchase.alpha, purchase.a, purchase.b, '', '', ''];
-    if (!values.slice(0, 4).every((v) => Number.isFinite(v as number) && (v as number) > 0)) {
-      throw new NoDataError('fitUnsettled');
-    }
-    if (zbars) {
-      // the analysis's guard rails (engine/clv/spendGuard.ts): the same data give the same answer here
-      const spend = fitSpendModel(h.x, zbars);
-      if (spend.status === 'ok') values.splice(4, 3, spend.fit.params.p, spend.fit.params.q, spend.fit.params.v);
-      else {
-        const why = excelError('#N/A', messageText(messageLang(), 'fn.spendFallback', { ...spend.reason.params, reasonKey: spend.reason.key }));
-        values.splice(4, 3, why, why, why);
-      }
-    }
-    return [PARAM_NAMES.slice(), values];
-  });
+export function fit(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?: string): Promise<any[][]> {
+  return runHeavy('fit', [x, t_x, T, zbar, model]) as Promise<any[][]>;
 }
 
 /**
@@ -286,5 +253,5 @@ export function fit(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?
  * @returns the engine's model
  */
 function purchaseModel(model: unknown): PurchaseModelSpec {
-  return optionalKeyword(model, 'model', MODELS) === 'mbgnbd' ? MBGNBD : BGNBD;
+  return purchaseModelOf(model);
 }

@@ -115,7 +115,7 @@ export class TableProxy extends ClientObject<TableModel> {
 
 /** `Excel.TableCollection` of a workbook (sheet = undefined) or of one worksheet. */
 export class TableCollectionProxy extends CollectionObject<TableModel, TableProxy> {
-  constructor(context: SimContext, private readonly workbook: WorkbookModel, private readonly sheet?: () => SheetModel) {
+  constructor(context: SimContext, private readonly workbook: WorkbookModel, sheet?: () => SheetModel) {
     super(context, () => workbook.tables.filter((t) => !sheet || t.sheet === sheet()), 'TableCollection');
   }
 

@@ -29,6 +29,7 @@ test('one shared runtime page: functions, commands and the pane, after office.js
   expect(scripts('taskpane.html')).toEqual(['https://officeapis.public.onecdn.static.microsoft/1/office.js', 'shared.js', 'functions.js', 'commands.js', 'taskpane.js']);
   expect(scripts('preview.html')).toEqual(['shared.js', 'preview.js', 'functions.js', 'commands.js', 'taskpane.js']);
   expect(fs.existsSync(path.join(DIST, 'worker.js'))).toBe(true);
+  expect(fs.existsSync(path.join(DIST, 'functions-worker.js'))).toBe(true);
 });
 
 test('the engine is loaded once by the shared page, not once per entry', () => {

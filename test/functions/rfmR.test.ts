@@ -4,7 +4,9 @@
  */
 import * as fs from 'fs';
 import { analyze } from '../../src/engine/analyze';
-import { code, loyaltyQuadrant, score, segment, table, valueQuadrant } from '../../src/functions/functions';
+import { code, loyaltyQuadrant, score, segment, valueQuadrant } from '../../src/functions/functions';
+// RFM.TABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
+import { tableNow as table } from '../../src/functions/heavy';
 import { requireSharedData } from '../support/sharedData';
 import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';
 import { RFM_ORDERS } from '../support/rfmPackage';

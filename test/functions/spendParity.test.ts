@@ -12,7 +12,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { clv, fit } from '../../src/functions/functions';
+import { clv } from '../../src/functions/functions';
+// RFM.TABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
+import { fitNow as fit } from '../../src/functions/heavy';
 import { handleMessage } from '../../src/taskpane/worker';
 import { tableMessages, type FromWorker } from '../../src/taskpane/protocol';
 import type { Analysis, AnalysisOptions, Cell, InputTable } from '../../src/engine/types';

@@ -3,7 +3,8 @@
  * after analysis_date are not used, and a date on or before the first purchase is refused.
  * Hand-built: serial 43831 is 2020-01-01.
  */
-import { table } from '../../src/functions/functions';
+// RFM.TABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
+import { tableNow as table } from '../../src/functions/heavy';
 import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';
 
 beforeAll(() => installCustomFunctionsStub());

@@ -1,0 +1,82 @@
+/**
+ * The two heavy worksheet functions, RFM.TABLE and RFM.FIT, as plain synchronous computations. They
+ * run in the functions' Web Worker (functionsWorker.ts, through offThread.ts) so that a long analysis
+ * does not block the shared runtime the task pane and the ribbon live in: Office may restart an
+ * add-in whose runtime is unresponsive for 5 seconds ("Resource limits and performance optimization
+ * for Office Add-ins", https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+ * This module must not import functions.ts (its build appends `CustomFunctions.associate` calls,
+ * which the worker has no `CustomFunctions` for).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
+import { DEFAULT_BINS } from '../engine/analyze';
+import { BGNBD, type PurchaseModelSpec } from '../engine/clv/bgnbd';
+import { fitSpendModel } from '../engine/clv/spendGuard';
+import { fitOrExplain } from '../engine/clv/fit';
+import { groupPatterns } from '../engine/clv/groups';
+import { MBGNBD } from '../engine/clv/mbgnbd';
+import { MAX_BINS, MIN_BINS } from '../engine/scores';
+import type { AnalysisOptions } from '../engine/types';
+import { messageText } from '../i18n';
+import { optionalBoolean, optionalKeyword, optionalWhole } from './args';
+import { NoDataError, excelError, guarded, messageLang } from './errors';
+import { PARAM_NAMES, historyColumns } from './inputs';
+import { analyzeRanges, customerTableRows, dateArgument } from './table';
+
+/** Purchase models a formula can name (first = default). */
+const MODELS = ['bgnbd', 'mbgnbd'] as const;
+
+/**
+ * The purchase model a formula names.
+ * @param model "bgnbd", "mbgnbd" or blank
+ * @returns the engine's model
+ */
+export function purchaseModelOf(model: unknown): PurchaseModelSpec {
+  return optionalKeyword(model, 'model', MODELS) === 'mbgnbd' ? MBGNBD : BGNBD;
+}
+
+/** RFM.TABLE computed here and now (see functions.ts `table` for the arguments). */
+export function tableNow(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: any, bins?: number, predictions?: boolean): any[][] {
+  return guarded('RFM.TABLE', () => {
+    const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
+    const predict = optionalBoolean(predictions, 'predictions', true);
+    const options: AnalysisOptions = { analysisDate: dateArgument(analysis_date, 'analysis_date'), bins: binCount };
+    if (!predict) Object.assign(options, { clusters: 'off', model: 'off' });
+    return customerTableRows(analyzeRanges(customers, dates, amounts, options));
+  });
+}
+
+
+/** RFM.FIT computed here and now (see functions.ts `fit` for the arguments). */
+export function fitNow(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?: string): any[][] {
+  return guarded('RFM.FIT', () => {
+    const spec = purchaseModelOf(model);
+    const h = historyColumns({ name: 'x', value: x }, { name: 't_x', value: t_x }, { name: 'T', value: T }, { name: 'zbar', value: zbar });
+    const zbars = h.zbar;
+    if (zbars && !h.x.some((xi, i) => xi > 0 && zbars[i] > 0)) throw new NoDataError('noRepeatSpend');
+    // the analysis's fit (fitOrExplain: a ridge penalty when the maximum lies at a boundary), so the
+    // same histories give the same parameters here as in the pane and the CLI
+    const fitted = fitOrExplain(spec, groupPatterns(h.x, h.tx, h.T, 1));
+    if ('reason' in fitted) throw new NoDataError('fitUnsettled');
+    const purchase = fitted.params;
+    const values: unknown[] = [purchase.r, purchase.alpha, purchase.a, purchase.b, '', '', ''];
+    if (!values.slice(0, 4).every((v) => Number.isFinite(v as number) && (v as number) > 0)) {
+      throw new NoDataError('fitUnsettled');
+    }
+    if (zbars) {
+      // the analysis's guard rails (engine/clv/spendGuard.ts): the same data give the same answer here
+      const spend = fitSpendModel(h.x, zbars);
+      if (spend.status === 'ok') values.splice(4, 3, spend.fit.params.p, spend.fit.params.q, spend.fit.params.v);
+      else {
+        const why = excelError('#N/A', messageText(messageLang(), 'fn.spendFallback', { ...spend.reason.params, reasonKey: spend.reason.key }));
+        values.splice(4, 3, why, why, why);
+      }
+    }
+    return [PARAM_NAMES.slice(), values];
+  });
+}
+
+/** The heavy functions by name, for the worker. */
+export const HEAVY = { table: tableNow, fit: fitNow } as const;
+
+/** Name of a heavy function. */
+export type HeavyName = keyof typeof HEAVY;
