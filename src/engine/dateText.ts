@@ -6,7 +6,7 @@
 import type { DayMonthOrder, DayNumber } from './types';
 import { gregorianToDayNumber, isValidGregorianDate, dayNumberToGregorian, pad2 } from './civil';
 import { hasEasternDigits, isSpaceCode, toLatinDigits } from './cellText';
-import { jalaliToDayNumber } from '../i18n/jalali';
+import { jalaliToDayNumber } from './jalali';
 import { parseMonthNameDate } from './monthNames';
 
 /**

@@ -8,7 +8,7 @@
  */
 import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
 import { dayNumberToGregorian, pad2 } from '../engine/civil';
-import { dayNumberToJalali, toPersianDigits } from '../i18n/jalali';
+import { dayNumberToJalali, toPersianDigits } from '../engine/jalali';
 
 /** What the locale prefix asks for. */
 interface Locale {

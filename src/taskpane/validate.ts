@@ -7,7 +7,7 @@ import type { ColumnMapping, ColumnRole, InputKind } from '../engine/types';
 import { gregorianToDayNumber, isValidGregorianDate } from '../engine/civil';
 import { BINS_LIMIT, parseDecimalOption, withinLimit } from '../engine/optionLimits';
 import type { Lang } from '../i18n';
-import { jalaliToDayNumber } from '../i18n/jalali';
+import { jalaliToDayNumber } from '../engine/jalali';
 
 /** A message for the user: an i18n key and its placeholders. */
 export interface PaneMessage {

@@ -4,7 +4,7 @@
  */
 import { t, type Lang } from '../i18n';
 import { dayNumberToGregorian, pad2 } from '../engine/civil';
-import { formatJalali } from '../i18n/jalali';
+import { formatJalali } from '../engine/jalali';
 import type { ColumnMapping, InputKind } from '../engine/types';
 import { BINS_LIMIT } from '../engine/optionLimits';
 import { byId, fill } from './dom';

@@ -13,7 +13,7 @@ import {
   parseDateCell,
   resolveDateColumn,
 } from '../../src/engine/dates';
-import { formatJalali, toPersianDigits } from '../../src/i18n/jalali';
+import { formatJalali, toPersianDigits } from '../../src/engine/jalali';
 
 // Day numbers worked out by hand: days from 1970-01-01 = 365 per year + one per leap day + day of year.
 // 2011-01-01 = 41*365 + 10 = 14975; 2011-12-09 = 14975 + 342 = 15317.

@@ -5,7 +5,7 @@
  * billions (the case that overflowed columns as `###`). Same seed, same file.
  */
 import { seededRandom } from '../../src/engine/clusters/random';
-import { toPersianDigits } from '../../src/i18n/jalali';
+import { toPersianDigits } from '../../src/engine/jalali';
 
 /** The header row: customer, date, amount (rial), invoice number. */
 export const RIAL_HEADER = ['کد مشتری', 'تاریخ', 'مبلغ (ریال)', 'شماره فاکتور'];

@@ -1,4 +1,4 @@
-/** Types for the parts of `jalaali-js` (CommonJS, ships no types) that src/i18n/jalali.ts uses. */
+/** Types for the parts of `jalaali-js` (CommonJS, ships no types) that src/engine/jalali.ts uses. */
 declare module 'jalaali-js' {
   /** Julian Day Number of a Jalali date (no validation). */
   export function j2d(jy: number, jm: number, jd: number): number;

@@ -6,17 +6,14 @@
  * Pure: no Date objects, so results never depend on the machine's time zone.
  */
 import { d2j, isLeapJalaaliYear, isValidJalaaliDate, j2d, jalaaliMonthLength } from 'jalaali-js';
-import type { DayNumber } from '../engine/types';
+import type { DayNumber } from './types';
 import {
   dayNumberToGregorian,
   gregorianToDayNumber,
   isValidGregorianDate,
   pad2,
   type YearMonthDay,
-} from '../engine/civil';
-
-/** A calendar date as three numbers (Jalali or Gregorian by context). */
-export type { YearMonthDay };
+} from './civil';
 
 /** Julian Day Number of 1970-01-01 (day number 0). */
 const JDN_EPOCH = 2440588;

@@ -9,7 +9,7 @@ import {
   jalaliToDayNumber,
   jalaliToGregorian,
   toPersianDigits,
-} from '../../src/i18n/jalali';
+} from '../../src/engine/jalali';
 
 /** Day number of a Gregorian date via Date.UTC (an independent route to the same number). */
 const utcDay = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86400000;
