@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/deployManifest.js is a CommonJS script without types
 const { deployManifest, checkBaseUrl } = require('../scripts/deployManifest') as {
   deployManifest(xml: string, url: string): string;
   checkBaseUrl(url: string): { base: string; origin: string };

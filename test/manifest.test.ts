@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 // xml2js ships with office-addin-manifest (a dev dependency): a real XML parser, not regexes.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- xml2js ships no types; the cast below states the one call used
 const xml2js = require('xml2js') as { parseStringPromise(xml: string, options: object): Promise<XmlNode> };
 
 const ROOT = path.resolve(__dirname, '..');
@@ -190,7 +190,7 @@ describe('manifest.xml', () => {
   });
 
   test('the checked-in icons are the ones scripts/make-icons.js draws', () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/make-icons.js is a CommonJS script without types
     const { ICONS, render } = require(path.join(ROOT, 'scripts', 'make-icons.js'));
     for (const [file, [sizePx, glyph]] of Object.entries(ICONS as Record<string, [number, unknown]>)) {
       expect([file, render(sizePx, glyph).equals(fs.readFileSync(path.join(ROOT, 'assets', file)))]).toEqual([file, true]);

@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'util';
 import { parseSqlCommand, type SqlCommand } from './sqlCommand';
-import type { AnalysisOptions, ColumnRole, CurrencyCode, InputKind } from '../engine/types';
-import { BINS_LIMIT, CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
+import type { AnalysisOptions, ColumnRole, CurrencyCode, InputKind } from '../engine';
+import { BINS_LIMIT, CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine';
 import {
   UsageError, dayOption, limitedOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
 } from './optionValues';

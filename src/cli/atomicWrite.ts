@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../engine/types';
+import { InputError } from '../engine';
 
 /** Temporary files being written now; removed if the process is stopped by a signal. */
 const activeTemporaries = new Set<string>();

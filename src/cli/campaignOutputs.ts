@@ -5,9 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { contactColumns, contactsByCustomer } from '../engine/contacts';
-import { addShareOfWallet, walletByCustomer, walletColumn } from '../engine/wallet';
-import { InputError, type Analysis, type InputTable } from '../engine/types';
+import { contactColumns, contactsByCustomer } from '../engine';
+import { addShareOfWallet, walletByCustomer, walletColumn } from '../engine';
+import { InputError, type Analysis, type InputTable } from '../engine';
 import type { PlanValue } from '../report/plan';
 import { campaignList, listGroups, listSlug, type CampaignContacts } from '../report/campaignList';
 import { csvField, type CsvTextOptions } from './csvOutput';

@@ -10,7 +10,7 @@
  * Element order follows the schema's sequences (LibreOffice and Excel both refuse misordered parts).
  */
 import type { ChartSpec, PlanValue, SheetPlan } from '../report/plan';
-import { columnLetter } from '../engine/cellText';
+import { columnLetter } from '../engine';
 import { cellFormatOf } from '../report/formats';
 
 const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';

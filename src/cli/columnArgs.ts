@@ -2,7 +2,7 @@
  * Column options against the file's header: the names typed after --customer, --date, ... become
  * 0-based column indexes, with a one-line reason when a name fits no column or several.
  */
-import type { ColumnRole } from '../engine/types';
+import type { ColumnRole } from '../engine';
 import { COLUMN_OPTIONS, UsageError } from './args';
 
 /**

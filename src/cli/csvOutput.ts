@@ -7,7 +7,7 @@
  * quoted, so `=1+1` is written `"'=1+1"`. Numbers in numeric columns are real numbers and are never
  * touched. `--csv-raw` writes such text unchanged (only quoted), for scripts (docs/cli.md).
  */
-import type { Analysis, CustomerResult } from '../engine/types';
+import type { Analysis, CustomerResult } from '../engine';
 import { CUSTOMER_COLUMNS } from '../report/customersSheet';
 import { formatDay, formatNumber } from './format';
 

@@ -9,7 +9,7 @@
  * One pass over char codes; a row cut by the end of a piece is read again from its start with the
  * next piece. Columns the caller does not need can be left empty (no string is cut for them).
  */
-import { InputError } from '../engine/types';
+import { InputError } from '../engine';
 import { parseWhitespaceRows } from './textTable';
 
 /** A row longer than this is refused (it would be a quoted field that never closes). */

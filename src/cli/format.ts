@@ -3,7 +3,7 @@
  * Day numbers are whole days since 1970-01-01 (see engine/types.ts); the calendar arithmetic is
  * the engine's (engine/civil.ts), exact whatever the time zone.
  */
-import { formatIsoDate, gregorianToDayNumber, isValidGregorianDate } from '../engine/civil';
+import { formatIsoDate, gregorianToDayNumber, isValidGregorianDate } from '../engine';
 
 /**
  * Reads a strict `YYYY-MM-DD` calendar date.

@@ -2,8 +2,8 @@
  * The JSON output of `rfm analyze --out FILE.json`: the whole Analysis as the engine made it
  * (customers, summaries, skipped rows, settings used, clusters and CLV when they ran) plus `meta`.
  */
-import type { Analysis, AnalysisOptions } from '../engine/types';
-import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
+import type { Analysis, AnalysisOptions } from '../engine';
+import { EXCEL_EPOCH_OFFSET } from '../engine';
 
 /** What the JSON says about how it was made. */
 export interface JsonMeta {

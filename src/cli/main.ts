@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../engine';
-import type { Analysis, InputTable, SkippedReport } from '../engine/types';
-import { InputError } from '../engine/types';
+import type { Analysis, InputTable, SkippedReport } from '../engine';
+import { InputError } from '../engine';
 import { UsageError, parseCommandLine } from './args';
 import { resolveColumns } from './columnArgs';
 import type { AnalyzeCommand, OutputLang } from './args';

@@ -2,8 +2,8 @@
  * Validation of single option values of `rfm`: each parser returns the value or throws a
  * UsageError whose one-line message names the flag and what it accepts.
  */
-import type { Thresholds } from '../engine/types';
-import { CLUSTERS_LIMIT, describeLimit, parseDecimalOption, withinLimit, type NumberLimit } from '../engine/optionLimits';
+import type { Thresholds } from '../engine';
+import { CLUSTERS_LIMIT, describeLimit, parseDecimalOption, withinLimit, type NumberLimit } from '../engine';
 import { parseIsoDay } from './format';
 
 /** A bad command line: the message is one line and main() exits 2 with it. */

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError, type Cell, type InputTable } from '../engine/types';
+import { InputError, type Cell, type InputTable } from '../engine';
 
 /** The four bytes a Parquet file starts (and ends) with. */
 const PARQUET_MAGIC = 'PAR1';

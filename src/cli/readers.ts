@@ -5,8 +5,8 @@
 import { isParquetFile, readParquetTable } from './parquetInput';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { InputTable } from '../engine/types';
-import { InputError } from '../engine/types';
+import type { InputTable } from '../engine';
+import { InputError } from '../engine';
 import type { ReadSettings } from './args';
 import { streamTextFile } from './textStream';
 

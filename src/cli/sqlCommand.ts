@@ -3,7 +3,7 @@
  * The query itself is sql/query.ts.
  */
 import { parseArgs } from 'util';
-import { BINS_LIMIT } from '../engine/optionLimits';
+import { BINS_LIMIT } from '../engine';
 import { UsageError, limitedOption, oneOf, parseThresholds } from './optionValues';
 import { DIALECTS, type DialectName } from './sql/dialects';
 import type { SqlOptions } from './sql/query';

@@ -8,8 +8,8 @@
 import * as path from 'path';
 import { analyze, analyzeStream, detectInputKind, TransactionStream, withCurrency } from '../engine';
 import type { Analysis, AnalysisOptions, Cell, ColumnRole, FixedForms, InputTable, Note } from '../engine';
-import { InputError } from '../engine/types';
-import { note } from '../engine/messages';
+import { InputError } from '../engine';
+import { note } from '../engine';
 import type { ReadSettings } from './args';
 import { resolveColumns } from './columnArgs';
 import type { Progress } from './progress';

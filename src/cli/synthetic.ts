@@ -4,9 +4,9 @@
  * or more lines on one day, amounts are log-normal and about 2 % of lines are returns.
  * The same options always give the same data (the engine's seeded PRNG), in Node and in the browser.
  */
-import { seededRandom } from '../engine/clusters/random';
-import type { Cell, InputTable } from '../engine/types';
-import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
+import { seededRandom } from '../engine';
+import type { Cell, InputTable } from '../engine';
+import { EXCEL_EPOCH_OFFSET } from '../engine';
 import { formatDay } from './format';
 
 /** What to generate. */

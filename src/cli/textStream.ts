@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { InputError } from '../engine/types';
+import { InputError } from '../engine';
 import type { ReadSettings } from './args';
 import { DelimitedTokenizer } from './csvStream';
 import { ENCODING_SAMPLE_BYTES, decoderFor, detectEncoding, type TextDecoderStream } from './encoding';

@@ -3,7 +3,7 @@
  * parse (quoted CSV/TSV/semicolon/pipe files through csvParse.ts, or whitespace-separated text
  * such as the CDNOW files, whose columns are runs of spaces).
  */
-import type { InputTable } from '../engine/types';
+import type { InputTable } from '../engine';
 import type { Delimiter, ReadSettings } from './args';
 import { parseCsvRows, splitCsvLine } from './csvParse';
 

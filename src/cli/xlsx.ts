@@ -14,7 +14,7 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import type { Block, CellBlock, ColorScale, PlanRange, PlanValue, SheetPlan, WorkbookPlan } from '../report/plan';
-import { columnLetter } from '../engine/cellText';
+import { columnLetter } from '../engine';
 import { TableParts } from './xlsxTables';
 import { ChartParts } from './xlsxCharts';
 import { RawRowWriter, type RawValue } from './xlsxRows';

@@ -16,7 +16,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError, type InputTable } from '../engine/types';
+import { InputError, type InputTable } from '../engine';
 import { readZip, type ZipEntry } from './zipReader';
 import { MAX_PART_BYTES } from './xlsxLimits';
 import { readXlsxParts } from './xlsxPackage';

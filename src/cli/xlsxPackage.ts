@@ -4,7 +4,7 @@
  * cli/xlsxInput.ts for the rules). Pure (no Node, no DOM): the CLI gives it the parts of a file
  * unzipped with zlib, the preview page the parts of a file the visitor opened, unzipped in the browser.
  */
-import { InputError, type InputTable } from '../engine/types';
+import { InputError, type InputTable } from '../engine';
 import { MAX_SHARED_STRINGS } from './xlsxLimits';
 import { TableBuilder, readSheetRows, type SheetContext } from './xlsxSheet';
 import { XlsxFormatError, dateStyles, relationships, sharedStrings, workbookInfo } from './xlsxXml';

@@ -6,7 +6,7 @@
  * faster to produce. Written for exceljs 4.4 (package-lock pins it).
  */
 import type ExcelJS from 'exceljs';
-import { columnLetter } from '../engine/cellText';
+import { columnLetter } from '../engine';
 
 /** The private parts of ExcelJS's streaming writers this module uses. */
 interface StreamingWorkbook {
@@ -24,6 +24,7 @@ interface StreamingWorksheet {
 const NUMBER_TYPE = 2;
 const STRING_TYPE = 3;
 /** Characters XML 1.0 cannot hold; Excel would refuse the file, so they go in as `_xHHHH_` escapes. */
+// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what this finds
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** `_xHHHH_` in text means a character to Excel (ECMA-376 22.9.2.19): a literal one is escaped. */
 const ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;

@@ -5,9 +5,9 @@
  * cell (cli/xlsxLimits.ts), so a 2 KB file cannot ask for gigabytes. Problems throw XlsxFormatError;
  * the reader adds the file and sheet.
  */
-import type { Cell, InputTable } from '../engine/types';
-import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
-import { columnLetter } from '../engine/cellText';
+import type { Cell, InputTable } from '../engine';
+import { EXCEL_EPOCH_OFFSET } from '../engine';
+import { columnLetter } from '../engine';
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from './xlsxLimits';
 import { XlsxFormatError, attribute, closingIndex, elementText, runsText, tagEndIndex } from './xlsxXml';
 

@@ -37,7 +37,8 @@ export async function refreshCommand(event?: { completed(): void }): Promise<Ref
 }
 
 if (typeof Office !== 'undefined') {
-  Office.onReady(() => {
-    Office.actions.associate('refresh', refreshCommand);
+  void Office.onReady(() => {
+    // refreshCommand reports its own outcome and calls event.completed(); nothing awaits it here.
+    Office.actions.associate('refresh', (event: Office.AddinCommands.Event) => void refreshCommand(event));
   });
 }

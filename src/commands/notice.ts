@@ -1,4 +1,4 @@
-import type { Analysis } from '../engine/types';
+import type { Analysis } from '../engine';
 
 /** What the ribbon's Refresh announces to the task pane (same shared runtime, same window). */
 export type RefreshNotice =

@@ -4,7 +4,7 @@
  * output groups by Jalali months, whose boundaries differ).
  */
 import { dayNumberToGregorian } from './civil';
-import { dayNumberToJalali } from '../i18n/jalali';
+import { dayNumberToJalali } from './jalali';
 import { isPurchase } from './rowRules';
 import type { DayNumber, Transaction } from './types';
 

@@ -4,7 +4,9 @@
  * - analyze(table, options, onProgress): raw table → Analysis (detection, normalisation, pipeline)
  * - analyzeTransactions / analyzeCustomers: normalised data → Analysis
  * - the stages (customers, scores, segments, matrices, summaries), the input side (dates,
- *   numbers, columns, parse, prepareInput) and the predictions stage, for callers that need one part.
+ *   numbers, columns, parse, prepareInput) and the predictions stage, for callers that need one part;
+ * - calendars (civil, Jalali), cell text helpers, the CLV and cluster models, option limits.
+ * Every other layer imports the engine through this file only (eslint.config.mjs enforces it).
  */
 export * from './types';
 export * from './analyze';
@@ -26,3 +28,15 @@ export * from './rowRules';
 export * from './window';
 export * from './optionLimits';
 export * from './currency';
+export * from './cellText';
+export * from './dateText';
+export * from './civil';
+export * from './jalali';
+export * from './contacts';
+export * from './wallet';
+export * from './clv';
+export * from './clv/spendGuard';
+export * from './clusters';
+export { inputError, note } from './messages';
+export * from './cohorts';
+export * from './migration';

@@ -1,4 +1,3 @@
-/// <reference path="./jalaali-js.d.ts" />
 /**
  * Jalali (Solar Hijri) dates ↔ Gregorian dates ↔ day numbers, on top of `jalaali-js`
  * (the 33-year arithmetic rule used by the Iranian calendar for 1178–1633 SH).

@@ -2,7 +2,7 @@
  * A1 addresses, pure: column letters, `Sheet!A1:B2` parsing and formatting, rectangles.
  * Office.js returns addresses as `Sheet1!A1:C9`, quoting sheet names that need it (`'My data'!A1`).
  */
-import { columnLetter } from '../engine/cellText';
+import { columnLetter } from '../engine';
 
 /** A 0-based rectangle of cells. */
 export interface CellRect {

@@ -6,7 +6,7 @@
  * Excel error values (`#N/A`, `#VALUE!`, ...) arrive as their text, which the engine skips as
  * 'error-cell' rows.
  */
-import type { Cell, InputTable } from '../engine/types';
+import type { Cell, InputTable } from '../engine';
 import type { Lang } from '../i18n';
 import { CellRect, intersect, parseRect, rectAddress, splitAddress } from './a1';
 import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './chunks';

@@ -4,8 +4,8 @@
  * Segment rules sheet, analyse with the saved settings, rewrite every output.
  * The analysis step is injectable, so the task pane can run it in a Web Worker.
  */
-import { analyze as engineAnalyze } from '../engine/analyze';
-import type { Analysis, AnalysisOptions, InputTable, ProgressFn, SegmentRule } from '../engine/types';
+import { analyze as engineAnalyze } from '../engine';
+import type { Analysis, AnalysisOptions, InputTable, ProgressFn, SegmentRule } from '../engine';
 import type { Lang } from '../i18n';
 import { RULES_TABLE, buildWorkbookPlan, parseRulesSheet } from '../report/build';
 import type { WorkbookPlan } from '../report/plan';

@@ -7,7 +7,7 @@
  *   header name, the options, the language and whether to write scores back.
  * - `rfm.outputs`: which sheets are ours (by worksheet id) and where write-back columns are (sheets.ts).
  */
-import type { AnalysisOptions, ColumnRole, DetectedColumn } from '../engine/types';
+import type { AnalysisOptions, ColumnRole, DetectedColumn } from '../engine';
 import type { Lang } from '../i18n';
 import { ExcelInputError } from './errors';
 import { type ExcelHost, assertBaseApi } from './host';

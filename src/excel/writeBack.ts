@@ -8,8 +8,8 @@
  * `checkWriteBack` (read only: refuses, or returns the target with its previous values),
  * `writeBackValues` (inside a running batch), `restoreWriteBack` (puts the previous values back).
  */
-import type { Analysis } from '../engine/types';
-import { normalizeId } from '../engine/numbers';
+import type { Analysis } from '../engine';
+import { normalizeId } from '../engine';
 import { t, type Lang } from '../i18n';
 import { columnName, rectAddress, type CellRect } from './a1';
 import { excelRows, textGuard } from './cellValues';

@@ -7,7 +7,7 @@
  * a plain object with the same `code` and `message` stands in.
  */
 import { messageIn, t, type Lang } from '../i18n';
-import { InputError } from '../engine/types';
+import { InputError } from '../engine';
 
 /** The Excel error codes these functions use (values as in `CustomFunctions.ErrorCode`). */
 export type ExcelErrorCode = '#VALUE!' | '#N/A';

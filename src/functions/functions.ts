@@ -12,17 +12,17 @@
  * `CustomFunctions.Error`; an error of one position sits at that position. Nothing here throws.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
-import { DEFAULT_BINS } from '../engine/analyze';
-import { pAlive, type PurchaseModelSpec } from '../engine/clv/bgnbd';
-import { forecastPatterns } from '../engine/clv/clv';
-import { expectedSpend } from '../engine/clv/gammagamma';
-import { groupPatterns } from '../engine/clv/groups';
-import { UNIT_DAYS } from '../engine/clv/summary';
-import { loyaltyQuadrantOf, splitValue, valueQuadrantOf } from '../engine/matrices';
-import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine/scores';
-import { matchRule } from '../engine/segments';
-import type { AnalysisOptions } from '../engine/types';
-import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine/optionLimits';
+import { DEFAULT_BINS } from '../engine';
+import { pAlive, type PurchaseModelSpec } from '../engine';
+import { forecastPatterns } from '../engine';
+import { expectedSpend } from '../engine';
+import { groupPatterns } from '../engine';
+import { UNIT_DAYS } from '../engine';
+import { loyaltyQuadrantOf, splitValue, valueQuadrantOf } from '../engine';
+import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine';
+import { matchRule } from '../engine';
+import type { AnalysisOptions } from '../engine';
+import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine';
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
 import { ArgumentError, guarded, messageLang } from './errors';

@@ -8,14 +8,14 @@
  * which the worker has no `CustomFunctions` for).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
-import { DEFAULT_BINS } from '../engine/analyze';
-import { BGNBD, type PurchaseModelSpec } from '../engine/clv/bgnbd';
-import { fitSpendModel } from '../engine/clv/spendGuard';
-import { fitOrExplain } from '../engine/clv/fit';
-import { groupPatterns } from '../engine/clv/groups';
-import { MBGNBD } from '../engine/clv/mbgnbd';
-import { MAX_BINS, MIN_BINS } from '../engine/scores';
-import type { AnalysisOptions } from '../engine/types';
+import { DEFAULT_BINS } from '../engine';
+import { BGNBD, type PurchaseModelSpec } from '../engine';
+import { fitSpendModel } from '../engine';
+import { fitOrExplain } from '../engine';
+import { groupPatterns } from '../engine';
+import { MBGNBD } from '../engine';
+import { MAX_BINS, MIN_BINS } from '../engine';
+import type { AnalysisOptions } from '../engine';
 import { messageText } from '../i18n';
 import { optionalBoolean, optionalKeyword, optionalWhole } from './args';
 import { NoDataError, excelError, guarded, messageLang } from './errors';

@@ -3,11 +3,11 @@
  * purchase histories and model parameters. Each checks one argument and names it in its message;
  * the analysis itself is the engine's.
  */
-import type { BgParams } from '../engine/clv/bgnbd';
-import type { GammaGammaParams } from '../engine/clv/gammagamma';
-import { MAX_BINS } from '../engine/scores';
-import { assertValidRules, defaultSegmentRules } from '../engine/segments';
-import type { SegmentRule } from '../engine/types';
+import type { BgParams } from '../engine';
+import type { GammaGammaParams } from '../engine';
+import { MAX_BINS } from '../engine';
+import { assertValidRules, defaultSegmentRules } from '../engine';
+import type { SegmentRule } from '../engine';
 import { asMatrix, cellNumber, errorCodeOf, isBlank, rangeNumbers, requiredNumber, sameLengthVectors, type NamedRange } from './args';
 import { ArgumentError, NoDataError, message } from './errors';
 

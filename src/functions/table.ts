@@ -5,10 +5,10 @@
  * The rows and columns are the report's (report/customersSheet.ts), so the spill has exactly the
  * CLI CSV's columns and values.
  */
-import { analyzeTransactions } from '../engine/analyze';
-import { excelNumberToDayNumber, parseDateCell } from '../engine/dates';
-import { normalizeTransactions } from '../engine/parse';
-import type { Analysis, AnalysisOptions, Cell, InputTable, SkippedReport, SkipReason } from '../engine/types';
+import { analyzeTransactions } from '../engine';
+import { excelNumberToDayNumber, parseDateCell } from '../engine';
+import { normalizeTransactions } from '../engine';
+import type { Analysis, AnalysisOptions, Cell, InputTable, SkippedReport, SkipReason } from '../engine';
 import { CUSTOMER_COLUMNS, customerRow } from '../report/customersSheet';
 import { segmentLookup } from '../report/labels';
 import { t } from '../i18n';

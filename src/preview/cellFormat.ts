@@ -6,9 +6,9 @@
  * calendar CC = 0x16 the Jalali calendar, locale LLLL = 0x0429 (fa-IR) Persian separators.
  * Anything else is shown as General (the value, up to 11 significant digits, as Excel does).
  */
-import { EXCEL_EPOCH_OFFSET } from '../engine/dateText';
-import { dayNumberToGregorian, pad2 } from '../engine/civil';
-import { dayNumberToJalali, toPersianDigits } from '../engine/jalali';
+import { EXCEL_EPOCH_OFFSET } from '../engine';
+import { dayNumberToGregorian, pad2 } from '../engine';
+import { dayNumberToJalali, toPersianDigits } from '../engine';
 
 /** What the locale prefix asks for. */
 interface Locale {

@@ -4,7 +4,7 @@
  * and Analyze runs on it. Nothing leaves the browser.
  */
 import { t, type Lang } from '../i18n';
-import { columnLetter } from '../engine/cellText';
+import { columnLetter } from '../engine';
 import type { SimulatedExcel } from '../simulator';
 import { formatNumber } from '../taskpane/lang';
 import { localText } from '../taskpane/messages';

@@ -5,7 +5,7 @@
  * browser's unzip (zip.ts). Text cells stay text (never evaluated); dates of an .xlsx keep their
  * serials and get a date format, as Excel would show them.
  */
-import { InputError, type InputTable } from '../engine/types';
+import { InputError, type InputTable } from '../engine';
 import { parseDelimitedText } from '../cli/textTable';
 import { MAX_PART_BYTES } from '../cli/xlsxLimits';
 import { readXlsxParts } from '../cli/xlsxPackage';

@@ -3,7 +3,7 @@
  * made-up shop over two years, with loyal, lapsing and new customers, so every segment shows up.
  * Dates are Excel serial numbers (the preview formats the column as dates).
  */
-import { seededRandom } from '../engine/clusters/random';
+import { seededRandom } from '../engine';
 
 /** One sample row: customer, date (Excel serial), amount, order id. */
 export type SampleRow = [string, number, number, string];

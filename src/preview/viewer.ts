@@ -3,7 +3,7 @@
  * of the active sheet as an HTML table (textContent only), each cell shown as its number format
  * says (cellFormat.ts: separators, decimals, dates, Persian digits and Jalali dates).
  */
-import { columnLetter } from '../engine/cellText';
+import { columnLetter } from '../engine';
 import { t, type Lang } from '../i18n';
 import type { SimulatedExcel } from '../simulator';
 import { formatNumber } from '../taskpane/lang';

@@ -5,8 +5,8 @@
  * churn summary (Analysis.clv); without it they say that the model did not run, and why.
  */
 import { STRINGS, t, type Lang } from '../i18n';
-import type { Analysis, CustomerResult } from '../engine/types';
-import type { ClvReport } from '../engine/clv/types';
+import type { Analysis, CustomerResult } from '../engine';
+import type { ClvReport } from '../engine';
 import { churnLabel, formatForText } from './labels';
 import { reasonIn } from './modelNotes';
 import { clvReport } from './predictions';

@@ -4,7 +4,7 @@
  * Web Worker, in Node and in tests.
  */
 import type { Lang } from '../i18n';
-import type { Analysis, CurrencyCode } from '../engine/types';
+import type { Analysis, CurrencyCode } from '../engine';
 import type { SheetPlan, WorkbookPlan } from './plan';
 import { summarySheet } from './summarySheet';
 import { customersSheet } from './customersSheet';

@@ -5,9 +5,9 @@
  * the chosen group to a sheet. Same rows in both.
  */
 import { t, type Lang } from '../i18n';
-import { normalizeIranianMobile, type ContactColumn } from '../engine/contacts';
-import { OTHERS, othersSegment } from '../engine/segments';
-import type { Analysis, ChurnStatus, CustomerResult, SegmentRule } from '../engine/types';
+import { normalizeIranianMobile, type ContactColumn } from '../engine';
+import { OTHERS, othersSegment } from '../engine';
+import type { Analysis, ChurnStatus, CustomerResult, SegmentRule } from '../engine';
 import { churnLabel, segmentLookup } from './labels';
 import type { PlanValue } from './plan';
 

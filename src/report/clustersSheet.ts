@@ -4,9 +4,9 @@
  * predicted against actual repeat purchases by past frequency, with a chart) when there is one.
  */
 import { localDigits, t, type Lang } from '../i18n';
-import type { Analysis } from '../engine/types';
-import type { ClusterReport } from '../engine/clusters/types';
-import type { HoldoutReport } from '../engine/clv/types';
+import type { Analysis } from '../engine';
+import type { ClusterReport } from '../engine';
+import type { HoldoutReport } from '../engine';
 import type { Block, SheetPlan, TableBlock } from './plan';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, dateFormat, dayToSerial } from './formats';
 import { formatForText } from './labels';

@@ -5,8 +5,8 @@
  * together by month k, with a native chart beside it.
  */
 import { localDigits, t, type Lang } from '../i18n';
-import type { Analysis } from '../engine/types';
-import type { CohortRow } from '../engine/cohorts';
+import type { Analysis } from '../engine';
+import type { CohortRow } from '../engine';
 import type { Block, PlanValue, SheetPlan } from './plan';
 import { HEAT_HIGH, HEAT_LOW, INTEGER_FORMAT, PERCENT_FORMAT, SCORE_FORMAT } from './formats';
 import { cells, colorScale, emptySheet, rowBelow, table } from './sheet';

@@ -4,7 +4,7 @@
  * serials with a date format, colour scales on the four scores and a frozen header.
  */
 import { messageIn, t, type Lang } from '../i18n';
-import type { Analysis, CustomerResult } from '../engine/types';
+import type { Analysis, CustomerResult } from '../engine';
 import type { PlanValue, SheetPlan } from './plan';
 import {
   DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, PROBABILITY_FORMAT, SCALE_HIGH, SCALE_LOW, SCALE_MID, SCORE_FORMAT,

@@ -3,8 +3,8 @@
  * Pure constants and tiny helpers (no host API).
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis, CurrencyCode, DayNumber } from '../engine/types';
-import { dayNumberToExcelSerial } from '../engine/dateText';
+import type { Analysis, CurrencyCode, DayNumber } from '../engine';
+import { dayNumberToExcelSerial } from '../engine';
 import type { CellBlock, SheetPlan } from './plan';
 
 /**

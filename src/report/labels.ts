@@ -3,8 +3,8 @@
  * rule table, which carries Persian names and actions), quadrants and churn statuses.
  */
 import { t, type Lang } from '../i18n';
-import type { ChurnStatus, LoyaltyQuadrant, SegmentRule, ValueQuadrant } from '../engine/types';
-import { OTHERS, othersSegment } from '../engine/segments';
+import type { ChurnStatus, LoyaltyQuadrant, SegmentRule, ValueQuadrant } from '../engine';
+import { OTHERS, othersSegment } from '../engine';
 
 /** Name and action of one segment in one language. */
 export interface SegmentText {

@@ -3,7 +3,7 @@
  * PivotTable built from it.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis } from '../engine/types';
+import type { Analysis } from '../engine';
 import type { PivotSpec, TableBlock } from './plan';
 import { INTEGER_FORMAT, MONEY_FORMAT, SCORE_FORMAT, finiteOrNull } from './formats';
 import { churnLabel, loyaltyQuadrantLabel, segmentLookup, valueQuadrantLabel } from './labels';

@@ -6,7 +6,7 @@
  * PivotTables.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis, LoyaltyQuadrant, QuadrantSummary, ValueQuadrant } from '../engine/types';
+import type { Analysis, LoyaltyQuadrant, QuadrantSummary, ValueQuadrant } from '../engine';
 import type { Block, PlanValue, SheetPlan, TableBlock } from './plan';
 import {
   HEAT_HIGH, HEAT_LOW, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, SMALL_TABLE_STYLE, finiteOrNull,

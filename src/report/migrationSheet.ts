@@ -6,8 +6,8 @@
  * highest revenue first.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis } from '../engine/types';
-import { largestMoveDown, type MigrationResult } from '../engine/migration';
+import type { Analysis } from '../engine';
+import { largestMoveDown, type MigrationResult } from '../engine';
 import type { Block, PlanValue, SheetPlan } from './plan';
 import { HEAT_HIGH, HEAT_LOW, INTEGER_FORMAT, MONEY_FORMAT, dateFormat, dayToSerial, finiteOrNull } from './formats';
 import { formatForText, segmentLookup, type SegmentLookup } from './labels';

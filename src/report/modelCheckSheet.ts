@@ -6,8 +6,8 @@
  * the held-out period by purchases before it, as lifetimes' plot_calibration_purchases_vs_holdout_purchases).
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis } from '../engine/types';
-import type { BacktestReport } from '../engine/clv/types';
+import type { Analysis } from '../engine';
+import type { BacktestReport } from '../engine';
 import type { Block, CellBlock, SheetPlan } from './plan';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, PERCENT_FORMAT, dateFormat, dayToSerial } from './formats';
 import { formatForText } from './labels';

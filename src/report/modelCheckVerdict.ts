@@ -4,7 +4,7 @@
  * of customers who bought nothing close, and how often was "Churned" right.
  */
 import { t, type Lang } from '../i18n';
-import type { BacktestReport, BacktestSkipped } from '../engine/clv/types';
+import type { BacktestReport, BacktestSkipped } from '../engine';
 import { formatForText } from './labels';
 import { reasonIn } from './modelNotes';
 

@@ -5,8 +5,8 @@
  * the task pane all use these, so they say the same thing.
  */
 import { messageIn, t, type Lang } from '../i18n';
-import type { ClvReport, KeyedReason } from '../engine/clv/types';
-import type { Analysis } from '../engine/types';
+import type { ClvReport, KeyedReason } from '../engine';
+import type { Analysis } from '../engine';
 
 /**
  * A skip or fallback reason in the language.

@@ -2,9 +2,9 @@
  * Access to what the issue-5 stages add to an Analysis (clusters, purchase model, churn), for the
  * sheets that show it. Each returns null when the stage did not run.
  */
-import type { Analysis } from '../engine/types';
-import type { ClusterReport } from '../engine/clusters/types';
-import type { BacktestReport, BacktestSkipped, ClvReport, HoldoutReport } from '../engine/clv/types';
+import type { Analysis } from '../engine';
+import type { ClusterReport } from '../engine';
+import type { BacktestReport, BacktestSkipped, ClvReport, HoldoutReport } from '../engine';
 
 /**
  * The clustering result when clustering ran.

@@ -3,9 +3,9 @@
  * the sheet row and the column of the first problem.
  */
 import { t, type Lang } from '../i18n';
-import { InputError, type SegmentRule } from '../engine/types';
-import { OTHERS } from '../engine/segments';
-import { toLatinDigits } from '../engine/cellText';
+import { InputError, type SegmentRule } from '../engine';
+import { OTHERS } from '../engine';
+import { toLatinDigits } from '../engine';
 
 /** A column of the rules table. */
 export type RuleField = 'name' | 'nameFa' | 'rMin' | 'rMax' | 'fMin' | 'fMax' | 'mMin' | 'mMax' | 'actionEn' | 'actionFa' | 'messageEn' | 'messageFa';

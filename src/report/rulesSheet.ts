@@ -7,7 +7,7 @@
  * either language, so a user may reorder them.
  */
 import { STRINGS, t, type Lang } from '../i18n';
-import type { Analysis, SegmentRule } from '../engine/types';
+import type { Analysis, SegmentRule } from '../engine';
 import type { PlanValue, SheetPlan } from './plan';
 import { SCORE_FORMAT } from './formats';
 import { cells, emptySheet, table } from './sheet';

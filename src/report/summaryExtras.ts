@@ -3,10 +3,10 @@
  * model's parameters.
  */
 import { messageIn, t, type Lang } from '../i18n';
-import type { Analysis, SkipReason } from '../engine/types';
+import type { Analysis, SkipReason } from '../engine';
 import type { Block } from './plan';
 import type { PlanValue } from './plan';
-import type { ClvReport, PurchaseFitReport } from '../engine/clv/types';
+import type { ClvReport, PurchaseFitReport } from '../engine';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PARAMETER_FORMAT, dateFormat, dayToSerial } from './formats';
 import { formatForText } from './labels';
 import { modelNotesIn, reasonIn } from './modelNotes';

@@ -4,9 +4,9 @@
  * purchase model's parameters.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis } from '../engine/types';
+import type { Analysis } from '../engine';
 import type { Block, PlanValue, SheetPlan } from './plan';
-import type { CustomerFigures } from '../engine/clv/types';
+import type { CustomerFigures } from '../engine';
 import {
   DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, PROBABILITY_FORMAT, SMALL_TABLE_STYLE, dateFormat, dayToSerial,
 } from './formats';

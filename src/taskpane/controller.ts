@@ -6,8 +6,8 @@
  * Every message is kept as a function of the language, so a switch re-renders it.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, CurrencyCode, InputKind, InputTable, ProgressFn } from '../engine/types';
-import { CURRENCY_CODES } from '../engine/currency';
+import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, CurrencyCode, InputKind, InputTable, ProgressFn } from '../engine';
+import { CURRENCY_CODES } from '../engine';
 import type { RefreshNotice } from '../commands/notice';
 import type { WorkbookPlan } from '../report/plan';
 import { detectMapping } from './detect';

@@ -4,8 +4,8 @@
  * answer into a role → column mapping for the dropdowns. When a required column cannot be found the
  * engine's message is returned beside an empty mapping, so the user sees why and chooses by hand.
  */
-import { detectColumns, detectInputKind, toColumnMapping } from '../engine/columns';
-import type { ColumnMapping, InputKind, InputTable } from '../engine/types';
+import { detectColumns, detectInputKind, toColumnMapping } from '../engine';
+import type { ColumnMapping, InputKind, InputTable } from '../engine';
 import { localText, type LocalText } from './messages';
 
 /** What detection found. */

@@ -2,7 +2,7 @@
  * What the pane needs from the workbook, in one interface. The implementation (officeHost.ts)
  * calls src/excel; the pane itself never touches Excel.* ranges.
  */
-import type { AnalysisOptions, Analysis, ColumnMapping } from '../engine/types';
+import type { AnalysisOptions, Analysis, ColumnMapping } from '../engine';
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
 import type { ReadResult } from '../excel/read';

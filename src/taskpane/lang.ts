@@ -3,7 +3,7 @@
  * (lang, dir) and to every element that carries a `data-i18n` key.
  */
 import { t, type Lang } from '../i18n';
-import { toPersianDigits } from '../engine/jalali';
+import { toPersianDigits } from '../engine';
 
 /**
  * Maps an Office display language (e.g. `fa-IR`, `en-US`) to one of ours.

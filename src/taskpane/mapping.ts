@@ -3,8 +3,8 @@
  * the detected column.
  */
 import { t, type Lang } from '../i18n';
-import { rolesOf } from '../engine/columns';
-import type { ColumnMapping, ColumnRole, InputKind } from '../engine/types';
+import { rolesOf } from '../engine';
+import type { ColumnMapping, ColumnRole, InputKind } from '../engine';
 import { el } from './dom';
 
 const CUSTOMER_LEVEL_ONLY = new Set<ColumnRole>(['recencyDays', 'lastPurchase', 'frequency', 'monetary']);

@@ -2,7 +2,7 @@
  * Messages between the pane and the analysis worker. The table is streamed in chunks so that no
  * single postMessage has to clone a million rows at once (the pane stays responsive).
  */
-import type { AnalysisOptions, Analysis, Cell, InputTable } from '../engine/types';
+import type { AnalysisOptions, Analysis, Cell, InputTable } from '../engine';
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
 

@@ -2,7 +2,7 @@
  * Runs an analysis in the Web Worker with progress and cancel. Cancel terminates the worker, so
  * nothing of the run survives; a new worker is started for each run.
  */
-import type { Analysis, AnalysisOptions, InputTable, ProgressFn } from '../engine/types';
+import type { Analysis, AnalysisOptions, InputTable, ProgressFn } from '../engine';
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
 import { tableMessages, type FromWorker } from './protocol';

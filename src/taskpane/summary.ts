@@ -5,7 +5,7 @@
  * textContent and the string tables.
  */
 import { messageIn, t, type Lang } from '../i18n';
-import type { Analysis, SegmentSummary } from '../engine/types';
+import type { Analysis, SegmentSummary } from '../engine';
 import { segmentLookup } from '../report/labels';
 import { threeAnswers } from '../report/answers';
 import { backtestVerdict } from '../report/modelCheckVerdict';

@@ -10,7 +10,7 @@ import { startPane } from './pane';
 import { WORKER_URL } from './workerUrl';
 
 
-Office.onReady(() => {
+void Office.onReady(() => {
   void startPane(createOfficeHost(), WORKER_URL);
   bindCheckExcel(officeHost(), () => asLang(document.documentElement.lang) ?? 'en');
 });

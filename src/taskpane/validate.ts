@@ -3,11 +3,11 @@
  * any row is usable is the engine's to say (InputError); the shape of the source block is checked where it is read
  * (src/excel/read.ts). Pure: each returns a message (key + params for `t`) or undefined when all is well.
  */
-import type { ColumnMapping, ColumnRole, InputKind } from '../engine/types';
-import { gregorianToDayNumber, isValidGregorianDate } from '../engine/civil';
-import { BINS_LIMIT, parseDecimalOption, withinLimit } from '../engine/optionLimits';
+import type { ColumnMapping, ColumnRole, InputKind } from '../engine';
+import { gregorianToDayNumber, isValidGregorianDate } from '../engine';
+import { BINS_LIMIT, parseDecimalOption, withinLimit } from '../engine';
 import type { Lang } from '../i18n';
-import { jalaliToDayNumber } from '../engine/jalali';
+import { jalaliToDayNumber } from '../engine';
 
 /** A message for the user: an i18n key and its placeholders. */
 export interface PaneMessage {

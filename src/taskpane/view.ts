@@ -3,10 +3,10 @@
  * textContent only) and forwards the page's events to it. Behaviour lives in controller.ts.
  */
 import { t, type Lang } from '../i18n';
-import { dayNumberToGregorian, pad2 } from '../engine/civil';
-import { formatJalali } from '../engine/jalali';
-import type { ColumnMapping, InputKind } from '../engine/types';
-import { BINS_LIMIT } from '../engine/optionLimits';
+import { dayNumberToGregorian, pad2 } from '../engine';
+import { formatJalali } from '../engine';
+import type { ColumnMapping, InputKind } from '../engine';
+import { BINS_LIMIT } from '../engine';
 import { byId, fill } from './dom';
 import type { SourceChoice } from './host';
 import { applyLanguage, formatNumber } from './lang';

@@ -2,9 +2,9 @@
  * The analysis worker: receives the table in chunks, runs the engine with progress events, and
  * lays out the workbook plan, all off the pane's UI thread. Bundled by webpack as worker.js.
  */
-import { analyze } from '../engine/analyze';
+import { analyze } from '../engine';
 import { buildWorkbookPlan } from '../report/build';
-import type { Cell, InputTable } from '../engine/types';
+import type { Cell, InputTable } from '../engine';
 import { keyOf } from './messages';
 import type { FromWorker, ToWorker } from './protocol';
 

@@ -19,7 +19,6 @@ const SALES: [string, string, number][] = [
   ['a', '2024-01-05', 1_200_000_000], ['a', '2024-02-10', 800_000_000], ['b', '2024-01-20', 300_000_000],
   ['b', '2024-03-01', 250_000_000], ['c', '2024-02-14', 90_000_000], ['d', '2024-03-03', 40_000_000], ['a', '2024-03-10', 500_000_000],
 ];
-const REVENUE = 3_180_000_000;
 
 async function openPage(lang: Lang): Promise<{ page: Page; errors: string[] }> {
   const page = await shared.browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -60,7 +60,15 @@ describe('matching: first match wins, unmatched = Others', () => {
     const rs: number[] = [];
     const fs: number[] = [];
     const ms: number[] = [];
-    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) rs.push(r), fs.push(f), ms.push(m);
+    for (let r = 1; r <= 5; r++) {
+      for (let f = 1; f <= 5; f++) {
+        for (let m = 1; m <= 5; m++) {
+          rs.push(r);
+          fs.push(f);
+          ms.push(m);
+        }
+      }
+    }
     expect(assignSegments(rs, fs, ms, rules)).toEqual(rs.map((r, i) => matchRule(r, fs[i], ms[i], rules)));
   });
 

@@ -45,6 +45,7 @@ describe('Office.actions', () => {
     sim.installGlobals(globals);
     try {
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module per test, which only require() inside isolateModules gives
         require('../../src/commands/commands');
       });
       await sim.Office.onReady();

@@ -16,7 +16,7 @@
  *   repeat spend per purchase day), which `rfm analyze --input-kind customers` turns into models.
  * Customers with returns but no purchase are left out, as the engine reports and skips them.
  */
-import type { SegmentRule, SplitRule, Thresholds } from '../../engine/types';
+import type { SegmentRule, SplitRule, Thresholds } from '../../engine';
 import { defaultSegmentRules } from '../../engine';
 import { dialectOf, type Dialect, type DialectName } from './dialects';
 import { UsageError } from '../optionValues';
@@ -280,7 +280,7 @@ function segmentCase(rules: readonly SegmentRule[]): string {
 }
 
 /** The result rows, in the CSV's column order. */
-function finalSelect(d: Dialect, rules: readonly SegmentRule[], split: SplitRule): string {
+function finalSelect(_d: Dialect, rules: readonly SegmentRule[], split: SplitRule): string {
   // the score split compares scores with the middle score; mean and median compare the metrics
   const [f, m, l, r] = split === 'score' ? ['s.f_score', 's.m_score', 's.l_score', 's.r_score'] : ['s.frequency', 's.monetary', 's.length_days', 's.recency_days'];
   const highR = split === 'score' ? `${r} > x.recency_days` : `${r} < x.recency_days`;
@@ -297,5 +297,4 @@ function finalSelect(d: Dialect, rules: readonly SegmentRule[], split: SplitRule
     'CROSS JOIN splits x',
     `ORDER BY s.customer`,
   ].join('\n');
-  void d;
 }
