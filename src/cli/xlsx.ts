@@ -34,6 +34,8 @@ const FONTS: Record<CellStyle, Partial<ExcelJS.Font> | null> = {
 const BOLD: Partial<ExcelJS.Font> = { bold: true };
 /** Wrapped text, aligned to the top so that a wrapped cell's neighbours line up with its first line. */
 const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+/** Every cell of a tall row aligns to the top, beside the first line of its wrapped neighbour. */
+const TOP: Partial<ExcelJS.Alignment> = { vertical: 'top' };
 
 /** `#RRGGBB` → ExcelJS's ARGB. */
 function argb(hex: string): string {
@@ -62,14 +64,15 @@ function blockHeight(block: Block): number {
 class StyleCache {
   private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
 
-  get(format: string | null, font: Partial<ExcelJS.Font> | null, wrap = false): Partial<ExcelJS.Style> {
-    const key = `${format ?? ''}\u0000${font ? JSON.stringify(font) : ''}\u0000${wrap ? 1 : 0}`;
+  get(format: string | null, font: Partial<ExcelJS.Font> | null, wrap = false, top = false): Partial<ExcelJS.Style> {
+    const key = `${format ?? ''}\u0000${font ? JSON.stringify(font) : ''}\u0000${wrap ? 1 : 0}${top ? 1 : 0}`;
     let style = this.styles.get(key);
     if (!style) {
       style = {};
       if (format) style.numFmt = format;
       if (font) style.font = font;
       if (wrap) style.alignment = WRAP;
+      else if (top) style.alignment = TOP;
       this.styles.set(key, style);
     }
     return style;
@@ -82,13 +85,13 @@ function within(ranges: readonly PlanRange[], row: number, column: number): bool
 }
 
 /** Writes line `i` of a block into the current row; `wraps` are the sheet's wrapped ranges that meet the block. */
-function writeBlockLine(out: RawRowWriter, row: number, block: Block, i: number, styles: StyleCache, wraps: readonly PlanRange[]): void {
+function writeBlockLine(out: RawRowWriter, row: number, block: Block, i: number, styles: StyleCache, wraps: readonly PlanRange[], tall: boolean): void {
   if (block.kind === 'table') {
     const values = i === 0 ? block.header : block.rows[i - 1];
     for (let j = 0; j < block.header.length; j++) {
       const column = block.column + j;
       const wrap = wraps.length > 0 && within(wraps, row, column);
-      out.cell(row, column, cellValue(values[j]), styles.get(i > 0 ? block.columnFormats[j] : null, null, wrap));
+      out.cell(row, column, cellValue(values[j]), styles.get(i > 0 ? block.columnFormats[j] : null, null, wrap, tall));
     }
     return;
   }
@@ -96,7 +99,7 @@ function writeBlockLine(out: RawRowWriter, row: number, block: Block, i: number,
   block.values[i].forEach((value, j) => {
     const column = block.column + j;
     const wrap = wraps.length > 0 && within(wraps, row, column);
-    out.cell(row, column, cellValue(value), styles.get(cellFormatOf(block, i, j), style === 'label' && j === 0 ? BOLD : FONTS[style], wrap));
+    out.cell(row, column, cellValue(value), styles.get(cellFormatOf(block, i, j), style === 'label' && j === 0 ? BOLD : FONTS[style], wrap, tall));
   });
 }
 
@@ -126,7 +129,8 @@ async function writeRows(out: RawRowWriter, sheet: SheetPlan, styles: StyleCache
     }
     // Cells of a row must come in column order: keep the active blocks sorted by column.
     if (active.length !== before || active.length > 1) active.sort((a, b) => a.block.column - b.block.column);
-    for (const span of active) writeBlockLine(out, r, span.block, r - span.start, styles, span.wraps);
+    const tall = heights.has(r);
+    for (const span of active) writeBlockLine(out, r, span.block, r - span.start, styles, span.wraps, tall);
     if (out.endRow(r, heights.get(r))) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   out.flush();

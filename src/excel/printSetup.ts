@@ -15,15 +15,19 @@ import type { PageSetup, SheetPlan } from '../report/plan';
 import { LINE_HEIGHT_POINTS } from '../report/layout';
 import { rectAddress } from './a1';
 
-/** Queues wrapped text (aligned to the top, as the CLI writes it) and the heights of tall rows. */
+/** Queues wrapped text and the heights of tall rows, their cells aligned to the top (as the CLI writes them). */
 export function queueWrapping(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const range of plan.wrapText ?? []) {
     const format = sheet.getRange(rectAddress(range)).format;
     format.wrapText = true;
     format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
   }
+  const columns = Math.max(1, plan.columnWidths.length);
   for (const tall of plan.tallRows ?? []) {
-    sheet.getRange(rectAddress({ row: tall.row, column: 0, rows: 1, columns: 1 })).format.rowHeight = tall.lines * LINE_HEIGHT_POINTS;
+    // The row's height, and every cell of it aligned to the top beside the wrapped text's first line.
+    const format = sheet.getRange(rectAddress({ row: tall.row, column: 0, rows: 1, columns })).format;
+    format.rowHeight = tall.lines * LINE_HEIGHT_POINTS;
+    format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
   }
 }
 

@@ -137,6 +137,7 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
     const xml = part(file, 'xl/worksheets/sheet1.xml');
     for (const tall of summary.tallRows ?? []) expect(xml).toContain(`<row r="${tall.row + 1}" ht="${tall.lines * 15}" customHeight="1">`);
     expect(part(file, 'xl/styles.xml')).toContain('<alignment vertical="top" wrapText="1"/>');
+    expect(part(file, 'xl/styles.xml')).toContain('<alignment vertical="top"/>');
   });
 
   test('a file that cannot be written leaves nothing behind and names the file', async () => {

@@ -108,6 +108,9 @@ describe('renderPlan', () => {
     expect(summary.style(2, 0, 'format.wrapText')).toBe(true);
     expect(summary.style(2, 0, 'format.verticalAlignment')).toBe('Top');
     expect(summary.style(2, 1, 'format.wrapText')).toBeUndefined();
+    // The other cells of a tall row align to the top too.
+    expect(summary.style(2, 1, 'format.verticalAlignment')).toBe('Top');
+    expect(summary.style(3, 1, 'format.verticalAlignment')).toBeUndefined();
     expect(summary.rowHeights.get(2)).toBe(45);
     expect(summary.rowHeights.get(3)).toBeUndefined();
   });
