@@ -12,7 +12,11 @@
  * only when everything before succeeded, and nothing of the swap is done when they fail.
  * A user's sheet that has a plan sheet's name is left alone: ours gets "Name (2)".
  * Calculation is suspended for every sync (ExcelApi 1.6) and screen updating once at the start
- * (ExcelApi 1.9; the docs warn against calling it in a loop).
+ * (ExcelApi 1.9). That suspension lasts only until the next sync ("Suspends screen updating until the
+ * next context.sync() is called", https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendscreenupdatinguntilnextsync-member(1)),
+ * and the same page warns that calling it repeatedly, as in a loop, makes the window flicker; so it is
+ * not renewed per chunk. The chunks go to temporary sheets that are not the active one, so Excel has
+ * little to redraw while they are written.
  */
 import type { SheetKey, WorkbookPlan } from '../report/plan';
 import { type ChunkHooks, SyncBatcher } from './batcher';
