@@ -9,7 +9,10 @@ import { normalizeIranianMobile, type ContactColumn } from '../engine';
 import { OTHERS, othersSegment } from '../engine';
 import type { Analysis, ChurnStatus, CustomerResult, SegmentRule } from '../engine';
 import { churnLabel, segmentLookup } from './labels';
-import type { PlanValue } from './plan';
+import type { PlanValue, SheetPlan } from './plan';
+import { INTEGER_FORMAT, MONEY_FORMAT, localizeSheetFormats } from './formats';
+import { layOutPlan } from './layout';
+import { cells, emptySheet } from './sheet';
 
 /** The contact columns of the input and each customer's values (see engine/contacts.ts). */
 export interface CampaignContacts {
@@ -106,4 +109,36 @@ export function listGroups(analysis: Analysis): ListGroup[] {
 export function listSlug(group: ListGroup): string {
   const text = 'segment' in group ? `segment-${group.segment}` : `status-${group.churnStatus}`;
   return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'list';
+}
+
+/**
+ * The display name of a group in a language: the segment's name or the churn status.
+ * @param analysis the analysis (its rules name the segments)
+ * @param group the group
+ * @param lang output language
+ */
+export function groupLabel(analysis: Analysis, group: ListGroup, lang: Lang): string {
+  return 'segment' in group ? segmentLookup(analysis.settings.segmentRules, lang)(group.segment).label : churnLabel(group.churnStatus, lang);
+}
+
+/** Formats of the list's own columns (LIST_COLUMNS order); contacts and the message stay General. */
+const LIST_FORMATS: (string | null)[] = [null, null, null, INTEGER_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null];
+
+/**
+ * A campaign list as a sheet of plain cells (header row, then one row per customer), ready to copy
+ * into an SMS or email tool: no table, header frozen, widths from the content. Text stays text
+ * (mobile numbers with their leading 0, formula-looking names) as in every plan.
+ * @param list the list (campaignList)
+ * @param title the sheet's name before the writer makes it unique
+ * @param lang output language (right-to-left and Persian digits in Persian)
+ */
+export function campaignListSheet(list: CampaignList, title: string, lang: Lang): SheetPlan {
+  const sheet = { ...emptySheet('list', lang), name: title };
+  const formats = list.header.map((_, j) => LIST_FORMATS[j] ?? null);
+  sheet.blocks.push(cells(0, 0, [list.header], 'heading'));
+  if (list.rows.length > 0) sheet.blocks.push(cells(1, 0, list.rows, 'body', formats));
+  sheet.frozenRows = 1;
+  localizeSheetFormats(sheet, lang);
+  layOutPlan({ lang, sheets: [sheet] });
+  return sheet;
 }

@@ -80,6 +80,7 @@ export const TAB_COLORS = {
   migration: '#7030A0',
   cohorts: '#00B0F0',
   rules: '#7F7F7F',
+  list: '#70AD47',
 } as const;
 
 /**

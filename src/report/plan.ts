@@ -14,7 +14,9 @@
 export type PlanValue = string | number | boolean | null;
 
 /** Stable identity of our sheets, independent of the display language. */
-export type SheetKey = 'summary' | 'customers' | 'matrix' | 'clusters' | 'modelCheck' | 'migration' | 'cohorts' | 'rules';
+export type SheetKey = 'summary' | 'customers' | 'matrix' | 'clusters' | 'modelCheck' | 'migration' | 'cohorts' | 'rules'
+  /** A campaign list the pane writes on request: a new sheet each time, never one of a run's outputs. */
+  | 'list';
 
 /** A rectangle on one sheet, 0-based. */
 export interface PlanRange {

@@ -16,7 +16,9 @@ import { formatNumber } from './lang';
 import { roleLabel } from './mapping';
 import { localText, type LocalText } from './messages';
 import { CancelledError, WorkerError, type Run } from './runner';
-import { checkMapping, parseOptionFields, type PaneMessage } from './validate';
+import { checkMapping, parseAnalysisDate, parseOptionFields, type PaneMessage } from './validate';
+import { listSheetFor, NO_CONTACTS } from './lists';
+import type { CampaignContacts } from '../report/campaignList';
 
 /** What the view reads from the form when an action needs it. */
 export interface PaneForm {
@@ -24,7 +26,13 @@ export interface PaneForm {
   inputKind(): InputKind;
   mapping(): ColumnMapping;
   /** The option fields as typed. */
-  options(): { bins: string; analysisDate: string; split: string; dayMonth: string; zeroAmounts: string; currency?: string; writeBack: boolean; churnHorizon?: string };
+  options(): {
+    bins: string; analysisDate: string; split: string; dayMonth: string; zeroAmounts: string; currency?: string; writeBack: boolean; churnHorizon?: string;
+    /** "Compare with": the earlier date of a segment migration (empty: none). */
+    compareDate?: string;
+    /** "Cohorts": count cohort retention. */
+    cohorts?: boolean;
+  };
 }
 
 /** The latest run's figures (Analyze or Refresh), shown in the summary. */
@@ -68,7 +76,7 @@ export interface PaneView {
 }
 
 /** Starts the analysis (in a Web Worker in the pane; in-process in tests). */
-export type StartRun = (table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn) => Run<{ analysis: Analysis; plan: WorkbookPlan }>;
+export type StartRun = (table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn) => Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }>;
 
 /** A user-facing failure: the message is shown, nothing is written. */
 class PaneError extends Error {
@@ -105,13 +113,15 @@ export class PaneController {
   private state: PaneState;
   /** The block read by "Read the data", used by the next Analyze (then forgotten). */
   private block: SourceBlock | undefined;
-  private run: Run<{ analysis: Analysis; plan: WorkbookPlan }> | undefined;
+  private run: Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }> | undefined;
   /** Set by Cancel; checked between the stages that cannot be interrupted (reading). */
   private cancelRequested = false;
   private shownHeader = '';
   /** The engine's message when it could not detect a required column of the shown header. */
   private detectionProblem: LocalText | undefined;
   private serial = 0;
+  /** Contact columns of the table the shown analysis read (none after a Refresh: its table stays in Excel). */
+  private contacts: CampaignContacts = NO_CONTACTS;
 
   /**
    * @param host the workbook
@@ -222,6 +232,12 @@ export class PaneController {
     if (typed.currency === 'none' || CURRENCY_CODES.includes(typed.currency as CurrencyCode)) options.currency = typed.currency as CurrencyCode | 'none';
     const horizonDays = Number(typed.churnHorizon);
     if (Number.isInteger(horizonDays) && horizonDays > 0) options.churnHorizonDays = horizonDays;
+    if (typed.compareDate && typed.compareDate.trim() !== '') {
+      const compareTo = parseAnalysisDate(typed.compareDate, this.state.lang);
+      if (compareTo === undefined) throw new PaneError({ key: this.state.lang === 'fa' ? 'pane.error.compareDateJalali' : 'pane.error.compareDate' });
+      options.compareTo = compareTo;
+    }
+    if (typed.cohorts) options.cohorts = true;
     return { options, writeBack: typed.writeBack };
   }
 
@@ -241,12 +257,13 @@ export class PaneController {
       const lang = this.state.lang;
       this.run = this.startRun(source.table, options, lang, (f, stage) => this.progress(f, stage));
       if (this.cancelRequested) this.run.cancel();
-      const { analysis, plan } = await this.run.result;
+      const { analysis, plan, contacts } = await this.run.result;
       this.run = undefined;
       this.update({ cancellable: false });
       this.progress(0, 'writing');
       const sheetNames = await this.host.write(plan, analysis, source, { mapping, options, lang, writeBack }, (f) => this.progress(f, 'writing'));
       const rows = source.table.rows.length;
+      this.contacts = contacts ?? NO_CONTACTS;
       this.showRun(analysis, sheetNames, (l) => t(l, 'pane.done', { customers: formatNumber(l, analysis.totals.customers), rows: formatNumber(l, rows) }));
       this.view.focusSummary();
     } catch (error) {
@@ -260,6 +277,29 @@ export class PaneController {
 
   private showRun(analysis: Analysis, sheetNames: string[], status: LocalText): void {
     this.update({ summary: { analysis, sheetNames, serial: ++this.serial }, status });
+  }
+
+  /**
+   * "Lists": writes the chosen campaign list of the shown analysis to a new sheet.
+   * @param value the list picker's value (lists.ts listValue)
+   */
+  async writeList(value: string): Promise<void> {
+    const analysis = this.state.summary?.analysis;
+    const lang = this.state.lang;
+    const list = analysis && listSheetFor(analysis, this.contacts, value, lang);
+    if (!list || this.state.busy) return;
+    this.update({ error: undefined, status: undefined, busy: true });
+    try {
+      const sheet = await this.host.writeList(list.plan);
+      const { customers, invalidMobiles } = list;
+      this.update({
+        status: (l) => `${t(l, 'pane.lists.written', { customers: formatNumber(l, customers), sheet })}${invalidMobiles > 0 ? ` ${t(l, 'pane.lists.invalidMobiles', { count: formatNumber(l, invalidMobiles) })}` : ''}`,
+      });
+    } catch (error) {
+      this.showFailure(error, true);
+    } finally {
+      this.update({ busy: false });
+    }
   }
 
   /** Cancel: stops the worker; a read in progress is abandoned when it ends. */
@@ -293,6 +333,7 @@ export class PaneController {
     else if (notice.state === 'done') {
       const status: LocalText = (lang) => t(lang, 'pane.refresh.done', { customers: formatNumber(lang, notice.customers) });
       this.update({ progress: undefined });
+      if (notice.analysis) this.contacts = NO_CONTACTS;
       if (notice.analysis) this.showRun(notice.analysis, notice.sheets ?? this.state.summary?.sheetNames ?? [], status);
       else this.update({ status });
     } else {

@@ -3,7 +3,7 @@
  * calls src/excel; the pane itself never touches Excel.* ranges.
  */
 import type { AnalysisOptions, Analysis, ColumnMapping } from '../engine';
-import type { WorkbookPlan } from '../report/plan';
+import type { SheetPlan, WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
 import type { ReadResult } from '../excel/read';
 
@@ -35,6 +35,8 @@ export interface PaneHost {
   read(choice: SourceChoice, onProgress: (fraction: number) => void): Promise<SourceBlock>;
   /** Writes the plan (and write-back), saves the settings; returns the output sheet names. */
   write(plan: WorkbookPlan, analysis: Analysis, block: SourceBlock, settings: RunSettings, onProgress: (fraction: number) => void): Promise<string[]>;
+  /** Writes a campaign list to a new sheet (a free name made from the plan's) and activates it; returns its name. */
+  writeList(plan: SheetPlan): Promise<string>;
   /** Activates one of the output sheets. */
   activateSheet(name: string): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { listSourceTables, readSelection, readTable } from '../excel/read';
 import { writeRun } from '../excel/refresh';
 import { loadSettings, readSetting, queueSetting, saveSettings } from '../excel/settings';
 import { activateSheet } from '../excel/sheets';
+import { writeListSheet } from '../excel/listSheet';
 import type { PaneHost } from './host';
 import { asLang } from './lang';
 
@@ -47,6 +48,7 @@ export function createOfficeHost(excel: ExcelHost = officeHost(), displayLanguag
       const result = await writeRun(excel, { plan, analysis, read: block, options: settings.options, lang: settings.lang, writeBack: settings.writeBack, onProgress });
       return result.render.sheets.map((sheet) => sheet.name);
     },
+    writeList: (plan) => writeListSheet(excel, plan),
     activateSheet: (name) => activateSheet(excel, name),
   };
 }

@@ -5,6 +5,7 @@
 import type { AnalysisOptions, Analysis, Cell, InputTable } from '../engine';
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
+import type { CampaignContacts } from '../report/campaignList';
 
 /** Pane → worker. */
 export type ToWorker =
@@ -16,7 +17,8 @@ export type ToWorker =
 /** Worker → pane. */
 export type FromWorker =
   | { type: 'progress'; fraction: number; stage: string }
-  | { type: 'done'; analysis: Analysis; plan?: WorkbookPlan }
+  /** With `lang` (the pane's Analyze): the plan, and the table's contact columns for the "Lists" choice. */
+  | { type: 'done'; analysis: Analysis; plan?: WorkbookPlan; contacts?: CampaignContacts }
   | { type: 'error'; message: string; inputError: boolean; key?: string; params?: Record<string, string | number> };
 
 /** Rows per 'rows' message. */

@@ -6,6 +6,7 @@ import type { Analysis, AnalysisOptions, InputTable, ProgressFn } from '../engin
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
 import { tableMessages, type FromWorker } from './protocol';
+import type { CampaignContacts } from '../report/campaignList';
 
 /** Thrown (rejected) when the user cancels. */
 export class CancelledError extends Error {
@@ -75,10 +76,10 @@ function start<R>(workerUrl: string, table: InputTable, options: AnalysisOptions
  * @param options analysis options
  * @param lang output language of the plan
  * @param onProgress fraction 0..1 and stage name
- * @returns the run: its result (analysis and plan) and a cancel function
+ * @returns the run: its result (analysis, plan and the table's contact columns) and a cancel function
  */
-export function runInWorker(workerUrl: string, table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn): Run<{ analysis: Analysis; plan: WorkbookPlan }> {
-  return start(workerUrl, table, options, lang, onProgress, (m) => ({ analysis: m.analysis, plan: m.plan as WorkbookPlan }));
+export function runInWorker(workerUrl: string, table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn): Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }> {
+  return start(workerUrl, table, options, lang, onProgress, (m) => ({ analysis: m.analysis, plan: m.plan as WorkbookPlan, contacts: m.contacts }));
 }
 
 /**

@@ -7,6 +7,7 @@
 import { messageIn, t, type Lang } from '../i18n';
 import type { Analysis, SegmentSummary } from '../engine';
 import { segmentLookup } from '../report/labels';
+import { migrationHeadline } from '../report/migrationSheet';
 import { threeAnswers } from '../report/answers';
 import { backtestVerdict } from '../report/modelCheckVerdict';
 import { backtestResult } from '../report/predictions';
@@ -35,7 +36,10 @@ export function renderSummary(input: SummaryInput): Node[] {
   // The answers come right after the figures: nothing technical above them.
   const box = notes(analysis, lang);
   const check = modelCheck(analysis, lang);
-  return [figures(analysis, lang), answers(analysis, lang), ...(check ? [check] : []), segmentChart(analysis, lang), ...(box ? [box] : []), skipped(analysis, lang), sheetLinks(input)];
+  const migration = analysis.migration
+    ? [el('p', { id: 'migration-summary' }, migrationHeadline(analysis.migration, segmentLookup(analysis.settings.segmentRules, lang), lang))]
+    : [];
+  return [figures(analysis, lang), answers(analysis, lang), ...migration, ...(check ? [check] : []), segmentChart(analysis, lang), ...(box ? [box] : []), skipped(analysis, lang), sheetLinks(input)];
 }
 
 /** Engine notes on the day/month order: the pane says it in its own sentence, which names the option. */

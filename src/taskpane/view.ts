@@ -5,7 +5,7 @@
 import { t, type Lang } from '../i18n';
 import { dayNumberToGregorian, pad2 } from '../engine';
 import { formatJalali } from '../engine';
-import type { ColumnMapping, InputKind } from '../engine';
+import type { Analysis, ColumnMapping, InputKind } from '../engine';
 import { BINS_LIMIT } from '../engine';
 import { byId, fill } from './dom';
 import type { SourceChoice } from './host';
@@ -14,6 +14,7 @@ import { readMapping, relabelMapping, renderMapping } from './mapping';
 import type { PaneController, PaneForm, PaneState, PaneView } from './controller';
 import { renderSummary } from './summary';
 import { parseAnalysisDate } from './validate';
+import { listChoices } from './lists';
 
 /** What was drawn last, so a render redraws only what changed. */
 interface Drawn {
@@ -62,6 +63,8 @@ function paneForm(): PaneForm {
       currency: byId<HTMLSelectElement>('currency').value,
       churnHorizon: byId<HTMLSelectElement>('churn-horizon').value,
       writeBack: byId<HTMLInputElement>('write-back').checked,
+      compareDate: byId<HTMLInputElement>('compare-date').value,
+      cohorts: byId<HTMLInputElement>('cohorts').checked,
     }),
   };
 }
@@ -78,6 +81,19 @@ function tableOptions(names: string[], lang: Lang): HTMLOptionElement[] {
   none.value = '';
   none.textContent = t(lang, 'pane.source.noTables');
   return [none];
+}
+
+/** Fills the list picker with the analysis' segments and churn statuses, keeping the choice when it is still there. */
+function renderListChoices(analysis: Analysis, lang: Lang): void {
+  const select = byId<HTMLSelectElement>('list-group');
+  const chosen = select.value;
+  select.replaceChildren(...listChoices(analysis, lang).map((choice) => {
+    const option = document.createElement('option');
+    option.value = choice.value;
+    option.textContent = choice.label;
+    return option;
+  }));
+  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
 }
 
 /**
@@ -100,6 +116,7 @@ export function createPaneView(onActivateSheet: (name: string) => void): PaneVie
         applyLanguage(document, lang);
         relabelMapping(byId('mapping'), lang);
         setDateField(byId<HTMLInputElement>('analysis-date'), lang, drawn.lang);
+        setDateField(byId<HTMLInputElement>('compare-date'), lang, drawn.lang);
         // Numbers in the option lists in the language's digits (the values stay Latin).
         byId<HTMLSelectElement>('bins').querySelectorAll('option').forEach((option) => (option.textContent = formatNumber(lang, Number(option.value))));
       }
@@ -117,10 +134,13 @@ export function createPaneView(onActivateSheet: (name: string) => void): PaneVie
       byId('summary').hidden = !summary;
       if (summary && (summary.serial !== drawn.summarySerial || lang !== drawn.summaryLang)) {
         fill(byId('summary-body'), ...renderSummary({ analysis: summary.analysis, sheetNames: summary.sheetNames, lang, onActivateSheet }));
+        renderListChoices(summary.analysis, lang);
         drawn.summarySerial = summary.serial;
         drawn.summaryLang = lang;
       }
+      byId('lists').hidden = !summary;
       byId<HTMLButtonElement>('analyze').disabled = state.busy;
+      byId<HTMLButtonElement>('write-list').disabled = state.busy;
       byId('cancel').hidden = !state.cancellable;
       byId('progress-box').hidden = !state.progress;
       if (state.progress) {
@@ -160,4 +180,5 @@ export function bindPaneEvents(controller: PaneController, asLanguage: (value: s
   byId('check').addEventListener('click', () => void controller.check());
   byId('analyze').addEventListener('click', () => void controller.analyze());
   byId('cancel').addEventListener('click', () => controller.cancel());
+  byId('write-list').addEventListener('click', () => void controller.writeList(byId<HTMLSelectElement>('list-group').value));
 }

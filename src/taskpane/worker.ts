@@ -6,6 +6,7 @@ import { analyze } from '../engine';
 import { buildWorkbookPlan } from '../report/build';
 import type { Cell, InputTable } from '../engine';
 import { keyOf } from './messages';
+import { paneContacts } from './lists';
 import type { FromWorker, ToWorker } from './protocol';
 
 let table: InputTable = { header: [], rows: [] };
@@ -40,7 +41,7 @@ export function handleMessage(message: ToWorker, post: (message: FromWorker) => 
     const analysis = analyze(table, message.options, progressPoster(post));
     if (!message.lang) return post({ type: 'done', analysis });
     post({ type: 'progress', fraction: 1, stage: 'planning' });
-    post({ type: 'done', analysis, plan: buildWorkbookPlan(analysis, { lang: message.lang }) });
+    post({ type: 'done', analysis, plan: buildWorkbookPlan(analysis, { lang: message.lang }), contacts: paneContacts(table, analysis) });
   } catch (error) {
     const err = error as Error;
     post({ type: 'error', message: err.message || String(error), inputError: err.name === 'InputError', ...keyOf(error) });

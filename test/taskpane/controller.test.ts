@@ -8,7 +8,7 @@ import type { Analysis, AnalysisOptions, InputTable } from '../../src/engine/typ
 import { PaneController, type PaneForm, type PaneState, type StartRun } from '../../src/taskpane/controller';
 import type { PaneHost, RunSettings, SourceBlock } from '../../src/taskpane/host';
 import { CancelledError, type Run } from '../../src/taskpane/runner';
-import type { WorkbookPlan } from '../../src/report/plan';
+import type { SheetPlan, WorkbookPlan } from '../../src/report/plan';
 
 const HEADER = ['Customer', 'Date', 'Amount'];
 const ROWS = [['A', 45292, 10], ['B', 45293, 20], ['A', 45300, 5], ['C', 45301, 7]];
@@ -26,6 +26,7 @@ interface Fixture {
   controller: PaneController;
   states: PaneState[];
   writes: RunSettings[];
+  lists: SheetPlan[];
   runs: { options: AnalysisOptions; lang: Lang }[];
   saved: Lang[];
   form: { options: ReturnType<PaneForm['options']>; mapping?: PaneForm['mapping'] };
@@ -34,7 +35,7 @@ interface Fixture {
 
 function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analysis; startRun?: StartRun } = {}): Fixture {
   const f = {
-    states: [] as PaneState[], writes: [] as RunSettings[], runs: [] as Fixture['runs'], saved: [] as Lang[], focused: 0,
+    states: [] as PaneState[], writes: [] as RunSettings[], lists: [] as SheetPlan[], runs: [] as Fixture['runs'], saved: [] as Lang[], focused: 0,
     form: { options: { bins: '5', analysisDate: '', split: 'mean', dayMonth: '', zeroAmounts: 'purchase', writeBack: false } } as Fixture['form'],
   } as Fixture;
   const host: PaneHost = {
@@ -46,6 +47,10 @@ function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analys
     write: async (_plan, _a, _b, settings) => {
       f.writes.push(settings);
       return ['Summary', 'Customers'];
+    },
+    writeList: async (plan) => {
+      f.lists.push(plan);
+      return plan.name;
     },
     activateSheet: async () => undefined,
   };
@@ -184,5 +189,40 @@ describe('PaneController', () => {
     f.controller.refreshNotice({ state: 'error', message: 'The source is gone' });
     expect(text(f.controller.current, 'error')).toBe(t('en', 'pane.refresh.failed', { message: 'The source is gone' }));
     expect(f.controller.current.summary?.analysis.totals.customers).toBe(3);
+  });
+  test('Compare with and Cohorts: the Jalali comparison date becomes compareTo; a bad one is refused', async () => {
+    const f = fixture({ lang: 'fa' });
+    // 1385/04/10 is 2006-07-01: 13149 days to 2006-01-01 (36 years of 365 days and 9 leap days) + 181.
+    f.form.options = { ...f.form.options, compareDate: '۱۳۸۵/۰۴/۱۰', cohorts: true };
+    await f.controller.analyze();
+    expect([f.runs[0].options.compareTo, f.runs[0].options.cohorts]).toEqual([13149 + 181, true]);
+    f.form.options = { ...f.form.options, compareDate: '1385/13/01' };
+    await f.controller.analyze();
+    expect(f.runs).toHaveLength(1);
+    expect(text(f.controller.current, 'error')).toBe(`${t('fa', 'pane.error.compareDateJalali')} ${t('fa', 'pane.nothingWritten')}`);
+  });
+
+  test('Lists: the chosen segment\'s customers go to a new sheet with the contacts of the run', async () => {
+    const result = {
+      totals: { customers: 3, orders: 4, revenue: 0 },
+      settings: { segmentRules: [], columns: [{ role: 'customer', index: 0, header: 'Customer', source: 'header' }] },
+      customers: [
+        { id: 'A', segment: 'Others', recencyDays: 1, frequency: 2, monetary: 15 },
+        { id: 'B', segment: 'Others', recencyDays: 9, frequency: 1, monetary: 20 },
+      ],
+    } as unknown as Analysis;
+    const contacts = { columns: [{ index: 3, header: 'Mobile', kind: 'mobile' as const }], byCustomer: new Map([['A', ['+98 912 345 6789']], ['B', ['12']]]) };
+    const f = fixture({
+      startRun: () => ({ result: Promise.resolve({ analysis: result, plan: {} as WorkbookPlan, contacts }), cancel: () => undefined }),
+    });
+    await f.controller.analyze();
+    await f.controller.writeList('segment:Others');
+    expect(f.lists).toHaveLength(1);
+    const rows = f.lists[0].blocks.map((b) => (b.kind === 'cells' ? b.values : []));
+    expect(rows[0][0]).toContain('Mobile');
+    // the mobile normalised to 09…, the unreadable one kept as written and counted
+    expect(rows[1].map((r) => [r[0], r[8]])).toEqual([['A', '09123456789'], ['B', '12']]);
+    expect(f.lists[0].name).toBe(t('en', 'pane.lists.sheetName', { group: 'Others' }));
+    expect(text(f.controller.current, 'status')).toBe(`${t('en', 'pane.lists.written', { customers: '2', sheet: f.lists[0].name })} ${t('en', 'pane.lists.invalidMobiles', { count: '1' })}`);
   });
 });

@@ -269,4 +269,5 @@ export const report = {
   'report.cohorts.share': 'Share active',
   'report.cohorts.retention': 'All cohorts together: share with a purchase k months after the first',
   'report.chart.cohorts': 'Share of customers with a purchase k months after their first',
+  'report.sheet.list': 'List',
 } as const;

@@ -271,4 +271,5 @@ export const report: Record<keyof typeof en, string> = {
   'report.cohorts.share': 'سهم فعال',
   'report.cohorts.retention': 'همهٔ گروه‌ها با هم: سهم مشتریانی که k ماه پس از نخستین خرید، خرید کرده‌اند',
   'report.chart.cohorts': 'سهم مشتریانی که k ماه پس از نخستین خرید، خرید کرده‌اند',
+  'report.sheet.list': 'فهرست',
 };
