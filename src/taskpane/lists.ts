@@ -5,8 +5,7 @@
  * chosen list (report/campaignList.ts: the same rows as `rfm analyze --lists`).
  */
 import { t, type Lang } from '../i18n';
-import { contactColumns, contactsByCustomer } from '../engine/contacts';
-import type { Analysis, InputTable } from '../engine/types';
+import { contactColumns, contactsByCustomer, type Analysis, type InputTable } from '../engine';
 import { campaignList, campaignListSheet, groupLabel, listGroups, type CampaignContacts, type ListGroup } from '../report/campaignList';
 import type { SheetPlan } from '../report/plan';
 
