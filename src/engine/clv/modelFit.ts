@@ -7,11 +7,14 @@
  * histories most probable is chosen. A fit that needed a ridge penalty (its plain maximum lies at
  * a boundary) is only chosen when no plain fit exists. Ties (within 0.01) go to the earlier model
  * in MODEL_ORDER. It costs the three fits and nothing else (a backtest would refit on a shorter history).
+ * Above AUTO_SAMPLE_CUSTOMERS customers the three are compared on a systematic sample of that many
+ * (every k-th customer in input order) and only the chosen model is fitted on everyone, starting
+ * from its sample fit: the Pareto/NBD's ₂F₁ terms make its fit far dearer than the BG/NBD family's.
  */
 import type { Note } from '../types';
 import { BGNBD } from './bgnbd';
 import { dataProblem, fitOrExplain, type PurchaseFit } from './fit';
-import type { PurchaseGroups } from './groups';
+import { groupPatterns, totalWeight, type PurchaseGroups } from './groups';
 import { MBGNBD } from './mbgnbd';
 import type { PurchaseModelName } from './models';
 import { fitParetoNbd, type ParetoFit } from './pnbdFit';
@@ -23,6 +26,33 @@ export type AnyPurchaseFit = PurchaseFit | ParetoFit;
 /** Order of the candidates (and of ties) under `--model auto`. */
 export const MODEL_ORDER: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
 
+/** Most customers the three candidates are compared on (a systematic sample above it). */
+export const AUTO_SAMPLE_CUSTOMERS = 5000;
+
+/**
+ * Every k-th customer's pattern, regrouped (k = ⌈customers / max⌉), or the groups themselves when
+ * there are at most `max` customers.
+ * @param groups all patterns (their `groupOf` gives each customer's pattern)
+ * @param max most customers to keep
+ * @returns the sample's patterns and its size
+ */
+export function samplePatterns(groups: PurchaseGroups, max: number): { groups: PurchaseGroups; customers: number } {
+  const n = groups.groupOf.length;
+  if (n <= max) return { groups, customers: totalWeight(groups) };
+  const step = Math.ceil(n / max);
+  const x: number[] = [];
+  const tx: number[] = [];
+  const T: number[] = [];
+  for (let i = 0; i < n; i += step) {
+    const g = groups.groupOf[i];
+    x.push(groups.x[g]);
+    tx.push(groups.tx[g]);
+    T.push(groups.T[g]);
+  }
+  // t_x and T are already in model units: a unit of one "day" keeps them as they are
+  return { groups: groupPatterns(x, tx, T, 1), customers: x.length };
+}
+
 /** Log-likelihoods closer than this count as a tie. */
 const TIE = 0.01;
 
@@ -33,13 +63,13 @@ const TIE = 0.01;
  * @param start BG-family starting point (see fitOrExplain)
  * @returns the fit, or the reason there is none
  */
-export function fitModelOrExplain(name: PurchaseModelName, groups: PurchaseGroups, start?: PurchaseFit['params']): AnyPurchaseFit | { reason: Note } {
-  if (name !== 'paretonbd') return fitOrExplain(name === 'bgnbd' ? BGNBD : MBGNBD, groups, start);
+export function fitModelOrExplain(name: PurchaseModelName, groups: PurchaseGroups, start?: AnyPurchaseFit['params']): AnyPurchaseFit | { reason: Note } {
+  if (name !== 'paretonbd') return fitOrExplain(name === 'bgnbd' ? BGNBD : MBGNBD, groups, start && 'a' in start ? start : undefined);
   const problem = dataProblem(groups);
   if (problem) return { reason: problem };
-  const fit = fitParetoNbd(groups);
+  const fit = fitParetoNbd(groups, start && 's' in start ? start : undefined);
   const finite = [fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta, fit.logLikelihood].every(Number.isFinite);
-  if (!finite || fit.atBoundary) return { reason: note('predict.reason.boundary', { modelKey: 'predict.model.paretonbd' }) };
+  if (!finite || fit.atBoundary) return { reason: note('predict.reason.boundaryPareto') };
   return fit;
 }
 
@@ -51,6 +81,8 @@ export interface ModelChoice {
   logLikelihoods: Partial<Record<PurchaseModelName, number>>;
   /** Candidates that could not be fitted, with the reason in English. */
   failed: Partial<Record<PurchaseModelName, string>>;
+  /** Customers the candidates were compared on (all of them, or the systematic sample). */
+  customers: number;
 }
 
 /**
@@ -61,7 +93,7 @@ export interface ModelChoice {
  */
 export function chooseModel(fits: Partial<Record<PurchaseModelName, AnyPurchaseFit | { reason: Note }>>): ModelChoice | null {
   const ok: AnyPurchaseFit[] = [];
-  const choice: ModelChoice = { rule: 'likelihood', chosen: 'bgnbd', logLikelihoods: {}, failed: {} };
+  const choice: ModelChoice = { rule: 'likelihood', chosen: 'bgnbd', logLikelihoods: {}, failed: {}, customers: 0 };
   for (const name of MODEL_ORDER) {
     const fit = fits[name];
     if (!fit) continue;
@@ -69,6 +101,7 @@ export function chooseModel(fits: Partial<Record<PurchaseModelName, AnyPurchaseF
     else {
       ok.push(fit);
       choice.logLikelihoods[name] = fit.logLikelihood;
+      choice.customers = fit.customers;
     }
   }
   const plain = ok.filter((f) => f.penalty === 0);

@@ -74,9 +74,11 @@ export function fitParetoNbd(groups: PurchaseGroups, start?: PnbdParams): Pareto
     }
     return value;
   };
-  let result = bfgs(withGradient, theta0, { gradientTolerance: 1e-7, maxIterations: 200 });
+  // escapeBound: a maximum at infinity (no dropout: s → 0 or β → ∞) is reported at once as a
+  // boundary fit instead of being chased, where the ₂F₁ terms are dearest
+  let result = bfgs(withGradient, theta0, { gradientTolerance: 1e-7, maxIterations: 200, escapeBound: BOUNDARY_LOG });
   const bfgsEvaluations = result.evaluations * (1 + 2 * theta0.length);
-  if (!result.converged) {
+  if (!result.converged && !result.escaped) {
     const polished = nelderMead(objective, result.x, { maxEvaluations: 2000, restarts: 3, step: 0.1, fTolerance: 1e-11, xTolerance: 1e-7 });
     result = { ...polished, evaluations: polished.evaluations + bfgsEvaluations };
   } else {

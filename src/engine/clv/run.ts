@@ -12,7 +12,7 @@ import { expectedSpend } from './gammagamma';
 import { fitSpendModel } from './spendGuard';
 import { groupPatterns, type PurchaseGroups } from './groups';
 import { runHoldout } from './holdout';
-import { chooseModel, fitModelOrExplain, MODEL_ORDER, type AnyPurchaseFit, type ModelChoice } from './modelFit';
+import { AUTO_SAMPLE_CUSTOMERS, chooseModel, fitModelOrExplain, MODEL_ORDER, samplePatterns, type AnyPurchaseFit, type ModelChoice } from './modelFit';
 import { modelExpected, modelPAlive, pNoPurchase, type PurchaseModelName } from './models';
 import { asReason, keyedReason, note, wrapping } from './reasons';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
@@ -127,22 +127,27 @@ function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason
     if (main.penalty > 0) s.notes.push(note('predict.note.penalised', { modelKey: `predict.model.${main.model}`, penalty: main.penalty }));
     return { main, fits: { [main.model]: fitReport(main) } };
   }
+  const sample = samplePatterns(groups, AUTO_SAMPLE_CUSTOMERS);
   const candidates: Partial<Record<PurchaseModelName, AnyPurchaseFit | { reason: Note }>> = {};
   for (const name of MODEL_ORDER) {
     // the modified model's r and α are close to the BG/NBD's: starting from them halves its iterations
     const bg = candidates.bgnbd;
     const warm = name === 'mbgnbd' && bg && !('reason' in bg) && bg.model === 'bgnbd' && bg.penalty === 0 ? { ...bg.params, a: 1, b: 1 } : undefined;
-    candidates[name] = fitModelOrExplain(name, groups, warm);
+    candidates[name] = fitModelOrExplain(name, sample.groups, warm);
   }
   const choice = chooseModel(candidates);
   if (!choice) {
     const first = candidates.bgnbd;
     return first && 'reason' in first ? first : { reason: note('predict.reason.notFinite') };
   }
-  const main = candidates[choice.chosen] as AnyPurchaseFit;
+  const onSample = candidates[choice.chosen] as AnyPurchaseFit;
+  // on a sample, refit the chosen model on everyone from its sample fit
+  const refit = sample.groups === groups ? onSample : fitModelOrExplain(choice.chosen, groups, onSample.penalty === 0 ? onSample.params : undefined);
+  if ('reason' in refit) return refit;
+  const main = refit;
   const fits: ClvReport['fits'] = {};
   for (const name of MODEL_ORDER) {
-    const fit = candidates[name];
+    const fit = name === choice.chosen ? main : candidates[name];
     if (fit && !('reason' in fit)) fits[name] = fitReport(fit);
   }
   s.notes.push(choiceNote(choice));

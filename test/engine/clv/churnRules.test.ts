@@ -4,7 +4,8 @@
 import { messageIn } from '../../../src/i18n';
 import { churnStatus, DEFAULT_CHURN_THRESHOLDS } from '../../../src/engine/clv/churn';
 import { churnReason } from '../../../src/engine/clv/churnReason';
-import { chooseModel } from '../../../src/engine/clv/modelFit';
+import { chooseModel, samplePatterns } from '../../../src/engine/clv/modelFit';
+import { groupPatterns } from '../../../src/engine/clv/groups';
 import { pNoPurchase } from '../../../src/engine/clv/models';
 import type { AnyPurchaseFit } from '../../../src/engine/clv/modelFit';
 
@@ -95,5 +96,17 @@ describe('the auto rule: highest log-likelihood, plain fits before penalised one
 
   it('gives a tie (within 0.01) to the earlier model', () => {
     expect(chooseModel({ bgnbd: fit('bgnbd', -100), mbgnbd: fit('mbgnbd', -99.995) })?.chosen).toBe('bgnbd');
+  });
+});
+
+describe('the auto rule on large data: a systematic sample', () => {
+  it('keeps every k-th customer (k = ⌈n / max⌉) with their own patterns', () => {
+    // 10 customers, x = customer index, t_x = x, T = 20; max 4 → k = 3 → customers 0, 3, 6, 9
+    const x = Array.from({ length: 10 }, (_, i) => i);
+    const groups = groupPatterns(x, x, x.map(() => 20), 1);
+    const sample = samplePatterns(groups, 4);
+    expect(sample.customers).toBe(4);
+    expect(Array.from(sample.groups.x).sort((a, b) => a - b)).toEqual([0, 3, 6, 9]);
+    expect(samplePatterns(groups, 10).groups).toBe(groups);
   });
 });
