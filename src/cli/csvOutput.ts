@@ -86,8 +86,25 @@ export function customerCsvLine(c: CustomerResult, options: CsvTextOptions = {})
  * @returns the CSV text
  */
 export function customersCsv(analysis: Pick<Analysis, 'customers'>, options: CsvTextOptions = {}): string {
-  const lines = new Array<string>(analysis.customers.length + 1);
-  lines[0] = CSV_COLUMNS.join(',');
-  for (let i = 0; i < analysis.customers.length; i++) lines[i + 1] = customerCsvLine(analysis.customers[i], options);
-  return lines.join('\n') + '\n';
+  return [...customersCsvPieces(analysis, options)].join('');
+}
+
+/** Customers per piece of customersCsvPieces. */
+const CSV_PIECE_CUSTOMERS = 20_000;
+
+/**
+ * The customer CSV in pieces of 20,000 lines (the same text as customersCsv), so that a million
+ * customers are written without one string of the whole file.
+ * @param analysis the analysis
+ * @param options as customersCsv
+ * @returns the pieces, the header first; each ends with a line end
+ */
+export function* customersCsvPieces(analysis: Pick<Analysis, 'customers'>, options: CsvTextOptions = {}): Generator<string> {
+  yield CSV_COLUMNS.join(',') + '\n';
+  const customers = analysis.customers;
+  for (let start = 0; start < customers.length; start += CSV_PIECE_CUSTOMERS) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(start + CSV_PIECE_CUSTOMERS, customers.length); i++) lines.push(customerCsvLine(customers[i], options));
+    yield lines.join('\n') + '\n';
+  }
 }

@@ -12,7 +12,7 @@ import { InputError } from '../engine';
 import { UsageError, parseCommandLine } from './args';
 import { resolveColumns } from './columnArgs';
 import type { AnalyzeCommand, OutputLang } from './args';
-import { customersCsv } from './csvOutput';
+import { customersCsv, customersCsvPieces } from './csvOutput';
 import { formatCount } from './format';
 import { ANALYZE_HELP, MAIN_HELP } from './help';
 import { analysisJson } from './jsonOutput';
@@ -93,11 +93,20 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress
   const inputName = path.basename(command.file);
   const csvOptions = { raw: command.csvRaw };
   if (command.out === undefined) await writeStdout(io, customersCsv(analysis, csvOptions));
-  else if (format === 'csv') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, customersCsv(analysis, csvOptions)));
+  else if (format === 'csv') await writeAtomically(command.out, (tmp) => writePieces(tmp, customersCsvPieces(analysis, csvOptions)));
   else if (format === 'json') await writeAtomically(command.out, (tmp) => fs.writeFileSync(tmp, analysisJson(analysis, { version: toolVersion(), inputName, options })));
   else await writeXlsx(analysis, command.out, command.lang);
   progress.update(1, 'done');
   return { analysis, dataRows, extraNotes };
+}
+
+/** Writes text pieces to a file one after another (no string of the whole file; 50 appends for a million customers). */
+function writePieces(file: string, pieces: Iterable<string>): void {
+  let flag = 'w';
+  for (const piece of pieces) {
+    fs.writeFileSync(file, piece, { flag });
+    flag = 'a';
+  }
 }
 
 /**
