@@ -27,7 +27,7 @@ export type AnyPurchaseFit = PurchaseFit | ParetoFit;
 export const MODEL_ORDER: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
 
 /** Most customers the three candidates are compared on (a systematic sample above it). */
-export const AUTO_SAMPLE_CUSTOMERS = 5000;
+export const AUTO_SAMPLE_CUSTOMERS = 2500;
 
 /**
  * Every k-th customer's pattern, regrouped (k = ⌈customers / max⌉), or the groups themselves when

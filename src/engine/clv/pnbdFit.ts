@@ -28,6 +28,20 @@ export interface ParetoFit {
 const BOUNDARY_LOG = Math.log(1e5);
 
 /**
+ * |ln(α/β)| beyond this (one rate scale over 1,000 times the other) counts as a boundary solution
+ * too: the fit is heading for a degenerate dropout distribution (no dropout, or every customer the
+ * same dropout rate), and there the ₂F₁ argument nears 1, where each likelihood costs ten times more.
+ */
+const SCALE_RATIO_LOG = Math.log(1e3);
+
+/** Thrown by the objective to stop the search at the scale-ratio boundary (caught in fitParetoNbd). */
+class ScaleRatioBoundary extends Error {
+  constructor(readonly theta: number[]) {
+    super('scale ratio boundary');
+  }
+}
+
+/**
  * Σ w · ln L over the patterns. The x-only part ln Γ(r+x) is computed once per distinct x.
  * @param p parameters (α, β in the groups' unit)
  * @param groups the patterns
@@ -58,7 +72,10 @@ export function fitParetoNbd(groups: PurchaseGroups, start?: PnbdParams): Pareto
   };
   const weight = totalWeight(groups);
   const fromLog = (theta: number[]): PnbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) });
-  const objective = (theta: number[]): number => (theta.every((v) => Math.abs(v) < 2 * BOUNDARY_LOG) ? -pnbdTotalLogLikelihood(fromLog(theta), scaled) / weight : Infinity);
+  const objective = (theta: number[]): number => {
+    if (Math.abs(theta[1] - theta[3]) > SCALE_RATIO_LOG) throw new ScaleRatioBoundary(theta.slice());
+    return theta.every((v) => Math.abs(v) < 2 * BOUNDARY_LOG) ? -pnbdTotalLogLikelihood(fromLog(theta), scaled) / weight : Infinity;
+  };
   const theta0 = start ? [start.r, start.alpha * scale, start.s, start.beta * scale].map((v) => (v > 0 && Number.isFinite(v) ? Math.log(v) : 0)) : [0, 0, 0, 0];
   // BFGS on a central-difference gradient (the ₂F₁ terms have no cheap parameter derivatives),
   // then Nelder–Mead from where it stopped when it did not converge
@@ -76,13 +93,21 @@ export function fitParetoNbd(groups: PurchaseGroups, start?: PnbdParams): Pareto
   };
   // escapeBound: a maximum at infinity (no dropout: s → 0 or β → ∞) is reported at once as a
   // boundary fit instead of being chased, where the ₂F₁ terms are dearest
-  let result = bfgs(withGradient, theta0, { gradientTolerance: 1e-7, maxIterations: 200, escapeBound: BOUNDARY_LOG });
-  const bfgsEvaluations = result.evaluations * (1 + 2 * theta0.length);
-  if (!result.converged && !result.escaped) {
-    const polished = nelderMead(objective, result.x, { maxEvaluations: 2000, restarts: 3, step: 0.1, fTolerance: 1e-11, xTolerance: 1e-7 });
-    result = { ...polished, evaluations: polished.evaluations + bfgsEvaluations };
-  } else {
-    result = { ...result, evaluations: bfgsEvaluations };
+  let result: { x: number[]; evaluations: number; converged: boolean };
+  let ratioBoundary = false;
+  try {
+    result = bfgs(withGradient, theta0, { gradientTolerance: 1e-7, maxIterations: 200, escapeBound: BOUNDARY_LOG });
+    const bfgsEvaluations = result.evaluations * (1 + 2 * theta0.length);
+    if (!result.converged && !(result as { escaped?: boolean }).escaped) {
+      const polished = nelderMead(objective, result.x, { maxEvaluations: 2000, restarts: 3, step: 0.1, fTolerance: 1e-11, xTolerance: 1e-7 });
+      result = { ...polished, evaluations: polished.evaluations + bfgsEvaluations };
+    } else {
+      result = { ...result, evaluations: bfgsEvaluations };
+    }
+  } catch (error) {
+    if (!(error instanceof ScaleRatioBoundary)) throw error;
+    ratioBoundary = true;
+    result = { x: error.theta, evaluations: 0, converged: false };
   }
   const fitted = fromLog(result.x);
   const params = { ...fitted, alpha: fitted.alpha / scale, beta: fitted.beta / scale };
@@ -94,6 +119,6 @@ export function fitParetoNbd(groups: PurchaseGroups, start?: PnbdParams): Pareto
     evaluations: result.evaluations,
     converged: result.converged,
     penalty: 0,
-    atBoundary: result.x.some((theta) => !(Math.abs(theta) <= BOUNDARY_LOG)),
+    atBoundary: ratioBoundary || result.x.some((theta) => !(Math.abs(theta) <= BOUNDARY_LOG)),
   };
 }
