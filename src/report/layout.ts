@@ -4,7 +4,8 @@
  *
  * - A column is as wide as its widest shown value (numbers in their format, so never `###`;
  *   headers and labels in full), within MIN_COLUMN_CHARS..MAX_COLUMN_CHARS.
- * - Text longer than MAX_COLUMN_CHARS wraps. A text cell with an empty cell to its right may run
+ * - Text longer than MAX_COLUMN_CHARS wraps, except in the body of a table longer than a page
+ *   (one line per customer keeps the printout short). A text cell with an empty cell to its right may run
  *   over its neighbours as Excel shows it, so it does not widen its column; it wraps only when it
  *   is longer than the rest of the sheet is wide.
  * - Printing: one page wide, landscape when the sheet is wider than a portrait page, the header
@@ -92,7 +93,9 @@ function tableColumnNeeds(block: Extract<Block, { kind: 'table' }>, j: number, f
   const width = Math.max(bodyChars + PADDING_CHARS, Math.min(header, wrappedHeaderChars(block.header[j]) * BOLD_FACTOR * factor) + headerExtra);
   need(needs, column, Math.min(MAX_COLUMN_CHARS, width));
   needs.wrappables.push({ row: block.row, column, chars: header, extra: headerExtra });
-  if (bodyChars + PADDING_CHARS <= MAX_COLUMN_CHARS) return;
+  // A table longer than a page keeps one line per row: its long texts (a churn reason per customer)
+  // stay whole in their cells but show cut at the column's edge, rather than triple its pages.
+  if (bodyChars + PADDING_CHARS <= MAX_COLUMN_CHARS || block.rows.length > REPEAT_HEADER_ROWS) return;
   block.rows.forEach((values, i) => {
     const chars = valueChars(values[j], format) * factor;
     if (chars + PADDING_CHARS > MAX_COLUMN_CHARS) needs.wrappables.push({ row: block.row + 1 + i, column, chars, extra: PADDING_CHARS });

@@ -98,6 +98,19 @@ describe('fitColumns', () => {
     // 199 characters × 1.15 word-wrap slack in 45 − 2 = 43 per line: ceil(228.85 / 43) = 6 lines.
     expect(s.tallRows).toEqual([{ row: 5, lines: 6 }]);
   });
+
+  test('a table longer than a page keeps one line per row; a short one wraps its long texts', () => {
+    const reason = 'bought 6 times, about every 60 days; silent for 205 days, 3.4× the usual gap; 93% likely to buy';
+    const rows = (n: number) => Array.from({ length: n }, () => [reason]);
+    const long = sheet({ blocks: [{ kind: 'table', name: 'T', row: 0, column: 0, header: ['Why'], rows: rows(41), columnFormats: [null], style: 'x' }] });
+    fitColumns(long, 'en');
+    expect(long.columnWidths).toEqual([MAX_COLUMN_CHARS]);
+    expect(long.wrapText).toEqual([]);
+    expect(long.tallRows).toEqual([]);
+    const short = sheet({ blocks: [{ kind: 'table', name: 'T', row: 0, column: 0, header: ['Why'], rows: rows(40), columnFormats: [null], style: 'x' }] });
+    fitColumns(short, 'en');
+    expect(short.wrapText).toHaveLength(40);
+  });
 });
 
 describe('page setup', () => {
