@@ -33,7 +33,7 @@ const VERDICT: Record<ChurnStatus, string> = {
 
 /**
  * The sentence of one customer.
- * "bought 6 times, about every 40 days; silent for 205 days, 5× the usual gap; 8% likely to buy
+ * "bought on 6 different days, about every 40 days; silent for 205 days, 5× the usual gap; 8% likely to buy
  * within 90 days" and, when segment and status disagree, a clause on why.
  * @param f the facts
  * @returns a note (English text, key and params)
@@ -46,7 +46,7 @@ export function churnReason(f: ReasonFacts): Note {
   if (f.repeatPurchases > 0) {
     const gapDays = Math.max(1, Math.round(f.spanDays / f.repeatPurchases));
     params.gapDays = gapDays;
-    params.ratio = formatRatio(silentDays / gapDays);
+    params.ratio = silentDays > 0 ? Math.max(0.1, formatRatio(silentDays / gapDays)) : 0;
     params.factsKey = 'predict.churnReason.repeat';
   } else {
     params.factsKey = 'predict.churnReason.once';

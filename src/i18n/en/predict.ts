@@ -28,7 +28,7 @@ export const predict = {
   'predict.churnReason': '{facts}; {verdict}',
   'predict.churnReason.withSegment': '{facts}; {verdict} ({segment})',
   'predict.churnReason.once': 'bought once, {silentDays} days ago',
-  'predict.churnReason.repeat': 'bought {times} times, about every {gapDays} days; silent for {silentDays} days, {ratio}× the usual gap',
+  'predict.churnReason.repeat': 'bought on {times} different days, about every {gapDays} days; silent for {silentDays} days, {ratio}× the usual gap',
   'predict.churnReason.verdict.active': '{pBuy}% likely to buy within {horizon} days',
   'predict.churnReason.verdict.atRisk': 'only {pBuy}% likely to buy within {horizon} days',
   'predict.churnReason.verdict.churned': '{pNo}% likely to buy nothing within {horizon} days',

@@ -28,7 +28,7 @@ export const predict = {
   'predict.churnReason': '{facts}؛ {verdict}',
   'predict.churnReason.withSegment': '{facts}؛ {verdict} ({segment})',
   'predict.churnReason.once': 'یک بار خرید کرده، {silentDays} روز پیش',
-  'predict.churnReason.repeat': '{times} بار خرید کرده، تقریباً هر {gapDays} روز یک بار؛ {silentDays} روز است خریدی نکرده، {ratio} برابر فاصلهٔ معمول',
+  'predict.churnReason.repeat': 'در {times} روز جداگانه خرید کرده، تقریباً هر {gapDays} روز یک بار؛ {silentDays} روز است خریدی نکرده، {ratio} برابر فاصلهٔ معمول',
   'predict.churnReason.verdict.active': 'با احتمال {pBuy}٪ در {horizon} روز آینده خرید می‌کند',
   'predict.churnReason.verdict.atRisk': 'فقط با احتمال {pBuy}٪ در {horizon} روز آینده خرید می‌کند',
   'predict.churnReason.verdict.churned': 'با احتمال {pNo}٪ در {horizon} روز آینده خریدی نمی‌کند',

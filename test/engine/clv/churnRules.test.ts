@@ -49,11 +49,16 @@ describe('churn reason in plain words', () => {
   it('states purchases, usual gap, silence against the gap, and the horizon verdict', () => {
     // 6 purchase days over 200 days → every 40 days; 205 days silent → 5.125× → "5×"
     const r = churnReason({ ...base, repeatPurchases: 5, spanDays: 200, silentDays: 205, pNoPurchase: 0.92, status: 'Churned', recencyScore: 1 });
-    expect(r.text).toBe('bought 6 times, about every 40 days; silent for 205 days, 5× the usual gap; 92% likely to buy nothing within 90 days');
+    expect(r.text).toBe('bought on 6 different days, about every 40 days; silent for 205 days, 5× the usual gap; 92% likely to buy nothing within 90 days');
     const fa = messageIn(r, 'fa');
     expect(fa).toMatch(/[\u0600-\u06FF]/);
     expect(fa).toContain('۲۰۵');
     expect(fa).toContain('۵ برابر');
+  });
+
+  it('a silence far shorter than the usual gap reads 0.1×, not 0×', () => {
+    const r = churnReason({ ...base, repeatPurchases: 6, spanDays: 366, silentDays: 3, pNoPurchase: 0.28, status: 'Active', recencyScore: 5 });
+    expect(r.text).toBe('bought on 7 different days, about every 61 days; silent for 3 days, 0.1× the usual gap; 72% likely to buy within 90 days');
   });
 
   it('one-time buyer: when, and the chance of a purchase', () => {
@@ -64,13 +69,13 @@ describe('churn reason in plain words', () => {
   it('explains an Active status beside an old recency score (segment Lost, status Active)', () => {
     const r = churnReason({ ...base, repeatPurchases: 3, spanDays: 600, silentDays: 150, pNoPurchase: 0.45, status: 'Active', recencyScore: 1 });
     expect(r.text).toBe(
-      "bought 4 times, about every 200 days; silent for 150 days, 0.8× the usual gap; 55% likely to buy within 90 days (its RFM segment ranks this silence against all customers; at this customer's own pace it is not long yet)",
+      "bought on 4 different days, about every 200 days; silent for 150 days, 0.8× the usual gap; 55% likely to buy within 90 days (its RFM segment ranks this silence against all customers; at this customer's own pace it is not long yet)",
     );
   });
 
   it('explains an At risk status beside a recent purchase (Champions, At risk)', () => {
     const r = churnReason({ ...base, repeatPurchases: 12, spanDays: 120, silentDays: 48, pNoPurchase: 0.6, status: 'At risk', recencyScore: 5 });
-    expect(r.text).toMatch(/^bought 13 times, about every 10 days; silent for 48 days, 5× the usual gap; only 40% likely to buy within 90 days \(its RFM segment ranks the last purchase as fairly recent/);
+    expect(r.text).toMatch(/^bought on 13 different days, about every 10 days; silent for 48 days, 5× the usual gap; only 40% likely to buy within 90 days \(its RFM segment ranks the last purchase as fairly recent/);
   });
 });
 
