@@ -23,12 +23,27 @@ export function queueWrapping(sheet: Excel.Worksheet, plan: SheetPlan): void {
     format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
   }
   const columns = Math.max(1, plan.columnWidths.length);
-  for (const tall of plan.tallRows ?? []) {
-    // The row's height, and every cell of it aligned to the top beside the wrapped text's first line.
-    const format = sheet.getRange(rectAddress({ row: tall.row, column: 0, rows: 1, columns })).format;
-    format.rowHeight = tall.lines * LINE_HEIGHT_POINTS;
+  for (const run of rowRuns(plan.tallRows ?? [])) {
+    // The rows' height, and every cell aligned to the top beside the wrapped text's first line.
+    const format = sheet.getRange(rectAddress({ row: run.row, column: 0, rows: run.rows, columns })).format;
+    format.rowHeight = run.lines * LINE_HEIGHT_POINTS;
     format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
   }
+}
+
+/**
+ * Consecutive rows of the same height as one range each (a long table's rows held to one line
+ * become one command, not one per customer).
+ * @param rows fixed-height rows, sorted by row
+ */
+export function rowRuns(rows: readonly { row: number; lines: number }[]): { row: number; rows: number; lines: number }[] {
+  const runs: { row: number; rows: number; lines: number }[] = [];
+  for (const r of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last.lines === r.lines && last.row + last.rows === r.row) last.rows++;
+    else runs.push({ row: r.row, rows: 1, lines: r.lines });
+  }
+  return runs;
 }
 
 /**

@@ -65,6 +65,8 @@ interface Needs {
   chars: number[];
   wrappables: Wrappable[];
   overflows: Overflow[];
+  /** Long-table columns wrapped in rows held to one line. */
+  oneLine: PlanRange[];
 }
 
 function need(needs: Needs, column: number, chars: number): void {
@@ -93,9 +95,15 @@ function tableColumnNeeds(block: Extract<Block, { kind: 'table' }>, j: number, f
   const width = Math.max(bodyChars + PADDING_CHARS, Math.min(header, wrappedHeaderChars(block.header[j]) * BOLD_FACTOR * factor) + headerExtra);
   need(needs, column, Math.min(MAX_COLUMN_CHARS, width));
   needs.wrappables.push({ row: block.row, column, chars: header, extra: headerExtra });
-  // A table longer than a page keeps one line per row: its long texts (a churn reason per customer)
-  // stay whole in their cells but show cut at the column's edge, rather than triple its pages.
-  if (bodyChars + PADDING_CHARS <= MAX_COLUMN_CHARS || block.rows.length > REPEAT_HEADER_ROWS) return;
+  if (bodyChars + PADDING_CHARS <= MAX_COLUMN_CHARS) return;
+  if (block.rows.length > REPEAT_HEADER_ROWS) {
+    // A table longer than a page keeps one line per row: its long texts (a churn reason per
+    // customer) stay whole in their cells, shown cut at the column's edge rather than tripling the
+    // pages. Wrapped in rows of a fixed single line, so they neither grow nor run over their
+    // neighbours (and past the print area).
+    needs.oneLine.push({ row: block.row + 1, column, rows: block.rows.length, columns: 1 });
+    return;
+  }
   block.rows.forEach((values, i) => {
     const chars = valueChars(values[j], format) * factor;
     if (chars + PADDING_CHARS > MAX_COLUMN_CHARS) needs.wrappables.push({ row: block.row + 1 + i, column, chars, extra: PADDING_CHARS });
@@ -160,7 +168,7 @@ function linesIn(chars: number, roomChars: number): number {
  */
 export function fitColumns(sheet: SheetPlan, lang: Lang): void {
   const factor = lang === 'fa' ? PERSIAN_FACTOR : 1;
-  const needs: Needs = { chars: [], wrappables: [], overflows: [] };
+  const needs: Needs = { chars: [], wrappables: [], overflows: [], oneLine: [] };
   for (const block of sheet.blocks) {
     if (block.kind === 'table') block.header.forEach((_, j) => tableColumnNeeds(block, j, factor, needs));
     else cellBlockNeeds(sheet, block, factor, needs);
@@ -186,9 +194,14 @@ export function fitColumns(sheet: SheetPlan, lang: Lang): void {
     wraps.push({ row: w.row, column: w.column, rows: 1, columns: 1 });
     lines.set(w.row, Math.max(lines.get(w.row) ?? 1, linesIn(w.chars, widths[w.column] - w.extra)));
   }
+  const fixed = new Map<number, number>([...lines].filter(([, n]) => n > 1));
+  for (const range of needs.oneLine) {
+    wraps.push(range);
+    for (let row = range.row; row < range.row + range.rows; row++) if (!fixed.has(row)) fixed.set(row, 1);
+  }
   sheet.columnWidths = widths;
   sheet.wrapText = wraps;
-  sheet.tallRows = [...lines].filter(([, n]) => n > 1).map(([row, n]) => ({ row, lines: n })).sort((a, b) => a.row - b.row);
+  sheet.tallRows = [...fixed].map(([row, n]) => ({ row, lines: n })).sort((a, b) => a.row - b.row);
 }
 
 /** The table whose header repeats on printed pages: the longest one, when it is longer than a page. */

@@ -111,7 +111,7 @@ export interface SheetPlan {
   columnWidths: number[];
   /** Cells whose text wraps within its column (text longer than a column may be wide). */
   wrapText?: PlanRange[];
-  /** Rows taller than one line of text, for their wrapped cells (0-based row, lines of text). */
+  /** Rows of a fixed height, in lines of text: taller for their wrapped cells, or held to one line (0-based row). */
   tallRows?: { row: number; lines: number }[];
   /** Print setup (report/layout.ts). */
   pageSetup?: PageSetup;

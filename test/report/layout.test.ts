@@ -105,8 +105,9 @@ describe('fitColumns', () => {
     const long = sheet({ blocks: [{ kind: 'table', name: 'T', row: 0, column: 0, header: ['Why'], rows: rows(41), columnFormats: [null], style: 'x' }] });
     fitColumns(long, 'en');
     expect(long.columnWidths).toEqual([MAX_COLUMN_CHARS]);
-    expect(long.wrapText).toEqual([]);
-    expect(long.tallRows).toEqual([]);
+    // Wrapped (so the text does not run over its neighbours) in rows held to one line.
+    expect(long.wrapText).toEqual([{ row: 1, column: 0, rows: 41, columns: 1 }]);
+    expect(long.tallRows).toEqual(Array.from({ length: 41 }, (_, i) => ({ row: i + 1, lines: 1 })));
     const short = sheet({ blocks: [{ kind: 'table', name: 'T', row: 0, column: 0, header: ['Why'], rows: rows(40), columnFormats: [null], style: 'x' }] });
     fitColumns(short, 'en');
     expect(short.wrapText).toHaveLength(40);
