@@ -53,7 +53,9 @@ function headlineBlock(analysis: Analysis, lang: Lang, row: number): Block {
 
 function answersBlocks(analysis: Analysis, lang: Lang, row: number): Block[] {
   const header = ['question', 'answerCustomers', 'answerShare', 'answerRevenueShare', 'answer'].map((k) => t(lang, `report.summary.${k}`));
-  const rows = threeAnswers(analysis, lang).map((a) => [a.question, a.customers, a.share, a.revenueShare, a.text]);
+  const rows: PlanValue[][] = threeAnswers(analysis, lang).map((a) => [a.question, a.customers, a.share, a.revenueShare, a.text]);
+  // the two vocabularies (segment "At Risk"/"Lost" against churn status "At risk"/"Churned"), said once
+  if (clvReport(analysis)) rows.push([t(lang, 'report.summary.vocabulary'), null, null, null, t(lang, 'report.summary.vocabularyText')]);
   return [
     cells(row, 0, [[t(lang, 'report.summary.answers')]], 'heading'),
     cells(row + 1, 0, [header], 'heading'),

@@ -140,6 +140,15 @@ describe('Summary sheet', () => {
     expect(q2[4]).toContain('predicted CLV is 500');
   });
 
+  test('the two vocabularies (segments, churn status) are explained once under the answers when the model ran', () => {
+    const rows = answerRows('en', true);
+    expect(rows).toHaveLength(4);
+    expect(rows[3][0]).toBe('Segments and churn status');
+    expect(rows[3][4]).toMatch(/^The segment \(Champions … Lost\) sorts customers by their past .* The churn status \(Active, At risk, Churned\) looks ahead/);
+    expect(answerRows('fa', true)[3][0]).toBe('بخش‌ها و وضعیت ریزش');
+    expect(answerRows('en', false)).toHaveLength(3);
+  });
+
   test('Persian answers use Persian digits', () => {
     const [q1] = answerRows('fa', false);
     expect(q1[4]).toContain('۱ مشتری');

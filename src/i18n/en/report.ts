@@ -35,6 +35,8 @@ export const report = {
   'report.col.revenue': 'Revenue',
 
 
+  'report.summary.vocabulary': 'Segments and churn status',
+  'report.summary.vocabularyText': 'The segment (Champions … Lost) sorts customers by their past against all other customers (recency, frequency and spend scores). The churn status (Active, At risk, Churned) looks ahead: the chance that this customer, at their own pace, buys within the churn horizon. They can differ on purpose: a twice-a-year buyer silent for 150 days can be segment Lost yet Active; a weekly buyer silent for 7 weeks can be Champions yet At risk. The Customers sheet’s Why column explains each customer.',
   'report.summary.title': 'Customer value analysis',
   'report.summary.headline': 'Headline figures',
   'report.summary.customers': 'Customers',
