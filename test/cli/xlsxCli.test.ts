@@ -69,7 +69,7 @@ describe('rfm analyze --out report.xlsx on rfm_data_orders.csv', () => {
     expect(rows).toHaveLength(csvLines.length);
     expect(rows.length).toBe(996);
     const header = csvFields(csvLines[0]);
-    const dateColumns = new Set([header.indexOf('first_purchase'), header.indexOf('last_purchase')]);
+    const dateColumns = new Set([header.indexOf('first_purchase'), header.indexOf('last_purchase'), header.indexOf('expected_next_purchase')]);
     for (let i = 1; i < csvLines.length; i++) {
       expect(rows[i].map((v, j) => asCsvText(v, dateColumns.has(j)))).toEqual(csvFields(csvLines[i]));
     }

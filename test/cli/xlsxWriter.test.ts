@@ -57,7 +57,7 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
       expect(ws[ref].v).toBe(text);
       expect(ws[ref].f).toBeUndefined();
     }
-    expect(ws['!ref']).toBe('A1:V5');
+    expect(ws['!ref']).toBe('A1:Y5');
   });
 
   test('text comes back exactly: edge spaces, quotes, markup, _xHHHH_ look-alikes, Persian', async () => {
@@ -101,7 +101,7 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
     for (const name of ['Customers', 'SegmentSummary', 'TopCustomers', 'AtRiskCustomers', 'MatrixData', 'SegmentRules', 'ClusterProfiles', 'ClvHoldout']) {
       expect(tables).toContain(`name="${name}"`);
     }
-    expect(tables).toContain('ref="A1:V5"');
+    expect(tables).toContain('ref="A1:Y5"');
     // Each table part is declared in the content types and related from its sheet.
     const types = part(file, '[Content_Types].xml');
     const count = parts(file, 'xl/tables/').filter((x) => x.startsWith('<?xml')).length;
@@ -115,7 +115,7 @@ describe('writeWorkbookXlsx (read back with SheetJS)', () => {
     await wb.xlsx.readFile(file);
     const customers = wb.getWorksheet('Customers') as ExcelJS.Worksheet & { tables: Record<string, { table: { tableRef: string; columns: { name: string }[] } }> };
     expect(Object.keys(customers.tables)).toEqual(['Customers']);
-    expect(customers.tables.Customers.table.tableRef).toBe('A1:V5');
+    expect(customers.tables.Customers.table.tableRef).toBe('A1:Y5');
     expect(customers.tables.Customers.table.columns.map((c) => c.name).slice(0, 2)).toEqual(['Customer', 'First purchase']);
   });
 
