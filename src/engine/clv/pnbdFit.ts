@@ -72,7 +72,9 @@ export function fitParetoNbd(groups: PurchaseGroups, start?: PnbdParams): Pareto
   };
   const weight = totalWeight(groups);
   const fromLog = (theta: number[]): PnbdParams => ({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) });
+  let calls = 0;
   const objective = (theta: number[]): number => {
+    calls++;
     if (Math.abs(theta[1] - theta[3]) > SCALE_RATIO_LOG) throw new ScaleRatioBoundary(theta.slice());
     return theta.every((v) => Math.abs(v) < 2 * BOUNDARY_LOG) ? -pnbdTotalLogLikelihood(fromLog(theta), scaled) / weight : Infinity;
   };
@@ -107,7 +109,7 @@ export function fitParetoNbd(groups: PurchaseGroups, start?: PnbdParams): Pareto
   } catch (error) {
     if (!(error instanceof ScaleRatioBoundary)) throw error;
     ratioBoundary = true;
-    result = { x: error.theta, evaluations: 0, converged: false };
+    result = { x: error.theta, evaluations: calls, converged: false };
   }
   const fitted = fromLog(result.x);
   const params = { ...fitted, alpha: fitted.alpha / scale, beta: fitted.beta / scale };
