@@ -21,13 +21,11 @@ import { UNIT_DAYS } from '../engine';
 import { loyaltyQuadrantOf, splitValue, valueQuadrantOf } from '../engine';
 import { MAX_BINS, MIN_BINS, quantileCuts, scoreAgainstCuts } from '../engine';
 import { matchRule } from '../engine';
-import type { AnalysisOptions } from '../engine';
 import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine';
 import { parseRulesSheet } from '../report/rulesSheet';
-import { asMatrix, elementwise, isBlank, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
+import { asMatrix, elementwise, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
 import { ArgumentError, guarded, messageLang } from './errors';
 import { named, paramCells, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
-import { analyzeRanges, dateArgument, migrationRows } from './table';
 import { purchaseModelOf } from './heavy';
 import { runHeavy } from './offThread';
 
@@ -158,16 +156,8 @@ export function table(customers: any[][], dates: any[][], amounts: any[][], anal
  * @param [bins] Number of score bins, 2 to 10 (default 5).
  * @returns A header row of the segments now, then one row per segment before with its customer counts; the last row "New" counts customers with no purchase before compare_date.
  */
-export function migration(customers: any[][], dates: any[][], amounts: any[][], compare_date: any, analysis_date?: any, bins?: number): any[][] {
-  return guarded('RFM.MIGRATION', () => {
-    const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
-    if (isBlank(compare_date)) throw new ArgumentError('required', { name: 'compare_date' });
-    const options: AnalysisOptions = {
-      analysisDate: dateArgument(analysis_date, 'analysis_date'), compareTo: dateArgument(compare_date, 'compare_date'), bins: binCount,
-      clusters: 'off', model: 'off',
-    };
-    return migrationRows(analyzeRanges(customers, dates, amounts, options));
-  });
+export function migration(customers: any[][], dates: any[][], amounts: any[][], compare_date: any, analysis_date?: any, bins?: number): Promise<any[][]> {
+  return runHeavy('migration', [customers, dates, amounts, compare_date, analysis_date, bins]) as Promise<any[][]>;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The two heavy worksheet functions, RFM.TABLE and RFM.FIT, as plain synchronous computations. They
+ * The heavy worksheet functions, RFM.TABLE, RFM.MIGRATION and RFM.FIT, as plain synchronous computations. They
  * run in the functions' Web Worker (functionsWorker.ts, through offThread.ts) so that a long analysis
  * does not block the shared runtime the task pane and the ribbon live in: Office may restart an
  * add-in whose runtime is unresponsive for 5 seconds ("Resource limits and performance optimization
@@ -17,10 +17,10 @@ import { MBGNBD } from '../engine';
 import { MAX_BINS, MIN_BINS } from '../engine';
 import type { AnalysisOptions } from '../engine';
 import { messageText } from '../i18n';
-import { optionalBoolean, optionalKeyword, optionalWhole } from './args';
-import { NoDataError, excelError, guarded, messageLang } from './errors';
+import { isBlank, optionalBoolean, optionalKeyword, optionalWhole } from './args';
+import { ArgumentError, NoDataError, excelError, guarded, messageLang } from './errors';
 import { PARAM_NAMES, historyColumns } from './inputs';
-import { analyzeRanges, customerTableRows, dateArgument } from './table';
+import { analyzeRanges, customerTableRows, dateArgument, migrationRows } from './table';
 
 /** Purchase models a formula can name (first = default). */
 const MODELS = ['bgnbd', 'mbgnbd'] as const;
@@ -45,6 +45,18 @@ export function tableNow(customers: any[][], dates: any[][], amounts: any[][], a
   });
 }
 
+/** RFM.MIGRATION computed here and now (see functions.ts `migration` for the arguments): two analyses, no models. */
+export function migrationNow(customers: any[][], dates: any[][], amounts: any[][], compare_date: any, analysis_date?: any, bins?: number): any[][] {
+  return guarded('RFM.MIGRATION', () => {
+    const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
+    if (isBlank(compare_date)) throw new ArgumentError('required', { name: 'compare_date' });
+    const options: AnalysisOptions = {
+      analysisDate: dateArgument(analysis_date, 'analysis_date'), compareTo: dateArgument(compare_date, 'compare_date'), bins: binCount,
+      clusters: 'off', model: 'off',
+    };
+    return migrationRows(analyzeRanges(customers, dates, amounts, options));
+  });
+}
 
 /** RFM.FIT computed here and now (see functions.ts `fit` for the arguments). */
 export function fitNow(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?: string): any[][] {
@@ -76,7 +88,7 @@ export function fitNow(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], mod
 }
 
 /** The heavy functions by name, for the worker. */
-export const HEAVY = { table: tableNow, fit: fitNow } as const;
+export const HEAVY = { table: tableNow, migration: migrationNow, fit: fitNow } as const;
 
 /** Name of a heavy function. */
 export type HeavyName = keyof typeof HEAVY;

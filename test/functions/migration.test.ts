@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import { migration } from '../../src/functions/functions';
+import { migrationNow } from '../../src/functions/heavy';
 import { main } from '../../src/cli/main';
 import { parseDelimitedText } from '../../src/cli/textTable';
 import { defaultSegmentRules } from '../../src/engine/segments';
@@ -51,22 +52,25 @@ test('the matrix equals the counts of two separate runs, paired by customer', as
     const from = before.has(id) ? names.indexOf(before.get(id)!) : names.length;
     expected[from][names.indexOf(segment)]++;
   }
-  const spill = migration(customers, dates, amounts, '2006-07-01', serialOf('2006-12-31'));
+  const spill = migrationNow(customers, dates, amounts, '2006-07-01', serialOf('2006-12-31'));
   expect(spill[0]).toEqual(['Before → now', ...names]);
   expect(spill.slice(1).map((r) => r[0])).toEqual([...names, 'New']);
   expect(spill.slice(1).map((r) => r.slice(1))).toEqual(expected);
   // every customer of the later run counted once: 995 in the package's documentation
   expect(spill.slice(1).flatMap((r) => r.slice(1) as number[]).reduce((a, b) => a + b, 0)).toBe(995);
   // the same with the compare date as an Excel date and as Jalali text (1385/04/10 = 2006-07-01)
-  expect(migration(customers, dates, amounts, serialOf('2006-07-01'), '2006-12-31')).toEqual(spill);
-  expect(migration(customers, dates, amounts, '1385/04/10', '2006-12-31')).toEqual(spill);
+  expect(migrationNow(customers, dates, amounts, serialOf('2006-07-01'), '2006-12-31')).toEqual(spill);
+  expect(migrationNow(customers, dates, amounts, '1385/04/10', '2006-12-31')).toEqual(spill);
+  // the registered function posts the job off the shared runtime's thread and gives the same matrix
+  expect(await migration(customers, dates, amounts, '2006-07-01', serialOf('2006-12-31'))).toEqual(spill);
 });
 
-test('compare_date is required, must be a date, and must lie between the first purchase and the analysis date', () => {
-  expect(errorOf(migration(customers, dates, amounts, '', '2006-12-31'))).toEqual({ code: '#VALUE!', message: 'compare_date: is required' });
-  expect(errorOf(migration(customers, dates, amounts, 'soon', '2006-12-31'))).toEqual({ code: '#VALUE!', message: 'compare_date: is not an Excel date (got soon)' });
-  expect(errorOf(migration(customers, dates, amounts, '2007-01-01', '2006-12-31'))).toEqual({
+test('compare_date is required, must be a date, and must lie between the first purchase and the analysis date', async () => {
+  expect(errorOf(migrationNow(customers, dates, amounts, '', '2006-12-31'))).toEqual({ code: '#VALUE!', message: 'compare_date: is required' });
+  expect(errorOf(migrationNow(customers, dates, amounts, 'soon', '2006-12-31'))).toEqual({ code: '#VALUE!', message: 'compare_date: is not an Excel date (got soon)' });
+  expect(errorOf(migrationNow(customers, dates, amounts, '2007-01-01', '2006-12-31'))).toEqual({
     code: '#VALUE!', message: 'The comparison date (2007-01-01) must be after the first purchase and before the analysis date.',
   });
-  expect(errorOf(migration(customers, dates, amounts, '2006-07-01', '2006-12-31', 11))?.message).toBe('bins: must be from 2 to 10 (got 11)');
+  expect(errorOf(migrationNow(customers, dates, amounts, '2006-07-01', '2006-12-31', 11))?.message).toBe('bins: must be from 2 to 10 (got 11)');
+  expect(errorOf(await migration(customers, dates, amounts, '', '2006-12-31'))?.message).toBe('compare_date: is required');
 });
