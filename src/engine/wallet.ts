@@ -11,7 +11,7 @@ import type { Analysis, InputTable } from './types';
 const WALLET_HEADERS = ['wallet', 'walletsize', 'categoryspend', 'totalcategoryspend', 'shareofwalletbase', 'کیفپول', 'کلخریدبازار', 'خریدکلمشتری'];
 
 /**
- * The wallet column: the user's (header name or 1-based number) or one whose header says wallet.
+ * The wallet column: the one the user names (`--wallet`: header name or 1-based number), else one whose header says wallet (the add-in and callers that read the table whole).
  * @param header the table's header
  * @param named the user's column (`--wallet`)
  * @returns its index, or undefined when there is none
@@ -59,6 +59,16 @@ export interface WalletSummary {
   wallet: number;
   /** revenue ÷ wallet. */
   share: number;
+  /** The same per segment (segments with at least one customer with a wallet, in customer order of first appearance). */
+  bySegment: ({ segment: string } & WalletTotals)[];
+}
+
+/** Sums over a group of customers with a wallet. */
+interface WalletTotals {
+  customers: number;
+  revenue: number;
+  wallet: number;
+  share: number;
 }
 
 /**
@@ -68,19 +78,27 @@ export interface WalletSummary {
  * @returns the summary over the customers with a wallet, or null when none has one
  */
 export function addShareOfWallet(analysis: Analysis, wallets: ReadonlyMap<string, number>): WalletSummary | null {
-  let customers = 0;
-  let revenue = 0;
-  let wallet = 0;
+  const total = { customers: 0, revenue: 0, wallet: 0, share: 0 };
+  const segments = new Map<string, WalletTotals>();
   for (const c of analysis.customers) {
     const w = wallets.get(c.id);
     c.wallet = w ?? null;
     c.shareOfWallet = w === undefined ? null : c.revenue / w;
     if (w === undefined) continue;
-    customers++;
-    revenue += c.revenue;
-    wallet += w;
+    let seg = segments.get(c.segment);
+    if (!seg) segments.set(c.segment, (seg = { customers: 0, revenue: 0, wallet: 0, share: 0 }));
+    for (const t of [total, seg]) {
+      t.customers++;
+      t.revenue += c.revenue;
+      t.wallet += w;
+    }
   }
-  const summary = customers > 0 ? { customers, revenue, wallet, share: revenue / wallet } : null;
+  if (total.customers === 0) {
+    analysis.shareOfWallet = null;
+    return null;
+  }
+  const bySegment = [...segments].map(([segment, t]) => ({ segment, ...t, share: t.revenue / t.wallet }));
+  const summary: WalletSummary = { ...total, share: total.revenue / total.wallet, bySegment };
   analysis.shareOfWallet = summary;
   return summary;
 }

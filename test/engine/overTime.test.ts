@@ -134,6 +134,14 @@ describe('share of wallet', () => {
     const analysis = analyzeTransactions([line('a', '2024-01-01', 30), line('b', '2024-01-02', 10)], { clusters: 'off', model: 'off', analysisDate: day('2024-02-01') });
     const summary = addShareOfWallet(analysis, new Map([['a', 120]]));
     expect(analysis.customers.map((c) => [c.id, c.wallet, c.shareOfWallet])).toEqual([['a', 120, 0.25], ['b', null, null]]);
-    expect(summary).toEqual({ customers: 1, revenue: 30, wallet: 120, share: 0.25 });
+    expect(summary).toEqual({ customers: 1, revenue: 30, wallet: 120, share: 0.25, bySegment: [{ segment: analysis.customers[0].segment, customers: 1, revenue: 30, wallet: 120, share: 0.25 }] });
+  });
+  it('sums revenue and wallets per segment before dividing (a group\'s share, not a mean of shares)', () => {
+    // a and b share a segment (both bought once, same day, same amount): (10 + 10) / (40 + 10) = 0.4,
+    // while the mean of their own shares would be (0.25 + 1) / 2 = 0.625.
+    const analysis = analyzeTransactions([line('a', '2024-01-01', 10), line('b', '2024-01-01', 10)], { clusters: 'off', model: 'off', analysisDate: day('2024-02-01') });
+    const summary = addShareOfWallet(analysis, new Map([['a', 40], ['b', 10]]));
+    expect(analysis.customers[0].segment).toBe(analysis.customers[1].segment);
+    expect(summary?.bySegment).toEqual([{ segment: analysis.customers[0].segment, customers: 2, revenue: 20, wallet: 50, share: 0.4 }]);
   });
 });
