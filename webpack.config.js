@@ -58,7 +58,7 @@ module.exports = async (env = {}, argv = {}) => {
     taskpane: './src/taskpane/taskpane.ts',
     commands: './src/commands/commands.ts',
     worker: './src/taskpane/worker.ts',
-    // RFM.TABLE and RFM.FIT run here, off the shared runtime's thread (src/functions/offThread.ts)
+    // RFM.CUSTOMERTABLE and RFM.FIT run here, off the shared runtime's thread (src/functions/offThread.ts)
     'functions-worker': './src/functions/functionsWorker.ts',
     preview: './src/preview/preview.ts',
     functions: FUNCTIONS,

@@ -91,7 +91,7 @@ function rfmROrders() {
   });
 }
 
-/** 100,000 synthetic lines of 20,000 customers (the CLI's generator, as RFM.TABLE's bench uses). */
+/** 100,000 synthetic lines of 20,000 customers (the CLI's generator, as RFM.CUSTOMERTABLE's bench uses). */
 function syntheticLines() {
   const table = load('../cli/synthetic').generateTransactions({ rows: 100_000, customers: 20_000, cells: 'values' });
   const at = (name) => table.header.indexOf(name);

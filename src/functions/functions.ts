@@ -7,6 +7,11 @@
  * `CustomFunctions` global when it is imported (it also runs in Node for the tests and the bench).
  * Persian descriptions: functions.fa.json (see localizedMetadata.js).
  *
+ * Names: upper case, and none equal to an Excel worksheet function or Excel 4.0 macro function
+ * ("Avoid names that match ... An Excel 4.0 Macro Function (such as RUN, ECHO)",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming), hence RFMCODE
+ * rather than CODE and CUSTOMERTABLE rather than TABLE. test/functions/metadata.test.ts checks it.
+ *
  * Result types are `any[][]` (a matrix that spills; the metadata generator drops the
  * dimensionality of union types). A whole-call error is a 1×1 matrix holding a
  * `CustomFunctions.Error`; an error of one position sits at that position. Nothing here throws.
@@ -74,14 +79,14 @@ export function segment(r: any[][], f: any[][], m: any[][], rules?: any[][]): an
 
 /**
  * RFM code 100·R + 10·F + M from the three scores; ranges are combined position by position.
- * @customfunction CODE CODE
+ * @customfunction RFMCODE RFMCODE
  * @param r Recency score (1 to 10), or a range of them.
  * @param f Frequency score (1 to 10), or a range of them.
  * @param m Monetary score (1 to 10), or a range of them.
  * @returns The RFM code of each position.
  */
 export function code(r: any[][], f: any[][], m: any[][]): any[][] {
-  return guarded('RFM.CODE', () =>
+  return guarded('RFM.RFMCODE', () =>
     elementwise(named(['r', 'f', 'm'], [r, f, m]), ([rs, fs, ms]) => 100 * wholeScore(rs, 'r') + 10 * wholeScore(fs, 'f') + wholeScore(ms, 'm')),
   );
 }
@@ -132,7 +137,7 @@ export function loyaltyQuadrant(length: any[][], recency: any[][], all_lengths: 
 
 /**
  * Customer table from transactions: the CLI CSV's columns with a header row (dates as Excel serial numbers).
- * @customfunction TABLE TABLE
+ * @customfunction CUSTOMERTABLE CUSTOMERTABLE
  * @param customers Customer id of each transaction (one column).
  * @param dates Date of each transaction (Excel dates; same length).
  * @param amounts Amount of each transaction; negative = return (same length).

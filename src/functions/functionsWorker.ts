@@ -1,5 +1,5 @@
 /**
- * The worksheet functions' Web Worker (functions-worker.js): computes RFM.TABLE, RFM.MIGRATION and RFM.FIT jobs
+ * The worksheet functions' Web Worker (functions-worker.js): computes RFM.CUSTOMERTABLE, RFM.MIGRATION and RFM.FIT jobs
  * posted by offThread.ts, off the shared runtime's thread.
  */
 import { type HeavyJob, answerJob } from './offThread';

@@ -1,5 +1,5 @@
 /**
- * The heavy worksheet functions, RFM.TABLE, RFM.MIGRATION and RFM.FIT, as plain synchronous computations. They
+ * The heavy worksheet functions, RFM.CUSTOMERTABLE, RFM.MIGRATION and RFM.FIT, as plain synchronous computations. They
  * run in the functions' Web Worker (functionsWorker.ts, through offThread.ts) so that a long analysis
  * does not block the shared runtime the task pane and the ribbon live in: Office may restart an
  * add-in whose runtime is unresponsive for 5 seconds ("Resource limits and performance optimization
@@ -34,9 +34,9 @@ export function purchaseModelOf(model: unknown): PurchaseModelSpec {
   return optionalKeyword(model, 'model', MODELS) === 'mbgnbd' ? MBGNBD : BGNBD;
 }
 
-/** RFM.TABLE computed here and now (see functions.ts `table` for the arguments). */
+/** RFM.CUSTOMERTABLE computed here and now (see functions.ts `table` for the arguments). */
 export function tableNow(customers: any[][], dates: any[][], amounts: any[][], analysis_date?: any, bins?: number, predictions?: boolean): any[][] {
-  return guarded('RFM.TABLE', () => {
+  return guarded('RFM.CUSTOMERTABLE', () => {
     const binCount = optionalWhole(bins, 'bins', DEFAULT_BINS, MIN_BINS, MAX_BINS);
     const predict = optionalBoolean(predictions, 'predictions', true);
     const options: AnalysisOptions = { analysisDate: dateArgument(analysis_date, 'analysis_date'), bins: binCount };

@@ -1,5 +1,5 @@
 /**
- * Runs RFM.TABLE and RFM.FIT in a Web Worker of their own (functions-worker.js), off the shared
+ * Runs RFM.CUSTOMERTABLE and RFM.FIT in a Web Worker of their own (functions-worker.js), off the shared
  * runtime's thread, where the task pane, the ribbon and every other function live: Office may restart
  * an add-in that stays unresponsive for 5 seconds ("Resource limits and performance optimization for
  * Office Add-ins", https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization),

@@ -1,5 +1,5 @@
 /**
- * Shape handling of RFM.TABLE and RFM.MIGRATION: three ranges in (customer, date, amount per
+ * Shape handling of RFM.CUSTOMERTABLE and RFM.MIGRATION: three ranges in (customer, date, amount per
  * transaction), the engine's input table out; the engine's analysis in, the Customers table (or
  * the migration matrix) as a spill out.
  * The rows and columns are the report's (report/customersSheet.ts), so the spill has exactly the
@@ -96,7 +96,7 @@ export function migrationRows(analysis: Analysis): Matrix {
 }
 
 /**
- * Analyses three transaction ranges as RFM.TABLE reads them.
+ * Analyses three transaction ranges as RFM.CUSTOMERTABLE reads them.
  * @param customers customer id per transaction
  * @param dates date per transaction
  * @param amounts amount per transaction

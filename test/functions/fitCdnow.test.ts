@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { clv, palive } from '../../src/functions/functions';
-// RFM.TABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
+// RFM.CUSTOMERTABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
 import { fitNow as fit } from '../../src/functions/heavy';
 import { requireSharedData } from '../support/sharedData';
 import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';

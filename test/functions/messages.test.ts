@@ -1,7 +1,7 @@
 /** Error messages follow Office's display language: Persian in a fa-IR Excel, English otherwise. */
 import { STRINGS } from '../../src/i18n';
 import { code, score } from '../../src/functions/functions';
-// RFM.TABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
+// RFM.CUSTOMERTABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
 import { fitNow as fit, tableNow as table } from '../../src/functions/heavy';
 import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';
 

@@ -31,10 +31,10 @@ const range = (name: string): Signature[number] => [name, 'any', 'matrix', false
 const INTENDED: Record<string, Signature> = {
   SCORE: [range('value'), range('values'), ['bins', 'number', 'scalar', true], ['reverse', 'boolean', 'scalar', true]],
   SEGMENT: [range('r'), range('f'), range('m'), ['rules', 'any', 'matrix', true]],
-  CODE: [range('r'), range('f'), range('m')],
+  RFMCODE: [range('r'), range('f'), range('m')],
   VALUEQUADRANT: [range('frequency'), range('monetary'), range('all_frequencies'), range('all_monetaries'), ['split', 'string', 'scalar', true]],
   LOYALTYQUADRANT: [range('length'), range('recency'), range('all_lengths'), range('all_recencies'), ['split', 'string', 'scalar', true]],
-  TABLE: [range('customers'), range('dates'), range('amounts'), ['analysis_date', 'any', 'scalar', true], ['bins', 'number', 'scalar', true], ['predictions', 'boolean', 'scalar', true]],
+  CUSTOMERTABLE: [range('customers'), range('dates'), range('amounts'), ['analysis_date', 'any', 'scalar', true], ['bins', 'number', 'scalar', true], ['predictions', 'boolean', 'scalar', true]],
   MIGRATION: [range('customers'), range('dates'), range('amounts'), ['compare_date', 'any', 'scalar', false], ['analysis_date', 'any', 'scalar', true], ['bins', 'number', 'scalar', true]],
   FIT: [range('x'), range('t_x'), range('T'), ['zbar', 'any', 'matrix', true], ['model', 'string', 'scalar', true]],
   PALIVE: [range('x'), range('t_x'), range('T'), range('params'), ['model', 'string', 'scalar', true]],
@@ -44,6 +44,26 @@ const INTENDED: Record<string, Signature> = {
     ['discount_rate', 'number', 'scalar', true], ['margin', 'number', 'scalar', true], ['model', 'string', 'scalar', true],
   ],
 };
+
+/**
+ * Excel's own function names near ours: worksheet functions (CODE, …) and Excel 4.0 macro functions
+ * (TABLE, RUN, ECHO, …). The naming guidelines say to avoid names that match an Excel 4.0 macro
+ * function or a cell reference (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming).
+ */
+const EXCEL_OWN_NAMES = new Set([
+  // worksheet functions
+  'SUM', 'CODE', 'UNICODE', 'CHAR', 'TEXT', 'VALUE', 'COUNT', 'RANK', 'PERCENTRANK', 'PERCENTILE', 'QUARTILE',
+  'STANDARDIZE', 'FORECAST', 'TREND', 'GROWTH', 'LINEST', 'LOGEST', 'SORT', 'FILTER', 'UNIQUE', 'GROUPBY', 'PIVOTBY',
+  'LOOKUP', 'CHOOSE', 'SWITCH', 'TYPE', 'INFO', 'CELL', 'N', 'T', 'FV', 'PV', 'NPV',
+  // Excel 4.0 macro functions
+  'TABLE', 'RUN', 'ECHO', 'RESULT', 'RETURN', 'FORMULA', 'EVALUATE', 'CALLER', 'CALL', 'REGISTER', 'ARGUMENT',
+  'SELECTION', 'FILES', 'ALERT', 'INPUT', 'CALCULATE', 'SCENARIO.ADD', 'CONSOLIDATE', 'SUBTOTALS', 'OUTLINE',
+]);
+
+/** The names among `names` that are Excel's own or read as a cell reference (A1…XFD1048576, R1C1). */
+function clashes(names: string[]): string[] {
+  return names.filter((n) => EXCEL_OWN_NAMES.has(n.toUpperCase()) || /^[A-Z]{1,3}[0-9]+$/i.test(n) || /^R[0-9]*C[0-9]*$/i.test(n));
+}
 
 let metadataJson = '';
 let functions: FunctionMetadata[] = [];
@@ -68,6 +88,19 @@ it.each(Object.entries(INTENDED))('%s has the intended parameters, types, option
   expect(f.options?.volatile ?? false).toBe(false);
   expect(f.description).toBeTruthy();
   for (const p of f.parameters) expect(p.description).toBeTruthy();
+});
+
+describe('names (custom functions naming guidelines)', () => {
+  it('the check catches built-in, macro and cell-reference names', () => {
+    expect(clashes(['CODE', 'TABLE', 'RUN', 'echo', 'AB12', 'R1C1', 'RC', 'RFMCODE', 'CUSTOMERTABLE'])).toEqual(['CODE', 'TABLE', 'RUN', 'echo', 'AB12', 'R1C1', 'RC']);
+  });
+
+  it('no function id or name, English or Persian, is an Excel function name or a cell reference', () => {
+    const fa = JSON.parse(localizeMetadata(metadataJson, FA_DESCRIPTIONS)).functions as FunctionMetadata[];
+    const names = [...functions, ...fa].flatMap((f) => [f.id, f.name]);
+    expect(names).toHaveLength(4 * Object.keys(INTENDED).length);
+    expect(clashes(names)).toEqual([]);
+  });
 });
 
 it('optional parameters come after the required ones', () => {

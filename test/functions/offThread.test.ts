@@ -1,5 +1,5 @@
 /**
- * RFM.TABLE and RFM.FIT run off the shared runtime's thread (offThread.ts): the registered functions
+ * RFM.CUSTOMERTABLE and RFM.FIT run off the shared runtime's thread (offThread.ts): the registered functions
  * return Promises, post their job to the functions' worker, and give the same matrix as the
  * synchronous computation; error values survive the trip; a worker that fails falls back to here.
  */

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import { analyze } from '../../src/engine/analyze';
 import { code, loyaltyQuadrant, score, segment, valueQuadrant } from '../../src/functions/functions';
-// RFM.TABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
+// RFM.CUSTOMERTABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
 import { tableNow as table } from '../../src/functions/heavy';
 import { requireSharedData } from '../support/sharedData';
 import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';
@@ -96,7 +96,7 @@ describe('the element-wise functions over the customer columns equal the engine'
     expect(score(recency.slice(0, 100), recency, 5, true)).toEqual(cells);
   });
 
-  it('RFM.CODE and RFM.SEGMENT of the scores equal rfm_code and segment', () => {
+  it('RFM.RFMCODE and RFM.SEGMENT of the scores equal rfm_code and segment', () => {
     expect(code(col('r_score'), col('f_score'), col('m_score'))).toEqual(col('rfm_code'));
     expect(segment(col('r_score'), col('f_score'), col('m_score'))).toEqual(col('segment'));
   });

@@ -1,5 +1,5 @@
 /**
- * RFM.TABLE's shape and error paths on small hand-made inputs, and a property over every function:
+ * RFM.CUSTOMERTABLE's shape and error paths on small hand-made inputs, and a property over every function:
  * whatever Excel hands over, a function returns a matrix and never throws.
  */
 import fc from 'fast-check';
@@ -9,7 +9,7 @@ import { errorOf, installCustomFunctionsStub, StubError } from './support/custom
 
 beforeAll(installCustomFunctionsStub);
 
-// RFM.TABLE and RFM.FIT computed synchronously (the registered ones run them in a worker: offThread.ts)
+// RFM.CUSTOMERTABLE and RFM.FIT computed synchronously (the registered ones run them in a worker: offThread.ts)
 const functions = { ...registered, table: tableNow, fit: fitNow };
 
 const column = (values: unknown[]): unknown[][] => values.map((v) => [v]);
@@ -18,7 +18,7 @@ const ids = column(['a', 'a', 'b', 'c', 'c']);
 const days = column([43831, 43841, 43851, 43836, 43861]);
 const money = column([10, 30, 25, 40, -5]);
 
-describe('RFM.TABLE', () => {
+describe('RFM.CUSTOMERTABLE', () => {
   it('computes the customer rows: dates as serials, analysis date defaulting to the day after the last', () => {
     const result = functions.table(ids, days, money);
     const header = result[0] as string[];

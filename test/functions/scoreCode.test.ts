@@ -1,4 +1,4 @@
-/** RFM.SCORE and RFM.CODE on hand-computed cases, shapes, and their error paths. */
+/** RFM.SCORE and RFM.RFMCODE on hand-computed cases, shapes, and their error paths. */
 import { code, score } from '../../src/functions/functions';
 import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';
 
@@ -65,7 +65,7 @@ describe('RFM.SCORE', () => {
   });
 });
 
-describe('RFM.CODE', () => {
+describe('RFM.RFMCODE', () => {
   it('is 100·R + 10·F + M, position by position, a single cell repeated over ranges', () => {
     expect(code([[3]], [[4]], [[3]])).toEqual([[343]]);
     expect(code(column([4, 5]), column([1, 4]), [[2]])).toEqual(column([412, 542]));

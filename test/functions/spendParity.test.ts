@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { clv } from '../../src/functions/functions';
-// RFM.TABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
+// RFM.CUSTOMERTABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
 import { fitNow as fit } from '../../src/functions/heavy';
 import { handleMessage } from '../../src/taskpane/worker';
 import { tableMessages, type FromWorker } from '../../src/taskpane/protocol';

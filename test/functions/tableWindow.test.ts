@@ -1,9 +1,9 @@
 /**
- * =RFM.TABLE follows the same row rules as the analysis: zero amounts are purchases, rows on or
+ * =RFM.CUSTOMERTABLE follows the same row rules as the analysis: zero amounts are purchases, rows on or
  * after analysis_date are not used, and a date on or before the first purchase is refused.
  * Hand-built: serial 43831 is 2020-01-01.
  */
-// RFM.TABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
+// RFM.CUSTOMERTABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
 import { tableNow as table } from '../../src/functions/heavy';
 import { errorOf, installCustomFunctionsStub } from './support/customFunctionsStub';
 
