@@ -93,6 +93,16 @@ const cases = [
     },
     run: async ({ served, browser, page }) => {
       const sampler = await heapSampler(page);
+      await page.evaluate(() => {
+        const label = document.getElementById('progress-label');
+        const stages = [];
+        window.benchStages = stages;
+        new MutationObserver(() => {
+          const text = label.textContent || '';
+          if (stages.length === 0 || stages[stages.length - 1].text !== text) stages.push({ text, at: performance.now() });
+        }).observe(label, { childList: true, characterData: true, subtree: true });
+        window.benchStart = performance.now();
+      });
       const started = Date.now();
       await page.click('#analyze');
       await page.waitForFunction(() => {
@@ -104,12 +114,13 @@ const cases = [
       const outcome = await page.evaluate(() => ({
         error: document.getElementById('error').hidden ? null : document.getElementById('error').textContent,
         customers: (document.querySelector('[data-figure="pane.summary.customers"]') || {}).textContent,
+        stages: window.benchStages.map((s) => `${s.text} from ${((s.at - window.benchStart) / 1000).toFixed(1)} s`).join(', '),
       }));
       await browser.close();
       await served.close();
       if (outcome.error) throw new Error(`the pane reported: ${outcome.error}`);
       const mb = (b) => `${(b / 1e6).toFixed(0)} MB`;
-      return `Analyze → done ${(ms / 1000).toFixed(2)} s (target ≤ 3 s); peak JS heap: pane ${mb(peaks.pane)}, worker ${mb(peaks.worker)} (targets ≤ 600 MB each, sampled every ${SAMPLE_MS} ms); ${outcome.customers} customers`;
+      return `Analyze → done ${(ms / 1000).toFixed(2)} s (target ≤ 3 s); peak JS heap: pane ${mb(peaks.pane)}, worker ${mb(peaks.worker)} (targets ≤ 600 MB each, sampled every ${SAMPLE_MS} ms); ${outcome.customers} customers; stages: ${outcome.stages}`;
     },
   },
 ];

@@ -52,13 +52,43 @@ export function localDigits(lang: Lang, text: string): string {
  * @returns the text; the key itself when missing (a test keeps that from happening)
  */
 export function t(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  const text = STRINGS[lang][key] ?? STRINGS.en[key] ?? key;
+  const known = STRINGS[lang][key] ?? STRINGS.en[key];
+  const text = known ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
-    if (!(name in params)) return m;
-    const value = params[name];
-    return typeof value === 'number' ? numberText(lang, value) : String(value);
-  });
+  const parts = known === undefined ? text.split(PLACEHOLDER) : templateParts(known);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    if (name in params) {
+      const value = params[name];
+      out += typeof value === 'number' ? numberText(lang, value) : String(value);
+    } else {
+      out += `{${name}}`;
+    }
+    out += parts[i + 1];
+  }
+  return out;
+}
+
+/** A `{name}` placeholder; the capture makes String.split keep the name. */
+const PLACEHOLDER = /\{(\w+)\}/;
+
+/** Split templates of the tables (bounded by their size): per-customer notes call t 50,000 times. */
+const TEMPLATES = new Map<string, string[]>();
+
+/**
+ * A table's text split at its `{name}` placeholders: literal, name, literal, …, literal (odd
+ * indexes are names), in the order `text.replace(/\{(\w+)\}/g, …)` visits them.
+ * @param text a text of STRINGS
+ * @returns the parts (one part when the text has no placeholder)
+ */
+function templateParts(text: string): string[] {
+  let parts = TEMPLATES.get(text);
+  if (!parts) {
+    parts = text.split(PLACEHOLDER);
+    TEMPLATES.set(text, parts);
+  }
+  return parts;
 }
 
 /** Placeholder values of a message. */
@@ -93,14 +123,18 @@ export function localParams(lang: Lang, params: MessageParams): MessageParams {
   const out: MessageParams = { ...params };
   const refs = Object.keys(params).filter((name) => /[a-z]Keys?$/.test(name) && typeof params[name] === 'string');
   for (let pass = 0; pass < MAX_NESTING && refs.length > 0; pass++) {
+    let changed = false;
     for (const name of refs) {
       const value = String(params[name]);
-      if (name.endsWith('Keys')) {
-        out[name.slice(0, -4)] = value.split(',').filter((k) => k !== '').map((k) => t(lang, k, out)).join(t(lang, 'list.separator'));
-      } else {
-        out[name.slice(0, -3)] = t(lang, value, out);
-      }
+      const target = name.endsWith('Keys') ? name.slice(0, -4) : name.slice(0, -3);
+      const text = name.endsWith('Keys')
+        ? value.split(',').filter((k) => k !== '').map((k) => t(lang, k, out)).join(t(lang, 'list.separator'))
+        : t(lang, value, out);
+      if (out[target] !== text) changed = true;
+      out[target] = text;
     }
+    // A pass that changed nothing leaves `out` as it found it, so every later pass would too.
+    if (!changed) break;
   }
   return out;
 }
