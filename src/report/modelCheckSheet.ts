@@ -49,7 +49,9 @@ function scorecardBlocks(b: BacktestReport, lang: Lang, row: number): CellBlock[
     [t(lang, 'report.check.churnedCalled'), b.churned.called, null],
     [t(lang, 'report.check.precision'), null, b.churned.precision],
   ], 'label', [
-    [null, null, null], [null, DECIMAL_FORMAT, INTEGER_FORMAT], [null, DECIMAL_FORMAT, INTEGER_FORMAT],
+    // Predicted counts as whole numbers with separators, like the actual beside them and the verdict
+    // line ("it expected 1,868"): not 1867.86 next to 1,449.
+    [null, null, null], [null, INTEGER_FORMAT, INTEGER_FORMAT], [null, INTEGER_FORMAT, INTEGER_FORMAT],
     [null, DECIMAL_FORMAT, null], [null, INTEGER_FORMAT, null], [null, null, PERCENT_FORMAT],
   ]);
   return [window, ranking, outcomes];

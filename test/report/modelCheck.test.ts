@@ -97,6 +97,16 @@ describe('the Model check sheet', () => {
     expect(sheet?.charts[0].source).toEqual({ row: data?.row, column: 0, rows: 4, columns: 3 });
   });
 
+  it('shows predicted counts as whole numbers with separators, like the actual counts beside them', () => {
+    const sheet = modelCheckSheet(withBacktest(scorecard({ noPurchase: { predicted: 1867.86, actual: 1449 } })), 'en');
+    const outcomes = (sheet?.blocks ?? []).find((b): b is CellBlock => b.kind === 'cells' && b.values.some((r) => r[1] === 1867.86));
+    const formats = outcomes?.numberFormats as (string | null)[][];
+    const rowOf = (label: string) => outcomes?.values.findIndex((r) => r[0] === label) ?? -1;
+    expect(formats[rowOf('Customers with no purchase in the 90 days')]).toEqual([null, '#,##0', '#,##0']);
+    expect(formats[rowOf('Purchases (purchase days) in the 90 days')]).toEqual([null, '#,##0', '#,##0']);
+    expect(formats[rowOf('Mean absolute error of purchases per customer')]).toEqual([null, '0.00', null]);
+  });
+
   it('says why in place of the figures when the history was too short', () => {
     const sheet = modelCheckSheet(withBacktest({ status: 'skipped', reason: 'x', key: 'predict.backtest.fewCustomers', params: { customers: 12, min: 100 } }), 'en');
     expect(sheet?.charts).toHaveLength(0);
