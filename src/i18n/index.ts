@@ -110,17 +110,32 @@ export interface Message {
 const MAX_NESTING = 3;
 
 /**
+ * A count with the language's digits and thousands separators.
+ * @param lang the language
+ * @param value the count
+ * @returns the text
+ * @example groupedCount('fa', 2199) === '۲٬۱۹۹'
+ */
+function groupedCount(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US', { maximumFractionDigits: 0 }).format(value);
+}
+
+/**
  * Fills placeholders whose values are themselves strings of the table, so that a message never
  * carries English words inside: a parameter `fooKey: 'some.key'` fills `{foo}` with that string
  * in the language (using the same parameters, so nesting works), and `fooKeys: 'a.key,b.key'`
- * fills `{foo}` with those strings joined by the language's list separator. Other parameters are
- * used as they are.
+ * fills `{foo}` with those strings joined by the language's list separator. A number parameter
+ * named `…Count` is a count of things and gets the language's thousands separators (`2,199`,
+ * `۲٬۱۹۹`), as the report's own counts do. Other parameters are used as they are.
  * @param lang the language
  * @param params the message's parameters
  * @returns parameters ready for `t`
  */
 export function localParams(lang: Lang, params: MessageParams): MessageParams {
   const out: MessageParams = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith('Count') && typeof value === 'number') out[name] = groupedCount(lang, value);
+  }
   const refs = Object.keys(params).filter((name) => /[a-z]Keys?$/.test(name) && typeof params[name] === 'string');
   for (let pass = 0; pass < MAX_NESTING && refs.length > 0; pass++) {
     let changed = false;

@@ -93,7 +93,7 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   const bins = analysis.settings.bins;
   const totals = fillCustomers(analysis.customers, { histories, groups, spend, forecast, thresholds, margin: s.margin, horizonDays: s.churnHorizonDays, lastDay, bins });
   const churn = summariseChurn(analysis.customers, thresholds, models.main.model, s.churnHorizonDays);
-  if (churn.dropoutUnseparated) s.notes.push(note('predict.note.noDropout', { horizon: s.churnHorizonDays, expected: Math.round(churn.expectedNoPurchase) }));
+  if (churn.dropoutUnseparated) s.notes.push(note('predict.note.noDropout', { horizon: s.churnHorizonDays, expectedCount: Math.round(churn.expectedNoPurchase) }));
   const report: ClvReport = {
     status: 'ok', model: models.main.model, timeUnit: s.timeUnit, unitDays: s.unitDays, calibrationEnd: lastDay,
     horizonMonths: s.horizonMonths, discountRate: s.discountRate,

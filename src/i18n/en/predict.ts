@@ -24,7 +24,7 @@ export const predict = {
   'predict.note.churnHorizon': 'churn horizon of {value} days is not a whole number of days from 1 to {max}; {default} days used',
   'predict.note.autoChoice': 'model chosen automatically: {model}, the best fit to the purchase histories (log-likelihood {logLikelihood}; next best {runnerUp}: {runnerUpLogLikelihood}; all three models have four parameters, so penalised-likelihood criteria rank them the same way)',
   'predict.note.autoChoiceOnly': 'model chosen automatically: {model}, the only one of the three that could be fitted (log-likelihood {logLikelihood})',
-  'predict.note.noDropout': 'the data cannot tell customers who left from slow buyers (the model finds almost no dropout), so nobody is called churned on P(alive); statuses and counts rest on the chance of a purchase in the next {horizon} days: about {expected} customers are not expected to buy in that time',
+  'predict.note.noDropout': 'the data cannot tell customers who left from slow buyers (the model finds almost no dropout), so nobody is called churned on P(alive); statuses and counts rest on the chance of a purchase in the next {horizon} days: about {expectedCount} customers are not expected to buy in that time',
   'predict.churnReason': '{facts}; {verdict}',
   'predict.churnReason.withSegment': '{facts}; {verdict} ({segment})',
   'predict.churnReason.once': 'bought once, {silentDays} days ago',

@@ -89,7 +89,7 @@ describe('model notes', () => {
     expect(fit.params.a / (fit.params.a + fit.params.b)).toBeLessThan(0.01);
     expect(clv.churn.dropoutUnseparated).toBe(true);
     const note = clv.keyedNotes?.find((n) => n.key === 'predict.note.noDropout');
-    expect(note?.text).toMatch(/^the data cannot tell customers who left from slow buyers .* about \d+ customers are not expected to buy in that time$/);
+    expect(note?.text).toMatch(/^the data cannot tell customers who left from slow buyers .* about [\d,]+ customers are not expected to buy in that time$/);
     expect(clv.notes).toContain(note?.text);
     expectPersian(messageIn(note!, 'fa'));
     // nobody is called churned
