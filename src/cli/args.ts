@@ -7,7 +7,7 @@ import { parseSqlCommand, type SqlCommand } from './sqlCommand';
 import type { AnalysisOptions, ColumnRole, CurrencyCode, InputKind } from '../engine';
 import { BINS_LIMIT, CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engine';
 import {
-  UsageError, dayOption, limitedOption, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
+  UsageError, dayOption, limitedOption, lowerFirst, oneOf, parseChurnThresholds, parseClusters, parseDelimiter, parseThresholds, type Delimiter,
 } from './optionValues';
 import { parseEncoding } from './encoding';
 
@@ -146,15 +146,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
   return buildAnalyze(positionals[0], values);
 }
 
-/** util.parseArgs, with its multi-line errors cut to one line. */
+/** util.parseArgs, with its multi-line errors cut to one line, in the CLI's style, pointing to the help. */
 function parseOrThrow(args: string[]): { values: RawValues; positionals: string[] } {
   try {
     const parsed = parseArgs({ args, options: ANALYZE_OPTIONS, strict: true, allowPositionals: true });
     return { values: parsed.values as RawValues, positionals: parsed.positionals };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const first = message.split('\n')[0].replace(/^\w*Error \[\w+\]: /, '').split('. To specify')[0];
-    throw new UsageError(first.includes('ambiguous') ? `${first} Write a value that starts with '-' as --option=VALUE` : first);
+    const first = lowerFirst(message.split('\n')[0].replace(/^\w*Error \[\w+\]: /, '').split('. To specify')[0]);
+    if (first.includes('ambiguous')) throw new UsageError(`${first} Write a value that starts with '-' as --option=VALUE`);
+    throw new UsageError(`${first} (see rfm analyze --help)`);
   }
 }
 

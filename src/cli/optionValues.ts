@@ -137,3 +137,11 @@ export function parseChurnThresholds(value: string): { active: number; churned: 
   return { active, churned };
 }
 
+/**
+ * Node's parseArgs messages start with a capital ("Unknown option '--x'"); ours do not.
+ * @param text the message
+ * @returns the message with a lower-case first letter
+ */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'util';
 import { BINS_LIMIT } from '../engine';
-import { UsageError, limitedOption, oneOf, parseThresholds } from './optionValues';
+import { UsageError, limitedOption, lowerFirst, oneOf, parseThresholds } from './optionValues';
 import { DIALECTS, type DialectName } from './sql/dialects';
 import type { SqlOptions } from './sql/query';
 
@@ -66,7 +66,7 @@ export function parseSqlCommand(args: readonly string[]): SqlCommand | null {
     const parsed = parseArgs({ args: [...args], options: SQL_OPTIONS, strict: true, allowPositionals: false });
     values = parsed.values as Record<string, string | boolean | undefined>;
   } catch (err) {
-    throw new UsageError(`${(err instanceof Error ? err.message : String(err)).split('\n')[0].replace(/^\w*Error \[\w+\]: /, '')} (see rfm sql --help)`);
+    throw new UsageError(`${lowerFirst((err instanceof Error ? err.message : String(err)).split('\n')[0].replace(/^\w*Error \[\w+\]: /, ''))} (see rfm sql --help)`);
   }
   if (values.help) return null;
   const text = (name: keyof typeof SQL_OPTIONS): string | undefined => {

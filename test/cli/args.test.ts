@@ -1,6 +1,7 @@
 import { UsageError, parseClusters, parseCommandLine, parseDelimiter, parseThresholds } from '../../src/cli/args';
 import { resolveColumns } from '../../src/cli/columnArgs';
 import type { AnalyzeCommand } from '../../src/cli/args';
+import { parseSqlCommand } from '../../src/cli/sqlCommand';
 
 function analyzeOf(argv: string[]): AnalyzeCommand {
   const command = parseCommandLine(argv);
@@ -64,8 +65,8 @@ describe('parseCommandLine', () => {
     [['--frob'], "unknown option '--frob'"],
     [['analyze'], 'needs an input file'],
     [['analyze', 'a.csv', 'b.csv'], 'one input file'],
-    [['analyze', 'a.csv', '--frob'], "Unknown option '--frob'"],
-    [['analyze', 'a.csv', '--bins'], "'--bins <value>' argument missing"],
+    [['analyze', 'a.csv', '--frob'], "unknown option '--frob' (see rfm analyze --help)"],
+    [['analyze', 'a.csv', '--bins'], "option '--bins <value>' argument missing (see rfm analyze --help)"],
     [['analyze', 'a.csv', '--bins', '11'], '--bins must be a whole number from 2 to 10'],
     [['analyze', 'a.csv', '--bins', '2.5'], '--bins must be a whole number'],
     [['analyze', 'a.csv', '--analysis-date', '2006-02-30'], '--analysis-date must be a date YYYY-MM-DD'],
@@ -145,5 +146,11 @@ describe('--currency', () => {
 
   it('refuses other words, naming the option and the choices', () => {
     expect(usageMessage(['analyze', 'x.csv', '--currency', 'yen'])).toBe("--currency must be auto | rial | toman | usd | eur | gbp | none, got 'yen'");
+  });
+});
+
+describe('option errors from Node read in our style and point to the right help', () => {
+  it('rfm sql: lower-case, one line, its own help', () => {
+    expect(() => parseSqlCommand(['--frob'])).toThrow(new UsageError("unknown option '--frob' (see rfm sql --help)"));
   });
 });

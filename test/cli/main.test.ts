@@ -276,7 +276,7 @@ describe('command line', () => {
   });
 
   it('exits 2 on an unknown option or a bad value', async () => {
-    expectOneLineReason(await run('analyze', 'x.csv', '--colour', 'red'), /Unknown option '--colour'/);
+    expectOneLineReason(await run('analyze', 'x.csv', '--colour', 'red'), /^rfm: unknown option '--colour' \(see rfm analyze --help\)\n$/);
     expectOneLineReason(await run('analyze', 'x.csv', '--bins', '12'), /--bins must be a whole number from 2 to 10/);
   });
 
