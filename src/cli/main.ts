@@ -10,6 +10,7 @@ import { analyze } from '../engine';
 import type { Analysis, InputTable, SkippedReport } from '../engine';
 import { InputError } from '../engine';
 import { UsageError, parseCommandLine } from './args';
+import { lowerFirst } from './optionValues';
 import { resolveColumns } from './columnArgs';
 import type { AnalyzeCommand, OutputLang } from './args';
 import { customersCsv, customersCsvPieces } from './csvOutput';
@@ -271,7 +272,8 @@ function reportError(err: unknown, io: CliIo): number {
   const message = err instanceof Error ? err.message : String(err);
   const oneLine = message.split(/\r?\n/).filter((line) => line.trim() !== '')[0] ?? 'unknown error';
   if (usable) {
-    io.stderr.write(`rfm: ${escapeControls(`${optionPrefix(err)}${oneLine}`)}\n`);
+    const prefix = optionPrefix(err);
+    io.stderr.write(`rfm: ${escapeControls(prefix ? `${prefix}${lowerFirst(oneLine)}` : oneLine)}\n`);
     return 2;
   }
   io.stderr.write(`rfm: internal error: ${escapeControls(oneLine)}\n`);

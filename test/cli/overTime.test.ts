@@ -65,7 +65,7 @@ describe('--compare-to 2006-07-01', () => {
   it('refuses a comparison date not before the analysis date (exit 2, naming the option)', async () => {
     const result = await run('analyze', orders, '--analysis-date', '2006-12-31', '--compare-to', '2007-01-01', '--out', path.join(dir, 'x.csv'));
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^rfm: --compare-to: The comparison date \(2007-01-01\) must be after the first purchase and before the analysis date\.\n$/);
+    expect(result.stderr).toMatch(/^rfm: --compare-to: the comparison date \(2007-01-01\) must be after the first purchase and before the analysis date\.\n$/);
   });
 });
 

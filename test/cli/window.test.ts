@@ -91,7 +91,7 @@ describe("the R package's orders with --analysis-date 2006-07-01", () => {
     const result = await run('analyze', requireSharedData('rfm-r/rfm_data_orders.csv'), '--analysis-date', '2001-10-29');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('rfm: --analysis-date: The analysis date 2001-10-29 is on or before the first purchase (2001-10-29): no purchase comes before it. Choose a later analysis date.\n');
+    expect(result.stderr).toBe('rfm: --analysis-date: the analysis date 2001-10-29 is on or before the first purchase (2001-10-29): no purchase comes before it. Choose a later analysis date.\n');
   });
 });
 
