@@ -133,7 +133,7 @@ export function scoreBacktest(
  * @param to last holdout day
  * @returns purchase days per customer, in the order of ids
  */
-function holdoutPurchaseDays(transactions: readonly Transaction[], ids: readonly string[], from: DayNumber, to: DayNumber): Float64Array {
+export function holdoutPurchaseDays(transactions: readonly Transaction[], ids: readonly string[], from: DayNumber, to: DayNumber): Float64Array {
   const holdout = buildHistories(transactions, to, from);
   const byId = new Map<string, number>();
   holdout.ids.forEach((id, i) => byId.set(id, holdout.x[i] + 1));

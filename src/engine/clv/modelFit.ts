@@ -1,7 +1,8 @@
 /**
  * Fitting any of the three purchase models, and the rule `--model auto` uses to choose among them.
  *
- * The rule: all three have four parameters and are fitted by maximum likelihood on the same
+ * `auto` chooses by an inner backtest (autoChoice.ts); this likelihood rule is its fallback when the
+ * history is too short for one. The rule: all three have four parameters and are fitted by maximum likelihood on the same
  * (x, t_x, T) histories, so any penalised-likelihood criterion (AIC = 2k − 2 ln L, BIC = k ln n − 2 ln L)
  * ranks them exactly as their log-likelihoods do: the model that makes the customers' observed
  * histories most probable is chosen. A fit that needed a ridge penalty (its plain maximum lies at
@@ -75,9 +76,30 @@ export function fitModelOrExplain(name: PurchaseModelName, groups: PurchaseGroup
 
 /** Which model `auto` chose and why (in the JSON as `clv.modelChoice`). */
 export interface ModelChoice {
-  rule: 'likelihood';
+  /** `innerBacktest` (autoChoice.ts), or `likelihood` when the history is too short for it. */
+  rule: 'innerBacktest' | 'likelihood';
   chosen: PurchaseModelName;
-  /** Summed log-likelihood of each candidate that could be fitted (same data, same unit). */
+  /**
+   * Why the winner won: the highest inner-backtest AUC, a tie within AUC_TIE broken by MODEL_ORDER,
+   * the only candidate fitted, or (rule `likelihood`) the highest log-likelihood.
+   */
+  why: 'highestAuc' | 'tieOrder' | 'onlyCandidate' | 'highestLikelihood';
+  /** Under the likelihood rule: why the inner backtest could not be made (English). */
+  fallback?: string;
+  /** The inner backtest: its days, customers, non-buyers and each candidate's AUC of P(no purchase). */
+  innerBacktest?: {
+    calibrationEnd: number;
+    holdoutFrom: number;
+    holdoutTo: number;
+    holdoutDays: number;
+    customers: number;
+    nonBuyers: number;
+    auc: Partial<Record<PurchaseModelName, number>>;
+    /** Sum of each candidate's P(no purchase) over the held-out days. */
+    predictedNonBuyers: Partial<Record<PurchaseModelName, number>>;
+    aucTie: number;
+  };
+  /** Summed log-likelihood of each candidate that could be fitted (same data, same unit; under innerBacktest, on its calibration days). */
   logLikelihoods: Partial<Record<PurchaseModelName, number>>;
   /** Candidates that could not be fitted, with the reason in English. */
   failed: Partial<Record<PurchaseModelName, string>>;
@@ -93,7 +115,7 @@ export interface ModelChoice {
  */
 export function chooseModel(fits: Partial<Record<PurchaseModelName, AnyPurchaseFit | { reason: Note }>>): ModelChoice | null {
   const ok: AnyPurchaseFit[] = [];
-  const choice: ModelChoice = { rule: 'likelihood', chosen: 'bgnbd', logLikelihoods: {}, failed: {}, customers: 0 };
+  const choice: ModelChoice = { rule: 'likelihood', chosen: 'bgnbd', why: 'highestLikelihood', logLikelihoods: {}, failed: {}, customers: 0 };
   for (const name of MODEL_ORDER) {
     const fit = fits[name];
     if (!fit) continue;
@@ -110,5 +132,6 @@ export function chooseModel(fits: Partial<Record<PurchaseModelName, AnyPurchaseF
   let best = pool[0];
   for (const fit of pool.slice(1)) if (fit.logLikelihood > best.logLikelihood + TIE) best = fit;
   choice.chosen = best.model;
+  if (pool.length === 1) choice.why = 'onlyCandidate';
   return choice;
 }

@@ -12,6 +12,7 @@ import { expectedSpend } from './gammagamma';
 import { fitSpendModel } from './spendGuard';
 import { groupPatterns, type PurchaseGroups } from './groups';
 import { runHoldout } from './holdout';
+import { chooseByInnerBacktest, type ChoiceData, type InnerBacktest } from './autoChoice';
 import { AUTO_SAMPLE_CUSTOMERS, chooseModel, fitModelOrExplain, MODEL_ORDER, samplePatterns, type AnyPurchaseFit, type ModelChoice } from './modelFit';
 import { modelExpected, modelPAlive, pNoPurchase, type PurchaseModelName } from './models';
 import { asReason, keyedReason, note, wrapping } from './reasons';
@@ -82,7 +83,9 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   const lastDay = analysis.settings.analysisDate - 1;
   const histories = given ?? buildHistories(transactions, lastDay);
   const groups = groupPatterns(histories.x, histories.recencyDays, histories.ageDays, s.unitDays);
-  const models = fitModels(groups, s);
+  const firstDay = histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity);
+  const data: ChoiceData | undefined = transactions.length > 0 ? { transactions, firstDay, lastDay, horizonDays: s.churnHorizonDays, unitDays: s.unitDays } : undefined;
+  const models = fitModels(groups, s, data);
   if ('reason' in models) return { status: 'skipped', ...asReason(models.reason), timeUnit: s.timeUnit };
   const spend = fitSpend(histories, s.notes);
   const forecast = forecastModel(models.main, groups, s);
@@ -105,7 +108,7 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   if (models.choice) report.modelChoice = models.choice;
   if (s.margin !== undefined) report.margin = s.margin;
   if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.main.model, options.holdoutFrom, lastDay, s.unitDays);
-  report.backtest = backtestStage(transactions, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, models.main.model, thresholds));
+  report.backtest = backtestStage(transactions, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, models.main.model, thresholds, data));
   return report;
 }
 
@@ -117,18 +120,50 @@ interface FittedModels {
 }
 
 /**
- * Fits the chosen model, or under `auto` all three and keeps the one the rule in modelFit.ts
- * chooses; adds notes on the choice and on penalised fits.
+ * Fits the chosen model, or under `auto` the one the inner backtest (autoChoice.ts) chooses on
+ * `data`, falling back to the likelihood rule (modelFit.ts) when it cannot run; adds notes on the
+ * choice and on penalised fits.
  */
-function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason: Note } {
+function fitModels(groups: PurchaseGroups, s: Resolved, data?: ChoiceData): FittedModels | { reason: Note } {
   if (s.model !== 'auto') {
     const main = fitModelOrExplain(s.model, groups);
     if ('reason' in main) return main;
     if (main.penalty > 0) s.notes.push(note('predict.note.penalised', { modelKey: `predict.model.${main.model}`, penalty: main.penalty }));
     return { main, fits: { [main.model]: fitReport(main) } };
   }
+  const inner = data ? chooseByInnerBacktest(data) : { fallback: note('predict.autoFallback.noLines') };
+  const fitted = 'choice' in inner ? refitChosen(groups, inner) : byLikelihood(groups, inner.fallback);
+  if ('reason' in fitted) return fitted;
+  s.notes.push(...fitted.notes);
+  if (fitted.main.penalty > 0) s.notes.push(note('predict.note.penalised', { modelKey: `predict.model.${fitted.main.model}`, penalty: fitted.main.penalty }));
+  return fitted;
+}
+
+/** Candidates' fits by model, as the choice rules take them. */
+type Candidates = Partial<Record<PurchaseModelName, AnyPurchaseFit | { reason: Note }>>;
+
+/** The chosen model fitted on everyone, the report's fits (the others' are their comparison fits) and the notes. */
+function withFits(chosen: AnyPurchaseFit, candidates: Candidates, choice: ModelChoice, notes: Note[]): FittedModels & { notes: Note[] } {
+  const fits: ClvReport['fits'] = {};
+  for (const name of MODEL_ORDER) {
+    const fit = name === choice.chosen ? chosen : candidates[name];
+    if (fit && !('reason' in fit)) fits[name] = fitReport(fit);
+  }
+  return { main: chosen, fits, choice, notes };
+}
+
+/** Under the inner backtest's choice: the winner refitted on the whole history, from its inner fit. */
+function refitChosen(groups: PurchaseGroups, inner: InnerBacktest): (FittedModels & { notes: Note[] }) | { reason: Note } {
+  const onInner = inner.fits[inner.choice.chosen] as AnyPurchaseFit;
+  const main = fitModelOrExplain(inner.choice.chosen, groups, onInner.penalty === 0 ? onInner.params : undefined);
+  if ('reason' in main) return main;
+  return withFits(main, inner.fits, inner.choice, [backtestChoiceNote(inner.choice)]);
+}
+
+/** The likelihood rule (the fallback): the three on a sample of the whole history, the winner refitted on everyone. */
+function byLikelihood(groups: PurchaseGroups, fallback: Note): (FittedModels & { notes: Note[] }) | { reason: Note } {
   const sample = samplePatterns(groups, AUTO_SAMPLE_CUSTOMERS);
-  const candidates: Partial<Record<PurchaseModelName, AnyPurchaseFit | { reason: Note }>> = {};
+  const candidates: Candidates = {};
   for (const name of MODEL_ORDER) {
     // the modified model's r and α are close to the BG/NBD's: starting from them halves its iterations
     const bg = candidates.bgnbd;
@@ -140,19 +175,23 @@ function fitModels(groups: PurchaseGroups, s: Resolved): FittedModels | { reason
     const first = candidates.bgnbd;
     return first && 'reason' in first ? first : { reason: note('predict.reason.notFinite') };
   }
+  choice.fallback = fallback.text;
   const onSample = candidates[choice.chosen] as AnyPurchaseFit;
   // on a sample, refit the chosen model on everyone from its sample fit
   const refit = sample.groups === groups ? onSample : fitModelOrExplain(choice.chosen, groups, onSample.penalty === 0 ? onSample.params : undefined);
   if ('reason' in refit) return refit;
-  const main = refit;
-  const fits: ClvReport['fits'] = {};
-  for (const name of MODEL_ORDER) {
-    const fit = name === choice.chosen ? main : candidates[name];
-    if (fit && !('reason' in fit)) fits[name] = fitReport(fit);
-  }
-  s.notes.push(choiceNote(choice));
-  if (main.penalty > 0) s.notes.push(note('predict.note.penalised', { modelKey: `predict.model.${main.model}`, penalty: main.penalty }));
-  return { main, fits, choice };
+  return withFits(refit, candidates, choice, [choiceNote(choice), wrapping('predict.note.autoFallback', fallback)]);
+}
+
+/** "model chosen automatically: Pareto/NBD, whose ranking … (AUC 0.771; next best BG/NBD: 0.757 …)". */
+function backtestChoiceNote(choice: ModelChoice): Note {
+  const inner = choice.innerBacktest as NonNullable<ModelChoice['innerBacktest']>;
+  const auc = (m: PurchaseModelName): number => Math.round((inner.auc[m] as number) * 1000) / 1000;
+  const params = { modelKey: `predict.model.${choice.chosen}`, auc: auc(choice.chosen), days: inner.holdoutDays, customers: inner.customers };
+  const others = MODEL_ORDER.filter((m) => m !== choice.chosen && inner.auc[m] !== undefined).sort((a, b) => (inner.auc[b] as number) - (inner.auc[a] as number));
+  if (others.length === 0) return note('predict.note.autoBacktestOnly', params);
+  const key = choice.why === 'tieOrder' ? 'predict.note.autoBacktestTie' : 'predict.note.autoBacktest';
+  return note(key, { ...params, runnerUpKey: `predict.model.${others[0]}`, runnerUpAuc: auc(others[0]), tie: inner.aucTie });
 }
 
 /** "model chosen automatically: Pareto/NBD, the best fit … (log-likelihood −9,595.0; next best BG/NBD: −9,602.1 …)". */
@@ -267,14 +306,17 @@ function backtestStage(
 }
 
 /**
- * The backtest's model side: the run's chosen model (under auto, the one chosen on all data, so the
- * check costs one fit), time unit and churn thresholds, fitted on the calibration histories and
- * scored over the horizon with the same P(no purchase) and status rule as the customers.
+ * The backtest's model side: under auto, the auto rule run again on the calibration days only (its
+ * inner backtest must not see the held-out days the check scores); otherwise the run's model. Same
+ * time unit and churn thresholds, fitted on the calibration histories and scored over the horizon
+ * with the same P(no purchase) and status rule as the customers.
  */
-function windowScorer(s: Resolved, model: PurchaseModelName, thresholds: { active: number; churned: number }): WindowScorer {
+function windowScorer(s: Resolved, model: PurchaseModelName, thresholds: { active: number; churned: number }, data?: ChoiceData): WindowScorer {
   return (calibration: Histories, horizonDays: number) => {
     const groups = groupPatterns(calibration.x, calibration.recencyDays, calibration.ageDays, s.unitDays);
-    const models = fitModels(groups, { ...s, model, notes: [] });
+    const auto = s.model === 'auto' && data !== undefined;
+    const inner = auto ? { ...data, lastDay: data.lastDay - horizonDays } : undefined;
+    const models = fitModels(groups, { ...s, model: auto ? 'auto' : model, notes: [] }, inner);
     if ('reason' in models) return models;
     const fit = models.main;
     const t = horizonDays / s.unitDays;

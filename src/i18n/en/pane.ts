@@ -58,6 +58,7 @@ export const pane: Strings = {
   'pane.plain.penalised': 'There is little purchase history per customer, so the forecasts were kept on the cautious side: read them as estimates.',
   'pane.plain.noDropout': 'In this data customers seldom seem to stop buying, so the model cannot tell who has left from who buys slowly: the churn answers rest on each customer\'s chance of a purchase in the coming days.',
   'pane.plain.autoChoice': 'The forecasting model was chosen automatically, as the one that fits your customers\' purchase history best; the technical details name it.',
+  'pane.plain.autoBacktest': 'The forecasting model was chosen automatically, as the one whose churn ranking best predicted, from your older sales, who bought nothing in your most recent ones; the technical details name it.',
   'pane.plain.holdoutSkipped': 'The forecasts could not be checked against your most recent sales.',
   'pane.plain.spendFallback': "Future spend per purchase is taken as each customer's own average so far, because the spend model did not suit this data.",
   'pane.plain.noClusters': 'Customers were not grouped into clusters this time.',
