@@ -81,7 +81,7 @@ export function chooseByInnerBacktest(data: ChoiceData): InnerBacktest | { fallb
   if (holdoutDays === null) return { fallback: note('predict.autoFallback.short', { days: data.lastDay - data.firstDay + 1 }) };
   const calibrationEnd = data.lastDay - holdoutDays;
   const all = buildHistories(data.transactions, calibrationEnd);
-  if (all.ids.length < BACKTEST_MIN_CUSTOMERS) return { fallback: note('predict.autoFallback.few', { customers: all.ids.length, min: BACKTEST_MIN_CUSTOMERS }) };
+  if (all.ids.length < BACKTEST_MIN_CUSTOMERS) return { fallback: note('predict.autoFallback.few', { customerCount: all.ids.length, min: BACKTEST_MIN_CUSTOMERS }) };
   const kept = systematicSample(all.ids.length, AUTO_SAMPLE_CUSTOMERS);
   const pick = (a: ArrayLike<number>): number[] => kept.map((i) => a[i]);
   const groups = groupPatterns(pick(all.x), pick(all.recencyDays), pick(all.ageDays), data.unitDays);
@@ -89,7 +89,7 @@ export function chooseByInnerBacktest(data: ChoiceData): InnerBacktest | { fallb
   const bought = holdoutPurchaseDays(data.transactions, ids, calibrationEnd + 1, data.lastDay);
   const none = Uint8Array.from(bought, (d) => (d === 0 ? 1 : 0));
   const nonBuyers = none.reduce((a, b) => a + b, 0 as number);
-  if (nonBuyers === 0 || nonBuyers === ids.length) return { fallback: note('predict.autoFallback.oneSided', { customers: ids.length, nonBuyers }) };
+  if (nonBuyers === 0 || nonBuyers === ids.length) return { fallback: note('predict.autoFallback.oneSided', { customerCount: ids.length, nonBuyerCount: nonBuyers }) };
   const t = holdoutDays / data.unitDays;
   const fits: InnerBacktest['fits'] = {};
   const auc: Partial<Record<PurchaseModelName, number>> = {};

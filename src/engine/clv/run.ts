@@ -187,7 +187,7 @@ function byLikelihood(groups: PurchaseGroups, fallback: Note): (FittedModels & {
 function backtestChoiceNote(choice: ModelChoice): Note {
   const inner = choice.innerBacktest as NonNullable<ModelChoice['innerBacktest']>;
   const auc = (m: PurchaseModelName): number => Math.round((inner.auc[m] as number) * 1000) / 1000;
-  const params = { modelKey: `predict.model.${choice.chosen}`, auc: auc(choice.chosen), days: inner.holdoutDays, customers: inner.customers };
+  const params = { modelKey: `predict.model.${choice.chosen}`, auc: auc(choice.chosen), days: inner.holdoutDays, customerCount: inner.customers };
   const others = MODEL_ORDER.filter((m) => m !== choice.chosen && inner.auc[m] !== undefined).sort((a, b) => (inner.auc[b] as number) - (inner.auc[a] as number));
   if (others.length === 0) return note('predict.note.autoBacktestOnly', params);
   const key = choice.why === 'tieOrder' ? 'predict.note.autoBacktestTie' : 'predict.note.autoBacktest';
