@@ -40,12 +40,16 @@ export function backtestVerdict(b: BacktestReport | BacktestSkipped, lang: Lang)
   }
   const counts = { predicted: formatForText(b.noPurchase.predicted, lang), actual: formatForText(b.noPurchase.actual, lang) };
   parts.push(t(lang, noPurchaseCountClose(b) ? 'report.check.verdict.countClose' : 'report.check.verdict.countOff', counts));
-  parts.push(
-    b.churned.precision === null
-      ? t(lang, 'report.check.verdict.noneChurned')
-      : t(lang, 'report.check.verdict.precision', { share: formatForText(b.churned.precision, lang, 'percent'), called: formatForText(b.churned.called, lang) }),
-  );
+  parts.push(precisionText(b, lang));
   return parts.join(t(lang, 'report.check.verdict.separator')) + t(lang, 'report.check.verdict.end');
+}
+
+/** What became of the customers it called Churned; one customer in words, not "0% of the 1 customer(s)". */
+function precisionText(b: BacktestReport, lang: Lang): string {
+  const { precision, called } = b.churned;
+  if (precision === null) return t(lang, 'report.check.verdict.noneChurned');
+  if (called === 1) return t(lang, precision === 1 ? 'report.check.verdict.precision.oneBoughtNothing' : 'report.check.verdict.precision.oneBought');
+  return t(lang, 'report.check.verdict.precision', { share: formatForText(precision, lang, 'percent'), called: formatForText(called, lang) });
 }
 
 /**

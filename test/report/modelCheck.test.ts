@@ -37,7 +37,7 @@ describe('the verdict line', () => {
   it('says the churn ranking did better, the count was close, and the precision (English)', () => {
     expect(backtestVerdict(scorecard(), 'en')).toBe(
       'Model check on the last 90 days: the churn ranking found the customers who then bought nothing better than days since the last purchase alone (AUC 0.731 against 0.683); '
-      + 'it expected 540 customers to buy nothing and 500 did; 75% of the 40 customer(s) it called Churned bought nothing.',
+      + 'it expected 540 customers to buy nothing and 500 did; 75% of the 40 customers it called Churned bought nothing.',
     );
   });
 
@@ -47,6 +47,13 @@ describe('the verdict line', () => {
       'Model check on the last 90 days: days since the last purchase alone found the customers who then bought nothing better than the churn ranking (AUC 0.750 against 0.700), so rank by recency when choosing whom to contact; '
       + 'it expected 601 customers to buy nothing but 500 did, so read the churn counts as rough; it called no customer Churned.',
     );
+  });
+
+  it('says what the one customer it called Churned did, without a percentage of one', () => {
+    const one = (boughtNothing: number) => scorecard({ churned: { called: 1, boughtNothing, precision: boughtNothing } });
+    expect(backtestVerdict(one(0), 'en')).toMatch(/; the one customer it called Churned bought again\.$/);
+    expect(backtestVerdict(one(1), 'en')).toMatch(/; the one customer it called Churned bought nothing\.$/);
+    expect(backtestVerdict(one(0), 'fa')).toMatch(/تنها مشتری‌ای که «ریزش‌کرده» خواند باز هم خرید\.$/);
   });
 
   it('counts within 20% as close, both ends included', () => {

@@ -242,6 +242,8 @@ export const report: Record<keyof typeof en, string> = {
   'report.check.verdict.countClose': 'پیش‌بینی کرد {predicted} مشتری هیچ نخرند و {actual} مشتری نخریدند',
   'report.check.verdict.countOff': 'پیش‌بینی کرد {predicted} مشتری هیچ نخرند اما {actual} مشتری نخریدند؛ پس شمار ریزش را تقریبی بخوانید',
   'report.check.verdict.precision': '{share} از {called} مشتری‌ای که «ریزش‌کرده» خواند هیچ نخریدند',
+  'report.check.verdict.precision.oneBoughtNothing': 'تنها مشتری‌ای که «ریزش‌کرده» خواند هیچ نخرید',
+  'report.check.verdict.precision.oneBought': 'تنها مشتری‌ای که «ریزش‌کرده» خواند باز هم خرید',
   'report.check.verdict.noneChurned': 'هیچ مشتری‌ای را «ریزش‌کرده» نخواند',
   'report.check.verdict.separator': '؛ ',
   'report.check.verdict.end': '.',
