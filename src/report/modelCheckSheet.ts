@@ -22,6 +22,12 @@ export const MODEL_CHECK_TABLE = 'ModelCheckByFrequency';
 /** AUCs are shown with three decimals. */
 const AUC_FORMAT = '0.000';
 
+/**
+ * The sheet prints on one page: it is short (about 35 rows), and printed as many pages down its
+ * chart, anchored beside the last table, was cut in two (UCI and the R sample, LibreOffice).
+ */
+export const MODEL_CHECK_PRINT_PAGES = 1;
+
 /** Chart size in rows and columns, beside its table. */
 const CHART_ROWS = 15;
 const CHART_COLUMNS = 5;
@@ -86,6 +92,7 @@ export function modelCheckSheet(analysis: Analysis, lang: Lang): SheetPlan | nul
   const b = backtestResult(analysis);
   if (!b) return null;
   const sheet = emptySheet('modelCheck', lang);
+  sheet.maxPrintPages = MODEL_CHECK_PRINT_PAGES;
   sheet.blocks.push(cells(0, 0, [[t(lang, 'report.check.title')]], 'title'), cells(1, 0, [[backtestVerdict(b, lang)]], 'body'));
   if (b.status === 'ok') {
     sheet.blocks.push(cells(2, 0, [[t(lang, 'report.check.method', { days: formatForText(b.horizonDays, lang) })]], 'body'));

@@ -114,6 +114,13 @@ describe('the Model check sheet', () => {
     expect(formats[rowOf('Mean absolute error of purchases per customer')]).toEqual([null, '0.00', null]);
   });
 
+  it('prints on one page, so its chart is not cut between two pages', () => {
+    const plan = buildWorkbookPlan(withBacktest(scorecard()), { lang: 'en' });
+    const sheet = plan.sheets.find((s) => s.key === 'modelCheck');
+    expect(sheet?.pageSetup?.fitToHeight).toBe(1);
+    expect(sheet?.pageSetup?.fitToWidth).toBe(1);
+  });
+
   it('says why in place of the figures when the history was too short', () => {
     const sheet = modelCheckSheet(withBacktest({ status: 'skipped', reason: 'x', key: 'predict.backtest.fewCustomers', params: { customers: 12, min: 100 } }), 'en');
     expect(sheet?.charts).toHaveLength(0);
