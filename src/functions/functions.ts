@@ -18,8 +18,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
 import { DEFAULT_BINS } from '../engine';
-import { pAlive, type PurchaseModelSpec } from '../engine';
-import { forecastPatterns } from '../engine';
+import { modelPAlive } from '../engine';
+import { forecastModel } from '../engine';
 import { expectedSpend } from '../engine';
 import { groupPatterns } from '../engine';
 import { UNIT_DAYS } from '../engine';
@@ -30,8 +30,8 @@ import { DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT } from '../engi
 import { parseRulesSheet } from '../report/rulesSheet';
 import { asMatrix, elementwise, optionalBoolean, optionalKeyword, optionalNumber, optionalWhole, rangeNumbers, requiredNumber } from './args';
 import { ArgumentError, guarded, messageLang } from './errors';
-import { named, paramCells, purchaseHistory, purchaseParams, segmentRules, spendParams, wholeScore } from './inputs';
-import { purchaseModelOf } from './heavy';
+import { named, paramCells, purchaseHistory, segmentRules, spendParams, wholeScore } from './inputs';
+import { fittedModelOf } from './heavy';
 import { runHeavy } from './offThread';
 
 /** Split rules a formula can use (score splits need scores, not the metrics these take). */
@@ -166,22 +166,21 @@ export function migration(customers: any[][], dates: any[][], amounts: any[][], 
 }
 
 /**
- * Probability that a customer is still active, P(alive), under a fitted BG/NBD or modified BG/NBD model.
+ * Probability that a customer is still active, P(alive), under a fitted BG/NBD, modified BG/NBD or Pareto/NBD model.
  * @customfunction PALIVE PALIVE
  * @param x Repeat purchases (distinct purchase days after the first), or a range of them.
  * @param t_x Time from the first to the last purchase in the model's time unit (e.g. weeks), or a range.
  * @param T Time from the first purchase to the end of the period (same unit), or a range.
- * @param params The fitted parameters r, alpha, a, b in that order (a row or column; more cells are ignored).
- * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
+ * @param params The fitted parameters r, alpha, a, b (Pareto/NBD: r, alpha, s, beta) in that order (a row or column; more cells are ignored).
+ * @param [model] "bgnbd" (default), "mbgnbd" (modified BG/NBD) or "paretonbd" (Pareto/NBD: params r, alpha, s, beta).
  * @returns P(alive) of each position, from 0 to 1.
  */
 export function palive(x: any[][], t_x: any[][], T: any[][], params: any[][], model?: string): any[][] {
   return guarded('RFM.PALIVE', () => {
-    const spec = purchaseModel(model);
-    const fitted = purchaseParams(paramCells(params));
+    const fitted = fittedModelOf(model, paramCells(params));
     return elementwise(named(['x', 't_x', 'T'], [x, t_x, T]), ([xs, txs, Ts]) => {
       const h = purchaseHistory(xs, txs, Ts);
-      return pAlive(spec, fitted, h.x, h.tx, h.T);
+      return modelPAlive(fitted, h.x, h.tx, h.T);
     });
   });
 }
@@ -198,7 +197,7 @@ export function palive(x: any[][], t_x: any[][], T: any[][], params: any[][], mo
  * @param [horizon_months] Months ahead, 1 to 600 (default 12).
  * @param [discount_rate] Monthly discount rate, 0 to 0.99 (default 0.01).
  * @param [margin] Share of spend that is profit, 0 to 1 (default 1: CLV on revenue).
- * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
+ * @param [model] "bgnbd" (default), "mbgnbd" (modified BG/NBD) or "paretonbd" (Pareto/NBD: params r, alpha, s, beta).
  * @returns The CLV of each position.
  */
 export function clv(
@@ -207,7 +206,7 @@ export function clv(
 ): any[][] {
   return guarded('RFM.CLV', () => {
     const cells = paramCells(params);
-    const fitted = purchaseParams(cells);
+    const fitted = fittedModelOf(model, cells);
     // without p, q, v (RFM.FIT's spend-model fallback: #N/A or left out) zbar is the spend per purchase, as in the analysis
     const spend = rangeNumbers(cells, 'params', true).length === 4 ? null : spendParams(cells);
     const settings = {
@@ -216,37 +215,27 @@ export function clv(
       discountRate: optionalNumber(discount_rate, 'discount_rate', DISCOUNT_RATE_LIMIT.fallback, DISCOUNT_RATE_LIMIT.min, DISCOUNT_RATE_LIMIT.max),
     };
     const profitShare = optionalNumber(margin, 'margin', 1, MARGIN_LIMIT.min, MARGIN_LIMIT.max);
-    const spec = purchaseModel(model);
     return elementwise(named(['x', 't_x', 'T', 'zbar'], [x, t_x, T, zbar]), ([xs, txs, Ts, zs]) => {
       const h = purchaseHistory(xs, txs, Ts);
       const meanSpend = requiredNumber(zs, 'zbar');
       if (meanSpend < 0) throw new ArgumentError('negative', { name: 'zbar', value: meanSpend });
       const patterns = groupPatterns([h.x], [h.tx], [h.T], 1);
-      const purchases = forecastPatterns(spec, fitted, patterns, settings).discountedPurchases[0];
+      const purchases = forecastModel(fitted, patterns, settings).discountedPurchases[0];
       return purchases * (spend ? expectedSpend(spend, h.x, meanSpend) : meanSpend) * profitShare;
     });
   });
 }
 
 /**
- * Fits the purchase model (BG/NBD or modified BG/NBD) and, given zbar, the Gamma-Gamma spend model by maximum likelihood, as the analysis does.
+ * Fits the purchase model (BG/NBD, modified BG/NBD or Pareto/NBD) and, given zbar, the Gamma-Gamma spend model by maximum likelihood, as the analysis does.
  * @customfunction FIT FIT
  * @param x Repeat purchases of each customer (one column).
  * @param t_x Time from the first to the last purchase of each customer, in one time unit (e.g. weeks).
  * @param T Time from the first purchase to the end of the period of each customer (same unit).
  * @param [zbar] Mean spend per repeat purchase of each customer, to fit the spend model too.
- * @param [model] "bgnbd" (default) or "mbgnbd" (modified BG/NBD).
+ * @param [model] "bgnbd" (default), "mbgnbd" (modified BG/NBD) or "paretonbd" (Pareto/NBD: params r, alpha, s, beta).
  * @returns A header row r, alpha, a, b, p, q, v and a row of fitted values, ready for RFM.PALIVE and RFM.CLV; p, q, v are #N/A with the reason when the spend model's checks fail.
  */
 export function fit(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?: string): Promise<any[][]> {
   return runHeavy('fit', [x, t_x, T, zbar, model]) as Promise<any[][]>;
-}
-
-/**
- * Reads the optional model argument.
- * @param model "bgnbd", "mbgnbd" or blank
- * @returns the engine's model
- */
-function purchaseModel(model: unknown): PurchaseModelSpec {
-  return purchaseModelOf(model);
 }

@@ -14,24 +14,63 @@ import { fitSpendModel } from '../engine';
 import { fitOrExplain } from '../engine';
 import { groupPatterns } from '../engine';
 import { MBGNBD } from '../engine';
+import { fitModelOrExplain, type FittedPurchaseModel, type PurchaseModelName } from '../engine';
 import { MAX_BINS, MIN_BINS } from '../engine';
 import type { AnalysisOptions } from '../engine';
 import { messageText } from '../i18n';
 import { isBlank, optionalBoolean, optionalKeyword, optionalWhole } from './args';
 import { ArgumentError, NoDataError, excelError, guarded, messageLang } from './errors';
-import { PARAM_NAMES, historyColumns } from './inputs';
+import { PARAM_NAMES, PNBD_PARAM_NAMES, historyColumns, paretoParams, purchaseParams } from './inputs';
 import { analyzeRanges, customerTableRows, dateArgument, migrationRows } from './table';
 
 /** Purchase models a formula can name (first = default). */
-const MODELS = ['bgnbd', 'mbgnbd'] as const;
+const MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'] as const;
 
 /**
  * The purchase model a formula names.
- * @param model "bgnbd", "mbgnbd" or blank
+ * @param model "bgnbd", "mbgnbd", "paretonbd" or blank
+ * @returns the model's name
+ */
+export function purchaseModelName(model: unknown): PurchaseModelName {
+  return optionalKeyword(model, 'model', MODELS);
+}
+
+/**
+ * The BG-family model a formula names (RFM.FIT's BG/NBD and modified BG/NBD path).
+ * @param name "bgnbd" or "mbgnbd"
  * @returns the engine's model
  */
-export function purchaseModelOf(model: unknown): PurchaseModelSpec {
-  return optionalKeyword(model, 'model', MODELS) === 'mbgnbd' ? MBGNBD : BGNBD;
+export function purchaseModelOf(name: 'bgnbd' | 'mbgnbd'): PurchaseModelSpec {
+  return name === 'mbgnbd' ? MBGNBD : BGNBD;
+}
+
+/**
+ * The model a formula names with its parameters from the range: r, alpha, a, b (BG/NBD family) or
+ * r, alpha, s, beta (Pareto/NBD).
+ * @param model "bgnbd", "mbgnbd", "paretonbd" or blank
+ * @param cells the parameter cells (paramCells)
+ * @returns the fitted model
+ */
+export function fittedModelOf(model: unknown, cells: unknown): FittedPurchaseModel {
+  const name = purchaseModelName(model);
+  return name === 'paretonbd' ? { model: name, params: paretoParams(cells) } : { model: name, params: purchaseParams(cells) };
+}
+
+/**
+ * The purchase model fitted as the analysis fits it (a ridge penalty when the maximum lies at a
+ * boundary; a Pareto/NBD that runs off to a boundary has no fit).
+ * @returns the four purchase parameters, or null when there is no usable fit
+ */
+function fitPurchase(name: PurchaseModelName, x: number[], tx: number[], T: number[]): number[] | null {
+  const groups = groupPatterns(x, tx, T, 1);
+  if (name === 'paretonbd') {
+    const fitted = fitModelOrExplain(name, groups);
+    if ('reason' in fitted || fitted.model !== 'paretonbd') return null;
+    return [fitted.params.r, fitted.params.alpha, fitted.params.s, fitted.params.beta];
+  }
+  const fitted = fitOrExplain(purchaseModelOf(name), groups);
+  if ('reason' in fitted) return null;
+  return [fitted.params.r, fitted.params.alpha, fitted.params.a, fitted.params.b];
 }
 
 /** RFM.CUSTOMERTABLE computed here and now (see functions.ts `table` for the arguments). */
@@ -61,16 +100,14 @@ export function migrationNow(customers: any[][], dates: any[][], amounts: any[][
 /** RFM.FIT computed here and now (see functions.ts `fit` for the arguments). */
 export function fitNow(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], model?: string): any[][] {
   return guarded('RFM.FIT', () => {
-    const spec = purchaseModelOf(model);
+    const name = purchaseModelName(model);
     const h = historyColumns({ name: 'x', value: x }, { name: 't_x', value: t_x }, { name: 'T', value: T }, { name: 'zbar', value: zbar });
     const zbars = h.zbar;
     if (zbars && !h.x.some((xi, i) => xi > 0 && zbars[i] > 0)) throw new NoDataError('noRepeatSpend');
-    // the analysis's fit (fitOrExplain: a ridge penalty when the maximum lies at a boundary), so the
-    // same histories give the same parameters here as in the pane and the CLI
-    const fitted = fitOrExplain(spec, groupPatterns(h.x, h.tx, h.T, 1));
-    if ('reason' in fitted) throw new NoDataError('fitUnsettled');
-    const purchase = fitted.params;
-    const values: unknown[] = [purchase.r, purchase.alpha, purchase.a, purchase.b, '', '', ''];
+    // the analysis's fit, so the same histories give the same parameters here as in the pane and the CLI
+    const purchase = fitPurchase(name, h.x, h.tx, h.T);
+    if (!purchase) throw new NoDataError('fitUnsettled');
+    const values: unknown[] = [...purchase, '', '', ''];
     if (!values.slice(0, 4).every((v) => Number.isFinite(v as number) && (v as number) > 0)) {
       throw new NoDataError('fitUnsettled');
     }
@@ -83,7 +120,7 @@ export function fitNow(x: any[][], t_x: any[][], T: any[][], zbar?: any[][], mod
         values.splice(4, 3, why, why, why);
       }
     }
-    return [PARAM_NAMES.slice(), values];
+    return [(name === 'paretonbd' ? PNBD_PARAM_NAMES : PARAM_NAMES).slice(), values];
   });
 }
 

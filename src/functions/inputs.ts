@@ -3,7 +3,7 @@
  * purchase histories and model parameters. Each checks one argument and names it in its message;
  * the analysis itself is the engine's.
  */
-import type { BgParams } from '../engine';
+import type { BgParams, PnbdParams } from '../engine';
 import type { GammaGammaParams } from '../engine';
 import { MAX_BINS } from '../engine';
 import { assertValidRules, defaultSegmentRules } from '../engine';
@@ -83,6 +83,9 @@ export function purchaseHistory(xCell: unknown, txCell: unknown, TCell: unknown)
 /** Names of the model parameters, in the order of a parameter range. */
 export const PARAM_NAMES = ['r', 'alpha', 'a', 'b', 'p', 'q', 'v'] as const;
 
+/** The same under the Pareto/NBD (s, beta: the dropout rate's shape and scale). */
+export const PNBD_PARAM_NAMES = ['r', 'alpha', 's', 'beta', 'p', 'q', 'v'] as const;
+
 /**
  * Reads the first `count` numbers of a parameter range, each above 0. Text cells are skipped, so
  * the whole spill of RFM.FIT (labels above values) can be passed.
@@ -91,13 +94,13 @@ export const PARAM_NAMES = ['r', 'alpha', 'a', 'b', 'p', 'q', 'v'] as const;
  * @returns the numbers
  * @throws ArgumentError naming the parameter that is missing or not above 0
  */
-function positiveParams(range: unknown, count: number): number[] {
+function positiveParams(range: unknown, count: number, names: readonly string[] = PARAM_NAMES): number[] {
   const numbers = rangeNumbers(range, 'params', true);
   if (numbers.length < count) {
-    throw new ArgumentError('paramsCount', { count, names: PARAM_NAMES.slice(0, count).join(', '), got: numbers.length });
+    throw new ArgumentError('paramsCount', { count, names: names.slice(0, count).join(', '), got: numbers.length });
   }
   for (let i = 0; i < count; i++) {
-    if (!(numbers[i] > 0)) throw new ArgumentError('paramNotPositive', { param: PARAM_NAMES[i], value: numbers[i] });
+    if (!(numbers[i] > 0)) throw new ArgumentError('paramNotPositive', { param: names[i], value: numbers[i] });
   }
   return numbers;
 }
@@ -129,6 +132,17 @@ export function paramCells(range: unknown): unknown[][] {
 export function purchaseParams(range: unknown): BgParams {
   const [r, alpha, a, b] = positiveParams(range, 4);
   return { r, alpha, a, b };
+}
+
+/**
+ * Reads Pareto/NBD parameters: the first four numbers of the range are r, alpha, s, beta.
+ * @param range the parameter range
+ * @returns the purchase model parameters
+ * @throws ArgumentError unless there are four positive numbers
+ */
+export function paretoParams(range: unknown): PnbdParams {
+  const [r, alpha, s, beta] = positiveParams(range, 4, PNBD_PARAM_NAMES);
+  return { r, alpha, s, beta };
 }
 
 /**

@@ -37,6 +37,16 @@ describe('RFM.FIT on the CDNOW summary', () => {
     expect(Math.abs(v - 15.4477)).toBeLessThan(0.01);
   });
 
+  it('fits the Pareto/NBD to its published CDNOW parameters (BTYD walkthrough: r 0.553, α 10.578, s 0.606, β 11.669)', () => {
+    const out = fit(col('x'), col('t_x'), col('T'), undefined, 'paretonbd');
+    expect(out[0]).toEqual(['r', 'alpha', 's', 'beta', 'p', 'q', 'v']);
+    const [r, alpha, s, beta] = out[1] as number[];
+    expect(Math.abs(r - 0.553)).toBeLessThan(0.002);
+    expect(Math.abs(alpha - 10.578)).toBeLessThan(0.02);
+    expect(Math.abs(s - 0.606)).toBeLessThan(0.005);
+    expect(Math.abs(beta - 11.669)).toBeLessThan(0.1);
+  });
+
   it('fits the modified BG/NBD to its published CDNOW parameters (Batislam et al. 2007)', () => {
     const [r, alpha, a, b] = fit(col('x'), col('t_x'), col('T'), undefined, 'mbgnbd')[1] as number[];
     expect(Math.abs(r - 0.525)).toBeLessThan(0.002);

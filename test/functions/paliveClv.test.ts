@@ -149,3 +149,26 @@ describe('RFM.CLV', () => {
     expect(error?.message?.startsWith(start)).toBe(true);
   });
 });
+
+describe('RFM.PALIVE under the Pareto/NBD (params r, alpha, s, beta)', () => {
+  it('gives Fader & Hardie (2005) eq. 11 with α = β: 1 / (1 + s/(r+x+s)·(((α+T)/(α+t_x))^(r+x+s) − 1)) = 0.3', () => {
+    // r = s = α = β = 1, x = 1, t_x = 1, T = 3: r+x+s = 3, ((1+3)/(1+1))³ = 8, 1 + (1/3)·7 = 10/3
+    const result = palive([[1]], [[1]], [[3]], [[1, 1, 1, 1]], 'paretonbd');
+    expect(result[0][0]).toBeCloseTo(0.3, 12);
+  });
+
+  it('names s and beta when a Pareto/NBD parameter is not above 0', () => {
+    expect(errorOf(palive([[1]], [[1]], [[3]], [[1, 1, 0, 1]], 'paretonbd'))?.message).toContain('params: s must be above 0 (got 0)');
+  });
+});
+
+describe('RFM.CLV under the Pareto/NBD', () => {
+  it('is P(alive) · E[purchases in one month | alive] · spend (Fader & Hardie 2005 eq. 22 with α = β, s = 2)', () => {
+    // r = 1, α = β = 1, s = 2, x = 1, t_x = 1, T = 3: P(alive) = 1 / (1 + (2/4)·((4/2)⁴ − 1)) = 1/8.5;
+    // E[Y(t) | alive] = (r+x)(β+T) / ((α+T)(s−1)) · (1 − (β+T)/(β+T+t)) = 2t / (4 + t), t = one month in weeks
+    const t = MONTH_WEEKS;
+    const expected = 10 * (1 / 8.5) * ((2 * t) / (4 + t));
+    const result = clv([[1]], [[1]], [[3]], [[10]], [[1, 1, 2, 1]], 'weeks', 1, 0, 1, 'paretonbd');
+    expect(result[0][0]).toBeCloseTo(expected, 10);
+  });
+});

@@ -6,12 +6,13 @@ export { BGNBD, conditionalExpected, expectedIfAlive, pAlive, unconditionalExpec
 export { MBGNBD } from './mbgnbd';
 export { expectedSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from './gammagamma';
 export { fitOrExplain, fitPurchaseModel, type PurchaseFit } from './fit';
-export { customerClv, forecastPatterns, profitFactor, type ForecastSettings } from './clv';
+export { customerClv, forecastModel, forecastPatterns, profitFactor, type ForecastSettings } from './clv';
 export { churnStatus, DEFAULT_CHURN_THRESHOLDS, resolveChurnThresholds } from './churn';
 export { buildHistories, MONTH_DAYS, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 export { groupPatterns, type PurchaseGroups } from './groups';
 export { runHoldout } from './holdout';
 export { runClv } from './run';
+export { fitModelOrExplain } from './modelFit';
 export type * from './types';
 export { modelExpected, modelPAlive, pNoPurchase, type FittedPurchaseModel, type PurchaseModelName } from './models';
 export { pnbdExpectedIfAlive, pnbdLogLikelihood, pnbdPAlive, pnbdPurchaseIfAlive, type PnbdParams } from './paretonbd';
