@@ -9,20 +9,12 @@
 import type ExcelJS from 'exceljs';
 import type { SheetPlan } from '../report/plan';
 import { chartXml, drawingRelsXml, drawingXml } from './chartXml';
+import type { StreamingWorkbookParts, StreamingWorksheetParts } from './exceljsParts';
 
 const DRAWING_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
 const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
-/** The private parts of ExcelJS's streaming writer this module uses. */
-interface StreamingWorkbook {
-  zip: { append(data: unknown, options: { name: string }): unknown };
-}
-interface StreamingWorksheet {
-  _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
-  _writeCloseWorksheet(): void;
-  _write(text: string): void;
-}
 
 /** Adds charts to a streaming workbook; create one per workbook, before its first sheet. */
 export class ChartParts {
@@ -35,7 +27,7 @@ export class ChartParts {
    * @param workbook the streaming workbook, before its first sheet is added
    */
   constructor(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
-    const zip = (workbook as unknown as StreamingWorkbook).zip;
+    const zip = (workbook as unknown as StreamingWorkbookParts).zip;
     const append = zip.append.bind(zip);
     zip.append = (data: unknown, options: { name: string }) => {
       if (options.name === '[Content_Types].xml' && typeof data === 'string') {
@@ -54,8 +46,8 @@ export class ChartParts {
    */
   addSheetCharts(workbook: ExcelJS.stream.xlsx.WorkbookWriter, worksheet: ExcelJS.Worksheet, sheet: SheetPlan): void {
     if (sheet.charts.length === 0) return;
-    const ws = worksheet as unknown as StreamingWorksheet;
-    const zip = (workbook as unknown as StreamingWorkbook).zip;
+    const ws = worksheet as unknown as StreamingWorksheetParts;
+    const zip = (workbook as unknown as StreamingWorkbookParts).zip;
     const chartParts = sheet.charts.map((spec) => {
       const part = `chart${++this.charts}.xml`;
       zip.append(chartXml(sheet, spec), { name: `xl/charts/${part}` });

@@ -7,20 +7,12 @@
  */
 import type ExcelJS from 'exceljs';
 import type { TableBlock } from '../report/plan';
+import type { StreamingWorkbookParts, StreamingWorksheetParts } from './exceljsParts';
 
 const TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const TABLE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-/** The private parts of ExcelJS's streaming writer this module uses. */
-interface StreamingWorkbook {
-  zip: { append(data: unknown, options: { name: string }): unknown };
-}
-interface StreamingWorksheet {
-  _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
-  _writeCloseWorksheet(): void;
-  _write(text: string): void;
-}
 
 /** Escapes text for an XML attribute. */
 export function xmlAttribute(text: string): string {
@@ -52,7 +44,7 @@ export class TableParts {
    * @param workbook the streaming workbook, before its first sheet is added
    */
   constructor(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
-    const zip = (workbook as unknown as StreamingWorkbook).zip;
+    const zip = (workbook as unknown as StreamingWorkbookParts).zip;
     const append = zip.append.bind(zip);
     // Declare the table parts in [Content_Types].xml, which the writer adds at commit.
     zip.append = (data: unknown, options: { name: string }) => {
@@ -72,8 +64,8 @@ export class TableParts {
    */
   addSheetTables(workbook: ExcelJS.stream.xlsx.WorkbookWriter, worksheet: ExcelJS.Worksheet, tables: { block: TableBlock; ref: string }[]): void {
     if (tables.length === 0) return;
-    const ws = worksheet as unknown as StreamingWorksheet;
-    const zip = (workbook as unknown as StreamingWorkbook).zip;
+    const ws = worksheet as unknown as StreamingWorksheetParts;
+    const zip = (workbook as unknown as StreamingWorkbookParts).zip;
     const ids = tables.map(({ block, ref }) => {
       const id = ++this.count;
       const part = `table${id}.xml`;

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, noteLines } from '../../src/cli/main';
+import { noteLines } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import type { Analysis } from '../../src/engine/types';
 
 let dir: string;
@@ -21,12 +22,7 @@ function file(name: string, content: string): string {
   return full;
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { isTTY: false, write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const OFF = ['--model', 'off', '--clusters', 'off'];
 const DMY = 'customer,date,amount,amount\nA,25/12/2020,10,1\nB,03/04/2020,20,2\n';

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { csvFields, csvRecords, runCli } from '../support/cli';
 import { requireSharedData } from '../support/sharedData';
 
 let dir: string;
@@ -17,34 +17,15 @@ const orders = requireSharedData('rfm-r/rfm_data_orders.csv');
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-over-time-')); });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: () => true }, stderr: { write: (t: string) => { stderr += t; return true; } } as never });
-  return { code, stderr };
-}
-
-/** A CSV line split on commas outside quotes (the test's own reader). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted && ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+const run = runCli;
 
 /** Records of a CSV file by header name. */
 function records(file: string): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n').map(fields);
-  return lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l[i]])));
+  return csvRecords(fs.readFileSync(file, 'utf8'));
 }
 
 /** The raw orders: customer, ISO date, revenue, email. */
-const raw = fs.readFileSync(orders, 'utf8').trim().split('\n').slice(1).map(fields).map(([customer, date, , , , email]) => ({ customer, date, email }));
+const raw = fs.readFileSync(orders, 'utf8').trim().split('\n').slice(1).map(csvFields).map(([customer, date, , , , email]) => ({ customer, date, email }));
 
 describe('--compare-to 2006-07-01', () => {
   it('gives every customer the segment of a separate run with --analysis-date 2006-07-01', async () => {

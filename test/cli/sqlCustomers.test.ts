@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { customerTableSql } from '../../src/cli/sql/query';
 import { SQL_CASES, writeCaseCsv } from './sqlFixtures';
 
@@ -30,17 +30,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: () => true }, stderr: { write: (t: string) => { stderr += t; return true; } } as never });
-  return { code, stderr };
-}
+const run = runCli;
 
 describe.each(['csv', 'parquet'] as const)('the customer table as %s', (format) => {
   it('fits BG/NBD to the published CDNOW figures over 2,357 customers, with L scores', async () => {
     const out = path.join(dir, `analysis-${format}.json`);
     const result = await run('analyze', outputs[format], '--input-kind', 'customers', '--time-unit', 'weeks', '--model', 'bgnbd', '--clusters', 'off', '--out', out, '--quiet');
-    expect(result).toEqual({ code: 0, stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     const analysis = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(analysis.customers).toHaveLength(2357);
     expect(analysis.customers.every((c: { lengthScore: number | null }) => c.lengthScore !== null)).toBe(true);

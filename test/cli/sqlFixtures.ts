@@ -13,6 +13,7 @@ import { buildHistories } from '../../src/engine/clv';
 import { formatIsoDate } from '../../src/engine/civil';
 import type { AnalysisOptions, ColumnRole, Transaction } from '../../src/engine/types';
 import type { SqlColumns } from '../../src/cli/sql/query';
+import { csvFields } from '../support/cli';
 import { requireSharedData } from '../support/sharedData';
 
 /** One data set: how to load it into a SQL table and how `rfm analyze` reads it. */
@@ -37,30 +38,11 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
 
-/** Splits one line of a simple CSV (quoted fields allowed, no embedded newlines). */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
 /** The R package's orders: customer_id, order_date (ISO), revenue. */
 const rOrders: SqlCase = {
   name: 'R rfm orders',
   csvRows: () => fs.readFileSync(requireSharedData('rfm-r/rfm_data_orders.csv'), 'utf8').trim().split('\n').slice(1).map((line) => {
-    const [customer, date, revenue] = splitCsvLine(line);
+    const [customer, date, revenue] = csvFields(line);
     return [customer, date, revenue, '', ''];
   }),
   sqlColumns: { customer: 'customer', date: 'd', amount: 'amount' },
@@ -85,7 +67,7 @@ const cdnow: SqlCase = {
 const onlineRetail: SqlCase = {
   name: 'UCI Online Retail',
   csvRows: () => zlib.gunzipSync(fs.readFileSync(requireSharedData('online-retail/online_retail.csv.gz'))).toString('utf8').trim().split('\n').slice(1).map((line) => {
-    const [invoice, , , quantity, date, price, customer] = splitCsvLine(line);
+    const [invoice, , , quantity, date, price, customer] = csvFields(line);
     return [customer, date.slice(0, 10), String(Number(quantity) * Number(price)), quantity, invoice];
   }).filter((r) => r[0] !== ''),
   sqlColumns: { customer: 'customer', date: 'd', amount: 'amount', quantity: 'quantity', order: 'order_id' },
