@@ -190,7 +190,7 @@ export const report: Record<keyof typeof en, string> = {
   'report.clusters.meanF': 'میانگین تعداد سفارش',
   'report.clusters.meanM': 'میانگین ارزش پولی',
   'report.clusters.none': 'خوشه‌بندی اجرا نشد: {reason}',
-  'report.clusters.method': 'k-means روی لگاریتم استانداردشدهٔ {features}؛ k = {k} ({chosen})، میانگین سیلوئت {silhouette}؛ بذر {seed}، {restarts} بار اجرا.',
+  'report.clusters.method': 'خوشه‌بندی k-means روی لگاریتم استانداردشدهٔ {features}؛ k = {k} ({chosen})، میانگین سیلوئت {silhouette}؛ بذر {seed}، {restarts} بار اجرا.',
   'report.holdout.title': 'آزمون مدل CLV در دورهٔ نگه‌داشته',
   'report.clusters.chosen.user': 'به انتخاب کاربر',
   'report.clusters.chosen.silhouette': 'بهترین میانگین سیلوئت',
