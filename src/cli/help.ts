@@ -46,8 +46,9 @@ Scoring:
 
 Clusters, CLV and churn:
       --clusters K|auto|off        K from 2 to 8 (default auto)
-      --model auto|bgnbd|mbgnbd|paretonbd|off   purchase model (default auto: the best
-                                   fit of the three by likelihood; the note says which)
+      --model auto|bgnbd|mbgnbd|paretonbd|off   purchase model (default auto: the one of
+                                   the three whose churn ranking did best on the last
+                                   part of the history; the note says which)
       --time-unit days|weeks|months   model time unit (default weeks)
       --horizon-months N           CLV horizon (default 12)
       --discount-rate R            monthly, 0..1 (default 0.01)

@@ -79,7 +79,7 @@ describe('churn reason in plain words', () => {
   });
 });
 
-describe('the auto rule: highest log-likelihood, plain fits before penalised ones, ties to the earlier model', () => {
+describe("auto's fallback (history too short for the inner backtest): highest log-likelihood, plain fits before penalised ones, ties to the earlier model", () => {
   const fit = (model: 'bgnbd' | 'mbgnbd' | 'paretonbd', logLikelihood: number, penalty = 0): AnyPurchaseFit =>
     (model === 'paretonbd'
       ? { model, params: { r: 1, alpha: 1, s: 1, beta: 1 }, logLikelihood, customers: 10, evaluations: 1, converged: true, penalty, atBoundary: false }
