@@ -40,7 +40,7 @@ async function demo() {
     fs.writeFileSync(sample, syntheticCsv(SAMPLE));
     console.log(`demo: ${SAMPLE.rows.toLocaleString('en-US')} sample order lines of ${SAMPLE.customers.toLocaleString('en-US')} customers (seed ${SAMPLE.seed})`);
     const code = await main(['analyze', sample, '--out', out, ...options]);
-    if (code === 0) console.log(`demo: wrote ${out}\n      open it in Excel or LibreOffice: Summary, Customers, Matrix, Clusters and Segment rules sheets`);
+    if (code === 0) console.log(`demo: wrote ${out}\n      open it in Excel or LibreOffice: Summary, Customers, Matrix, Clusters, Model check and Segment rules sheets`);
     return code;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
