@@ -5,7 +5,7 @@
  * Summary sheet's technical text one click away (<details>), in Persian digits in Persian.
  */
 import { analyze, analyzeTransactions } from '../../src/engine/analyze';
-import type { Analysis } from '../../src/engine/types';
+import type { Analysis, Transaction } from '../../src/engine/types';
 import { t, type Lang } from '../../src/i18n';
 import { renderSummary } from '../../src/taskpane/summary';
 import { STEADY_DAY0, steadyBuyers } from '../engine/clv/steady';
@@ -116,5 +116,24 @@ describe('purchase-model and cluster notes', () => {
   test('the three answers come right after the figures, then the model check, before the chart and the notes', () => {
     const nodes = renderSummary({ analysis, lang: 'en', sheetNames: [], onActivateSheet: () => {} }) as unknown as FakeElement[];
     expect(nodes.map((n) => n.getAttribute('class') ?? n.getAttribute('id'))).toEqual(['figures', 'answers', 'model-check', 'chart', 'notes', 'skipped', null]);
+  });
+});
+
+describe('the auto choice by the inner backtest', () => {
+  // 40 steady buyers (days 0, 20, 40, 60, 80; 30 of them again on day 100) and 60 one-time buyers
+  // (day 0; 10 of them again on day 100): the last 30 days are held out and 60 bought nothing there
+  const rows: Transaction[] = [];
+  const buy = (id: string, days: number[]) => days.forEach((day) => rows.push({ customerId: id, day: STEADY_DAY0 + day, amount: 10, rowNumber: rows.length + 2 }));
+  for (let i = 0; i < 40; i++) buy(`A${i}`, i < 30 ? [0, 20, 40, 60, 80, 100] : [0, 20, 40, 60, 80]);
+  for (let i = 0; i < 60; i++) buy(`B${i}`, i < 10 ? [0, 100] : [0]);
+  const analysis = analyzeTransactions(rows, { churnHorizonDays: 30, clusters: 'off', analysisDate: STEADY_DAY0 + 120 });
+
+  test('is said in plain words in en and fa, the AUCs under details', () => {
+    const choice = analysis.clv?.status === 'ok' ? analysis.clv.modelChoice : undefined;
+    expect(choice?.rule).toBe('innerBacktest');
+    expect(choice?.innerBacktest).toMatchObject({ holdoutDays: 30, customers: 100, nonBuyers: 60 });
+    expect(paneNotes(analysis, 'en')).toContain(t('en', 'pane.plain.autoBacktest'));
+    expect(paneNotes(analysis, 'fa')).toContain(t('fa', 'pane.plain.autoBacktest'));
+    expect(technicalNotes(analysis, 'en').find((n) => n.startsWith('model chosen automatically: '))).toMatch(/AUC 0\.792/); // 19/24, counted in autoChoice.test.ts
   });
 });
