@@ -118,8 +118,8 @@ function windowNotes(counts: Partial<Record<WindowReason, number>>, outside: { r
     if (!count) continue;
     const row = (outside.find((o) => o.reason === reason) as { row: number }).row;
     notes.push(reason === 'after-analysis-date'
-      ? note('input.note.afterAnalysisDate', { count, row, ...dayParams('date', window.analysisDate as DayNumber) })
-      : note('input.note.futureDate', { count, row, ...dayParams('today', window.today) }));
+      ? note('input.note.afterAnalysisDate', { rowCount: count, row, ...dayParams('date', window.analysisDate as DayNumber) })
+      : note('input.note.futureDate', { rowCount: count, row, ...dayParams('today', window.today) }));
   }
   return notes;
 }

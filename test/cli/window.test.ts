@@ -75,7 +75,7 @@ describe("the R package's orders with --analysis-date 2006-07-01", () => {
     const later = rows.length - before.length;
     expect(whole.stderr).toContain(`skipped ${later.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} rows (after-analysis-date ${later.toLocaleString('en-US')})`);
     const firstRow = rows.findIndex((line) => line.split(',')[1] >= '2006-07-01') + 2; // the header is row 1
-    expect(whole.stderr).toContain(`rfm: note: ${later} row(s) dated on or after the analysis date 2006-07-01 were not used by any part of the analysis (first: row ${firstRow}).\n`);
+    expect(whole.stderr).toContain(`rfm: note: ${later.toLocaleString('en-US')} row(s) dated on or after the analysis date 2006-07-01 were not used by any part of the analysis (first: row ${firstRow}).\n`);
     expect(cut.stderr).not.toContain('after-analysis-date');
   });
 

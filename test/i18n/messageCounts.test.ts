@@ -14,6 +14,11 @@ describe('counts in keyed messages', () => {
     expect(fa).not.toMatch(/[0-9]/);
   });
 
+  it('groups the count of rows dated after the analysis date, not the row number', () => {
+    expect(messageText('en', 'input.note.afterAnalysisDate', { rowCount: 1959, date: '1997-10-01', row: 1234 }))
+      .toBe('1,959 row(s) dated on or after the analysis date 1997-10-01 were not used by any part of the analysis (first: row 1234).');
+  });
+
   it('leaves other number parameters ungrouped (a year stays 2024)', () => {
     expect(messageText('en', 'predict.note.noDropout', { horizon: 2024, expectedCount: 5 })).toContain('in the next 2024 days: about 5 customers');
   });

@@ -69,7 +69,7 @@ describe('the analysis window', () => {
     const rows = [['a', '2020-01-02', 1], ['a', '2020-01-06', 2], ['b', '2020-01-03', 3], ['b', '2020-01-12', 4]];
     const analysis = analyze(table(rows), { clusters: 'off', model: 'off', analysisDate: Date.UTC(2020, 0, 10) / 86_400_000 });
     expect(paneNotes(analysis, 'en')).toEqual(['1 row(s) dated on or after the analysis date 2020-01-10 were not used by any part of the analysis (first: row 5).']);
-    expect(paneNotes(analysis, 'fa')).toEqual([t('fa', 'input.note.afterAnalysisDate', { count: 1, date: '2020-01-10', row: 5 })]);
+    expect(paneNotes(analysis, 'fa')).toEqual([t('fa', 'input.note.afterAnalysisDate', { rowCount: 1, date: '2020-01-10', row: 5 })]);
     expect(paneNotes(analysis, 'fa')?.[0]).toContain('۵');
   });
 });
