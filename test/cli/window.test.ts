@@ -34,7 +34,7 @@ describe('CDNOW sample, raw lines, calibration to 1997-09-30', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       totals: { customers: number };
-      clv: { fits: { bgnbd: FitJson }; spend: { status: string; params: { p: number; q: number; v: number } } };
+      clv: { fits: { bgnbd: FitJson; paretonbd: FitJson }; spend: { status: string; params: { p: number; q: number; v: number } } };
     };
     // Fader, Hardie & Lee (2005): 2,357 customers; r 0.2426, α 4.4136, a 0.7929, b 2.4259, LL −9582.43
     expect(json.totals.customers).toBe(2357);
@@ -45,6 +45,14 @@ describe('CDNOW sample, raw lines, calibration to 1997-09-30', () => {
     expect(Math.abs(bg.params.a - 0.7929)).toBeLessThan(0.001);
     expect(Math.abs(bg.params.b - 2.4259)).toBeLessThan(0.001);
     expect(bg.logLikelihood).toBeCloseTo(-9582.43, 2);
+    // the default model choice reports every candidate fitted on the whole calibration: Pareto/NBD as
+    // published in the BTYD and CLVTools walkthroughs (r 0.553, α 10.578, s 0.606, β 11.669, LL −9595.0)
+    const pnbd = json.clv.fits.paretonbd;
+    expect(Math.abs(pnbd.params.r - 0.553)).toBeLessThan(0.005);
+    expect(Math.abs(pnbd.params.s - 0.606)).toBeLessThan(0.005);
+    expect(Math.abs(pnbd.params.alpha - 10.578)).toBeLessThan(0.05);
+    expect(Math.abs(pnbd.params.beta - 11.669)).toBeLessThan(0.25);
+    expect(pnbd.logLikelihood).toBeCloseTo(-9595.0, 0);
     // lifetimes' GammaGammaFitter on the same summary: p 6.25, q 3.74, v 15.44 (used, not a fallback)
     expect(json.clv.spend.status).toBe('ok');
     expect(json.clv.spend.params.p).toBeCloseTo(6.25, 2);

@@ -152,12 +152,24 @@ function withFits(chosen: AnyPurchaseFit, candidates: Candidates, choice: ModelC
   return { main: chosen, fits, choice, notes };
 }
 
-/** Under the inner backtest's choice: the winner refitted on the whole history, from its inner fit. */
+/**
+ * Under the inner backtest's choice: the winner refitted on the whole history, from its inner fit.
+ * The report's fits are always fits on the whole history: with up to AUTO_SAMPLE_CUSTOMERS
+ * customers the other candidates are refitted too (cheap, and what a user compares with published
+ * fits); above that only the winner is (the others' inner-day results stay in `modelChoice`).
+ */
 function refitChosen(groups: PurchaseGroups, inner: InnerBacktest): (FittedModels & { notes: Note[] }) | { reason: Note } {
-  const onInner = inner.fits[inner.choice.chosen] as AnyPurchaseFit;
-  const main = fitModelOrExplain(inner.choice.chosen, groups, onInner.penalty === 0 ? onInner.params : undefined);
+  const warmFrom = (name: PurchaseModelName) => {
+    const fit = inner.fits[name];
+    return fit && !('reason' in fit) && fit.penalty === 0 ? fit.params : undefined;
+  };
+  const main = fitModelOrExplain(inner.choice.chosen, groups, warmFrom(inner.choice.chosen));
   if ('reason' in main) return main;
-  return withFits(main, inner.fits, inner.choice, [backtestChoiceNote(inner.choice)]);
+  const everyone: Candidates = { [main.model]: main };
+  if (samplePatterns(groups, AUTO_SAMPLE_CUSTOMERS).groups === groups) {
+    for (const name of MODEL_ORDER) if (name !== main.model && inner.fits[name]) everyone[name] = fitModelOrExplain(name, groups, warmFrom(name));
+  }
+  return withFits(main, everyone, inner.choice, [backtestChoiceNote(inner.choice)]);
 }
 
 /** The likelihood rule (the fallback): the three on a sample of the whole history, the winner refitted on everyone. */
