@@ -25,6 +25,7 @@ import { analyzeTextFile, type TextAnalysis } from './streamAnalyze';
 import { checkOutputPath, writeAtomically, writeFailureReason } from './atomicWrite';
 import { applyWallet, writeCampaignLists } from './campaignOutputs';
 import { SQL_HELP } from './sqlCommand';
+import { threeAnswers } from '../report/answers';
 import { customerTableSql } from './sql/query';
 import { escapeControls, escapeControlsKeepingLines } from './terminalText';
 import { EXCEL_MAX_CELL_CHARS } from './xlsxLimits';
@@ -70,6 +71,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     progress.done();
     if (!command.quiet) {
       if (analysis.skipped.total + analysis.skipped.returnsOnlyCustomers.count > 0) io.stderr.write(`rfm: ${escapeControls(skippedSummary(analysis.skipped, dataRows))}\n`);
+      // on a terminal the user reads the answers first; a script reading stderr gets only notes
+      if (io.stderr.isTTY) for (const line of answerLines(analysis)) io.stderr.write(`rfm: ${escapeControls(line)}\n`);
       for (const line of [...noteLines(analysis, command), ...extraNotes]) io.stderr.write(`rfm: note: ${escapeControls(line)}\n`);
       const check = modelCheckLine(analysis);
       if (check) io.stderr.write(`rfm: ${escapeControls(check)}\n`);
@@ -243,6 +246,17 @@ export function noteLines(analysis: Analysis, command: Pick<AnalyzeCommand, 'lan
     lines.push(`--lang ${command.lang} only changes the .xlsx workbook; the ${outputFormat(command.out).toUpperCase()} keeps English names and headers`);
   }
   return lines.map((line) => line.split(/\r?\n/).join(' '));
+}
+
+/**
+ * The Summary's three answers as stderr lines for a terminal, before any note: what a user runs the
+ * tool for comes first, in the report's own words (report/answers.ts), so the CLI and the workbook
+ * say the same.
+ * @param analysis the analysis
+ * @returns one line per answer: the question, then the answer
+ */
+export function answerLines(analysis: Analysis): string[] {
+  return threeAnswers(analysis, 'en').map((a) => `${a.question} ${a.text}`.split(/\r?\n/).join(' '));
 }
 
 /** Engine errors about an option's value, by key prefix → the CLI option they name. */
