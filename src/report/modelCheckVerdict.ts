@@ -22,6 +22,12 @@ export function noPurchaseCountClose(b: BacktestReport): boolean {
 }
 
 /**
+ * Below this AUC neither ranking is much better than a coin toss (0.5): the verdict says so rather
+ * than calling one "better" (e.g. 0.516 against 0.506 on the R package's simulated orders).
+ */
+export const CHANCE_AUC = 0.6;
+
+/**
  * The verdict sentence.
  * @param b the scorecard, or why it was not made
  * @param lang output language
@@ -35,7 +41,7 @@ export function backtestVerdict(b: BacktestReport | BacktestSkipped, lang: Lang)
   const parts: string[] = [];
   if (model === null || recency === null) parts.push(t(lang, 'report.check.verdict.noAuc', { days }));
   else {
-    const key = model >= recency ? 'report.check.verdict.better' : 'report.check.verdict.worse';
+    const key = Math.max(model, recency) < CHANCE_AUC ? 'report.check.verdict.chance' : model >= recency ? 'report.check.verdict.better' : 'report.check.verdict.worse';
     parts.push(t(lang, key, { days, model: aucText(model, lang), recency: aucText(recency, lang) }));
   }
   const counts = { predicted: formatForText(b.noPurchase.predicted, lang), actual: formatForText(b.noPurchase.actual, lang) };

@@ -41,6 +41,14 @@ describe('the verdict line', () => {
     );
   });
 
+  it('calls neither ranking better when both are near a coin toss (the R sample: 0.516 against 0.506)', () => {
+    const b = scorecard({ auc: { pNoPurchase: 0.516, recency: 0.506, pAlive: 0.5 } });
+    expect(backtestVerdict(b, 'en')).toMatch(/^Model check on the last 90 days: neither the churn ranking nor days since the last purchase picked out the customers who then bought nothing much better than chance \(AUC 0\.516 and 0\.506; 0\.5 is a coin toss\), so do not rely on the churn figures for this data; /);
+    // just above the line, the ranking is judged again
+    expect(backtestVerdict(scorecard({ auc: { pNoPurchase: 0.6, recency: 0.55, pAlive: 0.5 } }), 'en')).toContain('the churn ranking found the customers who then bought nothing better');
+    expect(backtestVerdict(b, 'fa')).toContain('شیر یا خط');
+  });
+
   it('says when recency did better and the count was off by more than 20%', () => {
     const b = scorecard({ auc: { pNoPurchase: 0.7, recency: 0.75, pAlive: 0.6 }, noPurchase: { predicted: 601, actual: 500 }, churned: { called: 0, boughtNothing: 0, precision: null } });
     expect(backtestVerdict(b, 'en')).toBe(
