@@ -9,24 +9,14 @@
  * the targets (≤ 3 s, ≤ 600 MB each). Figures only: nothing here is asserted in a test.
  * Run alone: `node bench/pane.bench.js` (after `npm run build`); or `npm run bench -- pane`.
  */
-const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const ts = require('typescript');
+const { registerTypeScript } = require('./lib/typescript');
 
 const ROOT = path.join(__dirname, '..');
 const ROWS = 1048575;
 const SAMPLE_MS = 50;
 
-/** Lets `require` load the project's .ts files (CommonJS, no type checking). */
-function registerTypeScript() {
-  if (require.extensions['.ts']) return;
-  require.extensions['.ts'] = (module, filename) => {
-    const source = fs.readFileSync(filename, 'utf8');
-    const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true }, fileName: filename });
-    module._compile(out.outputText, filename);
-  };
-}
 
 /**
  * Samples the used JS heap of the page and of every dedicated worker it starts. Workers are

@@ -6,19 +6,9 @@
  * compiled on the fly (typescript.transpileModule), so no build step is needed.
  * Run alone: `node bench/simulator.bench.js`; or through `npm run bench` (bench/run.js).
  */
-const fs = require('fs');
 const path = require('path');
-const ts = require('typescript');
+const { registerTypeScript } = require('./lib/typescript');
 
-/** Lets `require` load the project's .ts files (CommonJS, no type checking). */
-function registerTypeScript() {
-  if (require.extensions['.ts']) return;
-  require.extensions['.ts'] = (module, filename) => {
-    const source = fs.readFileSync(filename, 'utf8');
-    const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true }, fileName: filename });
-    module._compile(out.outputText, filename);
-  };
-}
 
 const ROOT = path.join(__dirname, '..');
 const ROWS = 1048576;

@@ -1,14 +1,6 @@
 /** Issue 12: the documented Excel behaviour the simulator learnt (each rule cites its page in src/simulator). */
 import { createExcelSimulator } from '../../src/simulator';
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-}
+import { codeOf } from '../support/errors';
 
 describe('simulator: save and reopen', () => {
   it('gives every worksheet and table a new id; names, settings and cells stay', async () => {

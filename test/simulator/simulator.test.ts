@@ -1,14 +1,6 @@
 /** The simulator's own rules, each as documented for Office.js (see the citations in simulator/). */
 import { createExcelSimulator } from '../../src/simulator';
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-}
+import { codeOf } from '../support/errors';
 
 describe('excel simulator: load and sync', () => {
   it('throws PropertyNotLoaded before load + sync, and returns the values after', async () => {

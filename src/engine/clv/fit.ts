@@ -12,10 +12,8 @@ import { note } from './reasons';
 import type { ParetoFit } from './pnbdFit';
 import type { PurchaseFitReport } from './types';
 
-/** A fitted purchase model. */
-export interface PurchaseFit {
-  model: 'bgnbd' | 'mbgnbd';
-  params: BgParams;
+/** What every fitted purchase model reports besides its name and parameters. */
+export interface FitOutcome {
   /** Summed log-likelihood over customers, in the model's time unit. */
   logLikelihood: number;
   customers: number;
@@ -25,6 +23,12 @@ export interface PurchaseFit {
   penalty: number;
   /** True when a (rescaled) parameter ran outside 1e-5..1e5. */
   atBoundary: boolean;
+}
+
+/** A fitted purchase model. */
+export interface PurchaseFit extends FitOutcome {
+  model: 'bgnbd' | 'mbgnbd';
+  params: BgParams;
 }
 
 /**

@@ -8,20 +8,12 @@ import { totalWeight } from './groups';
 import { bfgs, nelderMead } from './optimize';
 import { pnbdLogLikelihood, type PnbdParams } from './paretonbd';
 import { lgamma } from './special';
+import type { FitOutcome } from './fit';
 
-/** A fitted Pareto/NBD (the counterpart of fit.ts's PurchaseFit). */
-export interface ParetoFit {
+/** A fitted Pareto/NBD (the counterpart of fit.ts's PurchaseFit); its penalty is always 0 (plain maximum likelihood). */
+export interface ParetoFit extends FitOutcome {
   model: 'paretonbd';
   params: PnbdParams;
-  /** Summed log-likelihood over customers, in the model's time unit. */
-  logLikelihood: number;
-  customers: number;
-  evaluations: number;
-  converged: boolean;
-  /** Always 0: the Pareto/NBD is fitted by plain maximum likelihood. */
-  penalty: number;
-  /** True when a (rescaled) parameter ran outside 1e-5..1e5. */
-  atBoundary: boolean;
 }
 
 /** |ln θ| beyond this counts as a boundary solution (θ outside 1e-5..1e5, time rescaled). */
