@@ -39,55 +39,119 @@ export interface Histories {
 }
 
 /**
- * Builds each customer's history from the lines dated in [startDay, endDay]. A purchase day is a
- * day with at least one purchase line (isPurchase: free items count, as in CDNOW); its spend is the day's net amount (same-day returns
- * included). Returns on days without a purchase lower revenue but not the repeat spend.
- * Complexity O(n) plus a sort of each customer's own lines.
- * @param transactions normalised lines, any order
- * @param endDay last day included (the calibration end)
- * @param startDay first day included (default: no lower limit)
- * @returns the histories of customers with at least one purchase day in the window
+ * Each customer's lines folded into purchase days once per transaction array: for every customer
+ * (first-seen order) the distinct days in ascending order with the day's net amount, whether any
+ * line was a purchase, the summed cost and the first row of the day. Every window a run needs
+ * (the analysis, auto's inner backtest, the model check and its holdout) is then a scan of these
+ * days, instead of a fresh pass over every line with a string lookup each.
  */
-export function buildHistories(transactions: readonly Transaction[], endDay: DayNumber, startDay = -Infinity): Histories {
+interface DayIndex {
+  /** Transactions the index was built from (checked, so a changed array is rebuilt). */
+  length: number;
+  ids: string[];
+  /** Customer c's days are [offsets[c], offsets[c + 1]). */
+  offsets: Int32Array;
+  day: Float64Array;
+  net: Float64Array;
+  bought: Uint8Array;
+  cost: Float64Array;
+  hasCost: Uint8Array;
+  /** Index of the day's first line in the transactions (keeps first-seen order in any window). */
+  firstRow: Int32Array;
+}
+
+/** One index per transaction array: the arrays are read-only for the length of a run. */
+const dayIndexes = new WeakMap<readonly Transaction[], DayIndex>();
+
+function dayIndexOf(transactions: readonly Transaction[]): DayIndex {
+  const cached = dayIndexes.get(transactions);
+  if (cached && cached.length === transactions.length) return cached;
+  const built = buildDayIndex(transactions);
+  dayIndexes.set(transactions, built);
+  return built;
+}
+
+/** Groups the lines by customer (first-seen order), sorts each customer's lines by day (stable) and folds each day. */
+function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
   const index = new Map<string, number>();
   const ids: string[] = [];
-  const owner = new Int32Array(transactions.length).fill(-1);
+  const owner = new Int32Array(transactions.length);
   const counts: number[] = [];
   for (let i = 0; i < transactions.length; i++) {
-    const t = transactions[i];
-    if (t.day > endDay || t.day < startDay) continue;
-    let c = index.get(t.customerId);
+    const id = transactions[i].customerId;
+    let c = index.get(id);
     if (c === undefined) {
       c = ids.length;
-      index.set(t.customerId, c);
-      ids.push(t.customerId);
+      index.set(id, c);
+      ids.push(id);
       counts.push(0);
     }
     owner[i] = c;
     counts[c]++;
   }
-  const offsets = new Int32Array(ids.length + 1);
-  for (let c = 0; c < ids.length; c++) offsets[c + 1] = offsets[c] + counts[c];
-  const rows = new Int32Array(offsets[ids.length]);
-  const fill = offsets.slice(0, ids.length);
-  for (let i = 0; i < transactions.length; i++) if (owner[i] >= 0) rows[fill[owner[i]]++] = i;
-  return summarise(transactions, ids, offsets, rows, endDay);
-}
-
-function emptyHistories(n: number): Histories {
-  return {
-    ids: [], firstDay: new Float64Array(n), x: new Float64Array(n), recencyDays: new Float64Array(n),
-    ageDays: new Float64Array(n), zbar: new Float64Array(n), meanDaySpend: new Float64Array(n),
-    revenue: new Float64Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n),
+  const lineOffsets = new Int32Array(ids.length + 1);
+  for (let c = 0; c < ids.length; c++) lineOffsets[c + 1] = lineOffsets[c] + counts[c];
+  const rows = new Int32Array(transactions.length);
+  const fill = lineOffsets.slice(0, ids.length);
+  for (let i = 0; i < transactions.length; i++) rows[fill[owner[i]]++] = i;
+  const n = transactions.length;
+  const out: DayIndex = {
+    length: n, ids, offsets: new Int32Array(ids.length + 1), day: new Float64Array(n), net: new Float64Array(n),
+    bought: new Uint8Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n), firstRow: new Int32Array(n),
   };
+  let d = 0;
+  for (let c = 0; c < ids.length; c++) {
+    const lines = rows.subarray(lineOffsets[c], lineOffsets[c + 1]);
+    sortByDay(lines, transactions);
+    for (let k = 0; k < lines.length; ) {
+      const day = transactions[lines[k]].day;
+      let net = 0;
+      let bought = 0;
+      let cost = 0;
+      let hasCost = 0;
+      let firstRow = lines[k];
+      for (; k < lines.length && transactions[lines[k]].day === day; k++) {
+        const t = transactions[lines[k]];
+        net += t.amount;
+        if (isPurchase(t)) bought = 1;
+        if (lines[k] < firstRow) firstRow = lines[k];
+        if (t.cost !== undefined && Number.isFinite(t.cost)) {
+          cost += t.cost;
+          hasCost = 1;
+        }
+      }
+      out.day[d] = day;
+      out.net[d] = net;
+      out.bought[d] = bought;
+      out.cost[d] = cost;
+      out.hasCost[d] = hasCost;
+      out.firstRow[d] = firstRow;
+      d++;
+    }
+    out.offsets[c + 1] = d;
+  }
+  return out;
 }
 
-function summarise(transactions: readonly Transaction[], ids: string[], offsets: Int32Array, rows: Int32Array, endDay: DayNumber): Histories {
-  const h = emptyHistories(ids.length);
+/**
+ * Builds each customer's history from the lines dated in [startDay, endDay]. A purchase day is a
+ * day with at least one purchase line (isPurchase: free items count, as in CDNOW); its spend is the day's net amount (same-day returns
+ * included). Returns on days without a purchase lower revenue but not the repeat spend.
+ * Customers come in the order of their first line in the window. Complexity O(n) plus a sort of
+ * each customer's own lines, once per transaction array (dayIndexOf); each further window is
+ * O(purchase days + customers log customers).
+ * @param transactions normalised lines, any order (not changed while a run uses them)
+ * @param endDay last day included (the calibration end)
+ * @param startDay first day included (default: no lower limit)
+ * @returns the histories of customers with at least one purchase day in the window
+ */
+export function buildHistories(transactions: readonly Transaction[], endDay: DayNumber, startDay = -Infinity): Histories {
+  const index = dayIndexOf(transactions);
+  const customers = index.ids.length;
+  const h = emptyHistories(customers);
+  const firstSeen = new Float64Array(customers);
   let kept = 0;
-  for (let c = 0; c < ids.length; c++) {
-    const lines = rows.subarray(offsets[c], offsets[c + 1]);
-    sortByDay(lines, transactions);
+  for (let c = 0; c < customers; c++) {
     let first = NaN;
     let last = NaN;
     let days = 0;
@@ -96,21 +160,19 @@ function summarise(transactions: readonly Transaction[], ids: string[], offsets:
     let revenue = 0;
     let cost = 0;
     let hasCost = 0;
-    for (let k = 0; k < lines.length; ) {
-      const day = transactions[lines[k]].day;
-      let net = 0;
-      let bought = false;
-      for (; k < lines.length && transactions[lines[k]].day === day; k++) {
-        const t = transactions[lines[k]];
-        net += t.amount;
-        if (isPurchase(t)) bought = true;
-        if (t.cost !== undefined && Number.isFinite(t.cost)) {
-          cost += t.cost;
-          hasCost = 1;
-        }
+    let seen = Infinity;
+    for (let d = index.offsets[c]; d < index.offsets[c + 1]; d++) {
+      const day = index.day[d];
+      if (day > endDay) break;
+      if (day < startDay) continue;
+      if (index.firstRow[d] < seen) seen = index.firstRow[d];
+      const net = index.net[d];
+      if (index.hasCost[d] === 1) {
+        cost += index.cost[d];
+        hasCost = 1;
       }
       revenue += net;
-      if (!bought) continue;
+      if (index.bought[d] === 0) continue;
       if (days === 0) {
         first = day;
         firstSpend = net;
@@ -119,7 +181,8 @@ function summarise(transactions: readonly Transaction[], ids: string[], offsets:
       days++;
     }
     if (days === 0) continue;
-    h.ids.push(ids[c]);
+    h.ids.push(index.ids[c]);
+    firstSeen[kept] = seen;
     h.firstDay[kept] = first;
     h.x[kept] = days - 1;
     h.recencyDays[kept] = last - first;
@@ -131,7 +194,40 @@ function summarise(transactions: readonly Transaction[], ids: string[], offsets:
     h.hasCost[kept] = hasCost;
     kept++;
   }
-  return trim(h, kept);
+  return inFirstSeenOrder(trim(h, kept), firstSeen.subarray(0, kept), index.length);
+}
+
+function emptyHistories(n: number): Histories {
+  return {
+    ids: [], firstDay: new Float64Array(n), x: new Float64Array(n), recencyDays: new Float64Array(n),
+    ageDays: new Float64Array(n), zbar: new Float64Array(n), meanDaySpend: new Float64Array(n),
+    revenue: new Float64Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n),
+  };
+}
+
+/**
+ * Reorders the histories by the row of each customer's first line in the window (unchanged when
+ * already in order). The rows are distinct indices below `rowCount`, so a bucket pass orders them.
+ */
+function inFirstSeenOrder(h: Histories, firstSeen: Float64Array, rowCount: number): Histories {
+  let sorted = true;
+  for (let i = 1; i < firstSeen.length && sorted; i++) sorted = firstSeen[i - 1] < firstSeen[i];
+  if (sorted) return h;
+  const slotOfRow = new Int32Array(rowCount).fill(-1);
+  for (let i = 0; i < firstSeen.length; i++) slotOfRow[firstSeen[i]] = i;
+  const order = new Int32Array(firstSeen.length);
+  let k = 0;
+  for (let row = 0; row < rowCount; row++) if (slotOfRow[row] >= 0) order[k++] = slotOfRow[row];
+  const pick = <T extends Float64Array | Uint8Array>(a: T): T => {
+    const out = a.slice() as T;
+    for (let i = 0; i < order.length; i++) out[i] = a[order[i]];
+    return out;
+  };
+  return {
+    ids: Array.from(order, (i) => h.ids[i]), firstDay: pick(h.firstDay), x: pick(h.x), recencyDays: pick(h.recencyDays),
+    ageDays: pick(h.ageDays), zbar: pick(h.zbar), meanDaySpend: pick(h.meanDaySpend),
+    revenue: pick(h.revenue), cost: pick(h.cost), hasCost: pick(h.hasCost),
+  };
 }
 
 function trim(h: Histories, n: number): Histories {

@@ -43,6 +43,22 @@ describe('buildHistories', () => {
     expect(later.firstDay[0]).toBe(17);
   });
 
+  it('lists customers in the order of their first line inside each window, whichever window came first', () => {
+    // file order: q's first line is dated after 25; p's only line in [20, 40] comes after r's
+    const mixed = [line('q', 30, 5), line('p', 5, 1), line('r', 22, 2), line('p', 24, 3), line('q', 8, 4)];
+    expect(buildHistories(mixed, 40).ids).toEqual(['q', 'p', 'r']);
+    expect(buildHistories(mixed, 25).ids).toEqual(['p', 'r', 'q']);
+    expect(buildHistories(mixed, 40, 20).ids).toEqual(['q', 'r', 'p']);
+    expect(Array.from(buildHistories(mixed, 25).x)).toEqual([1, 0, 0]);
+  });
+
+  it('sees lines added to the same array after an earlier window was built', () => {
+    const growing = [line('a', 1, 10)];
+    expect(buildHistories(growing, 10).x[0]).toBe(0);
+    growing.push(line('a', 5, 10));
+    expect(buildHistories(growing, 10).x[0]).toBe(1);
+  });
+
   it('sorts many lines of one customer by day', () => {
     const many = Array.from({ length: 40 }, (_, i) => line('z', 100 - i, 1));
     const z = buildHistories(many, 200);
