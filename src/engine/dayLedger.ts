@@ -1,9 +1,10 @@
 /**
  * Per customer and day, what the purchase models read of a customer's lines (engine/clv/summary.ts:
  * a day's net amount, whether it holds a purchase, its cost), kept as typed arrays so that a reader
- * folding a large file needs memory for customer-days, not rows. It hands the models at most two
- * lines per customer and day: on a day with a purchase, a zero-amount purchase (so the day counts)
- * and the day's net amount; on a day with returns only, the net as a return. The net is summed in
+ * folding a large file needs memory for customer-days, not rows. It hands the models at most three
+ * lines per customer and day: on a day with a purchase, a zero-amount purchase (so the day counts),
+ * the day's net amount, and a zero-amount return when the day also had a return; on a day with
+ * returns only, the net as a return. The net is summed in
  * row order from 0, as summary.ts sums a day's lines, so the histories are the same to the last bit.
  */
 import type { DayNumber, Transaction } from './types';
@@ -16,6 +17,7 @@ const DAY_OFFSET = 2 ** 20;
 const DAY_SPAN = 2 ** 21;
 
 const HAS_PURCHASE = 1;
+const HAS_RETURN = 2;
 const HAS_COST = 4;
 
 /** (customer, day) → net amount, cost, and whether a purchase line was among them. */
@@ -64,7 +66,7 @@ export class DayLedger {
       this.day[e] = t.day;
     }
     this.net[e] += t.amount;
-    if (isPurchase) this.flags[e] |= HAS_PURCHASE;
+    this.flags[e] |= isPurchase ? HAS_PURCHASE : HAS_RETURN;
     if (t.cost !== undefined) { this.cost[e] += t.cost; this.flags[e] |= HAS_COST; }
   }
 
@@ -88,6 +90,8 @@ export class DayLedger {
       if (f & HAS_PURCHASE) {
         out.push(costed({ customerId, day, amount: 0, rowNumber: 0 }));
         if (net !== 0) out.push({ customerId, day, amount: net, rowNumber: 0 });
+        // a return on a purchase day: a zero-amount return keeps that fact (summary.ts `returned`)
+        if (f & HAS_RETURN) out.push({ customerId, day, amount: 0, isReturn: true, rowNumber: 0 });
       } else {
         const line: Transaction = costed({ customerId, day, amount: net, rowNumber: 0 });
         if (net === 0) line.isReturn = true; // a zero-amount return (negative quantity) stays a return

@@ -21,6 +21,8 @@ export function historiesFromInputs(inputs: readonly CustomerInput[]): Histories
     ids: rows.map((r) => r.customerId), firstDay: new Float64Array(n), x: new Float64Array(n), recencyDays: new Float64Array(n),
     ageDays: new Float64Array(n), zbar: new Float64Array(n), meanDaySpend: new Float64Array(n),
     revenue: new Float64Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n),
+    // a customer-level row does not say whether the customer returned anything
+    returned: new Uint8Array(n),
   };
   rows.forEach((r, i) => {
     const s = r.history!;

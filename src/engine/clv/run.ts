@@ -94,7 +94,8 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   }
   const thresholds = resolveChurnThresholds(options.churnThresholds);
   const bins = analysis.settings.bins;
-  const totals = fillCustomers(analysis.customers, { histories, groups, spend, forecast, thresholds, margin: s.margin, horizonDays: s.churnHorizonDays, lastDay, bins });
+  const { totals, keptNothingCount } = fillCustomers(analysis.customers, { histories, groups, spend, forecast, thresholds, margin: s.margin, horizonDays: s.churnHorizonDays, lastDay, bins });
+  if (keptNothingCount > 0) s.notes.push(note('predict.note.keptNothing', { customerCount: keptNothingCount }));
   const churn = summariseChurn(analysis.customers, thresholds, models.main.model, s.churnHorizonDays);
   if (churn.dropoutUnseparated) s.notes.push(note('predict.note.noDropout', { horizon: s.churnHorizonDays, expectedCount: Math.round(churn.expectedNoPurchase) }));
   const report: ClvReport = {
@@ -222,10 +223,11 @@ function fillCustomers(
     histories: Histories; groups: PurchaseGroups; spend: SpendModel; forecast: PatternForecast; thresholds: { active: number; churned: number };
     margin?: number; horizonDays: number; lastDay: number; bins: number;
   },
-): ClvReport['totals'] {
+): { totals: ClvReport['totals']; keptNothingCount: number } {
   const rowOf = new Map<string, number>();
   d.histories.ids.forEach((id, i) => rowOf.set(id, i));
   const totals = { customersScored: 0, expectedPurchases30d: 0, expectedPurchases90d: 0, clv: 0 };
+  let keptNothingCount = 0;
   const { histories: h, groups, forecast } = d;
   for (const c of customers) {
     const i = rowOf.get(c.id);
@@ -234,7 +236,9 @@ function fillCustomers(
       continue;
     }
     const g = groups.groupOf[i];
-    const averageSpend = spendOf(d.spend, h, i);
+    const nothingKept = keptNothing(c, h, i);
+    if (nothingKept) keptNothingCount++;
+    const averageSpend = nothingKept ? 0 : spendOf(d.spend, h, i);
     const pNo = forecast.pNoPurchase[g];
     const next = forecast.nextPurchaseDays[g];
     c.pAlive = forecast.pAlive[g];
@@ -254,7 +258,7 @@ function fillCustomers(
     totals.expectedPurchases90d += c.expectedPurchases90d;
     totals.clv += c.clv;
   }
-  return totals;
+  return { totals, keptNothingCount };
 }
 
 function clearFields(c: CustomerResult): void {
@@ -298,6 +302,16 @@ function fitSpend(h: Histories, notes: Note[]): SpendModel {
 function spendOf(spend: SpendModel, h: Histories, i: number): number {
   if (spend.params === null) return Math.max(0, h.meanDaySpend[i]);
   return expectedSpend(spend.params, h.x[i], h.zbar[i] > 0 ? h.zbar[i] : 0);
+}
+
+/**
+ * Whether a customer returned everything they bought: a return in the window and a net revenue
+ * ≤ 0 (summed exactly, as the RFM monetary is). Their expected spend is 0: the spend model's
+ * population mean would value a customer who keeps nothing. (Customers who only took free items,
+ * as some in CDNOW, keep the model's spend, as in the published analyses and the formulas.)
+ */
+function keptNothing(c: CustomerResult, h: Histories, i: number): boolean {
+  return h.returned[i] === 1 && c.revenue <= 0;
 }
 
 export { DEFAULT_CHURN_HORIZON_DAYS } from './clv';

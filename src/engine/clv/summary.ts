@@ -36,6 +36,8 @@ export interface Histories {
   cost: Float64Array;
   /** Whether any of the customer's lines carries a cost. */
   hasCost: Uint8Array;
+  /** Whether any of the customer's lines is a return (not isPurchase). */
+  returned: Uint8Array;
 }
 
 /**
@@ -56,6 +58,8 @@ interface DayIndex {
   bought: Uint8Array;
   cost: Float64Array;
   hasCost: Uint8Array;
+  /** 1 when a line of the day is a return. */
+  returned: Uint8Array;
   /** Index of the day's first line in the transactions (keeps first-seen order in any window). */
   firstRow: Int32Array;
 }
@@ -97,7 +101,7 @@ function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
   const n = transactions.length;
   const out: DayIndex = {
     length: n, ids, offsets: new Int32Array(ids.length + 1), day: new Float64Array(n), net: new Float64Array(n),
-    bought: new Uint8Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n), firstRow: new Int32Array(n),
+    bought: new Uint8Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n), returned: new Uint8Array(n), firstRow: new Int32Array(n),
   };
   let d = 0;
   for (let c = 0; c < ids.length; c++) {
@@ -109,11 +113,13 @@ function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
       let bought = 0;
       let cost = 0;
       let hasCost = 0;
+      let returned = 0;
       let firstRow = lines[k];
       for (; k < lines.length && transactions[lines[k]].day === day; k++) {
         const t = transactions[lines[k]];
         net += t.amount;
         if (isPurchase(t)) bought = 1;
+        else returned = 1;
         if (lines[k] < firstRow) firstRow = lines[k];
         if (t.cost !== undefined && Number.isFinite(t.cost)) {
           cost += t.cost;
@@ -125,6 +131,7 @@ function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
       out.bought[d] = bought;
       out.cost[d] = cost;
       out.hasCost[d] = hasCost;
+      out.returned[d] = returned;
       out.firstRow[d] = firstRow;
       d++;
     }
@@ -160,6 +167,7 @@ export function buildHistories(transactions: readonly Transaction[], endDay: Day
     let revenue = 0;
     let cost = 0;
     let hasCost = 0;
+    let returned = 0;
     let seen = Infinity;
     for (let d = index.offsets[c]; d < index.offsets[c + 1]; d++) {
       const day = index.day[d];
@@ -172,6 +180,7 @@ export function buildHistories(transactions: readonly Transaction[], endDay: Day
         hasCost = 1;
       }
       revenue += net;
+      returned |= index.returned[d];
       if (index.bought[d] === 0) continue;
       if (days === 0) {
         first = day;
@@ -192,6 +201,7 @@ export function buildHistories(transactions: readonly Transaction[], endDay: Day
     h.revenue[kept] = revenue;
     h.cost[kept] = cost;
     h.hasCost[kept] = hasCost;
+    h.returned[kept] = returned;
     kept++;
   }
   return inFirstSeenOrder(trim(h, kept), firstSeen.subarray(0, kept), index.length);
@@ -201,7 +211,7 @@ function emptyHistories(n: number): Histories {
   return {
     ids: [], firstDay: new Float64Array(n), x: new Float64Array(n), recencyDays: new Float64Array(n),
     ageDays: new Float64Array(n), zbar: new Float64Array(n), meanDaySpend: new Float64Array(n),
-    revenue: new Float64Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n),
+    revenue: new Float64Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n), returned: new Uint8Array(n),
   };
 }
 
@@ -226,7 +236,7 @@ function inFirstSeenOrder(h: Histories, firstSeen: Float64Array, rowCount: numbe
   return {
     ids: Array.from(order, (i) => h.ids[i]), firstDay: pick(h.firstDay), x: pick(h.x), recencyDays: pick(h.recencyDays),
     ageDays: pick(h.ageDays), zbar: pick(h.zbar), meanDaySpend: pick(h.meanDaySpend),
-    revenue: pick(h.revenue), cost: pick(h.cost), hasCost: pick(h.hasCost),
+    revenue: pick(h.revenue), cost: pick(h.cost), hasCost: pick(h.hasCost), returned: pick(h.returned),
   };
 }
 
@@ -234,7 +244,7 @@ function trim(h: Histories, n: number): Histories {
   return {
     ids: h.ids, firstDay: h.firstDay.slice(0, n), x: h.x.slice(0, n), recencyDays: h.recencyDays.slice(0, n),
     ageDays: h.ageDays.slice(0, n), zbar: h.zbar.slice(0, n), meanDaySpend: h.meanDaySpend.slice(0, n),
-    revenue: h.revenue.slice(0, n), cost: h.cost.slice(0, n), hasCost: h.hasCost.slice(0, n),
+    revenue: h.revenue.slice(0, n), cost: h.cost.slice(0, n), hasCost: h.hasCost.slice(0, n), returned: h.returned.slice(0, n),
   };
 }
 

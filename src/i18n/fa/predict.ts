@@ -33,6 +33,7 @@ export const predict = {
   'predict.autoFallback.oneSided': 'از {customerCount} مشتریِ مقایسه‌شده، {nonBuyerCount} مشتری در روزهای کنارگذاشته خریدی نکردند، پس چیزی برای رتبه‌بندی نیست',
   'predict.autoFallback.noFit': 'هیچ مدلی روی سابقهٔ پیش از روزهای کنارگذاشته برازش نشد',
   'predict.autoFallback.noLines': 'ورودی سطر تاریخ‌دار ندارد (خلاصهٔ مشتریان است)',
+  'predict.note.keptNothing': '{customerCount} مشتری هر چه خریده‌اند پس داده‌اند (خالص خرید صفر یا کمتر): خرید مورد انتظار هر بار و ارزش طول عمر آنان صفر است',
   'predict.note.noDropout': 'داده‌ها مشتریانی را که رفته‌اند از خریداران کُند جدا نمی‌کنند (مدل تقریباً ریزشی نمی‌یابد)، پس کسی بر پایهٔ احتمال فعال بودن ریزش‌کرده خوانده نمی‌شود؛ وضعیت‌ها و شمارش‌ها بر احتمال خرید در {horizon} روز آینده تکیه دارند: حدود {expectedCount} مشتری انتظار نمی‌رود در این مدت خرید کنند',
   'predict.churnReason': '{facts}؛ {verdict}',
   'predict.churnReason.withSegment': '{facts}؛ {verdict} ({segment})',

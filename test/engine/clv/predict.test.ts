@@ -104,6 +104,28 @@ describe('options', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
+  it('customers who returned everything get no expected spend and a CLV of 0, with a note; free-item buyers keep theirs', () => {
+    // two CDNOW customers made to return everything: one on the same days (like UCI 12346), one on a later day
+    const [firstId, secondId] = ['1', '2'];
+    const returned = calibration.flatMap((t) => (t.customerId === firstId || t.customerId === secondId ? [{ ...t, amount: -t.amount, rowNumber: t.rowNumber + 1e6, day: t.customerId === firstId ? t.day : CDNOW_CALIBRATION_END }] : []));
+    const analysis = analyzeTransactions([...calibration, ...returned], { clusters: 'off', model: 'bgnbd' });
+    const clv = report(analysis.clv);
+    for (const id of [firstId, secondId]) {
+      const c = analysis.customers.find((x) => x.id === id);
+      expect(c?.revenue).toBeCloseTo(0, 9);
+      expect(c?.clv).toBe(0);
+      expect(c?.expectedAverageSpend).toBe(0);
+      expect(c?.pAlive).toBeGreaterThan(0);
+    }
+    expect(clv.notes).toContain('2 customers returned everything they bought (net spend 0 or less): their expected spend per purchase and CLV are 0');
+    // CDNOW's customers whose only lines are free items (amounts summing to 0, counted here) keep a positive CLV
+    const net = new Map<string, number>();
+    for (const t of calibration) net.set(t.customerId, (net.get(t.customerId) ?? 0) + Math.round(t.amount * 100));
+    const freeOnly = [...net].filter(([, cents]) => cents === 0).map(([id]) => id);
+    expect(freeOnly.length).toBeGreaterThan(0);
+    for (const id of freeOnly) expect(analysis.customers.find((c) => c.id === id)?.clv).toBeGreaterThan(0);
+  });
+
   it('turns either stage off', () => {
     const a = analyzeTransactions(calibration, { clusters: 'off', model: 'off' });
     expect(a.clv).toMatchObject({ status: 'skipped' });
