@@ -101,27 +101,54 @@ class Accumulator {
 }
 
 /**
+ * The number an order id stands for when it is a plain decimal integer below 2^31 without leading
+ * zeros ("536365"), else −1: such ids are kept under number keys, which a Map hashes far faster
+ * than fresh strings (1,048,576 synthetic rows: 0.60 s → see the commit).
+ */
+function smallOrderNumber(orderId: string): number {
+  const n = orderId.length;
+  if (n === 0 || n > 9 || (n > 1 && orderId.charCodeAt(0) === 48)) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = orderId.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** The owners of one order id: one customer (a number) or, when several customers use it, a set. */
+type Owners = number | Set<number>;
+
+/**
  * Counts an order once per customer. An order id normally belongs to one customer (stored as a
  * number); ids that several customers use (e.g. per-customer order numbers) hold a set of them.
  */
 class OrderCounter {
-  private readonly owners = new Map<string, number | Set<number>>();
+  private readonly byText = new Map<string, Owners>();
+  private readonly byNumber = new Map<number, Owners>();
   /** True when this (customer, order) pair is seen for the first time. */
   isNew(customer: number, orderId: string): boolean {
-    const o = this.owners.get(orderId);
-    if (o === undefined) {
-      this.owners.set(orderId, customer);
-      return true;
-    }
-    if (o === customer) return false;
-    if (typeof o === 'number') {
-      this.owners.set(orderId, new Set([o, customer]));
-      return true;
-    }
-    if (o.has(customer)) return false;
-    o.add(customer);
+    const number = smallOrderNumber(orderId);
+    return number >= 0 ? firstTime(this.byNumber, number, customer) : firstTime(this.byText, orderId, customer);
+  }
+}
+
+/** Records `customer` as an owner of `key`; true when it was not one before. */
+function firstTime<K>(owners: Map<K, Owners>, key: K, customer: number): boolean {
+  const o = owners.get(key);
+  if (o === undefined) {
+    owners.set(key, customer);
     return true;
   }
+  if (o === customer) return false;
+  if (typeof o === 'number') {
+    owners.set(key, new Set([o, customer]));
+    return true;
+  }
+  if (o.has(customer)) return false;
+  o.add(customer);
+  return true;
 }
 
 /**
@@ -162,11 +189,17 @@ export class CustomerFold {
     return this.acc.ids.length;
   }
 
+  /** Customer ids by slot (first-seen order; returns-only customers included). */
+  get customerIds(): readonly string[] {
+    return this.acc.ids;
+  }
+
   /**
    * Adds one normalised transaction.
+   * @returns the customer's slot (0, 1, 2, … in first-seen order)
    * @throws InputError when its day is not a whole day number or its amount not finite
    */
-  add(t: Transaction): void {
+  add(t: Transaction): number {
     const acc = this.acc;
     if (!Number.isInteger(t.day) || !Number.isFinite(t.amount)) throw badTransaction(t);
     if (acc.ids.length === acc.first.length) grow(acc);
@@ -179,7 +212,7 @@ export class CustomerFold {
     addRevenue(acc, k, t.amount);
     acc.rows[k]++;
     if (t.day > this.maxDay) this.maxDay = t.day;
-    if (!isPurchase(t)) return;
+    if (!isPurchase(t)) return k;
     if (t.day < acc.first[k]) acc.first[k] = t.day;
     if (t.day > acc.last[k]) acc.last[k] = t.day;
     if (t.orderId === undefined) acc.orders[k]++;
@@ -189,6 +222,7 @@ export class CustomerFold {
       this.lastOrderCustomer = k;
       if (this.orders.isNew(k, t.orderId)) acc.orders[k]++;
     }
+    return k;
   }
 
   /**

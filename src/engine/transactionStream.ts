@@ -115,8 +115,8 @@ export class TransactionStream {
     const window = this.window;
     for (const t of r.transactions) {
       if (!window.keeps(t.rowNumber, t.day)) continue;
-      this.fold.add(t);
-      ledger?.add(t, isPurchase(t));
+      const customer = this.fold.add(t);
+      ledger?.add(t, isPurchase(t), customer);
       this.used++;
     }
   }
@@ -145,7 +145,7 @@ export class TransactionStream {
       modelLinesOverflowed: ledger?.overflowed ?? false,
     };
     if (dates.dayMonthOrder) result.dayMonthOrder = dates.dayMonthOrder;
-    if (ledger && !ledger.overflowed) result.modelLines = () => ledger.lines();
+    if (ledger && !ledger.overflowed) result.modelLines = () => ledger.lines(this.fold.customerIds);
     return { result };
   }
 

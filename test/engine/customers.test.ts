@@ -34,6 +34,12 @@ describe('customers from transactions', () => {
     expect([c.frequency, c.revenue, c.lengthDays, c.recencyDays]).toEqual([2, 100, 15, 12]);
   });
 
+  test('order ids that read as the same number stay distinct: 1, 01, 001, and ids past nine digits', () => {
+    const lines = ['1', '01', '1', '001', '999999999', '1000000000', '1000000000', ' 1'].map((o, i) => tx('N', 10 + i, 5, o));
+    // distinct ids, counted by hand: 1, 01, 001, 999999999, 1000000000, " 1"
+    expect(customersFromTransactions(lines, { analysisDate: 30 }).customers[0].frequency).toBe(6);
+  });
+
   test('returns-only customers are reported, not scored', () => {
     const table = customersFromTransactions(data, { analysisDate: 30 });
     expect(table.customers.map((c) => c.id)).toEqual(['A', 'C']);
