@@ -228,16 +228,19 @@ function inFirstSeenOrder(h: Histories, firstSeen: Float64Array, rowCount: numbe
   const order = new Int32Array(firstSeen.length);
   let k = 0;
   for (let row = 0; row < rowCount; row++) if (slotOfRow[row] >= 0) order[k++] = slotOfRow[row];
-  const pick = <T extends Float64Array | Uint8Array>(a: T): T => {
-    const out = a.slice() as T;
-    for (let i = 0; i < order.length; i++) out[i] = a[order[i]];
-    return out;
-  };
+  const pick = (a: Float64Array): Float64Array => reorder(a, new Float64Array(a.length), order);
+  const pickFlags = (a: Uint8Array): Uint8Array => reorder(a, new Uint8Array(a.length), order);
   return {
     ids: Array.from(order, (i) => h.ids[i]), firstDay: pick(h.firstDay), x: pick(h.x), recencyDays: pick(h.recencyDays),
     ageDays: pick(h.ageDays), zbar: pick(h.zbar), meanDaySpend: pick(h.meanDaySpend),
-    revenue: pick(h.revenue), cost: pick(h.cost), hasCost: pick(h.hasCost), returned: pick(h.returned),
+    revenue: pick(h.revenue), cost: pick(h.cost), hasCost: pickFlags(h.hasCost), returned: pickFlags(h.returned),
   };
+}
+
+/** out[i] = from[order[i]]. */
+function reorder<T extends Float64Array | Uint8Array>(from: T, out: T, order: Int32Array): T {
+  for (let i = 0; i < order.length; i++) out[i] = from[order[i]];
+  return out;
 }
 
 function trim(h: Histories, n: number): Histories {
