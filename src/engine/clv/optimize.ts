@@ -151,13 +151,15 @@ const ROUNDOFF = 8 * Number.EPSILON;
  * @param start the starting point
  * @param options gradient tolerance (default 1e-10), iteration cap (default 200), and escapeBound:
  *   stop as soon as some |x_i| exceeds it (a maximum running off to infinity, as on log-parameters
- *   whose optimum is a limiting model, only costs iterations; default Infinity)
+ *   whose optimum is a limiting model, only costs iterations; default Infinity); `escapes`, a
+ *   test of each accepted point that stops the same way when it holds (a limit the caller can
+ *   recognise before any coordinate gets that far)
  * @returns the best point found
  */
 export function bfgs(
   f: (x: number[], grad: number[]) => number,
   start: number[],
-  options: { gradientTolerance?: number; maxIterations?: number; escapeBound?: number } = {},
+  options: { gradientTolerance?: number; maxIterations?: number; escapeBound?: number; escapes?: (x: readonly number[]) => boolean } = {},
 ): MinimizeResult {
   const n = start.length;
   const tol = options.gradientTolerance ?? 1e-10;
@@ -206,7 +208,7 @@ export function bfgs(
     x = x2;
     g = g2;
     value = value2;
-    if (x.some((v) => !(Math.abs(v) <= escapeBound))) return { x, value, evaluations, converged: false, escaped: true };
+    if (x.some((v) => !(Math.abs(v) <= escapeBound)) || options.escapes?.(x)) return { x, value, evaluations, converged: false, escaped: true };
   }
   return { x, value, evaluations, converged };
 }

@@ -66,7 +66,7 @@ export const predict = {
   'predict.reason.fewCustomers': 'only {customers} customer(s) with purchases; the purchase model needs at least {min}',
   'predict.reason.oneDay': 'all purchases fall on one day, so there is no time to learn purchase rates from',
   'predict.reason.noRepeat': 'no customer bought on more than one day, so repeat purchasing cannot be estimated',
-  'predict.reason.boundaryPareto': 'the Pareto/NBD fit runs off to a boundary (a parameter beyond 10⁻⁵…10⁵): the data show no dropout it could measure',
+  'predict.reason.boundaryPareto': 'the Pareto/NBD fit runs off to a boundary (a parameter beyond 10⁻⁵…10⁵, or fewer than 1 in 10,000 customers expected to leave over the whole history): the data show no dropout it could measure',
   'predict.reason.boundary': 'the {model} fit runs off to a boundary (a parameter beyond 1e-5..1e5) even when penalised: the data do not pin the purchase process down',
   'predict.reason.customerInput': 'customer-level input has no dated purchases, so the purchase model cannot be fitted',
   'predict.reason.notFinite': 'the fitted model gives no finite forecast for some customers',

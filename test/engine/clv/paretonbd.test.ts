@@ -4,7 +4,7 @@
  * LL −9595.0.
  */
 import { groupPatterns } from '../../../src/engine/clv/groups';
-import { fitParetoNbd } from '../../../src/engine/clv/pnbdFit';
+import { dropoutShareWithin, fitParetoNbd } from '../../../src/engine/clv/pnbdFit';
 import { buildHistories } from '../../../src/engine/clv/summary';
 import { CDNOW_CALIBRATION_END, readCdnowSample } from './cdnow';
 
@@ -24,5 +24,45 @@ describe('Pareto/NBD on CDNOW (weeks)', () => {
     expect(Math.abs(fit.logLikelihood - -9595.0)).toBeLessThanOrEqual(0.05);
     expect(fit.converged).toBe(true);
     expect(fit.atBoundary).toBe(false);
+  });
+});
+
+describe('Pareto/NBD on purchases without dropout', () => {
+  it('the share leaving within t is 1 − (β/(β+t))^s', () => {
+    expect(dropoutShareWithin(1, 1, 1)).toBeCloseTo(0.5, 15);
+    expect(dropoutShareWithin(2, 3, 1)).toBeCloseTo(1 - (3 / 4) ** 2, 15);
+    // tiny shares keep their digits (expm1/log1p): s = 1e-9, β = 1, t = 1 → 1e-9 · ln 2
+    expect(dropoutShareWithin(1e-9, 1, 1) / (1e-9 * Math.LN2)).toBeCloseTo(1, 6);
+  });
+
+  it('is reported as a boundary fit: nobody leaves, so no dropout can be measured', () => {
+    // 1,500 customers buying as Poisson processes (rates Gamma(2, 8) per week) for 52 weeks, none leaving
+    let seed = 12345;
+    const uniform = (): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return (seed + 0.5) / 2 ** 32;
+    };
+    const gamma2 = (rate: number): number => -(Math.log(uniform()) + Math.log(uniform())) / rate;
+    const x: number[] = [];
+    const tx: number[] = [];
+    const T: number[] = [];
+    for (let c = 0; c < 1500; c++) {
+      const lambda = gamma2(8);
+      let t = 0;
+      let count = 0;
+      let last = 0;
+      for (;;) {
+        t += -Math.log(uniform()) / lambda;
+        if (t > 52) break;
+        count++;
+        last = t;
+      }
+      x.push(count);
+      tx.push(last);
+      T.push(52);
+    }
+    const fit = fitParetoNbd(groupPatterns(x, tx, T, 1));
+    expect(fit.atBoundary).toBe(true);
+    expect(dropoutShareWithin(fit.params.s, fit.params.beta, 52)).toBeLessThan(1e-3);
   });
 });
