@@ -9,8 +9,9 @@ import { contactColumns, contactsByCustomer } from '../engine';
 import { addShareOfWallet, walletByCustomer, walletColumn } from '../engine';
 import { InputError, type Analysis, type InputTable } from '../engine';
 import type { PlanValue } from '../report/plan';
-import { campaignList, listGroups, listSlug, type CampaignContacts } from '../report/campaignList';
+import { campaignList, listColumnDecimals, listGroups, listSlug, type CampaignContacts } from '../report/campaignList';
 import { csvField, type CsvTextOptions } from './csvOutput';
+import { formatFixed, formatNumber } from './format';
 import { writeAtomically } from './atomicWrite';
 import { UsageError } from './optionValues';
 import type { AnalyzeCommand } from './args';
@@ -44,10 +45,14 @@ export function applyWallet(analysis: Analysis, table: InputTable, named: string
   return `share of wallet: ${(summary.share * 100).toFixed(1)}% of the category spend of ${summary.customers} customers with a wallet ('${table.header[index]}')`;
 }
 
-/** One value as a CSV field (numbers plain, text neutralised as --csv-raw says). */
-function field(value: PlanValue, options: CsvTextOptions): string {
+/**
+ * One value as a CSV field: numbers with the column's decimals (money at the currency's precision,
+ * days and orders whole) in Latin digits as in every data file we write, text neutralised as
+ * --csv-raw says.
+ */
+function field(value: PlanValue, decimals: number | null, options: CsvTextOptions): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6) : '';
+  if (typeof value === 'number') return decimals === null ? formatNumber(value) : formatFixed(value, decimals);
   return csvField(String(value), options);
 }
 
@@ -76,7 +81,8 @@ export async function writeCampaignLists(analysis: Analysis, table: InputTable, 
   for (const group of groups) {
     const list = campaignList(analysis, contacts, group, command.lang);
     for (const m of list.invalidMobiles) invalid.set(m.customer, m.value);
-    const text = [list.header, ...list.rows].map((row) => row.map((v) => field(v, options)).join(',')).join('\n') + '\n';
+    const decimals = listColumnDecimals(list, analysis.currency);
+    const text = [list.header, ...list.rows].map((row) => row.map((v, j) => field(v, decimals[j] ?? null, options)).join(',')).join('\n') + '\n';
     await writeAtomically(path.join(dir, `${listSlug(group)}.csv`), (tmp) => fs.writeFileSync(tmp, text));
   }
   const lines = [`wrote ${groups.length} campaign lists to ${dir} (contact columns: ${columns.length ? columns.map((c) => c.header).join(', ') : 'none found; name them with --contact'})`];

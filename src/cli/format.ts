@@ -35,6 +35,30 @@ export function formatNumber(value: number): string {
   return String(rounded === 0 ? 0 : rounded);
 }
 
+/** One Intl formatter per number of decimals (Latin digits, `.` point, no separators, no `-0`). */
+const FIXED = new Map<number, Intl.NumberFormat>();
+
+/**
+ * Writes a number for a data file with a fixed number of decimals: Latin digits, `.` as the
+ * decimal point, no thousands separators, whatever the output language; non-finite as empty.
+ * @param value the number
+ * @param decimals digits after the point (0 for whole numbers)
+ * @returns its text
+ * @example formatFixed(45.5 / 3, 2) // '15.17'
+ * @example formatFixed(1833333.67, 0) // '1833334'
+ */
+export function formatFixed(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return '';
+  let format = FIXED.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
+    FIXED.set(decimals, format);
+  }
+  const text = format.format(value);
+  // -0.001 rounds to "-0.00": a minus zero is zero
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
 /**
  * Writes a count with thousands separators for messages.
  * @example formatCount(541909) // '541,909'

@@ -7,7 +7,7 @@
 import { t, type Lang } from '../i18n';
 import { normalizeIranianMobile, type ContactColumn } from '../engine';
 import { OTHERS, othersSegment } from '../engine';
-import type { Analysis, ChurnStatus, CustomerResult, SegmentRule } from '../engine';
+import type { Analysis, ChurnStatus, CurrencyCode, CustomerResult, SegmentRule } from '../engine';
 import { churnLabel, segmentLookup } from './labels';
 import type { PlanValue, SheetPlan } from './plan';
 import { INTEGER_FORMAT, MONEY_FORMAT, localizeSheetFormats } from './formats';
@@ -32,6 +32,39 @@ export interface CampaignList {
 
 /** The list's own columns before the contacts (keys of report.list.*). */
 const LIST_COLUMNS = ['customer', 'segment', 'action', 'recency_days', 'frequency', 'monetary', 'clv', 'churn_status'] as const;
+
+/** Formats of the list's own columns (LIST_COLUMNS order); contacts and the message stay General. */
+const LIST_FORMATS: (string | null)[] = [null, null, null, INTEGER_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null];
+
+/** Currencies counted in whole units: the rial and the toman have no minor unit in use. */
+const WHOLE_UNIT_CURRENCIES: ReadonlySet<CurrencyCode> = new Set(['IRR', 'IRT']);
+
+/**
+ * Decimals of money in a list file: none for the rial and the toman, two (cents) for the other
+ * currencies and for amounts without a unit.
+ * @param currency the analysis' currency (absent or null when the data names none)
+ * @returns 0 or 2
+ * @example moneyDecimals('IRR') // 0
+ * @example moneyDecimals(undefined) // 2
+ */
+export function moneyDecimals(currency: CurrencyCode | null | undefined): number {
+  return currency && WHOLE_UNIT_CURRENCIES.has(currency) ? 0 : 2;
+}
+
+/**
+ * Decimals of each column of a list in a text file: days and orders whole, money at the currency's
+ * precision (moneyDecimals), null for text (names, actions, contacts, the message).
+ * @param list the list (its header gives the columns)
+ * @param currency the analysis' currency
+ * @returns one entry per column
+ */
+export function listColumnDecimals(list: Pick<CampaignList, 'header'>, currency: CurrencyCode | null | undefined): (number | null)[] {
+  return list.header.map((_, j) => {
+    const format = LIST_FORMATS[j] ?? null;
+    if (format === MONEY_FORMAT) return moneyDecimals(currency);
+    return format === INTEGER_FORMAT ? 0 : null;
+  });
+}
 
 /** Fills {name}, {segment} and {customer} in a template. */
 function fillTemplate(template: string, values: Record<string, string>): string {
@@ -120,9 +153,6 @@ export function listSlug(group: ListGroup): string {
 export function groupLabel(analysis: Analysis, group: ListGroup, lang: Lang): string {
   return 'segment' in group ? segmentLookup(analysis.settings.segmentRules, lang)(group.segment).label : churnLabel(group.churnStatus, lang);
 }
-
-/** Formats of the list's own columns (LIST_COLUMNS order); contacts and the message stay General. */
-const LIST_FORMATS: (string | null)[] = [null, null, null, INTEGER_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null];
 
 /**
  * A campaign list as a sheet of plain cells (header row, then one row per customer), ready to copy

@@ -1,5 +1,5 @@
 import { CSV_COLUMNS, csvField, customerCsvLine, customersCsv } from '../../src/cli/csvOutput';
-import { formatDay, formatNumber, parseIsoDay } from '../../src/cli/format';
+import { formatDay, formatFixed, formatNumber, parseIsoDay } from '../../src/cli/format';
 import { analysisDocument } from '../../src/cli/jsonOutput';
 import { createProgress, renderBar, wantsProgress } from '../../src/cli/progress';
 import { generateTransactions, syntheticCsv } from '../../src/cli/synthetic';
@@ -103,6 +103,16 @@ describe('text conversions', () => {
     expect(formatNumber(-0.0000001)).toBe('0');
     expect(formatNumber(NaN)).toBe('');
     expect(formatNumber(393223)).toBe('393223');
+  });
+
+  it('writes a fixed number of decimals in Latin digits, without separators or a minus zero', () => {
+    expect(formatFixed(45.5 / 3, 2)).toBe('15.17');
+    expect(formatFixed(843, 2)).toBe('843.00');
+    expect(formatFixed(5500001 / 3, 0)).toBe('1833334');
+    expect(formatFixed(12345678.9, 2)).toBe('12345678.90');
+    expect(formatFixed(-0.001, 2)).toBe('0.00');
+    expect(formatFixed(-2.5 / 3, 2)).toBe('-0.83');
+    expect(formatFixed(Infinity, 2)).toBe('');
   });
 });
 

@@ -84,7 +84,11 @@ async function openPane(lang: Lang): Promise<{ page: Page; errors: string[] }> {
 const sheetNames = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).rfmPreview.sim.sheetNames());
 const sheetValues = (page: Page, name: string): Promise<Cell[][]> => page.evaluate((n) => (window as any).rfmPreview.sim.values(n), name);
 
-/** A list sheet's rows against the CLI's list CSV, cell by cell (numbers as numbers: the CSV rounds to 6 places). */
+/**
+ * A list sheet's rows against the CLI's list CSV, cell by cell. The sheet holds exact numbers (its
+ * format shows them rounded); the CSV writes them rounded (money to cents, days and orders whole):
+ * a number matches when it is within half a unit of the CSV's last decimal.
+ */
 function listMismatches(sheet: Cell[][], csvText: string): string[] {
   const csv = parseDelimitedText(csvText, { header: true });
   const expected = [csv.header, ...csv.rows].map((r) => r.map((v) => String(v ?? '')));
@@ -93,7 +97,9 @@ function listMismatches(sheet: Cell[][], csvText: string): string[] {
   if (rows.length !== expected.length) out.push(`rows: sheet ${rows.length}, CSV ${expected.length}`);
   expected.forEach((line, r) => line.forEach((want, c) => {
     const got = rows[r]?.[c];
-    const same = String(got ?? '') === want || (typeof got === 'number' && Math.abs(got - Number(want)) <= 5e-7 * Math.max(1, Math.abs(got)));
+    const decimals = (want.split('.')[1] ?? '').length;
+    const same = String(got ?? '') === want
+      || (typeof got === 'number' && /^-?\d+(\.\d+)?$/.test(want) && Math.abs(got - Number(want)) <= 0.5 * 10 ** -decimals + 1e-9 * Math.max(1, Math.abs(got)));
     if (!same) out.push(`row ${r + 1} column ${c + 1}: sheet ${String(got)}, CSV ${want}`);
   }));
   return out.slice(0, 10);
