@@ -15,3 +15,14 @@ export interface StreamingWorksheetParts {
   _writeCloseWorksheet(): void;
   _write(text: string): void;
 }
+
+/**
+ * The worksheet writer's manual row breaks, written as `<rowBreaks>` after the page setup
+ * (ECMA-376 Part 1, 18.3.1.74 rowBreaks, 18.3.1.10 brk: `id` is the row the break sits above,
+ * 0-based, so 1-based it is the last row of the page before; `max` the last column, XFD = 16383;
+ * `man` a manual break). `Row.addPageBreak` would make ExcelJS row objects that the streaming
+ * writer (cli/xlsxRows.ts writes rows raw) does not need.
+ */
+export interface StreamingWorksheetBreaks {
+  rowBreaks: { id: number; max: number; man: number }[];
+}

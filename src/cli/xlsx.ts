@@ -1,8 +1,8 @@
 /**
  * The CLI's workbook writer: renders a WorkbookPlan to an .xlsx file with ExcelJS, cell for cell
  * as the Office.js writer does: sheets, Excel tables, number and date formats, colour-scale
- * conditional formats, frozen panes, column widths, wrapped text, page setup, tab colours and
- * right-to-left sheets.
+ * conditional formats, frozen panes, column widths, wrapped text, page setup (with the manual page
+ * breaks that keep charts whole), tab colours and right-to-left sheets.
  *
  * Streams: ExcelJS's streaming writer sends each row into the zip (native zlib) as soon as it is
  * complete, so memory grows with one sheet's XML at most, not with ExcelJS cell objects.
@@ -22,6 +22,7 @@ import { writeAtomically } from './atomicWrite';
 import { EXCEL_MAX_CELL_CHARS } from './xlsxLimits';
 import { LINE_HEIGHT_POINTS } from '../report/layout';
 import { cellFormatOf } from '../report/formats';
+import type { StreamingWorksheetBreaks } from './exceljsParts';
 
 type CellStyle = NonNullable<CellBlock['style']>;
 
@@ -182,6 +183,18 @@ function pageSetup(sheet: SheetPlan): Partial<ExcelJS.PageSetup> | undefined {
   };
 }
 
+/** Excel's last column, 0-based (XFD): a row break runs across every column. */
+const LAST_COLUMN = 16383;
+
+/**
+ * The plan's manual page breaks (report/pageBreaks.ts: a new page above each chart's section) as
+ * the sheet's `<rowBreaks>`: a break above 0-based row r has `id` r.
+ */
+function addRowBreaks(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
+  const breaks = (ws as unknown as StreamingWorksheetBreaks).rowBreaks;
+  for (const row of sheet.pageSetup?.rowBreaks ?? []) breaks.push({ id: row, max: LAST_COLUMN, man: 1 });
+}
+
 /** Writers of the parts ExcelJS's streaming writer lacks. */
 interface ExtraParts {
   tables: TableParts;
@@ -198,6 +211,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPl
   sheet.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
+  addRowBreaks(ws, sheet);
   await writeRows(new RawRowWriter(wb, ws), sheet, styles);
   sheet.colorScales.forEach((scale, i) => ws.addConditionalFormatting({ ref: rangeRef(scale), rules: [colorScaleRule(scale, i + 1)] }));
   const sheetTables = sheet.blocks.flatMap((b) => (b.kind === 'table'

@@ -10,12 +10,14 @@
  *   is longer than the rest of the sheet is wide.
  * - Printing: one page wide, landscape when the sheet is wider than a portrait page, the header
  *   row of a table longer than a page repeated on every page, at most `maxPrintPages` pages tall
- *   when the sheet asks for it (the Summary: two).
+ *   when the sheet asks for it (the Summary: two), and a new page before each chart's section so
+ *   that no chart is cut between pages.
  */
 import type { Lang } from '../i18n';
 import type { Block, ChartSpec, PageSetup, PlanRange, SheetPlan, WorkbookPlan } from './plan';
 import { valueChars } from './displayWidth';
 import { cellFormatOf } from './formats';
+import { chartPageBreaks } from './pageBreaks';
 
 /** Narrowest column we set, in characters. */
 export const MIN_COLUMN_CHARS = 6;
@@ -212,17 +214,21 @@ function titleRows(sheet: SheetPlan): PageSetup['titleRows'] {
 }
 
 /**
- * The page setup of a sheet whose widths are set: one page wide, landscape when wide.
+ * The page setup of a sheet whose widths are set: one page wide, landscape when wide, a new page
+ * at the top of each chart's section (report/pageBreaks.ts).
  * @param sheet the sheet (after fitColumns)
  */
 export function pageSetupOf(sheet: SheetPlan): PageSetup {
   const width = sheet.columnWidths.reduce((sum, w) => sum + w, 0);
-  return {
+  const setup: PageSetup = {
     orientation: width > PORTRAIT_MAX_CHARS ? 'landscape' : 'portrait',
     fitToWidth: 1,
     fitToHeight: sheet.maxPrintPages ?? 0,
     titleRows: titleRows(sheet),
   };
+  const breaks = chartPageBreaks(sheet);
+  if (breaks.length > 0) setup.rowBreaks = breaks;
+  return setup;
 }
 
 /**

@@ -99,6 +99,11 @@ export interface PageSetup {
   fitToHeight: number;
   /** 0-based rows printed at the top of every page (a long table's header row), or null. */
   titleRows: { first: number; last: number } | null;
+  /**
+   * 0-based rows that start a new printed page (manual breaks above them), so that no chart is cut
+   * between two pages (report/pageBreaks.ts); absent when there are none.
+   */
+  rowBreaks?: number[];
 }
 
 /** One sheet of the plan. */
