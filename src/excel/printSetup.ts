@@ -8,6 +8,9 @@
  *   JSON object (use x.zoom = {...} instead of x.zoom.scale = ...)"), `setPrintTitleRows(range)`
  *   ("Sets the worksheet's title rows to be repeated at the top of each page", an address such as
  *   `$1:$1` as in the office-js-snippets sample worksheet-page-layout.yaml).
+ * - excel.worksheet#horizontalpagebreaks and excel.pagebreakcollection (ExcelApi 1.9): `add(range)`
+ *   "Adds a page break before the top-left cell of the range specified", `removePageBreaks()`
+ *   "Resets all manual page breaks in the collection".
  * Fit to one page wide with any number of pages down sets only `horizontalFitToPages`: the docs
  * define no value for "automatic" pages down, so none is invented.
  */
@@ -58,7 +61,7 @@ export function zoomOf(setup: PageSetup): Excel.PageLayoutZoomOptions {
 }
 
 /**
- * Queues a sheet's print setup (the caller checks ExcelApi 1.9).
+ * Queues a sheet's print setup and its manual page breaks (the caller checks ExcelApi 1.9).
  * @param sheet the worksheet
  * @param plan the plan sheet (its `pageSetup`, from report/layout.ts)
  */
@@ -69,4 +72,18 @@ export function queuePageLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   layout.orientation = (setup.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
   layout.zoom = zoomOf(setup);
   if (setup.titleRows) layout.setPrintTitleRows(`$${setup.titleRows.first + 1}:$${setup.titleRows.last + 1}`);
+  queueRowBreaks(sheet, setup);
+}
+
+/**
+ * Queues the plan's manual page breaks (a new page above each chart's section, report/pageBreaks.ts),
+ * replacing the sheet's earlier ones: a Refresh rewrites the sheet in place, and its charts may
+ * have moved.
+ * @param sheet the worksheet
+ * @param setup the plan's page setup
+ */
+export function queueRowBreaks(sheet: Excel.Worksheet, setup: PageSetup): void {
+  const breaks = sheet.horizontalPageBreaks;
+  breaks.removePageBreaks();
+  for (const row of setup.rowBreaks ?? []) breaks.add(rectAddress({ row, column: 0, rows: 1, columns: 1 }));
 }

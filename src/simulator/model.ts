@@ -77,6 +77,8 @@ export class SheetModel {
   /** Print settings (Worksheet.pageLayout, ExcelApi 1.9). */
   print: { orientation: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows: { first: number; last: number } | null } =
     { orientation: 'Portrait', zoom: { scale: 100 }, titleRows: null };
+  /** Manual page breaks (Worksheet.horizontalPageBreaks, ExcelApi 1.9): 0-based rows a printed page starts at, ascending. */
+  rowBreaks: number[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];
   pivots: PivotModel[] = [];

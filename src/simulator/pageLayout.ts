@@ -7,12 +7,19 @@
  *   (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions);
  * - `setPrintTitleRows(range)`: the rows repeated at the top of each printed page; an address such
  *   as `$1:$1` (office-js-snippets, samples/excel/54-worksheet/worksheet-page-layout.yaml).
+ * `Worksheet.horizontalPageBreaks`, a PageBreakCollection (ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection): `add(pageBreakRange)`
+ * "Adds a page break before the top-left cell of the range specified" (a range or an address);
+ * `removePageBreaks()` "Resets all manual page breaks in the collection"; `getCount()`. The
+ * PageBreak that `add` returns is not modelled (the add-in does not use it).
  * Every member needs ExcelApi 1.9: on older hosts the call fails as office.js does.
  */
-import { ClientObject } from './clientObject';
+import { parseCells } from './address';
+import { ClientObject, ClientResult } from './clientObject';
 import { SimContext } from './context';
 import { simError } from './errors';
 import { SheetModel } from './model';
+import type { RangeProxy } from './range';
 
 const ORIENTATIONS = new Set(['Portrait', 'Landscape']);
 const PAGE_LAYOUT_API = 9;
@@ -67,5 +74,36 @@ export class PageLayoutProxy extends ClientObject<SheetModel> {
   /** `setPrintTitleRows(title)`: whole rows, by address. */
   setPrintTitleRows(title: string): void {
     this.call('setPrintTitleRows', [title], PAGE_LAYOUT_API, (t) => { t.print.titleRows = titleRows(title); });
+  }
+}
+
+/** The simulated `Worksheet.horizontalPageBreaks`: manual breaks above rows. */
+export class PageBreakCollectionProxy extends ClientObject<SheetModel> {
+  protected readonly scalarProps: string[] = [];
+
+  constructor(context: SimContext, sheet: () => SheetModel) { super(context, sheet, 'PageBreakCollection'); }
+
+  protected read(): unknown { return undefined; }
+
+  /** `add(pageBreakRange)`: a break above the range's top-left cell (an address on this sheet, or a range). */
+  add(pageBreakRange: string | RangeProxy): void {
+    this.call('add', [typeof pageBreakRange === 'string' ? pageBreakRange : 'Range'], PAGE_LAYOUT_API, (t) => {
+      const row = typeof pageBreakRange === 'string'
+        ? parseCells(pageBreakRange.slice(pageBreakRange.lastIndexOf('!') + 1)).row
+        : pageBreakRange.target().rect.row;
+      if (!t.rowBreaks.includes(row)) t.rowBreaks = [...t.rowBreaks, row].sort((a, b) => a - b);
+    });
+  }
+
+  /** `removePageBreaks()`: no manual breaks left. */
+  removePageBreaks(): void {
+    this.call('removePageBreaks', [], PAGE_LAYOUT_API, (t) => { t.rowBreaks = []; });
+  }
+
+  /** `getCount()`. */
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.call('getCount', [], PAGE_LAYOUT_API, (t) => result.resolve(t.rowBreaks.length));
+    return result;
   }
 }

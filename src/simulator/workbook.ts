@@ -14,7 +14,7 @@ import { ApplicationProxy, ChartCollectionProxy, FreezePanesProxy, PivotTableCol
 import { SheetModel, WorkbookModel } from './model';
 import { RangeProxy } from './range';
 import { TableCollectionProxy } from './tables';
-import { PageLayoutProxy } from './pageLayout';
+import { PageBreakCollectionProxy, PageLayoutProxy } from './pageLayout';
 import { NamedItemCollectionProxy } from './namedItems';
 
 /** The simulated `Excel.Worksheet`. */
@@ -26,6 +26,8 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   readonly freezePanes: FreezePanesProxy;
   /** `pageLayout` (ExcelApi 1.9): see pageLayout.ts. */
   readonly pageLayout: PageLayoutProxy;
+  /** `horizontalPageBreaks` (ExcelApi 1.9): see pageLayout.ts. */
+  readonly horizontalPageBreaks: PageBreakCollectionProxy;
 
   constructor(context: SimContext, resolver: () => SheetModel | null, private readonly workbook: WorkbookModel) {
     super(context, () => {
@@ -39,6 +41,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     this.pivotTables = new PivotTableCollectionProxy(context, sheet, workbook);
     this.freezePanes = new FreezePanesProxy(context, sheet);
     this.pageLayout = new PageLayoutProxy(context, sheet);
+    this.horizontalPageBreaks = new PageBreakCollectionProxy(context, sheet);
   }
 
   protected read(prop: string, t: SheetModel): unknown {

@@ -115,6 +115,20 @@ describe('renderPlan', () => {
     expect(summary.rowHeights.get(3)).toBeUndefined();
   });
 
+  it('sets the plan\'s manual page breaks (ExcelApi 1.9), and a rewrite replaces them', async () => {
+    const plan = samplePlan();
+    plan.sheets[1].pageSetup = { orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, titleRows: null, rowBreaks: [5, 9] };
+    const sim = createExcelSimulator();
+    sim.addSheet('Sales');
+    await renderPlan(simulatorHost(sim), plan);
+    // A page starts at rows 6 and 10 (1-based): the breaks sit above 0-based rows 5 and 9.
+    expect(sim.sheet('Customers').rowBreaks).toEqual([5, 9]);
+    expect(sim.sheet('Summary').rowBreaks).toEqual([]);
+    plan.sheets[1].pageSetup = { orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, titleRows: null, rowBreaks: [7] };
+    await renderPlan(simulatorHost(sim), plan);
+    expect(sim.sheet('Customers').rowBreaks).toEqual([7]);
+  });
+
   it.each(['en', 'fa'] as const)('%s: a real plan: every sheet gets the plan\'s widths, wrapped cells and print setup', async (lang) => {
     const plan = buildWorkbookPlan(analysisWithModel(), { lang });
     const sim = createExcelSimulator();
@@ -131,6 +145,7 @@ describe('renderPlan', () => {
       planSheet.columnWidths.forEach((chars, column) => expect(sheet.columnWidths.get(column)).toBeCloseTo(widthPoints(chars)));
       for (const w of planSheet.wrapText ?? []) expect(sheet.style(w.row, w.column, 'format.wrapText')).toBe(true);
       for (const tall of planSheet.tallRows ?? []) expect(sheet.rowHeights.get(tall.row)).toBe(tall.lines * 15);
+      expect([planSheet.key, sheet.rowBreaks]).toEqual([planSheet.key, setup.rowBreaks ?? []]);
     });
     expect(sim.sheet(result.sheets[0].name).print.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 2 });
   });
