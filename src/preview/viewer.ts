@@ -1,7 +1,10 @@
 /**
  * A read-only view of the simulated workbook for the preview page: sheet tabs and the first rows
  * of the active sheet as an HTML table (textContent only), each cell shown as its number format
- * says (cellFormat.ts: separators, decimals, dates, Persian digits and Jalali dates).
+ * says (cellFormat.ts: separators, decimals, dates, Persian digits and Jalali dates). The table
+ * sits in its own scrolling box (`.preview-grid`, preview.css) below the tabs, so a sheet wider
+ * than the viewer (the Customers sheet at 320 px) scrolls sideways inside it, in the sheet's own
+ * direction, while the page does not.
  */
 import { columnLetter } from '../engine';
 import { t, type Lang } from '../i18n';
@@ -37,9 +40,14 @@ export function renderSheetViewer(container: HTMLElement, sim: SimulatedExcel, l
     tabs.append(tab);
   }
   const table = document.createElement('table');
+  const grid = document.createElement('div');
+  grid.className = 'preview-grid';
+  grid.dataset.sheet = active?.name ?? '';
+  grid.append(table);
   const used = active?.usedRect(true);
   if (active && used) {
-    table.dir = active.name && /[\u0600-\u06FF]/.test(active.name) ? 'rtl' : 'ltr';
+    // The box takes the sheet's direction too: a right-to-left sheet starts at its column A, on the right.
+    grid.dir = active.name && /[\u0600-\u06FF]/.test(active.name) ? 'rtl' : 'ltr';
     const rows = Math.min(used.row + used.rows, MAX_ROWS);
     const columns = Math.min(used.column + used.columns, MAX_COLUMNS);
     const head = document.createElement('tr');
@@ -65,12 +73,29 @@ export function renderSheetViewer(container: HTMLElement, sim: SimulatedExcel, l
       table.append(tr);
     }
   }
-  const parts: Node[] = [tabs, table];
+  const parts: Node[] = [tabs, grid];
   if (used && used.row + used.rows > MAX_ROWS) {
     const more = document.createElement('div');
     more.className = 'more';
     more.textContent = t(lang, 'pane.preview.moreRows', { count: formatNumber(lang, used.row + used.rows - MAX_ROWS) });
     parts.push(more);
   }
+  const kept = scrollOf(container, grid.dataset.sheet ?? '');
   container.replaceChildren(...parts);
+  if (kept) {
+    grid.scrollTop = kept.top;
+    grid.scrollLeft = kept.left;
+  }
+}
+
+/**
+ * Where the viewer's box was scrolled, when it shows the same sheet: a redraw (after each sync of
+ * the simulator) keeps the visitor's place.
+ * @param container the viewer element
+ * @param sheet the sheet about to be drawn
+ */
+function scrollOf(container: HTMLElement, sheet: string): { top: number; left: number } | undefined {
+  const previous = container.querySelector<HTMLElement>('.preview-grid');
+  if (!previous || previous.dataset.sheet !== sheet) return undefined;
+  return { top: previous.scrollTop, left: previous.scrollLeft };
 }

@@ -2,10 +2,13 @@
  * The preview page's "Open a CSV or .xlsx": the visitor's own file (written here: a CSV, and an
  * .xlsx by ExcelJS with real date cells) becomes a sheet, the real pane reads and analyses it; the
  * sheet viewer shows numbers as their formats say (separators, ISO or Jalali dates, Persian digits).
+ * At 320 px (QA) the page asks for no favicon (no 404 in the console) and the viewer's sheet
+ * scrolls sideways in its own box, so every column can be reached while the page does not scroll.
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/i18n';
+import { columnLetter } from '../../src/engine';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ARTIFACTS, pressAnalyze, useBrowser } from './harness';
@@ -88,6 +91,56 @@ describe('Open a CSV or .xlsx on the preview page', () => {
     await page.waitForFunction(() => document.getElementById('preview-banner')!.classList.contains('error'));
     expect(await page.textContent('#preview-banner')).toMatch(/^Could not open photo\.xlsx: photo\.xlsx: not a readable \.xlsx workbook/);
     expect(await page.evaluate(() => (window as any).rfmPreview.sim.sheetNames())).toEqual(['Sheet1']);
+    await page.close();
+  });
+});
+
+describe.each(['en', 'fa'] as const)('the preview page at 320 px (%s)', (lang) => {
+  test('no favicon request; the Customers sheet scrolls sideways in its own box to its last column', async () => {
+    const page = await shared.browser.newPage({ viewport: { width: 320, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${shared.served.origin}/preview.html?lang=${lang}`);
+    await page.waitForSelector('#analyze');
+    expect((await pressAnalyze(page)).error).toBeNull();
+    const sheet = t(lang, 'report.sheet.customers');
+    await page.click(`.preview-sheets nav button:text-is("${sheet}")`);
+    await page.waitForFunction(() => document.querySelector('.preview-sheets nav button[aria-selected="true"]') !== null);
+    // The columns the simulator holds on the sheet (its own count, not the viewer's).
+    const columns = ((await page.evaluate((n) => (window as any).rfmPreview.sim.values(n), sheet)) as unknown[][])[0].length;
+    expect(columns).toBeGreaterThan(10);
+    const last = columnLetter(columns - 1);
+    /** The viewer's box, the page's width, and where columns A and the last one are. */
+    const measure = () => page.evaluate((lastLetter) => {
+      const grid = document.querySelector('.preview-sheets table')!.parentElement as HTMLElement;
+      const box = grid.getBoundingClientRect();
+      const head = [...grid.querySelectorAll('tr:first-child th')] as HTMLElement[];
+      const inBox = (letter: string) => {
+        const r = head.find((th) => th.textContent === letter)!.getBoundingClientRect();
+        return r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+      };
+      return {
+        pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        overflowX: getComputedStyle(grid).overflowX,
+        wider: grid.scrollWidth > grid.clientWidth,
+        box: [box.left >= 0, box.right <= window.innerWidth, box.bottom <= window.innerHeight],
+        first: inBox('A'),
+        last: inBox(lastLetter),
+      };
+    }, last);
+    expect(await measure()).toEqual({ pageScrolls: false, overflowX: 'auto', wider: true, box: [true, true, true], first: true, last: false });
+    // Scroll the box to its far end: right in English, left in Persian (a right-to-left box scrolls to negative offsets).
+    await page.evaluate((rtl) => {
+      const grid = document.querySelector('.preview-sheets table')!.parentElement as HTMLElement;
+      grid.scrollLeft = rtl ? -grid.scrollWidth : grid.scrollWidth;
+    }, lang === 'fa');
+    expect(await measure()).toMatchObject({ pageScrolls: false, first: false, last: true });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `preview-viewer-320-${lang}.png`) });
+    // The icon is inline: the browser asks the server for no /favicon.ico (a 404 in the console before).
+    expect(await page.evaluate(() => document.querySelector('link[rel="icon"]')?.getAttribute('href') ?? null)).toBe('data:,');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
