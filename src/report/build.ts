@@ -14,7 +14,7 @@ import { modelCheckSheet } from './modelCheckSheet';
 import { rulesSheet } from './rulesSheet';
 import { migrationSheet } from './migrationSheet';
 import { cohortsSheet } from './cohortsSheet';
-import { MONEY_FORMAT, amountsHaveDecimals, localizeSheetFormats, moneyFormat, replaceFormat } from './formats';
+import { MONEY_FORMAT, localizeSheetFormats, moneyFormat, moneyStyleOf, replaceFormat } from './formats';
 import { layOutPlan } from './layout';
 
 /** Options of the plan. */
@@ -54,7 +54,7 @@ export function buildWorkbookPlan(analysis: Analysis, opts: PlanOptions): Workbo
   const cohorts = cohortsSheet(analysis, lang);
   if (cohorts) sheets.push(cohorts);
   sheets.push(rulesSheet(analysis, lang));
-  const money = moneyFormat({ currency: opts.currency === undefined ? analysis.currency ?? null : opts.currency, decimals: amountsHaveDecimals(analysis) }, lang);
+  const money = moneyFormat(moneyStyleOf(analysis, opts.currency), lang);
   for (const sheet of sheets) {
     replaceFormat(sheet, MONEY_FORMAT, money);
     localizeSheetFormats(sheet, lang);

@@ -10,7 +10,7 @@ import { OTHERS, othersSegment } from '../engine';
 import type { Analysis, ChurnStatus, CurrencyCode, CustomerResult, SegmentRule } from '../engine';
 import { churnLabel, segmentLookup } from './labels';
 import type { PlanValue, SheetPlan } from './plan';
-import { INTEGER_FORMAT, MONEY_FORMAT, localizeSheetFormats } from './formats';
+import { INTEGER_FORMAT, MONEY_FORMAT, localizeSheetFormats, moneyFormat, replaceFormat, type MoneyStyle } from './formats';
 import { layOutPlan } from './layout';
 import { cells, emptySheet } from './sheet';
 
@@ -157,17 +157,22 @@ export function groupLabel(analysis: Analysis, group: ListGroup, lang: Lang): st
 /**
  * A campaign list as a sheet of plain cells (header row, then one row per customer), ready to copy
  * into an SMS or email tool: no table, header frozen, widths from the content. Text stays text
- * (mobile numbers with their leading 0, formula-looking names) as in every plan.
+ * (mobile numbers with their leading 0, formula-looking names) as in every plan. Money shows as in
+ * the report's sheets (the analysis' moneyStyleOf through moneyFormat: the unit, cents only when
+ * the amounts have them).
  * @param list the list (campaignList)
  * @param title the sheet's name before the writer makes it unique
  * @param lang output language (right-to-left and Persian digits in Persian)
+ * @param money the analysis' money style (formats.ts moneyStyleOf)
+ * @example campaignListSheet(list, 'List – Champions', 'en', moneyStyleOf(analysis))
  */
-export function campaignListSheet(list: CampaignList, title: string, lang: Lang): SheetPlan {
+export function campaignListSheet(list: CampaignList, title: string, lang: Lang, money: MoneyStyle): SheetPlan {
   const sheet = { ...emptySheet('list', lang), name: title };
   const formats = list.header.map((_, j) => LIST_FORMATS[j] ?? null);
   sheet.blocks.push(cells(0, 0, [list.header], 'heading'));
   if (list.rows.length > 0) sheet.blocks.push(cells(1, 0, list.rows, 'body', formats));
   sheet.frozenRows = 1;
+  replaceFormat(sheet, MONEY_FORMAT, moneyFormat(money, lang));
   localizeSheetFormats(sheet, lang);
   layOutPlan({ lang, sheets: [sheet] });
   return sheet;

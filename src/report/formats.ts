@@ -181,6 +181,19 @@ export function amountsHaveDecimals(analysis: Analysis): boolean {
 }
 
 /**
+ * How an analysis' money shows, the one rule of every money cell the add-in and the CLI write to a
+ * workbook (report sheets and the pane's List sheet): the chosen currency, else the one the data
+ * names, else no unit; two decimals only when some customer's revenue has cents. O(customers).
+ * @param analysis the analysis
+ * @param currency the user's choice: a code, null for no unit, absent for the data's own
+ * @returns the style for moneyFormat
+ * @example moneyStyleOf(analysis, 'IRT') // { currency: 'IRT', decimals: false } when every revenue is whole
+ */
+export function moneyStyleOf(analysis: Analysis, currency?: CurrencyCode | null): MoneyStyle {
+  return { currency: currency === undefined ? analysis.currency ?? null : currency, decimals: amountsHaveDecimals(analysis) };
+}
+
+/**
  * Replaces one number format by another in every block of a sheet, in place.
  * @param sheet the sheet
  * @param from the format to replace (e.g. MONEY_FORMAT)

@@ -7,6 +7,7 @@
 import { t, type Lang } from '../i18n';
 import { contactColumns, contactsByCustomer, type Analysis, type InputTable } from '../engine';
 import { campaignList, campaignListSheet, groupLabel, listGroups, type CampaignContacts, type ListGroup } from '../report/campaignList';
+import { moneyStyleOf } from '../report/formats';
 import type { SheetPlan } from '../report/plan';
 
 /** No contact columns (a list from a Refresh, whose table the pane did not read). */
@@ -58,5 +59,5 @@ export function listSheetFor(analysis: Analysis, contacts: CampaignContacts, val
   if (!group) return undefined;
   const list = campaignList(analysis, contacts, group, lang);
   const title = t(lang, 'pane.lists.sheetName', { group: groupLabel(analysis, group, lang) });
-  return { plan: campaignListSheet(list, title, lang), customers: list.rows.length, invalidMobiles: list.invalidMobiles.length };
+  return { plan: campaignListSheet(list, title, lang, moneyStyleOf(analysis)), customers: list.rows.length, invalidMobiles: list.invalidMobiles.length };
 }
