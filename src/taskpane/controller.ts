@@ -3,11 +3,11 @@
  * (read the source, Analyze, Cancel, a language switch, the ribbon's Refresh notices). The view
  * (view.ts) reads the form, draws the state and forwards events; this module touches no DOM, so the
  * pane's behaviour is unit-tested in Node (test/taskpane/controller.test.ts).
- * Every message is kept as a function of the language, so a switch re-renders it.
+ * Every message is kept as a function of the language, so a switch re-renders it. The option
+ * fields become the engine's options in options.ts.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, CurrencyCode, InputKind, InputTable, ProgressFn } from '../engine';
-import { CURRENCY_CODES } from '../engine';
+import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind, InputTable, ProgressFn } from '../engine';
 import type { RefreshNotice } from '../commands/notice';
 import type { WorkbookPlan } from '../report/plan';
 import { detectMapping } from './detect';
@@ -15,8 +15,9 @@ import type { PaneHost, SourceBlock, SourceChoice } from './host';
 import { formatNumber } from './lang';
 import { roleLabel } from './mapping';
 import { localText, type LocalText } from './messages';
+import { analysisOptionsOf, type TypedOptions } from './options';
 import { CancelledError, WorkerError, type Run } from './runner';
-import { checkMapping, parseAnalysisDate, parseOptionFields, type PaneMessage } from './validate';
+import { checkMapping, type PaneMessage } from './validate';
 import { listSheetFor, NO_CONTACTS } from './lists';
 import type { CampaignContacts } from '../report/campaignList';
 
@@ -26,13 +27,7 @@ export interface PaneForm {
   inputKind(): InputKind;
   mapping(): ColumnMapping;
   /** The option fields as typed. */
-  options(): {
-    bins: string; analysisDate: string; split: string; dayMonth: string; zeroAmounts: string; currency?: string; writeBack: boolean; churnHorizon?: string;
-    /** "Compare with": the earlier date of a segment migration (empty: none). */
-    compareDate?: string;
-    /** "Cohorts": count cohort retention. */
-    cohorts?: boolean;
-  };
+  options(): TypedOptions;
 }
 
 /** The latest run's figures (Analyze or Refresh), shown in the summary. */
@@ -220,25 +215,11 @@ export class PaneController {
     }
   }
 
-  private analysisOptions(mapping: ColumnMapping): { options: AnalysisOptions; writeBack: boolean } {
-    const typed = this.view.form.options();
-    const fields = parseOptionFields(typed.bins, typed.analysisDate, this.state.lang);
-    if ('key' in fields) throw new PaneError(fields);
-    const options: AnalysisOptions = { inputKind: this.view.form.inputKind(), columns: { ...mapping }, bins: fields.bins, split: typed.split as AnalysisOptions['split'] };
-    if (fields.analysisDate !== undefined) options.analysisDate = fields.analysisDate;
-    if (typed.dayMonth === 'dmy' || typed.dayMonth === 'mdy') options.dayMonthOrder = typed.dayMonth;
-    if (typed.zeroAmounts === 'skip') options.zeroAmounts = 'skip';
-    // The currency select: '' = as the data says; rial <-> toman converts (engine/currency.ts).
-    if (typed.currency === 'none' || CURRENCY_CODES.includes(typed.currency as CurrencyCode)) options.currency = typed.currency as CurrencyCode | 'none';
-    const horizonDays = Number(typed.churnHorizon);
-    if (Number.isInteger(horizonDays) && horizonDays > 0) options.churnHorizonDays = horizonDays;
-    if (typed.compareDate && typed.compareDate.trim() !== '') {
-      const compareTo = parseAnalysisDate(typed.compareDate, this.state.lang);
-      if (compareTo === undefined) throw new PaneError({ key: this.state.lang === 'fa' ? 'pane.error.compareDateJalali' : 'pane.error.compareDate' });
-      options.compareTo = compareTo;
-    }
-    if (typed.cohorts) options.cohorts = true;
-    return { options, writeBack: typed.writeBack };
+  /** The options of an Analyze from the form (options.ts); a wrong field is a PaneError. */
+  private analysisOptions(mapping: ColumnMapping, kind: InputKind): { options: AnalysisOptions; writeBack: boolean } {
+    const run = analysisOptionsOf(this.view.form.options(), kind, mapping, this.state.lang);
+    if ('key' in run) throw new PaneError(run);
+    return run;
   }
 
   /** Analyze: read (unless just read), check, run in the worker, write, show the summary. */
@@ -253,7 +234,7 @@ export class PaneController {
       const roleName = (role: ColumnRole) => roleLabel(this.state.lang, role);
       const mappingProblem = checkMapping(mapping, source.table.header, roleName, kind);
       if (mappingProblem) throw this.detectionProblem ? new PaneError({ key: 'pane.error.input' }, this.detectionProblem) : new PaneError(mappingProblem);
-      const { options, writeBack } = this.analysisOptions(mapping);
+      const { options, writeBack } = this.analysisOptions(mapping, kind);
       const lang = this.state.lang;
       this.run = this.startRun(source.table, options, lang, (f, stage) => this.progress(f, stage));
       if (this.cancelRequested) this.run.cancel();
