@@ -4,20 +4,21 @@
  * (view.ts) reads the form, draws the state and forwards events; this module touches no DOM, so the
  * pane's behaviour is unit-tested in Node (test/taskpane/controller.test.ts).
  * Every message is kept as a function of the language, so a switch re-renders it. The option
- * fields become the engine's options in options.ts.
+ * fields become the engine's options in options.ts, and a failure becomes a message in failures.ts.
  */
 import { t, type Lang } from '../i18n';
 import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind, InputTable, ProgressFn } from '../engine';
 import type { RefreshNotice } from '../commands/notice';
 import type { WorkbookPlan } from '../report/plan';
 import { detectMapping } from './detect';
+import { failureShown, messageText, PaneError } from './failures';
 import type { PaneHost, SourceBlock, SourceChoice } from './host';
 import { formatNumber } from './lang';
 import { roleLabel } from './mapping';
 import { localText, type LocalText } from './messages';
 import { analysisOptionsOf, type TypedOptions } from './options';
-import { CancelledError, WorkerError, type Run } from './runner';
-import { checkMapping, type PaneMessage } from './validate';
+import { CancelledError, type Run } from './runner';
+import { checkMapping } from './validate';
 import { listSheetFor, NO_CONTACTS } from './lists';
 import type { CampaignContacts } from '../report/campaignList';
 
@@ -73,13 +74,6 @@ export interface PaneView {
 /** Starts the analysis (in a Web Worker in the pane; in-process in tests). */
 export type StartRun = (table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn) => Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }>;
 
-/** A user-facing failure: the message is shown, nothing is written. */
-class PaneError extends Error {
-  constructor(readonly pane: PaneMessage, readonly text?: LocalText) {
-    super(pane.key);
-  }
-}
-
 /** Stage names (the pane's, and Refresh's 'read'/'write') → label; the engine's stages show as analyzing. */
 const STAGE_KEYS: Record<string, string> = {
   reading: 'pane.stage.reading',
@@ -96,11 +90,6 @@ const STAGE_KEYS: Record<string, string> = {
  */
 export function stageKey(stage: string): string {
   return STAGE_KEYS[stage] ?? 'pane.stage.analyzing';
-}
-
-/** A message (its `{message}` filled by `text`), optionally followed by "Nothing was written." */
-function messageText(message: PaneMessage, nothingWritten: boolean, text?: LocalText): LocalText {
-  return (lang) => `${t(lang, message.key, text ? { ...message.params, message: text(lang) } : message.params)}${nothingWritten ? ` ${t(lang, 'pane.nothingWritten')}` : ''}`;
 }
 
 /** The pane's state and actions; see the module comment. */
@@ -289,18 +278,9 @@ export class PaneController {
     this.run?.cancel();
   }
 
+  /** Shows a failure (failures.ts): a cancelled run as a status, anything else as an error. */
   private showFailure(error: unknown, nothingWritten: boolean): void {
-    if (error instanceof CancelledError) {
-      this.update({ status: (lang) => t(lang, 'pane.cancelled') });
-      return;
-    }
-    if (error instanceof PaneError) {
-      this.update({ error: messageText(error.pane, nothingWritten, error.text) });
-      return;
-    }
-    const name = (error as Error | undefined)?.name;
-    const userError = name === 'ExcelInputError' || name === 'InputError' || (error instanceof WorkerError && error.inputError);
-    this.update({ error: messageText({ key: userError ? 'pane.error.input' : 'pane.error.unexpected' }, nothingWritten, localText(error)) });
+    this.update(failureShown(error, nothingWritten));
   }
 
   /**
