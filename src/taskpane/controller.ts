@@ -3,8 +3,9 @@
  * (read the source, Analyze, Cancel, a language switch, the ribbon's Refresh notices). The view
  * (view.ts) reads the form, draws the state and forwards events; this module touches no DOM, so the
  * pane's behaviour is unit-tested in Node (test/taskpane/controller.test.ts).
- * Every message is kept as a function of the language, so a switch re-renders it. The option
- * fields become the engine's options in options.ts, and a failure becomes a message in failures.ts.
+ * Every message is kept as a function of the language, so a switch re-renders it. The state and
+ * the view's side are typed in paneState.ts; the option fields become the engine's options in
+ * options.ts, and a failure becomes a message in failures.ts.
  */
 import { t, type Lang } from '../i18n';
 import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind, InputTable, ProgressFn } from '../engine';
@@ -12,64 +13,18 @@ import type { RefreshNotice } from '../commands/notice';
 import type { WorkbookPlan } from '../report/plan';
 import { detectMapping } from './detect';
 import { failureShown, messageText, PaneError } from './failures';
-import type { PaneHost, SourceBlock, SourceChoice } from './host';
+import type { PaneHost, SourceBlock } from './host';
 import { formatNumber } from './lang';
 import { roleLabel } from './mapping';
 import { localText, type LocalText } from './messages';
-import { analysisOptionsOf, type TypedOptions } from './options';
+import { analysisOptionsOf } from './options';
+import type { PaneState, PaneView } from './paneState';
 import { CancelledError, type Run } from './runner';
 import { checkMapping } from './validate';
 import { listSheetFor, NO_CONTACTS } from './lists';
 import type { CampaignContacts } from '../report/campaignList';
 
-/** What the view reads from the form when an action needs it. */
-export interface PaneForm {
-  source(): SourceChoice;
-  inputKind(): InputKind;
-  mapping(): ColumnMapping;
-  /** The option fields as typed. */
-  options(): TypedOptions;
-}
-
-/** The latest run's figures (Analyze or Refresh), shown in the summary. */
-export interface ShownRun {
-  analysis: Analysis;
-  sheetNames: string[];
-  /** Grows with every run, so the view redraws even when an equal-looking run comes in. */
-  serial: number;
-}
-
-/** The detected (or re-detected) mapping to draw as dropdowns. */
-export interface ShownMapping {
-  header: string[];
-  mapping: ColumnMapping;
-  kind: InputKind;
-  serial: number;
-}
-
-/** Everything the view draws. */
-export interface PaneState {
-  lang: Lang;
-  busy: boolean;
-  cancellable: boolean;
-  /** Shown while busy: 0..100 and the stage's string key. */
-  progress?: { percent: number; stageKey: string };
-  status?: LocalText;
-  error?: LocalText;
-  source?: LocalText;
-  mapping?: ShownMapping;
-  /** Table names for the table picker, once listed. */
-  tables?: string[];
-  summary?: ShownRun;
-}
-
-/** The view as the controller sees it. */
-export interface PaneView {
-  readonly form: PaneForm;
-  render(state: Readonly<PaneState>): void;
-  /** Moves the focus to the summary (screen readers read it next). */
-  focusSummary(): void;
-}
+export type { PaneForm, PaneState, PaneView, ShownMapping, ShownRun } from './paneState';
 
 /** Starts the analysis (in a Web Worker in the pane; in-process in tests). */
 export type StartRun = (table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn) => Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }>;
