@@ -53,7 +53,7 @@ describe('the verdict line', () => {
     const b = scorecard({ auc: { pNoPurchase: 0.7, recency: 0.75, pAlive: 0.6 }, noPurchase: { predicted: 601, actual: 500 }, churned: { called: 0, boughtNothing: 0, precision: null } });
     expect(backtestVerdict(b, 'en')).toBe(
       'Model check on the last 90 days: days since the last purchase alone found the customers who then bought nothing better than the churn ranking (AUC 0.750 against 0.700), so rank by recency when choosing whom to contact; '
-      + 'it expected 601 customers to buy nothing but 500 did, so read the churn counts as rough; it called no customer Churned.',
+      + 'it expected 601 customers to buy nothing but 500 did, so read the churn counts as rough; in the check it called no customer Churned.',
     );
   });
 

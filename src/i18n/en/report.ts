@@ -243,7 +243,7 @@ export const report = {
   'report.check.verdict.precision': '{share} of the {called} customers it called Churned bought nothing',
   'report.check.verdict.precision.oneBoughtNothing': 'the one customer it called Churned bought nothing',
   'report.check.verdict.precision.oneBought': 'the one customer it called Churned bought again',
-  'report.check.verdict.noneChurned': 'it called no customer Churned',
+  'report.check.verdict.noneChurned': 'in the check it called no customer Churned',
   'report.check.verdict.separator': '; ',
   'report.check.verdict.end': '.',
   'report.sheet.migration': 'Migration',

@@ -245,7 +245,7 @@ export const report: Record<keyof typeof en, string> = {
   'report.check.verdict.precision': '{share} از {called} مشتری‌ای که «ریزش‌کرده» خواند هیچ نخریدند',
   'report.check.verdict.precision.oneBoughtNothing': 'تنها مشتری‌ای که «ریزش‌کرده» خواند هیچ نخرید',
   'report.check.verdict.precision.oneBought': 'تنها مشتری‌ای که «ریزش‌کرده» خواند باز هم خرید',
-  'report.check.verdict.noneChurned': 'هیچ مشتری‌ای را «ریزش‌کرده» نخواند',
+  'report.check.verdict.noneChurned': 'در این آزمون هیچ مشتری‌ای را «ریزش‌کرده» نخواند',
   'report.check.verdict.separator': '؛ ',
   'report.check.verdict.end': '.',
   'report.sheet.migration': 'جابه‌جایی بخش‌ها',
