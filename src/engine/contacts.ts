@@ -75,16 +75,31 @@ function contactText(cell: Cell): string {
  * @returns id → one value per column ('' when the customer has none)
  */
 export function contactsByCustomer(table: InputTable, customerIndex: number, columns: readonly ContactColumn[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const row of table.rows) {
+  return addContactRows(new Map(), table.rows, customerIndex, columns);
+}
+
+/**
+ * Folds rows into each customer's contact values, the rule of contactsByCustomer (which is this
+ * over a whole table): a reader that streams a file calls it batch by batch, in file order, and
+ * gets the same values without keeping the rows.
+ * @param into id → values so far (changed in place)
+ * @param rows the next rows, in file order (an absent or empty row is skipped)
+ * @param customerIndex the customer column
+ * @param columns the contact columns
+ * @returns `into`
+ * @example addContactRows(new Map(), [['a', ''], ['a', 'a@x.ir']], 0, [{ index: 1, header: 'email', kind: 'email' }]).get('a') // ['a@x.ir']
+ * O(rows × columns).
+ */
+export function addContactRows(into: Map<string, string[]>, rows: readonly (readonly Cell[] | undefined)[], customerIndex: number, columns: readonly ContactColumn[]): Map<string, string[]> {
+  for (const row of rows) {
     if (!row) continue;
     const id = normalizeId(row[customerIndex]);
     if (id === undefined) continue;
-    let values = out.get(id);
-    if (!values) out.set(id, (values = columns.map(() => '')));
+    let values = into.get(id);
+    if (!values) into.set(id, (values = columns.map(() => '')));
     for (let k = 0; k < columns.length; k++) if (values[k] === '') values[k] = contactText(row[columns[k].index]);
   }
-  return out;
+  return into;
 }
 
 /** What normalising a mobile number gave. */

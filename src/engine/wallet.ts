@@ -5,7 +5,7 @@
 import { toLatinDigits } from './cellText';
 import { normalizeHeader } from './columnNames';
 import { normalizeId } from './numbers';
-import type { Analysis, InputTable } from './types';
+import type { Analysis, Cell, InputTable } from './types';
 
 /** Normalised headers of a wallet column. */
 const WALLET_HEADERS = ['wallet', 'walletsize', 'categoryspend', 'totalcategoryspend', 'shareofwalletbase', 'کیفپول', 'کلخریدبازار', 'خریدکلمشتری'];
@@ -37,16 +37,31 @@ export function walletColumn(header: readonly string[], named?: string): number 
  * @returns id → wallet (customers without a positive number are absent)
  */
 export function walletByCustomer(table: InputTable, customerIndex: number, walletIndex: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const row of table.rows) {
+  return addWalletRows(new Map(), table.rows, customerIndex, walletIndex);
+}
+
+/**
+ * Folds rows into each customer's wallet, the rule of walletByCustomer (which is this over a
+ * whole table): the largest positive number of the customer's rows. A reader that streams a file
+ * calls it batch by batch and gets the same values without keeping the rows.
+ * @param into id → wallet so far (changed in place)
+ * @param rows the next rows (an absent or empty row is skipped)
+ * @param customerIndex the customer column
+ * @param walletIndex the wallet column
+ * @returns `into`
+ * @example addWalletRows(new Map(), [['a', '1,200'], ['a', '900']], 0, 1).get('a') // 1200
+ * O(rows).
+ */
+export function addWalletRows(into: Map<string, number>, rows: readonly (readonly Cell[] | undefined)[], customerIndex: number, walletIndex: number): Map<string, number> {
+  for (const row of rows) {
     if (!row) continue;
     const id = normalizeId(row[customerIndex]);
     const cell = row[walletIndex];
     const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(toLatinDigits(cell).replace(/[,\s]/g, '')) : NaN;
     if (id === undefined || !(value > 0) || !Number.isFinite(value)) continue;
-    out.set(id, Math.max(out.get(id) ?? 0, value));
+    into.set(id, Math.max(into.get(id) ?? 0, value));
   }
-  return out;
+  return into;
 }
 
 /** Share of wallet over a group of customers. */

@@ -4,10 +4,10 @@
  */
 import { analyzeTransactions } from '../../src/engine';
 import { cohortTable } from '../../src/engine/cohorts';
-import { contactColumns, normalizeIranianMobile } from '../../src/engine/contacts';
+import { addContactRows, contactColumns, contactsByCustomer, normalizeIranianMobile, type ContactColumn } from '../../src/engine/contacts';
 import { compareSegments, largestMoveDown } from '../../src/engine/migration';
-import { addShareOfWallet } from '../../src/engine/wallet';
-import type { SegmentRule, Transaction } from '../../src/engine/types';
+import { addShareOfWallet, addWalletRows, walletByCustomer } from '../../src/engine/wallet';
+import type { Cell, SegmentRule, Transaction } from '../../src/engine/types';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 let row = 2;
@@ -127,9 +127,36 @@ describe('contacts', () => {
     ]);
     expect(() => contactColumns(header, new Set(), ['sms'])).toThrow("--contact: no column 'sms'");
   });
+
+  // a's first row has no email and a blank mobile; its second row gives both; its third another
+  // email, which comes too late. b has a blank id row between its rows (no customer: not counted).
+  const header = ['customer', 'email', 'mobile'];
+  const rows: Cell[][] = [['a', '', ' '], ['b', 'b@x.ir', 9123456789], ['a', ' a@x.ir ', '0912 000 0000'], [], [' ', 'nobody@x.ir', ''], ['a', 'late@x.ir', ''], ['b', '', '']];
+  const columns: ContactColumn[] = [{ index: 1, header: 'email', kind: 'email' }, { index: 2, header: 'mobile', kind: 'mobile' }];
+  const expected = new Map([['a', ['a@x.ir', '0912 000 0000']], ['b', ['b@x.ir', '9123456789']]]);
+  it('keeps each customer\'s first non-blank value per column, trimmed, numbers without decimals', () => {
+    expect(contactsByCustomer({ header, rows }, 0, columns)).toEqual(expected);
+  });
+  it.each([1, 2, 3, 7])('gives the same values folded %p rows at a time as from the whole table', (size) => {
+    const into = new Map<string, string[]>();
+    for (let i = 0; i < rows.length; i += size) addContactRows(into, rows.slice(i, i + size), 0, columns);
+    expect(into).toEqual(expected);
+  });
 });
 
 describe('share of wallet', () => {
+  // a: 1,200 (thousands comma), then 900, then ۱۵۰۰ (Persian digits): the largest, 1500. b: only
+  // 0 and text (no positive number): absent. c: 300 as a number.
+  const rows: Cell[][] = [['a', '1,200'], ['b', '0'], ['a', '900'], ['c', 300], ['b', 'n/a'], ['a', '۱۵۰۰'], ['', '99']];
+  const expected = new Map([['a', 1500], ['c', 300]]);
+  it('takes each customer\'s largest positive number', () => {
+    expect(walletByCustomer({ header: ['customer', 'wallet'], rows }, 0, 1)).toEqual(expected);
+  });
+  it.each([1, 2, 4])('gives the same wallets folded %p rows at a time as from the whole table', (size) => {
+    const into = new Map<string, number>();
+    for (let i = 0; i < rows.length; i += size) addWalletRows(into, rows.slice(i, i + size), 0, 1);
+    expect(into).toEqual(expected);
+  });
   it('is revenue ÷ wallet per customer and over the customers with a wallet', () => {
     const analysis = analyzeTransactions([line('a', '2024-01-01', 30), line('b', '2024-01-02', 10)], { clusters: 'off', model: 'off', analysisDate: day('2024-02-01') });
     const summary = addShareOfWallet(analysis, new Map([['a', 120]]));
