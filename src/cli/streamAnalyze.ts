@@ -47,7 +47,7 @@ export async function analyzeTextFile(filePath: string, gzipped: boolean, settin
   }
   const notes = readNotes(report, settings);
   const onProgress = (fraction: number, stage: string) => progress.update(0.9 + 0.05 * fraction, `analysing: ${stage}`);
-  const analysis = outcome.run(onProgress);
+  const analysis = await outcome.run(onProgress);
   if (notes.length > 0) analysis.notes = [...(analysis.notes ?? []), ...notes];
   return { analysis, dataRows: outcome.dataRows, options: outcome.options };
 }
@@ -62,7 +62,7 @@ function readNotes(report: TextReadReport, settings: ReadSettings): Note[] {
   return notes;
 }
 
-type Outcome = { redo: FixedForms } | { dataRows: number; options: AnalysisOptions; run: (onProgress: (fraction: number, stage: string) => void) => Analysis };
+type Outcome = { redo: FixedForms } | { dataRows: number; options: AnalysisOptions; run: (onProgress: (fraction: number, stage: string) => void) => Promise<Analysis> };
 
 /** Receives the batches: the first decides the input kind and the columns. */
 class AnalyzeSink implements RowSink {
@@ -98,13 +98,13 @@ class AnalyzeSink implements RowSink {
       const table = this.table;
       const dataRows = table.rows.reduce((n, row) => n + (row.length > 0 ? 1 : 0), 0);
       if (dataRows === 0) throw noRows();
-      return { dataRows, options, run: (onProgress) => analyze(table, options, onProgress) };
+      return { dataRows, options, run: async (onProgress) => analyze(table, options, onProgress) };
     }
     if (!this.stream || !options) throw noRows();
     const end = this.stream.finish();
     if ('redo' in end) return end;
     if (end.result.dataRows === 0) throw noRows();
     const currency = this.stream.currency;
-    return { dataRows: end.result.dataRows, options, run: (onProgress) => withCurrency(analyzeStream(end.result, options, onProgress), currency) };
+    return { dataRows: end.result.dataRows, options, run: async (onProgress) => withCurrency(await analyzeStream(end.result, options, onProgress), currency) };
   }
 }

@@ -11,9 +11,6 @@ import { withCurrency } from './currency';
 import { historiesFromInputs } from './clv/inputHistories';
 import type { Histories } from './clv/summary';
 import { computeMatrices } from './matrices';
-import type { StreamResult } from './transactionStream';
-import { keyedReason } from './clv/reasons';
-import { MAX_LEDGER_DAYS } from './dayLedger';
 import { addPredictions } from './predict';
 import { inputError, note } from './messages';
 import { emptySkippedReport } from './skipped';
@@ -152,9 +149,10 @@ function analysisNotes(table: CustomerTable, ctx: PipelineContext): Note[] {
  * @param ctx columns, skipped rows and progress from the normalisation step
  * @returns the analysis
  * @throws InputError when no customer can be scored
- * The options were checked by checkOptions before (once per entry point).
+ * The options were checked by checkOptions before (once per entry point; analyzeStream in
+ * streamAnalysis.ts is one).
  */
-function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext, histories?: Histories | null): Analysis {
+export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext, histories?: Histories | null): Analysis {
   const progress = ctx.onProgress ?? (() => undefined);
   const { customers } = table;
   const skipped: SkippedReport = { ...(ctx.skipped ?? emptySkippedReport()), returnsOnlyCustomers: table.returnsOnlyCustomers };
@@ -294,27 +292,4 @@ export function analyze(table: InputTable, options: AnalysisOptions = {}, onProg
   onProgress?.(0.5, 'normalised');
   const analysis = input.kind === 'customers' ? runCustomers(input.customers, options, ctx) : runTransactions(input.transactions, options, ctx);
   return withCurrency(analysis, input.currency);
-}
-
-/**
- * Analyses transactions a host folded while reading (engine/transactionStream.ts): the same
- * pipeline as analyze() from the customer table on. The purchase models get the per-customer-day
- * lines; when those outgrew their limit the models are skipped with that reason.
- * @param input the stream's result
- * @param options the user's options (the same the stream was made with)
- * @param onProgress called with a fraction 0..1 and a stage name
- * @returns the analysis; customers sorted by id
- * @throws InputError on no usable rows, bad bins, thresholds or rules
- */
-export function analyzeStream(input: StreamResult, options: AnalysisOptions = {}, onProgress?: ProgressFn): Analysis {
-  checkOptions(options);
-  const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
-  if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
-  if (input.transactions === 0) throw noRowsError('engine.what.transactions', ctx.skipped);
-  onProgress?.(0.6, 'customers');
-  const table = input.customers(options);
-  if (!input.modelLinesOverflowed || options.model === 'off') return analyzeCustomerTable(table, 'transactions', options, input.modelLines?.() ?? [], ctx);
-  const analysis = analyzeCustomerTable(table, 'transactions', { ...options, model: 'off' }, [], ctx);
-  analysis.clv = { status: 'skipped', ...keyedReason('predict.reason.tooManyDays', { limit: MAX_LEDGER_DAYS }) };
-  return analysis;
 }

@@ -3,6 +3,7 @@
  *
  * - analyze(table, options, onProgress): raw table → Analysis (detection, normalisation, pipeline)
  * - analyzeTransactions / analyzeCustomers: normalised data → Analysis
+ * - TransactionStream + analyzeStream: rows folded batch by batch by a host that streams a file
  * - the stages (customers, scores, segments, matrices, summaries), the input side (dates,
  *   numbers, columns, parse, prepareInput) and the predictions stage, for callers that need one part;
  * - calendars (civil, Jalali), cell text helpers, the CLV and cluster models, option limits.
@@ -10,6 +11,7 @@
  */
 export * from './types';
 export * from './analyze';
+export * from './streamAnalysis';
 export * from './customers';
 export * from './scores';
 export * from './segments';

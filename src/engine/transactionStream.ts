@@ -2,7 +2,8 @@
  * Transactions folded as a file's rows arrive: a host reads rows in batches and hands each batch
  * here; every batch goes through the same normaliser as a whole table (engine/parse.ts) and its
  * transactions are folded into per-customer state (CustomerFold) and, when the purchase models
- * run, into per-customer-day sums (DayLedger). Memory grows with customers, not rows.
+ * run or cohorts are asked for, into per-customer-day sums (DayLedger). Memory grows with
+ * customers (and customer-days), not rows.
  *
  * What needs the whole file is kept exact:
  * - columns are detected from the header and the first batch, as detectColumns does (its sample is
@@ -42,9 +43,12 @@ export interface StreamResult {
   /** Non-blank data rows read. */
   dataRows: number;
   customers: (options: AnalysisOptions) => CustomerTable;
-  /** The lines the purchase models need (per customer-day sums); undefined when not kept. */
+  /**
+   * The per-customer-day lines (engine/dayLedger.ts) the purchase models and the cohort tables
+   * read; undefined when neither was asked for, or when the ledger outgrew its limit.
+   */
   modelLines?: () => Transaction[];
-  /** True when the ledger for the purchase models outgrew its limit. */
+  /** True when the per-customer-day ledger outgrew its limit. */
   modelLinesOverflowed: boolean;
 }
 
@@ -80,7 +84,7 @@ export class TransactionStream {
     this.currency = currencyOfInput(sample, this.columns, options.currency);
     this.skips = new SkipCollector(sample);
     this.fixed = fixed ?? this.formsOf(sample);
-    this.ledger = options.model === 'off' ? undefined : new DayLedger();
+    this.ledger = keepsDays(options) ? new DayLedger() : undefined;
     this.windowSpec = analysisWindow(options);
     this.window = new WindowFilter(this.windowSpec);
   }
@@ -176,4 +180,14 @@ export class TransactionStream {
 function sameForms(a: FixedForms, b: FixedForms): boolean {
   if ((a.dayMonthOrder ?? '') !== (b.dayMonthOrder ?? '') && a.dayMonthOrder !== undefined) return false;
   return NUMBER_ROLES.every((role) => (a.numberStyles[role]?.decimalSeparator ?? '.') === (b.numberStyles[role]?.decimalSeparator ?? '.'));
+}
+
+/**
+ * Whether a run needs the per-customer-day ledger: the purchase models read its histories, and
+ * the cohort tables which days hold a purchase.
+ * @param options the user's options
+ * @returns true unless the models are off and no cohorts are asked for
+ */
+export function keepsDays(options: Pick<AnalysisOptions, 'model' | 'cohorts'>): boolean {
+  return options.model !== 'off' || options.cohorts === true;
 }

@@ -86,5 +86,6 @@ export const engine: Strings = {
   'engine.rules.range.bounds': 'امتیازها باید بین ۱ و {max} باشند؛ {lo} تا {hi} داده شد',
   'engine.rules.range.order': 'امتیاز پایین {lo} از امتیاز بالا {hi} بزرگ‌تر است',
   'engine.note.noAnalysisDate': 'تاریخ تحلیل داده نشده و سطرها فقط تعداد روزهای تازگی را دارند، پس تاریخ خریدها و تاریخ تحلیل معلوم نیست.',
+  'engine.note.cohortsTooManyDays': 'ورودی بیش از {limit} روز خرید مشتری دارد، بیش از آنچه جدول‌های کوهورت در حافظه نگه می‌دارند: این جدول‌ها ساخته نشدند؛ RFM کامل است.',
   'engine.error.analysisDateBeforeData': 'تاریخ تحلیل {date} در روز نخستین خرید ({first}) یا پیش از آن است: هیچ خریدی پیش از آن نیست. تاریخ تحلیل دیرتری برگزینید.',
 };
