@@ -5,44 +5,26 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { contactColumns, contactsByCustomer } from '../engine';
-import { addShareOfWallet, walletByCustomer, walletColumn } from '../engine';
-import { InputError, type Analysis, type InputTable } from '../engine';
+import { addShareOfWallet, InputError, type Analysis } from '../engine';
 import type { PlanValue } from '../report/plan';
 import { campaignList, listColumnDecimals, listGroups, listSlug, type CampaignContacts } from '../report/campaignList';
 import { csvField, type CsvTextOptions } from './csvOutput';
 import { formatFixed, formatNumber } from './format';
 import { writeAtomically } from './atomicWrite';
-import { UsageError } from './optionValues';
 import type { AnalyzeCommand } from './args';
-
-/** The column index the analysis used for customers. */
-function customerColumn(analysis: Analysis): number | undefined {
-  return analysis.settings.columns.find((c) => c.role === 'customer')?.index;
-}
-
-/** The analysis' data columns: never contacts or wallet. */
-function usedColumns(analysis: Analysis): Set<number> {
-  return new Set(analysis.settings.columns.map((c) => c.index));
-}
+import type { WalletValues } from './extraColumns';
 
 /**
- * Adds share of wallet when the input has a wallet column (named by `--wallet` or found by header).
+ * Adds share of wallet from the wallet column's values (cli/extraColumns.ts).
+ * @param analysis the analysis (its customers gain `wallet` and `shareOfWallet`)
+ * @param wallet the column's header and each customer's wallet; undefined when there is no usable column
  * @returns a note line for stderr, or undefined when there is no wallet column
- * @throws UsageError when `--wallet` names no column
  */
-export function applyWallet(analysis: Analysis, table: InputTable, named: string | undefined): string | undefined {
-  const customer = customerColumn(analysis);
-  let index: number | undefined;
-  try {
-    index = walletColumn(table.header.map(String), named);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  if (index === undefined || customer === undefined || usedColumns(analysis).has(index)) return undefined;
-  const summary = addShareOfWallet(analysis, walletByCustomer(table, customer, index));
-  if (!summary) return `the wallet column '${table.header[index]}' has no positive number: share of wallet left empty`;
-  return `share of wallet: ${(summary.share * 100).toFixed(1)}% of the category spend of ${summary.customers} customers with a wallet ('${table.header[index]}')`;
+export function applyWallet(analysis: Analysis, wallet: WalletValues | undefined): string | undefined {
+  if (!wallet) return undefined;
+  const summary = addShareOfWallet(analysis, wallet.byCustomer);
+  if (!summary) return `the wallet column '${wallet.header}' has no positive number: share of wallet left empty`;
+  return `share of wallet: ${(summary.share * 100).toFixed(1)}% of the category spend of ${summary.customers} customers with a wallet ('${wallet.header}')`;
 }
 
 /**
@@ -59,20 +41,15 @@ function field(value: PlanValue, decimals: number | null, options: CsvTextOption
 /**
  * Writes the campaign lists into a folder (created when missing): `segment-<name>.csv` per
  * segment with customers and `status-<status>.csv` per churn status.
+ * @param analysis the analysis
+ * @param contacts the contact columns and each customer's values (cli/extraColumns.ts)
+ * @param command `--lists`, `--lang` and `--csv-raw`
  * @returns stderr lines: what was written, and mobile numbers that could not be read
- * @throws UsageError when `--contact` names no column; InputError when the folder cannot be written
+ * @throws InputError when the folder cannot be written
  */
-export async function writeCampaignLists(analysis: Analysis, table: InputTable, command: Pick<AnalyzeCommand, 'lists' | 'contacts' | 'lang' | 'csvRaw'>): Promise<string[]> {
+export async function writeCampaignLists(analysis: Analysis, contacts: CampaignContacts, command: Pick<AnalyzeCommand, 'lists' | 'lang' | 'csvRaw'>): Promise<string[]> {
   const dir = command.lists as string;
-  const customer = customerColumn(analysis);
-  if (customer === undefined) throw new UsageError('--lists needs transaction or customer input with a customer column');
-  let columns;
-  try {
-    columns = contactColumns(table.header.map(String), usedColumns(analysis), command.contacts);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const contacts: CampaignContacts = { columns, byCustomer: contactsByCustomer(table, customer, columns) };
+  const columns = contacts.columns;
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new InputError(`--lists: ${dir} is a file, not a folder`);
   fs.mkdirSync(dir, { recursive: true });
   const options: CsvTextOptions = { raw: command.csvRaw };

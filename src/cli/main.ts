@@ -24,6 +24,7 @@ import { isParquetFile } from './parquetInput';
 import { analyzeTextFile, type TextAnalysis } from './streamAnalyze';
 import { checkOutputPath, writeAtomically, writeFailureReason } from './atomicWrite';
 import { applyWallet, writeCampaignLists } from './campaignOutputs';
+import { extraColumnsOfTable } from './extraColumns';
 import { SQL_HELP } from './sqlCommand';
 import { threeAnswers } from '../report/answers';
 import { customerTableSql } from './sql/query';
@@ -88,12 +89,13 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
 async function runAnalyze(command: AnalyzeCommand, io: CliIo, progress: Progress): Promise<{ analysis: Analysis; dataRows: number; extraNotes: string[] }> {
   const format = outputFormat(command.out);
   if (command.out !== undefined) checkOutputPath(command.out, command.file);
-  const { analysis, dataRows, options, table } = await readAndAnalyze(command, progress);
+  const { analysis, dataRows, options, extras } = await readAndAnalyze(command, progress);
+  const { wallet, contacts } = extras();
   const extraNotes: string[] = [];
-  const walletNote = table && command.wallet !== undefined ? applyWallet(analysis, table, command.wallet) : undefined;
+  const walletNote = applyWallet(analysis, wallet);
   if (walletNote) extraNotes.push(walletNote);
   progress.update(0.95, 'writing');
-  if (table && command.lists !== undefined) extraNotes.push(...(await writeCampaignLists(analysis, table, command)));
+  if (contacts) extraNotes.push(...(await writeCampaignLists(analysis, contacts, command)));
   const inputName = path.basename(command.file);
   const csvOptions = { raw: command.csvRaw };
   if (command.out === undefined) await writeStdout(io, customersCsv(analysis, csvOptions));
@@ -114,24 +116,25 @@ function writePieces(file: string, pieces: Iterable<string>): void {
 }
 
 /**
- * Text files stream into the engine; .xlsx workbooks and Parquet files are read whole, and so is
- * any file when the run needs its rows after the analysis (migration, cohorts, lists, wallet).
+ * Text files stream into the engine (a wallet and contact columns are folded per customer as the
+ * rows pass); .xlsx workbooks and Parquet files are read whole, and so is any file when the run
+ * needs its rows after the analysis (migration, cohorts).
  */
-async function readAndAnalyze(command: AnalyzeCommand, progress: Progress): Promise<TextAnalysis & { table?: InputTable }> {
+async function readAndAnalyze(command: AnalyzeCommand, progress: Progress): Promise<TextAnalysis> {
   const format = isParquetFile(command.file) ? 'parquet' : inputFormatOf(command.file);
   if ((format === 'text' || format === 'gzip') && !needsWholeRows(command)) {
-    return analyzeTextFile(command.file, format === 'gzip', command.read, command.columns, command.options, progress);
+    return analyzeTextFile({ filePath: command.file, gzipped: format === 'gzip', settings: command.read }, command.columns, command.options, progress, command);
   }
   const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
   assertHasRows(table, command.file);
   const options = { ...command.options, columns: resolveColumns(table.header, command.columns) };
   const analysis = analyze(table, options, stageSlice(progress, 0.4, 0.95, 'analysing: '));
-  return { analysis, dataRows: countDataRows(table), options, table };
+  return { analysis, dataRows: countDataRows(table), options, extras: () => extraColumnsOfTable(table, analysis.settings.columns, command) };
 }
 
-/** Whether the run needs every row, not only per-customer state: a migration, cohorts, lists or a wallet. */
+/** Whether the run needs every row, not only per-customer state: a migration or cohorts. */
 function needsWholeRows(command: AnalyzeCommand): boolean {
-  return command.options.compareTo !== undefined || command.options.cohorts === true || command.lists !== undefined || command.wallet !== undefined;
+  return command.options.compareTo !== undefined || command.options.cohorts === true;
 }
 
 /**
