@@ -116,13 +116,13 @@ function writePieces(file: string, pieces: Iterable<string>): void {
 }
 
 /**
- * Text files stream into the engine (a wallet and contact columns are folded per customer as the
- * rows pass); .xlsx workbooks and Parquet files are read whole, and so is any file when the run
- * needs its rows after the analysis (migration, cohorts).
+ * Text files stream into the engine, whatever the options (a migration reads the file once more
+ * for its earlier run; cohorts use the per-customer-day ledger; a wallet and contact columns are
+ * folded per customer as the rows pass); .xlsx workbooks and Parquet files are read whole.
  */
 async function readAndAnalyze(command: AnalyzeCommand, progress: Progress): Promise<TextAnalysis> {
   const format = isParquetFile(command.file) ? 'parquet' : inputFormatOf(command.file);
-  if ((format === 'text' || format === 'gzip') && !needsWholeRows(command)) {
+  if (format === 'text' || format === 'gzip') {
     return analyzeTextFile({ filePath: command.file, gzipped: format === 'gzip', settings: command.read }, command.columns, command.options, progress, command);
   }
   const table = await readInputTable(command.file, command.read, stageSlice(progress, 0, 0.4));
@@ -130,11 +130,6 @@ async function readAndAnalyze(command: AnalyzeCommand, progress: Progress): Prom
   const options = { ...command.options, columns: resolveColumns(table.header, command.columns) };
   const analysis = analyze(table, options, stageSlice(progress, 0.4, 0.95, 'analysing: '));
   return { analysis, dataRows: countDataRows(table), options, extras: () => extraColumnsOfTable(table, analysis.settings.columns, command) };
-}
-
-/** Whether the run needs every row, not only per-customer state: a migration or cohorts. */
-function needsWholeRows(command: AnalyzeCommand): boolean {
-  return command.options.compareTo !== undefined || command.options.cohorts === true;
 }
 
 /**

@@ -3,12 +3,12 @@
  * engine's TransactionStream (per-customer state), then the usual pipeline runs on the customers.
  * Customer-level files (one row per customer) are collected into a table and analysed as before.
  * When the whole file calls for other date or number forms than its first rows did, it is read a
- * second time with them (see engine/transactionStream.ts). `--wallet` and `--lists` fold their
- * columns as the rows pass (extraColumns.ts).
+ * second time with them (see engine/transactionStream.ts); `--compare-to` reads it once more for
+ * the earlier run; `--wallet` and `--lists` fold their columns as the rows pass (extraColumns.ts).
  */
 import * as path from 'path';
 import { analyze, analyzeStream, detectInputKind, TransactionStream, withCurrency } from '../engine';
-import type { Analysis, AnalysisOptions, Cell, ColumnRole, FixedForms, InputTable, Note, ProgressFn } from '../engine';
+import type { Analysis, AnalysisOptions, Cell, ColumnRole, FixedForms, InputTable, Note, ProgressFn, Reread, StreamResult } from '../engine';
 import { InputError } from '../engine';
 import { note } from '../engine';
 import type { ReadSettings } from './args';
@@ -38,8 +38,13 @@ export interface TextSource {
   settings: ReadSettings;
 }
 
+/** Share of the progress bar for the first read (with `--compare-to` a second read follows). */
+function readShare(options: AnalysisOptions): number {
+  return options.compareTo === undefined ? 0.9 : 0.6;
+}
+
 /**
- * Reads and analyses a text file in one stream.
+ * Reads and analyses a text file in one stream (two with `--compare-to`).
  * @param source the file, whether it is gzip data, and the read settings
  * @param named column overrides by header name or number
  * @param options the engine options (without columns)
@@ -49,10 +54,14 @@ export interface TextSource {
  * @throws InputError for unusable input
  */
 export async function analyzeTextFile(source: TextSource, named: Partial<Record<ColumnRole, string>>, options: AnalysisOptions, progress: Progress, wanted: ExtraOptions = {}): Promise<TextAnalysis> {
+  const share = readShare(options);
   const sinkFor = (fixed?: FixedForms) => new AnalyzeSink(named, options, wanted, fixed);
-  const { outcome, report } = await readFile(source, sinkFor, (fraction) => progress.update(0.9 * fraction, 'reading'));
-  const onProgress: ProgressFn = (fraction, stage) => progress.update(0.9 + 0.05 * fraction, `analysing: ${stage}`);
-  const analysis = await outcome.run(onProgress);
+  const { outcome, report } = await readFile(source, sinkFor, (fraction) => progress.update(share * fraction, 'reading'));
+  const onProgress: ProgressFn = (fraction, stage) => progress.update(share + 0.05 * fraction, `analysing: ${stage}`);
+  const again: TextSource = { ...source, settings: { ...source.settings, encoding: report.encoding } };
+  const rereading = (fraction: number) => progress.update(share + 0.05 + (0.9 - share - 0.05) * fraction, 'reading again for --compare-to');
+  const reread: Reread = (earlier) => readEarlier(again, named, earlier, outcome.fixed, rereading);
+  const analysis = await outcome.run(onProgress, reread);
   const notes = readNotes(report, source.settings);
   if (notes.length > 0) analysis.notes = [...(analysis.notes ?? []), ...notes];
   return { analysis, dataRows: outcome.dataRows, options: outcome.options, extras: () => outcome.extras(analysis) };
@@ -75,6 +84,17 @@ async function readFile(source: TextSource, sinkFor: (fixed?: FixedForms) => Ana
   return { outcome, report };
 }
 
+/**
+ * The read for a migration's earlier run: the same file, columns and forms, the earlier run's
+ * options (its window ends at the comparison date; no models, so no per-day ledger).
+ * @returns the stream's result
+ */
+async function readEarlier(source: TextSource, named: Partial<Record<ColumnRole, string>>, options: AnalysisOptions, fixed: FixedForms | undefined, reading: (fraction: number) => void): Promise<StreamResult> {
+  const { outcome } = await readFile(source, (redo) => new AnalyzeSink(named, options, {}, redo ?? fixed), reading);
+  if (!outcome.result) throw new Error('the earlier run read customer-level input');
+  return outcome.result;
+}
+
 /** Notes on how the bytes were read: a guessed code page, undecodable bytes. */
 function readNotes(report: TextReadReport, settings: ReadSettings): Note[] {
   const notes: Note[] = [];
@@ -90,7 +110,10 @@ interface Ready {
   dataRows: number;
   /** The options used, columns resolved. */
   options: AnalysisOptions;
-  run: (onProgress: ProgressFn) => Promise<Analysis>;
+  /** The forms the rows were read with, and the stream's result (transaction input only). */
+  fixed?: FixedForms;
+  result?: StreamResult;
+  run: (onProgress: ProgressFn, reread: Reread) => Promise<Analysis>;
   extras: (analysis: Analysis) => ExtraColumns;
 }
 
@@ -134,11 +157,11 @@ class AnalyzeSink implements RowSink {
     if ('redo' in end) return end;
     const result = end.result;
     if (result.dataRows === 0) throw noRows();
-    const currency = this.stream.currency;
+    const { currency, fixed } = this.stream;
     const extras = this.extras;
     return {
-      dataRows: result.dataRows, options,
-      run: async (onProgress) => withCurrency(await analyzeStream(result, options, onProgress), currency),
+      dataRows: result.dataRows, options, fixed, result,
+      run: async (onProgress, reread) => withCurrency(await analyzeStream(result, options, onProgress, reread), currency),
       extras: () => extras.result(),
     };
   }
