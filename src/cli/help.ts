@@ -61,15 +61,17 @@ Clusters, CLV and churn:
       --no-backtest                skip the model check (held-out last horizon; on by default
                                    when the history covers 2 horizons and 100 customers)
 
-Over time and campaign lists (these read a text file whole instead of streaming it):
+Over time and campaign lists (streamed like any run):
       --compare-to YYYY-MM-DD      also score the rows dated before this day with the same
                                    settings: previous_segment, the Migration sheet, JSON migration
+                                   (a text file is read a second time for it)
       --cohorts                    cohort retention by month of first purchase (Cohorts sheet,
                                    JSON cohorts; Jalali months in the Persian workbook)
       --lists DIR                  one campaign-list CSV per segment and per churn status
       --contact COL                a contact column for the lists (repeatable; default: email,
                                    mobile, phone and name columns found by their header)
       --wallet COL                 the customer's total category spend: share_of_wallet
+                                   (the largest positive number of the customer's rows)
 
 Output:
   -o, --out FILE           .csv, .json or .xlsx (default: CSV on stdout)
