@@ -5,13 +5,15 @@
  * cohorts and new customers equal counts made here from the raw rows. A generated file of several
  * batches run with all four row-reading options (--compare-to, --cohorts, --lists, --wallet) is
  * shown to take the stream: the whole-table reader is never called and every batch of both reads
- * goes through TransactionStream.
+ * goes through TransactionStream. A file whose forms only later rows show is read three times (the
+ * first read, its redo, the earlier run's read with the forms already known), not four.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import * as readers from '../../src/cli/readers';
+import * as textStream from '../../src/cli/textStream';
 import { BATCH_ROWS } from '../../src/cli/textStream';
 import { normalizeId, TransactionStream } from '../../src/engine';
 import { csvFields, csvRecords, runCli } from '../support/cli';
@@ -168,5 +170,40 @@ describe('a generated file of several batches, with all four options', () => {
     expect(listed.filter((r) => r.email !== email.get(r.Customer))).toEqual([]);
     expect(doc.customers.filter((c) => (c.wallet ?? undefined) !== wallet.get(c.id))).toEqual([]);
     expect(doc.customers.filter((c) => c.previousSegment === null).length).toBe(doc.migration.newCustomers);
+  });
+});
+
+describe('a file whose forms only later rows show, with --compare-to', () => {
+  // Until row 30,000 the dates' parts are both <= 12 and the amounts whole; later rows say
+  // month/day and decimal comma. The first batch (a gzip piece holds some 13,000 rows) cannot
+  // tell, so the first read is redone with the whole file's forms, and the earlier run's read
+  // starts with them: three reads in all, not four.
+  const rows = 40_000;
+  const late = 30_000;
+  const random = ((seed: number) => () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32)(5);
+  const lines = ['customer;date;amount'];
+  for (let i = 0; i < rows; i++) {
+    const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(random() * (i < late ? 12 : 28))).padStart(2, '0');
+    const cents = i < late ? 100 * (1 + Math.floor(random() * 50)) : 5 + 10 * Math.floor(random() * 300);
+    const amount = i < late ? String(cents / 100) : `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+    lines.push(`c${Math.floor(random() * 800)};${month}/${day}/2021;${amount}`);
+  }
+
+  it('reads the file three times and gives the whole table\'s JSON', async () => {
+    const input = path.join(dir, 'late-forms.csv.gz');
+    fs.writeFileSync(input, zlib.gzipSync(lines.join('\n') + '\n'));
+    const args = ['--compare-to', '2021-07-01', '--cohorts', '--clusters', 'off', '--model', 'off'];
+    const out = path.join(dir, 'late.json');
+    const reads = jest.spyOn(textStream, 'streamTextFile');
+    try {
+      expect((await runCli('analyze', input, ...args, '--out', out)).code).toBe(0);
+      expect(reads.mock.calls.map(([, , settings]) => settings.encoding)).toEqual([undefined, 'utf-8', 'utf-8']);
+    } finally {
+      reads.mockRestore();
+    }
+    expect(fs.readFileSync(out, 'utf8') === (await wholeTableJson('analyze', input, ...args))).toBe(true);
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as Doc & { settings: { dayMonthOrder?: string } };
+    expect(doc.settings.dayMonthOrder).toBe('mdy');
   });
 });
