@@ -7,6 +7,7 @@ import { buildWorkbookPlan } from '../report/build';
 import type { Cell, InputTable } from '../engine';
 import { keyOf } from './messages';
 import { paneContacts } from './lists';
+import { addPaneWallet } from './wallet';
 import type { FromWorker, ToWorker } from './protocol';
 
 let table: InputTable = { header: [], rows: [] };
@@ -39,6 +40,7 @@ export function handleMessage(message: ToWorker, post: (message: FromWorker) => 
   }
   try {
     const analysis = analyze(table, message.options, progressPoster(post));
+    addPaneWallet(table, analysis);
     if (!message.lang) return post({ type: 'done', analysis });
     post({ type: 'progress', fraction: 1, stage: 'planning' });
     post({ type: 'done', analysis, plan: buildWorkbookPlan(analysis, { lang: message.lang }), contacts: paneContacts(table, analysis) });

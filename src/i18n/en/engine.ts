@@ -89,6 +89,8 @@ export const engine: Strings = {
   'engine.rules.range.bounds': 'scores must be between 1 and {max}; got {lo} to {hi}',
   'engine.rules.range.order': 'lower score {lo} is above upper score {hi}',
   'engine.note.noAnalysisDate': 'No analysis date was given and the rows give recency in days only, so purchase dates and the analysis date are not known.',
+  'engine.note.shareOfWallet': 'Share of wallet: we have {percent}% of the category spend of the {customerCount} customers with a value in the "{column}" column (the share_of_wallet column of the Customers sheet gives each one).',
+  'engine.note.walletEmpty': 'The "{column}" column looks like each customer\'s category spend (wallet), but holds no positive number: share of wallet is left empty.',
   'engine.note.cohortsTooManyDays': 'The input has more than {limit} customer purchase days, more than the cohort tables keep in memory: they are left out; RFM is complete.',
   'engine.error.analysisDateBeforeData': 'The analysis date {date} is on or before the first purchase ({first}): no purchase comes before it. Choose a later analysis date.',
 };
