@@ -117,7 +117,16 @@ const MAX_NESTING = 3;
  * @example groupedCount('fa', 2199) === '۲٬۱۹۹'
  */
 function groupedCount(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US', { maximumFractionDigits: 0 }).format(value);
+  return countFormat(lang).format(value);
+}
+
+/** One formatter per language: making an Intl.NumberFormat costs far more than using one. */
+const countFormats = new Map<Lang, Intl.NumberFormat>();
+
+function countFormat(lang: Lang): Intl.NumberFormat {
+  let format = countFormats.get(lang);
+  if (!format) countFormats.set(lang, (format = new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US', { maximumFractionDigits: 0 })));
+  return format;
 }
 
 /**
