@@ -2,22 +2,21 @@
  * The CLV and churn stage: fit the purchase models and the spend model, forecast each customer,
  * classify churn, and answer "who is most valuable", "who is about to churn", "how many churned".
  */
-import type { Analysis, AnalysisOptions, CustomerResult, Note, Transaction } from '../types';
+import type { Analysis, AnalysisOptions, Note, Transaction } from '../types';
 import { runBacktest, type WindowScorer } from './backtest';
 import { churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from './churn';
-import { churnReason } from './churnReason';
-import { forecastModel, profitFactor, type PatternForecast } from './clv';
+import { forecastModel } from './clv';
+import { fillCustomers, fitSpend } from './customerFill';
 import { fitReport } from './fit';
-import { expectedSpend } from './gammagamma';
-import { fitSpendModel } from './spendGuard';
 import { groupPatterns, type PurchaseGroups } from './groups';
+import { medianGapDays, suggestedHorizonDays } from './horizonAdvice';
 import { runHoldout } from './holdout';
 import { chooseByInnerBacktest, type ChoiceData, type InnerBacktest } from './autoChoice';
 import { AUTO_SAMPLE_CUSTOMERS, chooseModel, fitModelOrExplain, MODEL_ORDER, samplePatterns, type AnyPurchaseFit, type ModelChoice } from './modelFit';
 import { modelExpected, modelPAlive, pNoPurchase, type PurchaseModelName } from './models';
 import { asReason, keyedReason, note, wrapping } from './reasons';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
-import type { ClvAnalysis, ClvReport, SpendModelReport } from './types';
+import type { ClvAnalysis, ClvReport } from './types';
 import { CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, withinLimit, type NumberLimit } from '../optionLimits';
 
 export { MIN_SPEND_CUSTOMERS } from './spendGuard';
@@ -97,6 +96,7 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   const { totals, keptNothingCount } = fillCustomers(analysis.customers, { histories, groups, spend, forecast, thresholds, margin: s.margin, horizonDays: s.churnHorizonDays, lastDay, bins });
   if (keptNothingCount > 0) s.notes.push(note('predict.note.keptNothing', { customerCount: keptNothingCount }));
   const churn = summariseChurn(analysis.customers, thresholds, models.main.model, s.churnHorizonDays);
+  if (options.churnHorizonDays === undefined) s.notes.push(...horizonNotes(histories, s.churnHorizonDays));
   if (churn.dropoutUnseparated) s.notes.push(note('predict.note.noDropout', { horizon: s.churnHorizonDays, expectedCount: Math.round(churn.expectedNoPurchase) }));
   const report: ClvReport = {
     status: 'ok', model: models.main.model, timeUnit: s.timeUnit, unitDays: s.unitDays, calibrationEnd: lastDay,
@@ -111,6 +111,13 @@ export function runClv(analysis: Analysis, transactions: readonly Transaction[],
   if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.main.model, options.holdoutFrom, lastDay, s.unitDays);
   report.backtest = backtestStage(transactions, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, models.main.model, thresholds, data));
   return report;
+}
+
+/** A note when customers usually buy less often than the default churn horizon (horizonAdvice.ts). */
+function horizonNotes(h: Histories, horizonDays: number): Note[] {
+  const gap = medianGapDays(h.x, h.recencyDays);
+  const suggested = suggestedHorizonDays(horizonDays, gap);
+  return suggested === null ? [] : [note('predict.note.horizonShort', { horizon: horizonDays, gap: Math.round(gap as number), suggested })];
 }
 
 /** The fitted purchase model behind every figure, the other candidates' fits, and auto's choice. */
@@ -214,104 +221,6 @@ function choiceNote(choice: ModelChoice): Note {
   const params = { modelKey: `predict.model.${choice.chosen}`, logLikelihood: ll(choice.chosen) };
   if (others.length === 0) return note('predict.note.autoChoiceOnly', params);
   return note('predict.note.autoChoice', { ...params, runnerUpKey: `predict.model.${others[0]}`, runnerUpLogLikelihood: ll(others[0]) });
-}
-
-/** Fills each customer's prediction fields (null for customers the model did not see) and sums them. */
-function fillCustomers(
-  customers: CustomerResult[],
-  d: {
-    histories: Histories; groups: PurchaseGroups; spend: SpendModel; forecast: PatternForecast; thresholds: { active: number; churned: number };
-    margin?: number; horizonDays: number; lastDay: number; bins: number;
-  },
-): { totals: ClvReport['totals']; keptNothingCount: number } {
-  const rowOf = new Map<string, number>();
-  d.histories.ids.forEach((id, i) => rowOf.set(id, i));
-  const totals = { customersScored: 0, expectedPurchases30d: 0, expectedPurchases90d: 0, clv: 0 };
-  let keptNothingCount = 0;
-  const { histories: h, groups, forecast } = d;
-  for (const c of customers) {
-    const i = rowOf.get(c.id);
-    if (i === undefined) {
-      clearFields(c);
-      continue;
-    }
-    const g = groups.groupOf[i];
-    const nothingKept = keptNothing(c, h, i);
-    if (nothingKept) keptNothingCount++;
-    const averageSpend = nothingKept ? 0 : spendOf(d.spend, h, i);
-    const pNo = forecast.pNoPurchase[g];
-    const next = forecast.nextPurchaseDays[g];
-    c.pAlive = forecast.pAlive[g];
-    c.expectedPurchases30d = forecast.expected30d[g];
-    c.expectedPurchases90d = forecast.expected90d[g];
-    c.expectedAverageSpend = averageSpend;
-    c.clv = averageSpend * profitFactor(d.margin, h.revenue[i], h.cost[i], h.hasCost[i] === 1) * forecast.discountedPurchases[g];
-    c.pNoPurchase = pNo;
-    c.expectedNextPurchase = Number.isFinite(next) ? d.lastDay + next : null;
-    c.churnStatus = churnStatus(1 - pNo, d.thresholds);
-    c.churnReason = churnReason({
-      repeatPurchases: h.x[i], spanDays: h.recencyDays[i], silentDays: c.recencyDays, pNoPurchase: pNo, horizonDays: d.horizonDays,
-      status: c.churnStatus, recencyScore: c.recencyScore, bins: d.bins,
-    });
-    totals.customersScored++;
-    totals.expectedPurchases30d += c.expectedPurchases30d;
-    totals.expectedPurchases90d += c.expectedPurchases90d;
-    totals.clv += c.clv;
-  }
-  return { totals, keptNothingCount };
-}
-
-function clearFields(c: CustomerResult): void {
-  c.pAlive = null;
-  c.expectedPurchases30d = null;
-  c.expectedPurchases90d = null;
-  c.expectedAverageSpend = null;
-  c.clv = null;
-  c.churnStatus = null;
-  c.pNoPurchase = null;
-  c.expectedNextPurchase = null;
-  c.churnReason = null;
-}
-
-interface SpendModel {
-  report: SpendModelReport;
-  params: { p: number; q: number; v: number } | null;
-}
-
-/**
- * Fits Gamma-Gamma through its guard rails (fitSpendModel), or explains the fallback (each
- * customer's own mean spend per purchase day); the fallback's reason is also a note, so stderr,
- * the pane and the Summary say it.
- */
-function fitSpend(h: Histories, notes: Note[]): SpendModel {
-  const result = fitSpendModel(h.x, h.zbar);
-  if (result.status === 'fallback') {
-    const reason = wrapping('predict.spend.fallback', result.reason);
-    notes.push(reason);
-    return { report: { status: 'fallback', ...asReason(reason) }, params: null };
-  }
-  const { fit } = result;
-  const { p, q, v } = fit.params;
-  const populationMeanSpend = (v * p) / (q - 1);
-  return {
-    report: { status: 'ok', params: fit.params, logLikelihood: fit.logLikelihood, customers: fit.customers, converged: fit.converged, populationMeanSpend },
-    params: fit.params,
-  };
-}
-
-function spendOf(spend: SpendModel, h: Histories, i: number): number {
-  if (spend.params === null) return Math.max(0, h.meanDaySpend[i]);
-  return expectedSpend(spend.params, h.x[i], h.zbar[i] > 0 ? h.zbar[i] : 0);
-}
-
-/**
- * Whether a customer returned everything they bought: a return in the window and a net revenue
- * ≤ 0 (summed exactly, as the RFM monetary is). Their expected spend is 0: the spend model's
- * population mean would value a customer who keeps nothing. (Customers who only took free items,
- * as some in CDNOW, keep the model's spend, as in the published analyses and the formulas.)
- */
-function keptNothing(c: CustomerResult, h: Histories, i: number): boolean {
-  return h.returned[i] === 1 && c.revenue <= 0;
 }
 
 export { DEFAULT_CHURN_HORIZON_DAYS } from './clv';

@@ -34,6 +34,7 @@ export const predict = {
   'predict.autoFallback.noFit': 'no model could be fitted on the history before the held-out days',
   'predict.autoFallback.noLines': 'the input has no dated lines (a customer summary)',
   'predict.note.keptNothing': '{customerCount} customers returned everything they bought (net spend 0 or less): their expected spend per purchase and CLV are 0',
+  'predict.note.horizonShort': 'repeat customers usually buy less often than every {horizon} days (the median gap between purchases is {gap} days), so a purchase within {horizon} days is unlikely for most of them and many are At risk; a churn horizon of {suggested} days (--churn-horizon-days {suggested}, or the pane\'s churn horizon) matches how often they buy',
   'predict.note.noDropout': 'the data cannot tell customers who left from slow buyers (the model finds almost no dropout), so nobody is called churned on P(alive); statuses and counts rest on the chance of a purchase in the next {horizon} days: about {expectedCount} customers are not expected to buy in that time',
   'predict.churnReason': '{facts}; {verdict}',
   'predict.churnReason.withSegment': '{facts}; {verdict} ({segment})',
