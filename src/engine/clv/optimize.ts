@@ -142,6 +142,9 @@ export const ESCAPE_LOG = 2 * Math.log(1e5);
 /** A decrease of f below this share of |f| is rounding (8 units in the last place). */
 const ROUNDOFF = 8 * Number.EPSILON;
 
+/** Steps in a row that must each lower f by less than `relativeTolerance` before BFGS calls it converged. */
+const FLAT_ITERATIONS = 3;
+
 /**
  * BFGS quasi-Newton minimisation with a backtracking (Armijo) line search, for a smooth objective
  * whose gradient is known. Deterministic; stops when the largest gradient component is below
@@ -153,13 +156,14 @@ const ROUNDOFF = 8 * Number.EPSILON;
  *   stop as soon as some |x_i| exceeds it (a maximum running off to infinity, as on log-parameters
  *   whose optimum is a limiting model, only costs iterations; default Infinity); `escapes`, a
  *   test of each accepted point that stops the same way when it holds (a limit the caller can
- *   recognise before any coordinate gets that far)
+ *   recognise before any coordinate gets that far); `relativeTolerance`: also converged once f has
+ *   fallen by less than this share of |f| in FLAT_ITERATIONS steps running (R's optim `reltol`)
  * @returns the best point found
  */
 export function bfgs(
   f: (x: number[], grad: number[]) => number,
   start: number[],
-  options: { gradientTolerance?: number; maxIterations?: number; escapeBound?: number; escapes?: (x: readonly number[]) => boolean } = {},
+  options: { gradientTolerance?: number; maxIterations?: number; escapeBound?: number; escapes?: (x: readonly number[]) => boolean; relativeTolerance?: number } = {},
 ): MinimizeResult {
   const n = start.length;
   const tol = options.gradientTolerance ?? 1e-10;
@@ -170,6 +174,7 @@ export function bfgs(
   let evaluations = 1;
   let H = identity(n);
   let converged = false;
+  let flat = 0;
   for (let iter = 0; iter < (options.maxIterations ?? 200) && Number.isFinite(value); iter++) {
     if (Math.max(...g.map(Math.abs)) < tol) {
       converged = true;
@@ -201,6 +206,8 @@ export function bfgs(
     // customers cannot get its gradient much nearer zero, and further line searches only halve steps
     const stalled = value - value2 <= ROUNDOFF * Math.abs(value) && Math.max(...g2.map(Math.abs)) < 1e3 * tol;
     if (stalled) return { x: x2, value: value2, evaluations, converged: true };
+    flat = options.relativeTolerance !== undefined && value - value2 <= options.relativeTolerance * (Math.abs(value) + options.relativeTolerance) ? flat + 1 : 0;
+    if (flat >= FLAT_ITERATIONS) return { x: x2, value: value2, evaluations, converged: true };
     const s = x2.map((v, i) => v - x[i]);
     const y = g2.map((v, i) => v - g[i]);
     const sy = s.reduce((acc, v, i) => acc + v * y[i], 0);

@@ -45,6 +45,15 @@ export function dropoutShareWithin(s: number, beta: number, t: number): number {
   return -Math.expm1(-s * Math.log1p(t / beta));
 }
 
+/**
+ * BFGS also stops once three steps in a row each improve the mean log-likelihood by less than this
+ * share of it (as R's optim `reltol`, 1e-8 by default, with which BTYD fits the published CDNOW
+ * values). Without it, a likelihood that keeps creeping along a ridge toward a limit (every
+ * customer the same dropout rate: s, β → ∞ together) is followed for hundreds of evaluations to
+ * gain 10⁻⁵ in total log-likelihood.
+ */
+const RELATIVE_TOLERANCE = 1e-10;
+
 /** Thrown by the objective to stop the search at the scale-ratio boundary (caught in fitParetoNbd). */
 class ScaleRatioBoundary extends Error {
   constructor(readonly theta: number[]) {
@@ -111,7 +120,7 @@ export function fitParetoNbd(groups: PurchaseGroups, start?: PnbdParams): Pareto
   try {
     // rescaled time: the longest history is 10
     const noDropout = (theta: readonly number[]): boolean => dropoutShareWithin(Math.exp(theta[2]), Math.exp(theta[3]), 10) < NO_DROPOUT_SHARE;
-    result = bfgs(withGradient, theta0, { gradientTolerance: 1e-7, maxIterations: 200, escapeBound: BOUNDARY_LOG, escapes: noDropout });
+    result = bfgs(withGradient, theta0, { gradientTolerance: 1e-7, maxIterations: 200, escapeBound: BOUNDARY_LOG, escapes: noDropout, relativeTolerance: RELATIVE_TOLERANCE });
     const bfgsEvaluations = result.evaluations * (1 + 2 * theta0.length);
     if (!result.converged && !(result as { escaped?: boolean }).escaped) {
       const polished = nelderMead(objective, result.x, { maxEvaluations: 2000, restarts: 3, step: 0.1, fTolerance: 1e-11, xTolerance: 1e-7 });

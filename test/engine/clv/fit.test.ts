@@ -138,3 +138,23 @@ describe('forecast edge', () => {
     expect(at(1)).toBeCloseTo((at(1 - 1e-4) + at(1 + 1e-4)) / 2, 4);
   });
 });
+
+describe('bfgs relativeTolerance', () => {
+  // f = (x − 1)² + 2 + 1e-7/(1 + y): the minimum in x is 1, and f keeps falling, ever more slowly,
+  // as y grows (a ridge toward a limit at y = ∞)
+  const ridge = (p: number[], grad: number[]): number => {
+    grad[0] = 2 * (p[0] - 1);
+    grad[1] = -1e-7 / (1 + p[1]) ** 2;
+    return (p[0] - 1) ** 2 + 2 + 1e-7 / (1 + p[1]);
+  };
+
+  it('calls a fit converged once f stops falling by more than the share asked, three steps running', () => {
+    const loose = bfgs(ridge, [3, 0], { gradientTolerance: 1e-15, maxIterations: 500, relativeTolerance: 1e-10 });
+    expect(loose.converged).toBe(true);
+    expect(loose.x[0]).toBeCloseTo(1, 6);
+    // without it the same search runs to the iteration cap, unconverged
+    const strict = bfgs(ridge, [3, 0], { gradientTolerance: 1e-15, maxIterations: 500 });
+    expect(strict.converged).toBe(false);
+    expect(loose.evaluations).toBeLessThan(strict.evaluations / 10);
+  });
+});
