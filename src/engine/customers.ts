@@ -162,8 +162,31 @@ function firstTime<K>(owners: Map<K, Owners>, key: K, customer: number): boolean
  */
 export function customersFromTransactions(transactions: readonly Transaction[], options: CustomerOptions = {}): CustomerTable {
   const fold = new CustomerFold(transactions.length >>> 3);
-  for (let i = 0; i < transactions.length; i++) fold.add(transactions[i]);
+  const owner = new Int32Array(transactions.length);
+  for (let i = 0; i < transactions.length; i++) owner[i] = fold.add(transactions[i]);
+  customerSlots.set(transactions, { ids: fold.customerIds, owner });
   return fold.table(options);
+}
+
+/** Each line's customer slot and the ids by slot (first-seen order), as the fold found them. */
+export interface CustomerSlots {
+  ids: readonly string[];
+  owner: Int32Array;
+}
+
+/** The slots customersFromTransactions found, by transaction array (read-only for a run). */
+const customerSlots = new WeakMap<readonly Transaction[], CustomerSlots>();
+
+/**
+ * The customer slot of every line of an array customersFromTransactions has folded, so that a
+ * later stage grouping the same lines by customer (the purchase models' histories) need not look
+ * every id up again; undefined for any other array, or one whose length has changed since.
+ * @param transactions the lines
+ * @returns the ids by slot and each line's slot, or undefined
+ */
+export function customerSlotsOf(transactions: readonly Transaction[]): CustomerSlots | undefined {
+  const slots = customerSlots.get(transactions);
+  return slots && slots.owner.length === transactions.length ? slots : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  * in Fader, Hardie & Lee 2005 and lifetimes' summary_data_from_transaction_data).
  */
 import type { DayNumber, Transaction } from '../types';
+import { customerSlotsOf } from '../customers';
 import { isPurchase } from '../rowRules';
 
 /** Days per model time unit. A month is 365.25/12 days. */
@@ -50,7 +51,7 @@ export interface Histories {
 interface DayIndex {
   /** Transactions the index was built from (checked, so a changed array is rebuilt). */
   length: number;
-  ids: string[];
+  ids: readonly string[];
   /** Customer c's days are [offsets[c], offsets[c + 1]). */
   offsets: Int32Array;
   day: Float64Array;
@@ -77,22 +78,9 @@ function dayIndexOf(transactions: readonly Transaction[]): DayIndex {
 
 /** Groups the lines by customer (first-seen order), sorts each customer's lines by day (stable) and folds each day. */
 function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const owner = new Int32Array(transactions.length);
-  const counts: number[] = [];
-  for (let i = 0; i < transactions.length; i++) {
-    const id = transactions[i].customerId;
-    let c = index.get(id);
-    if (c === undefined) {
-      c = ids.length;
-      index.set(id, c);
-      ids.push(id);
-      counts.push(0);
-    }
-    owner[i] = c;
-    counts[c]++;
-  }
+  const { ids, owner } = customerSlotsOf(transactions) ?? slotsByLookup(transactions);
+  const counts = new Int32Array(ids.length);
+  for (let i = 0; i < owner.length; i++) counts[owner[i]]++;
   const lineOffsets = new Int32Array(ids.length + 1);
   for (let c = 0; c < ids.length; c++) lineOffsets[c + 1] = lineOffsets[c] + counts[c];
   const rows = new Int32Array(transactions.length);
@@ -138,6 +126,24 @@ function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
     out.offsets[c + 1] = d;
   }
   return out;
+}
+
+/** Each line's customer slot by a map lookup of its id (first-seen order), for lines no fold has seen. */
+function slotsByLookup(transactions: readonly Transaction[]): { ids: string[]; owner: Int32Array } {
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const owner = new Int32Array(transactions.length);
+  for (let i = 0; i < transactions.length; i++) {
+    const id = transactions[i].customerId;
+    let c = index.get(id);
+    if (c === undefined) {
+      c = ids.length;
+      index.set(id, c);
+      ids.push(id);
+    }
+    owner[i] = c;
+  }
+  return { ids, owner };
 }
 
 /**
