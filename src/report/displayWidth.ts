@@ -67,9 +67,20 @@ function shapeOf(format: string | null): FormatShape {
   return shape;
 }
 
-/** Digits of the whole part of |value| rounded to `decimals` places. */
+/**
+ * Digits of the whole part of |value| rounded to `decimals` places. The digits of |value| itself
+ * are the answer unless rounding could carry it up to the next power of ten (9.996 → 10.00); only
+ * then is it rounded as toFixed does (a string round trip, too dear for every cell of a large sheet).
+ */
 function integerDigits(value: number, decimals: number): number {
-  const rounded = Math.abs(Number(value.toFixed(Math.min(decimals, 20))));
+  const places = Math.min(decimals, 20);
+  const magnitude = Math.abs(value);
+  // below 1, rounding gives at most 1: one digit either way
+  if (magnitude < 1) return 1;
+  const digits = Math.floor(Math.log10(magnitude)) + 1;
+  // clear of both powers of ten (log10's rounding) and of a carry to the next one
+  if (magnitude >= 10 ** (digits - 1) * (1 + 1e-9) && magnitude < 10 ** digits * (1 - 1e-9) - 10 ** -places) return digits;
+  const rounded = Math.abs(Number(value.toFixed(places)));
   return rounded < 1 ? 1 : Math.floor(Math.log10(rounded)) + 1;
 }
 

@@ -38,6 +38,14 @@ describe('characters a value takes as shown', () => {
     [5, '0', 1],
     // "1,310,145,564.0757", the Gamma-Gamma v of the R sample
     [1310145564.0757, '#,##0.0000', 18],
+    // rounding carries into a new digit: "10.00", "1,000,000", "100"; and just below the carry: "9.99"
+    [9.996, '0.00', 5],
+    [999999.5, '#,##0', 9],
+    [99.5, '0', 3],
+    [9.994, '0.00', 4],
+    // exact powers of ten: "1,000", "0.00" (a value below 1 shows one whole digit)
+    [1000, '#,##0', 5],
+    [0.004, '0.00', 4],
   ])('%p in %p: %p', (value, format, chars) => {
     expect(numberChars(value, format)).toBe(chars);
   });
