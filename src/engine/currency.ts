@@ -134,5 +134,6 @@ export function convertAmount(amount: number, factor: number): number {
  */
 export function withCurrency(analysis: Analysis, choice: CurrencyChoice): Analysis {
   if (choice.currency) analysis.currency = choice.currency;
+  if (choice.factor !== 1) analysis.amountFactor = choice.factor;
   return analysis;
 }

@@ -369,6 +369,12 @@ export interface Analysis {
   shareOfWallet?: WalletSummary | null;
   /** The currency the data names in its amount header or amounts (engine/currency.ts); absent when it does not say. */
   currency?: CurrencyCode;
+  /**
+   * What the input's amounts were multiplied by to be in the output's currency (0.1 for rials
+   * shown in tomans, 10 the other way); absent when 1. Other money read later from the input (a
+   * wallet column) is converted by it too.
+   */
+  amountFactor?: number;
 }
 
 /** Currencies the workbook can name in its money formats (rial, toman, dollar, euro, pound). */

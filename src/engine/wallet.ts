@@ -5,6 +5,7 @@
 import { toLatinDigits } from './cellText';
 import { normalizeHeader } from './columnNames';
 import { normalizeId } from './numbers';
+import { convertAmount } from './currency';
 import type { Analysis, Cell, InputTable } from './types';
 
 /** Normalised headers of a wallet column. */
@@ -89,14 +90,17 @@ interface WalletTotals {
 /**
  * Adds each customer's wallet and share of wallet (revenue ÷ wallet) and the total.
  * @param analysis the analysis (its customers gain `wallet` and `shareOfWallet`, null without a wallet)
- * @param wallets id → wallet
+ * @param wallets id → wallet, in the input's currency (converted as the amounts were: Analysis.amountFactor)
  * @returns the summary over the customers with a wallet, or null when none has one
  */
 export function addShareOfWallet(analysis: Analysis, wallets: ReadonlyMap<string, number>): WalletSummary | null {
   const total = { customers: 0, revenue: 0, wallet: 0, share: 0 };
   const segments = new Map<string, WalletTotals>();
+  const factor = analysis.amountFactor ?? 1;
   for (const c of analysis.customers) {
-    const w = wallets.get(c.id);
+    const given = wallets.get(c.id);
+    // the wallet is money of the input: in the output's currency, as the revenue it is divided into
+    const w = given === undefined ? undefined : convertAmount(given, factor);
     c.wallet = w ?? null;
     c.shareOfWallet = w === undefined ? null : c.revenue / w;
     if (w === undefined) continue;

@@ -11,10 +11,10 @@ import type { Analysis, InputTable } from '../../src/engine/types';
 /** Excel serial of 2024-01-01 plus n days. */
 const day = (n: number) => 45292 + n;
 
-function analysisOf(table: InputTable): Analysis {
+function analysisOf(table: InputTable, currency?: 'IRT'): Analysis {
   const out: FromWorker[] = [];
   for (const message of tableMessages(table, 100)) handleMessage(message, (m) => out.push(m));
-  handleMessage({ type: 'run', options: { analysisDate: 19_740, model: 'off', clusters: 'off' }, lang: 'en' }, (m) => out.push(m));
+  handleMessage({ type: 'run', options: { analysisDate: 19_740, model: 'off', clusters: 'off', ...(currency ? { currency } : {}) }, lang: 'en' }, (m) => out.push(m));
   const done = out[out.length - 1];
   if (done.type !== 'done') throw new Error(JSON.stringify(done));
   return done.analysis;
@@ -41,6 +41,15 @@ describe('share of wallet in the pane', () => {
     const empty = analysisOf({ header: ['Customer', 'Date', 'Amount', 'Wallet'], rows: rows.map((r) => [...r.slice(0, 3), 0]), dateFormattedColumns: [false, true, false, false] });
     expect(empty.customers.every((c) => c.shareOfWallet === null)).toBe(true);
     expect((empty.notes ?? []).map((n) => n.key)).toContain('engine.note.walletEmpty');
+  });
+
+  it('converts the wallet as the amounts are: rials shown in tomans keep the same shares', () => {
+    // amounts in rials, shown in tomans (÷ 10): a's revenue 3 tomans of a wallet of 12 tomans is still 25%
+    const rial = analysisOf({ header: ['Customer', 'Date', 'Amount (rial)', 'Wallet'], rows, dateFormattedColumns: [false, true, false, false] }, 'IRT');
+    const a = rial.customers.find((c) => c.id === 'a');
+    expect(a?.revenue).toBeCloseTo(3, 12);
+    expect(a?.wallet).toBeCloseTo(12, 12);
+    expect(a?.shareOfWallet).toBeCloseTo(0.25, 12);
   });
 
   it('adds nothing without a wallet column', () => {
