@@ -30,6 +30,9 @@ export const DISCOUNT_RATE_LIMIT = { min: 0, max: 0.99, whole: false, fallback: 
 /** Days ahead for P(no purchase) and the backtest's held-out period (ten years at most). */
 export const CHURN_HORIZON_DAYS_LIMIT = { min: 1, max: 3650, whole: true, fallback: 90 } as const satisfies NumberLimit;
 
+/** The churn horizons the pane offers (its select), which the horizon advice also suggests. */
+export const CHURN_HORIZON_CHOICES = [30, 60, 90, 180, 365] as const;
+
 /** Share of spend that is profit. */
 export const MARGIN_LIMIT = { min: 0, max: 1, whole: false } as const satisfies NumberLimit;
 

@@ -4,7 +4,7 @@
  * become AnalysisOptions. Pure: no DOM and no pane state, so the controller only shows the message.
  */
 import type { AnalysisOptions, ColumnMapping, CurrencyCode, InputKind } from '../engine';
-import { CURRENCY_CODES } from '../engine';
+import { CHURN_HORIZON_DAYS_LIMIT, CURRENCY_CODES } from '../engine';
 import type { Lang } from '../i18n';
 import { parseAnalysisDate, parseOptionFields, type PaneMessage } from './validate';
 
@@ -54,7 +54,8 @@ export function analysisOptionsOf(typed: TypedOptions, kind: InputKind, mapping:
   if (typed.zeroAmounts === 'skip') options.zeroAmounts = 'skip';
   if (typed.currency === 'none' || CURRENCY_CODES.includes(typed.currency as CurrencyCode)) options.currency = typed.currency as CurrencyCode | 'none';
   const horizonDays = Number(typed.churnHorizon);
-  if (Number.isInteger(horizonDays) && horizonDays > 0) options.churnHorizonDays = horizonDays;
+  // the select starts at the engine's default: left at it, the run may advise another (horizonAdvice.ts)
+  if (Number.isInteger(horizonDays) && horizonDays > 0 && horizonDays !== CHURN_HORIZON_DAYS_LIMIT.fallback) options.churnHorizonDays = horizonDays;
   const compareTo = compareDateOf(typed.compareDate, lang);
   if (typeof compareTo === 'object') return compareTo;
   if (compareTo !== undefined) options.compareTo = compareTo;

@@ -37,6 +37,11 @@ test('values the engine does not know are left out', () => {
   expect('options' in none && none.options.currency).toBe('none');
 });
 
+test('the churn horizon left at the default 90 days is not sent, so the run may advise another', () => {
+  const run = analysisOptionsOf({ ...BLANK, churnHorizon: '90' }, 'transactions', MAPPING, 'en');
+  expect(run).toEqual({ options: { inputKind: 'transactions', columns: MAPPING, bins: 5, split: 'mean' }, writeBack: false });
+});
+
 test('the first wrong field is the message: bins, then the analysis date, then the compare date', () => {
   const wrong = { ...BLANK, bins: '11', analysisDate: '2024-13-01', compareDate: 'soon' };
   expect(analysisOptionsOf(wrong, 'transactions', MAPPING, 'en')).toEqual({ key: 'pane.error.bins', params: { min: 2, max: 10 } });

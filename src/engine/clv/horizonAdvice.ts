@@ -3,10 +3,10 @@
  * almost nobody is expected to buy within it, so nearly everyone is "At risk" and the statuses say
  * little. The run then notes the usual gap and a horizon that matches it.
  */
-import { CHURN_HORIZON_DAYS_LIMIT } from '../optionLimits';
+import { CHURN_HORIZON_CHOICES, CHURN_HORIZON_DAYS_LIMIT } from '../optionLimits';
 
-/** Suggested horizons are whole months of this many days. */
-const SUGGESTION_STEP_DAYS = 30;
+/** Beyond the pane's choices, suggested horizons are whole years of this many days. */
+const YEAR_DAYS = 365;
 
 /**
  * Median days between purchase days of the repeat buyers (each one's span ÷ repeat purchases).
@@ -24,13 +24,16 @@ export function medianGapDays(repeatPurchases: ArrayLike<number>, spanDays: Arra
 }
 
 /**
- * The horizon to suggest, or null when the horizon already covers the usual gap.
+ * The horizon to suggest, or null when the horizon already covers the usual gap: the shortest of
+ * the pane's choices (CHURN_HORIZON_CHOICES) that covers the gap, else whole years (at most the
+ * option's limit), so a pane user can pick what the note says.
  * @param horizonDays the churn horizon used
  * @param gapDays the median gap (medianGapDays)
- * @returns the gap rounded up to whole 30-day months (at most the option's limit), or null
- * @example suggestedHorizonDays(90, 151.5) // 180
+ * @returns the suggested horizon in days, or null
+ * @example suggestedHorizonDays(90, 148) // 180
  */
 export function suggestedHorizonDays(horizonDays: number, gapDays: number | null): number | null {
   if (gapDays === null || !(gapDays > horizonDays)) return null;
-  return Math.min(CHURN_HORIZON_DAYS_LIMIT.max, Math.ceil(gapDays / SUGGESTION_STEP_DAYS) * SUGGESTION_STEP_DAYS);
+  const choice = CHURN_HORIZON_CHOICES.find((days) => days >= gapDays);
+  return choice ?? Math.min(CHURN_HORIZON_DAYS_LIMIT.max, Math.ceil(gapDays / YEAR_DAYS) * YEAR_DAYS);
 }

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { medianGapDays, suggestedHorizonDays } from '../../../src/engine/clv/horizonAdvice';
+import { CHURN_HORIZON_CHOICES } from '../../../src/engine/optionLimits';
 import { runCli } from '../../support/cli';
 import { requireSharedData } from '../../support/sharedData';
 
@@ -20,13 +21,23 @@ describe('medianGapDays and suggestedHorizonDays', () => {
     expect(medianGapDays([0, 0], [0, 0])).toBeNull();
   });
 
-  it('suggests the gap in whole 30-day months, only when it exceeds the horizon', () => {
-    expect(suggestedHorizonDays(90, 148)).toBe(150);
-    expect(suggestedHorizonDays(90, 150)).toBe(150);
+  it('suggests the shortest horizon the pane offers that covers the gap, then whole years', () => {
+    expect(suggestedHorizonDays(90, 148)).toBe(180);
+    expect(suggestedHorizonDays(90, 180)).toBe(180);
+    expect(suggestedHorizonDays(30, 45)).toBe(60);
+    expect(suggestedHorizonDays(90, 200)).toBe(365);
+    expect(suggestedHorizonDays(90, 400)).toBe(730);
     expect(suggestedHorizonDays(90, 90)).toBeNull();
     expect(suggestedHorizonDays(90, 61)).toBeNull();
     expect(suggestedHorizonDays(90, null)).toBeNull();
     expect(suggestedHorizonDays(90, 10_000)).toBe(3650);
+  });
+
+  it('offers in the pane exactly the horizons it suggests', () => {
+    const html = fs.readFileSync(path.join(__dirname, '../../../src/taskpane/taskpane.html'), 'utf8');
+    const select = html.slice(html.indexOf('<select id="churn-horizon">'), html.indexOf('</select>', html.indexOf('<select id="churn-horizon">')));
+    const offered = [...select.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(offered).toEqual([...CHURN_HORIZON_CHOICES]);
   });
 });
 
@@ -52,7 +63,8 @@ describe('on the R package orders (customers buy about every five months)', () =
     const out = path.join(dir, 'out.csv');
     const gap = medianGapFromRows();
     expect(gap).toBeGreaterThan(90);
-    const suggested = Math.ceil(gap / 30) * 30;
+    // the shortest of the pane's horizons (30, 60, 90, 180, 365 days) that covers the gap
+    const suggested = [30, 60, 90, 180, 365].find((days) => days >= gap);
     const byDefault = await runCli('analyze', file, '--clusters', 'off', '--out', out);
     expect(byDefault.code).toBe(0);
     expect(byDefault.stderr).toContain(`(the median gap between purchases is ${Math.round(gap)} days)`);
