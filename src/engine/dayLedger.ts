@@ -71,6 +71,7 @@ export class DayLedger {
 
   /** The entry of (customer, day), or −1. */
   private find(customer: number, day: number): number {
+    if (this.table.length === 0) return -1;
     const mask = this.table.length - 1;
     for (let i = hashOf(customer, day, mask); ; i = (i + 1) & mask) {
       const slot = this.table[i];
@@ -137,7 +138,13 @@ export class DayLedger {
 
   private drop(): void {
     this.overflowed = true;
+    // unusable from here on: let the arrays go (up to ~300 MB at the limit)
     this.table = new Int32Array(0);
+    this.customer = new Int32Array(0);
+    this.day = new Float64Array(0);
+    this.net = new Float64Array(0);
+    this.cost = new Float64Array(0);
+    this.flags = new Uint8Array(0);
     this.size = 0;
   }
 

@@ -49,6 +49,18 @@ const DAY_MONTH_NOTE = 'input.dayMonthOrder.';
 const DATA_NOTE = 'input.';
 
 /** Model and clustering notes → the plain sentence a marketer reads (the technical text goes under "details"). */
+/**
+ * Notes already in plain words that carry the figure the user needs (a count, a gap, a share):
+ * shown as they are, as a sentence, not behind "technical details".
+ */
+const SHOWN_AS_THEY_ARE = new Set(['predict.note.keptNothing', 'predict.note.horizonShort', 'engine.note.shareOfWallet', 'engine.note.walletEmpty']);
+
+/** A note's text as a sentence: a capital first letter (English) and a full stop. */
+function asSentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
 const PLAIN_NOTES: Record<string, string> = {
   'predict.note.penalised': 'pane.plain.penalised',
   'predict.note.noDropout': 'pane.plain.noDropout',
@@ -86,6 +98,10 @@ function notes(analysis: Analysis, lang: Lang): HTMLElement | null {
   for (const item of items) {
     if (item.key?.startsWith(DATA_NOTE)) {
       list.append(el('li', {}, item.text));
+      continue;
+    }
+    if (item.key && SHOWN_AS_THEY_ARE.has(item.key)) {
+      list.append(el('li', {}, asSentence(item.text)));
       continue;
     }
     plain.add(t(lang, (item.key && PLAIN_NOTES[item.key]) ?? 'pane.plain.other'));

@@ -137,3 +137,15 @@ describe('the auto choice by the inner backtest', () => {
     expect(technicalNotes(analysis, 'en').find((n) => n.startsWith('model chosen automatically: '))).toMatch(/AUC 0\.792/); // 19/24, counted in autoChoice.test.ts
   });
 });
+
+describe('notes shown as they are, as sentences', () => {
+  test('share of wallet: its sentence with the figure, in the visible list, not behind the details', () => {
+    const rows = [['a', '2020-01-02', 10, 40], ['b', '2020-01-03', 30, 60]];
+    const analysis = analyze(table(rows, ['customer', 'date', 'amount', 'wallet']), { clusters: 'off', model: 'off' });
+    // the worker adds the wallet; here the engine's summary is added the same way the pane does
+    analysis.notes = [...(analysis.notes ?? []), { key: 'engine.note.shareOfWallet', params: { percent: 40, customerCount: 2, column: 'wallet' }, text: t('en', 'engine.note.shareOfWallet', { percent: 40, customerCount: 2, column: 'wallet' }) }];
+    const shown = paneNotes(analysis, 'en') ?? [];
+    expect(shown).toContain('Share of wallet: we have 40% of the category spend of the 2 customers with a value in the "wallet" column (the share_of_wallet column of the Customers sheet gives each one).');
+    expect(technicalNotes(analysis, 'en').some((n) => n.includes('Share of wallet'))).toBe(false);
+  });
+});

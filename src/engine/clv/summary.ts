@@ -4,7 +4,7 @@
  * in Fader, Hardie & Lee 2005 and lifetimes' summary_data_from_transaction_data).
  */
 import type { DayNumber, Transaction } from '../types';
-import { customerSlotsOf } from '../customers';
+import { customerSlotsOf, type CustomerSlots } from '../customers';
 import { isPurchase } from '../rowRules';
 
 /** Days per model time unit. A month is 365.25/12 days. */
@@ -51,6 +51,8 @@ export interface Histories {
 interface DayIndex {
   /** Transactions the index was built from (checked, so a changed array is rebuilt). */
   length: number;
+  /** The fold's slots it was built from (customerSlotsOf), if any: a new fold means new lines. */
+  slots: CustomerSlots | undefined;
   ids: readonly string[];
   /** Customer c's days are [offsets[c], offsets[c + 1]). */
   offsets: Int32Array;
@@ -65,12 +67,17 @@ interface DayIndex {
   firstRow: Int32Array;
 }
 
-/** One index per transaction array: the arrays are read-only for the length of a run. */
+/**
+ * One index per transaction array. The engine never changes a transaction array after making it;
+ * a caller that edits one in place (same length) and runs again must pass a new array, as the
+ * index (and customerSlotsOf) would not see the edit.
+ */
 const dayIndexes = new WeakMap<readonly Transaction[], DayIndex>();
 
 function dayIndexOf(transactions: readonly Transaction[]): DayIndex {
   const cached = dayIndexes.get(transactions);
-  if (cached && cached.length === transactions.length) return cached;
+  // a length change, or a new fold of the same array (new slots), means the lines changed: rebuild
+  if (cached && cached.length === transactions.length && cached.slots === customerSlotsOf(transactions)) return cached;
   const built = buildDayIndex(transactions);
   dayIndexes.set(transactions, built);
   return built;
@@ -78,7 +85,8 @@ function dayIndexOf(transactions: readonly Transaction[]): DayIndex {
 
 /** Groups the lines by customer (first-seen order), sorts each customer's lines by day (stable) and folds each day. */
 function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
-  const { ids, owner } = customerSlotsOf(transactions) ?? slotsByLookup(transactions);
+  const slots = customerSlotsOf(transactions);
+  const { ids, owner } = slots ?? slotsByLookup(transactions);
   const counts = new Int32Array(ids.length);
   for (let i = 0; i < owner.length; i++) counts[owner[i]]++;
   const lineOffsets = new Int32Array(ids.length + 1);
@@ -88,7 +96,7 @@ function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
   for (let i = 0; i < transactions.length; i++) rows[fill[owner[i]]++] = i;
   const n = transactions.length;
   const out: DayIndex = {
-    length: n, ids, offsets: new Int32Array(ids.length + 1), day: new Float64Array(n), net: new Float64Array(n),
+    length: n, slots, ids, offsets: new Int32Array(ids.length + 1), day: new Float64Array(n), net: new Float64Array(n),
     bought: new Uint8Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n), returned: new Uint8Array(n), firstRow: new Int32Array(n),
   };
   let d = 0;

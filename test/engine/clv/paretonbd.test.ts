@@ -64,5 +64,7 @@ describe('Pareto/NBD on purchases without dropout', () => {
     const fit = fitParetoNbd(groupPatterns(x, tx, T, 1));
     expect(fit.atBoundary).toBe(true);
     expect(dropoutShareWithin(fit.params.s, fit.params.beta, 52)).toBeLessThan(1e-3);
+    // stopped at the no-dropout rule, before s (scale-free) ran off below the old bound 1e-5
+    expect(fit.params.s).toBeGreaterThan(1e-5);
   });
 });

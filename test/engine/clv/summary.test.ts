@@ -3,6 +3,7 @@
  */
 import { groupPatterns } from '../../../src/engine/clv/groups';
 import { buildHistories } from '../../../src/engine/clv/summary';
+import { customersFromTransactions } from '../../../src/engine/customers';
 import type { Transaction } from '../../../src/engine/types';
 
 const line = (customerId: string, day: number, amount: number, cost?: number): Transaction => ({ customerId, day, amount, rowNumber: 2, ...(cost === undefined ? {} : { cost }) });
@@ -84,5 +85,19 @@ describe('groupPatterns', () => {
     const g = groupPatterns([1, 0, 1, 0, 0], [0, 1, 0, 2.5, 2.5], [5, 5, 5, 5, 5], 1);
     expect(Array.from(g.groupOf)).toEqual([0, 1, 0, 2, 2]);
     expect(Array.from(g.w)).toEqual([2, 1, 2]);
+  });
+});
+
+describe('buildHistories after the RFM fold of the same lines', () => {
+  it('gives what a fresh lookup gives, and sees a new fold of an array rebuilt in place', () => {
+    const lines = [line('b', 3, 5), line('a', 1, 2), line('b', 9, 4), line('a', 4, 1)];
+    customersFromTransactions(lines);
+    const folded = buildHistories(lines, 20);
+    const fresh = buildHistories(lines.slice(), 20);
+    expect(folded).toEqual(fresh);
+    // the same array, edited in place and folded again: the index follows the new fold
+    lines[0] = line('c', 3, 5);
+    customersFromTransactions(lines);
+    expect(buildHistories(lines, 20).ids).toEqual(['c', 'a', 'b']);
   });
 });
