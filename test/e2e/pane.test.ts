@@ -165,12 +165,18 @@ describe('the task pane in Chromium, over the simulator', () => {
     expect(customers).toHaveLength(995);
     // Persian digits in the pane's figures.
     expect(await page.textContent('[data-figure="pane.summary.customers"]')).toBe('۹۹۵');
-    // The run's notes (here the purchase model's) in Persian: under the technical details, the same
-    // sentences as on the Summary sheet (numbers in Persian digits).
+    // The run's notes (here the purchase model's) in Persian: the same sentences as on the Summary
+    // sheet (numbers in Persian digits), under the technical details, except those shown as they are
+    // in the visible list (here the churn-horizon advice: these customers buy about every 148 days)
     const summary = await sheetValues(page, t('fa', 'report.sheet.summary'));
-    const sheetNotes = summary.filter((r) => r[0] === t('fa', 'report.model.note')).map((r) => r[1]);
+    const sheetNotes = summary.filter((r) => r[0] === t('fa', 'report.model.note')).map((r) => persianNumerals(String(r[1])));
     expect(sheetNotes.length).toBeGreaterThan(0);
-    expect(await page.$$eval('#summary #notes details li', (items) => items.map((li) => li.textContent))).toEqual(sheetNotes.map((n) => persianNumerals(String(n))));
+    const details = await page.$$eval('#summary #notes details li', (items) => items.map((li) => li.textContent ?? ''));
+    const visible = await page.$$eval('#summary #notes > ul.plain > li', (items) => items.map((li) => li.textContent ?? ''));
+    const advice = sheetNotes.filter((n) => n.includes('۱۴۸'));
+    expect(advice).toHaveLength(1);
+    expect(visible.some((v) => v.startsWith(advice[0]))).toBe(true);
+    expect(details).toEqual(sheetNotes.filter((n) => n !== advice[0]));
     expect(sheetNotes.join(' ')).toMatch(/[\u0600-\u06FF]/);
     await screenshotPane(page, 'pane-fa.png');
 
