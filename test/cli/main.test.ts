@@ -7,19 +7,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { main } from '../../src/cli/main';
 import { parseDelimitedText } from '../../src/cli/textTable';
+import { runCli, type RunResult } from '../support/cli';
 import { RFM_CUSTOMERS, RFM_ORDERS } from '../support/rfmPackage';
 import { requireSharedData } from '../support/sharedData';
 
 // Whole analyses of real files (clusters and purchase models included) on a shared 2-core machine.
 jest.setTimeout(120_000);
-
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
 beforeAll(() => {
@@ -33,15 +27,8 @@ function file(name: string, content: string | Buffer): string {
   return full;
 }
 
-async function run(...argv: string[]): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { isTTY: false, write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+/** Runs `rfm` in the test (test/support/cli.ts). */
+const run = runCli;
 
 /** The CSV's rows as objects keyed by header name. */
 function records(csv: string): Record<string, string>[] {
