@@ -110,13 +110,13 @@ function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
       let cost = 0;
       let hasCost = 0;
       let returned = 0;
-      let firstRow = lines[k];
+      // the lines are sorted by day, then by row: the day's first line is its earliest row
+      const firstRow = lines[k];
       for (; k < lines.length && transactions[lines[k]].day === day; k++) {
         const t = transactions[lines[k]];
         net += t.amount;
         if (isPurchase(t)) bought = 1;
         else returned = 1;
-        if (lines[k] < firstRow) firstRow = lines[k];
         if (t.cost !== undefined && Number.isFinite(t.cost)) {
           cost += t.cost;
           hasCost = 1;
