@@ -21,6 +21,7 @@ import { BINS_LIMIT } from './optionLimits';
 import { scoreAll, validateBins, validateThresholds, type ScoreSet } from './scores';
 import { assertValidRules, assignSegments, defaultSegmentRules, OTHERS } from './segments';
 import { computeTotals, LOYALTY_QUADRANTS, rfGrid, summarizeQuadrants, summarizeSegments, VALUE_QUADRANTS } from './summaries';
+import type { ModelLines } from './modelLines';
 import {
   InputError,
   type Analysis,
@@ -152,7 +153,7 @@ function analysisNotes(table: CustomerTable, ctx: PipelineContext): Note[] {
  * The options were checked by checkOptions before (once per entry point; analyzeStream in
  * streamAnalysis.ts is one).
  */
-export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: readonly Transaction[], ctx: PipelineContext, histories?: Histories | null): Analysis {
+export function analyzeCustomerTable(table: CustomerTable, kind: InputKind, options: AnalysisOptions, transactions: ModelLines, ctx: PipelineContext, histories?: Histories | null): Analysis {
   const progress = ctx.onProgress ?? (() => undefined);
   const { customers } = table;
   const skipped: SkippedReport = { ...(ctx.skipped ?? emptySkippedReport()), returnsOnlyCustomers: table.returnsOnlyCustomers };

@@ -5,8 +5,8 @@
  */
 import { dayNumberToGregorian } from './civil';
 import { dayNumberToJalali } from './jalali';
-import { isPurchase } from './rowRules';
-import type { DayNumber, Transaction } from './types';
+import type { DayNumber } from './types';
+import { forEachPurchaseDay, type ModelLines } from './modelLines';
 
 /** The calendar months are counted in. */
 export type CohortCalendar = 'gregorian' | 'jalali';
@@ -41,22 +41,22 @@ function monthLabel(index: number): string {
  *   of the latest purchase. O(lines) with one calendar conversion per distinct day.
  * @example cohortTable([{ customerId: 'a', day: 0, amount: 5, rowNumber: 2 }], 1, 'gregorian') // [{ cohort: '1970-01', customers: 1, active: [1] }]
  */
-export function cohortTable(transactions: readonly Transaction[], analysisDate: DayNumber, calendar: CohortCalendar): CohortRow[] {
+export function cohortTable(transactions: ModelLines, analysisDate: DayNumber, calendar: CohortCalendar): CohortRow[] {
   const monthOfDay = new Map<DayNumber, number>();
   const monthsOf = new Map<string, Set<number>>();
   let lastMonth = -Infinity;
-  for (const t of transactions) {
-    if (t.day >= analysisDate || !isPurchase(t)) continue;
-    let month = monthOfDay.get(t.day);
+  forEachPurchaseDay(transactions, (customerId, day) => {
+    if (day >= analysisDate) return;
+    let month = monthOfDay.get(day);
     if (month === undefined) {
-      month = monthIndexOf(t.day, calendar);
-      monthOfDay.set(t.day, month);
+      month = monthIndexOf(day, calendar);
+      monthOfDay.set(day, month);
     }
-    let months = monthsOf.get(t.customerId);
-    if (!months) monthsOf.set(t.customerId, (months = new Set()));
+    let months = monthsOf.get(customerId);
+    if (!months) monthsOf.set(customerId, (months = new Set()));
     months.add(month);
     if (month > lastMonth) lastMonth = month;
-  }
+  });
   const byCohort = new Map<number, number[]>();
   for (const months of monthsOf.values()) {
     const first = Math.min(...months);

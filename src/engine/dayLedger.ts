@@ -1,13 +1,12 @@
 /**
- * Per customer and day, what the purchase models read of a customer's lines (engine/clv/summary.ts:
- * a day's net amount, whether it holds a purchase, its cost), kept as typed arrays so that a reader
- * folding a large file needs memory for customer-days, not rows. It hands the models at most three
- * lines per customer and day: on a day with a purchase, a zero-amount purchase (so the day counts),
- * the day's net amount, and a zero-amount return when the day also had a return; on a day with
- * returns only, the net as a return. The net is summed in
- * row order from 0, as summary.ts sums a day's lines, so the histories are the same to the last bit.
+ * Per customer and day, what the purchase models and cohorts read of a customer's lines (a day's
+ * net amount, whether it holds a purchase or a return, its cost), kept as typed arrays so that a
+ * reader folding a large file needs memory for customer-days, not rows. It hands them over as
+ * DayColumns (engine/modelLines.ts), folded as clv/summary.ts folds the lines themselves, so the
+ * histories are the same to the last bit, without a line object per customer-day.
  */
-import type { DayNumber, Transaction } from './types';
+import type { Transaction } from './types';
+import type { DayColumns } from './modelLines';
 
 /**
  * Customer-days kept at most: the arrays stay near 300 MB and the hash table at 64 MB. (The same
@@ -105,32 +104,36 @@ export class DayLedger {
   }
 
   /**
-   * The lines the purchase models need, per customer and day in this order: a zero-amount purchase
-   * when the day has a purchase (carrying the day's cost), then the day's net amount (on a day
-   * without a purchase: a return, carrying the cost).
+   * The customer-days as the purchase models and cohorts read them (engine/modelLines.ts): each
+   * customer's days ascending. A day's entry index stands for its first row (entries are made in
+   * row order); its net is its lines summed in row order from 0, as clv/summary.ts sums a day.
    * @param ids customer id of each slot
-   * @returns the lines (row numbers are 0: they stand for several rows)
+   * @returns the columns, the same buildHistories makes of the lines themselves
    */
-  lines(ids: readonly string[]): Transaction[] {
-    const out: Transaction[] = [];
-    for (let e = 0; e < this.size; e++) {
-      const customerId = ids[this.customer[e]];
-      const day: DayNumber = this.day[e];
+  dayColumns(ids: readonly string[]): DayColumns {
+    const n = this.size;
+    const offsets = new Int32Array(ids.length + 1);
+    for (let e = 0; e < n; e++) offsets[this.customer[e] + 1]++;
+    for (let c = 0; c < ids.length; c++) offsets[c + 1] += offsets[c];
+    const fill = offsets.slice(0, ids.length);
+    const order = new Int32Array(n);
+    for (let e = 0; e < n; e++) order[fill[this.customer[e]]++] = e;
+    for (let c = 0; c < ids.length; c++) sortEntriesByDay(order, offsets[c], offsets[c + 1], this.day);
+    const out: DayColumns = {
+      ids, offsets, day: new Float64Array(n), net: new Float64Array(n), bought: new Uint8Array(n), cost: new Float64Array(n),
+      hasCost: new Uint8Array(n), returned: new Uint8Array(n), firstRow: order, rows: n,
+    };
+    for (let d = 0; d < n; d++) {
+      const e = order[d];
       const f = this.flags[e];
-      const net = this.net[e];
-      const costed = (line: Transaction): Transaction => {
-        if (f & HAS_COST) line.cost = this.cost[e];
-        return line;
-      };
-      if (f & HAS_PURCHASE) {
-        out.push(costed({ customerId, day, amount: 0, rowNumber: 0 }));
-        if (net !== 0) out.push({ customerId, day, amount: net, rowNumber: 0 });
-        // a return on a purchase day: a zero-amount return keeps that fact (summary.ts `returned`)
-        if (f & HAS_RETURN) out.push({ customerId, day, amount: 0, isReturn: true, rowNumber: 0 });
-      } else {
-        const line: Transaction = costed({ customerId, day, amount: net, rowNumber: 0 });
-        if (net === 0) line.isReturn = true; // a zero-amount return (negative quantity) stays a return
-        out.push(line);
+      out.day[d] = this.day[e];
+      out.net[d] = this.net[e];
+      out.bought[d] = f & HAS_PURCHASE ? 1 : 0;
+      // a day without a purchase is a return day; a purchase day's net is below 0 only with a return
+      out.returned[d] = f & HAS_PURCHASE ? (f & HAS_RETURN ? 1 : 0) : 1;
+      if (f & HAS_COST && Number.isFinite(this.cost[e])) {
+        out.cost[d] = this.cost[e];
+        out.hasCost[d] = 1;
       }
     }
     return out;
@@ -160,5 +163,24 @@ export class DayLedger {
     this.net = extend(this.net, (k) => new Float64Array(k));
     this.cost = extend(this.cost, (k) => new Float64Array(k));
     this.flags = extend(this.flags, (k) => new Uint8Array(k));
+  }
+}
+
+/** Sorts order[from, to) by day (a customer's entries: distinct days, usually a handful). */
+function sortEntriesByDay(order: Int32Array, from: number, to: number, day: Float64Array): void {
+  if (to - from > 32) {
+    const sorted = Array.from(order.subarray(from, to)).sort((a, b) => day[a] - day[b]);
+    order.set(sorted, from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const e = order[i];
+    const d = day[e];
+    let j = i - 1;
+    while (j >= from && day[order[j]] > d) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = e;
   }
 }

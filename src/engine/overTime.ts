@@ -7,7 +7,8 @@ import { cohortTable } from './cohorts';
 import { inputError } from './messages';
 import { compareSegments } from './migration';
 import { OTHERS } from './segments';
-import type { Analysis, AnalysisOptions, Transaction } from './types';
+import type { Analysis, AnalysisOptions } from './types';
+import type { ModelLines } from './modelLines';
 
 /** Runs the pipeline again with other options (the analysis of the earlier date). */
 export type Rerun = (options: AnalysisOptions) => Analysis;
@@ -21,7 +22,7 @@ export type Rerun = (options: AnalysisOptions) => Analysis;
  * @param rerun runs the same pipeline on all lines with other options (earlierRunOptions)
  * @throws InputError when compareTo is not after the first purchase and before the analysis date
  */
-export function addOverTime(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions, rerun: Rerun): void {
+export function addOverTime(analysis: Analysis, transactions: ModelLines, options: AnalysisOptions, rerun: Rerun): void {
   if (options.compareTo !== undefined) {
     const compareTo = assertCompareToRange(analysis, options.compareTo);
     const earlier = rerun(earlierRunOptions(options));

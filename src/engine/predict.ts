@@ -1,10 +1,11 @@
-import type { Analysis, AnalysisOptions, Transaction } from './types';
+import type { Analysis, AnalysisOptions } from './types';
 import { runClusters } from './clusters/cluster';
 import type { ClusterAnalysis } from './clusters/types';
 import { runClv } from './clv/run';
 import { errorParams, keyedReason } from './clv/reasons';
 import type { ClvAnalysis } from './clv/types';
 import type { Histories } from './clv/summary';
+import type { ModelLines } from './modelLines';
 
 /**
  * Issue 5's stages, run after scoring: clusters (unless `clusters: 'off'`) and the purchase
@@ -17,7 +18,7 @@ import type { Histories } from './clv/summary';
  * @param histories model histories given by customer-level input (the table of `rfm sql`)
  * @returns the same analysis with `clusters` and `clv` filled
  */
-export function addPredictions(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions, histories?: Histories): Analysis {
+export function addPredictions(analysis: Analysis, transactions: ModelLines, options: AnalysisOptions, histories?: Histories): Analysis {
   analysis.clusters = options.clusters === 'off' ? { status: 'skipped', ...keyedReason('predict.clusters.off') } : clusterStage(analysis, options);
   analysis.clv = options.model === 'off' ? { status: 'skipped', ...keyedReason('predict.reason.off') } : clvStage(analysis, transactions, options, histories);
   return analysis;
@@ -35,7 +36,7 @@ function clusterStage(analysis: Analysis, options: AnalysisOptions): ClusterAnal
   }
 }
 
-function clvStage(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions, histories?: Histories): ClvAnalysis {
+function clvStage(analysis: Analysis, transactions: ModelLines, options: AnalysisOptions, histories?: Histories): ClvAnalysis {
   try {
     return runClv(analysis, transactions, options, histories);
   } catch (error) {

@@ -11,7 +11,8 @@ import { MAX_LEDGER_DAYS } from './dayLedger';
 import { note } from './messages';
 import { addOverTime, assertCompareToRange, earlierRunOptions } from './overTime';
 import type { StreamResult } from './transactionStream';
-import type { Analysis, AnalysisOptions, ProgressFn, Transaction } from './types';
+import type { Analysis, AnalysisOptions, ProgressFn } from './types';
+import type { DayColumns } from './modelLines';
 
 /** Reads the input again into a new stream made with other options (the host's second pass). */
 export type Reread = (options: AnalysisOptions) => Promise<StreamResult>;
@@ -41,7 +42,7 @@ export async function analyzeStream(input: StreamResult, options: AnalysisOption
 }
 
 /** The pipeline from the stream's customer table on (no analyses over time). */
-function analyzeFolded(input: StreamResult, options: AnalysisOptions, lines: Transaction[] | undefined, onProgress?: ProgressFn): Analysis {
+function analyzeFolded(input: StreamResult, options: AnalysisOptions, lines: DayColumns | undefined, onProgress?: ProgressFn): Analysis {
   const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
   if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
   if (input.transactions === 0) throw noRowsError('engine.what.transactions', ctx.skipped);

@@ -19,6 +19,7 @@ import { CustomerFold, type CustomerTable } from './customers';
 import { detectColumns, toColumnMapping } from './columns';
 import { resolveDateCounts, type DateColumnResolution, type DateForm } from './dates';
 import { DayLedger } from './dayLedger';
+import type { DayColumns } from './modelLines';
 import { inputNotes, normalizeOptionsOf } from './input';
 import { decimalEvidenceBy, numberStyleOf, type DecimalEvidence } from './numbers';
 import { normalizeTransactions, type FixedForms } from './parse';
@@ -26,7 +27,7 @@ import { cellReader, dateColumn } from './rows';
 import { SkipCollector } from './skipped';
 import { isPurchase } from './rowRules';
 import { WindowFilter, analysisWindow, assertPurchaseBefore, firstPurchaseDay } from './window';
-import type { AnalysisOptions, Cell, ColumnMapping, DetectedColumn, InputTable, Note, SkippedReport, Transaction, TransactionRole } from './types';
+import type { AnalysisOptions, Cell, ColumnMapping, DetectedColumn, InputTable, Note, SkippedReport, TransactionRole } from './types';
 import { currencyOfInput, type CurrencyChoice } from './currency';
 
 /** The number columns whose decimal separator is resolved. */
@@ -44,10 +45,11 @@ export interface StreamResult {
   dataRows: number;
   customers: (options: AnalysisOptions) => CustomerTable;
   /**
-   * The per-customer-day lines (engine/dayLedger.ts) the purchase models and the cohort tables
-   * read; undefined when neither was asked for, or when the ledger outgrew its limit.
+   * The per-customer-day columns (engine/dayLedger.ts, engine/modelLines.ts) the purchase models
+   * and the cohort tables read; undefined when neither was asked for, or when the ledger outgrew
+   * its limit.
    */
-  modelLines?: () => Transaction[];
+  modelLines?: () => DayColumns;
   /** True when the per-customer-day ledger outgrew its limit. */
   modelLinesOverflowed: boolean;
 }
@@ -149,7 +151,7 @@ export class TransactionStream {
       modelLinesOverflowed: ledger?.overflowed ?? false,
     };
     if (dates.dayMonthOrder) result.dayMonthOrder = dates.dayMonthOrder;
-    if (ledger && !ledger.overflowed) result.modelLines = () => ledger.lines(this.fold.customerIds);
+    if (ledger && !ledger.overflowed) result.modelLines = () => ledger.dayColumns(this.fold.customerIds);
     return { result };
   }
 

@@ -1,7 +1,7 @@
 /**
  * The streaming per-customer-day ledger (engine/dayLedger.ts): its hash table must find every
  * (customer, day) again however many there are and in whatever order they come, and hand the
- * models the same day sums a plain count in the test makes.
+ * models each customer's days in ascending order with the same day sums a plain count in the test makes.
  */
 import { DayLedger } from '../../src/engine/dayLedger';
 import type { Transaction } from '../../src/engine/types';
@@ -37,17 +37,17 @@ describe('DayLedger', () => {
     }
     expect(ledger.overflowed).toBe(false);
     const got = new Map<string, { net: number; purchase: boolean; ret: boolean }>();
-    const slotOf = new Map(ids.map((id, i) => [id, i]));
-    for (const line of ledger.lines(ids)) {
-      const key = `${slotOf.get(line.customerId)}|${line.day}`;
-      const e = got.get(key) ?? { net: 0, purchase: false, ret: false };
-      e.net += line.amount;
-      if (line.amount === 0 && !line.isReturn) e.purchase = true;
-      if (line.isReturn || line.amount < 0) e.ret = true;
-      got.set(key, e);
+    const days = ledger.dayColumns(ids);
+    const unsorted: string[] = [];
+    for (let c = 0; c < ids.length; c++) {
+      for (let d = days.offsets[c]; d < days.offsets[c + 1]; d++) {
+        if (d > days.offsets[c] && days.day[d] <= days.day[d - 1]) unsorted.push(ids[c]);
+        got.set(`${c}|${days.day[d]}`, { net: days.net[d], purchase: days.bought[d] === 1, ret: days.returned[d] === 1 });
+      }
     }
+    expect(unsorted).toEqual([]);
+    expect(days.rows).toBe(expected.size);
     expect(got.size).toBe(expected.size);
-    // a day with returns only shows its net as a return line; a purchase day with a return, a zero-amount return
     const differing = [...expected].filter(([key, e]) => {
       const g = got.get(key);
       return !g || g.net !== e.net || g.purchase !== e.purchase || g.ret !== e.ret;

@@ -10,7 +10,7 @@
  * When the history is too short or too few customers bought before the held-out days, the caller
  * falls back to the likelihood rule (chooseModel) and says so.
  */
-import type { DayNumber, Note, Transaction } from '../types';
+import type { DayNumber, Note } from '../types';
 import { rocAuc } from './auc';
 import { BACKTEST_HISTORY_FACTOR, BACKTEST_MIN_CUSTOMERS, holdoutPurchaseDays } from './backtest';
 import { groupPatterns } from './groups';
@@ -18,6 +18,7 @@ import { AUTO_SAMPLE_CUSTOMERS, fitModelOrExplain, MODEL_ORDER, type AnyPurchase
 import { pNoPurchase, type PurchaseModelName } from './models';
 import { note } from './reasons';
 import { buildHistories } from './summary';
+import type { ModelLines } from '../modelLines';
 
 /** AUCs closer than this to the best count as a tie (broken by MODEL_ORDER). */
 export const AUC_TIE = 0.002;
@@ -30,7 +31,7 @@ export const INNER_MIN_HOLDOUT_DAYS = 7;
 
 /** The history the model is given: its lines, the first purchase day and the last day observed. */
 export interface ChoiceData {
-  transactions: readonly Transaction[];
+  transactions: ModelLines;
   firstDay: DayNumber;
   lastDay: DayNumber;
   horizonDays: number;

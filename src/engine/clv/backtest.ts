@@ -4,12 +4,13 @@
  * in the holdout. The model side is pluggable (a WindowScorer), so the harness does not depend on
  * which model or churn rule made the answers.
  */
-import type { DayNumber, Note, Transaction } from '../types';
+import type { DayNumber, Note } from '../types';
 import { rocAuc } from './auc';
 import { frequencyClasses } from './holdout';
 import { keyedReason } from './reasons';
 import { buildHistories, type Histories } from './summary';
 import type { BacktestReport, BacktestSkipped } from './types';
+import type { ModelLines } from '../modelLines';
 
 /** The history must span at least this many horizons (calibration ≥ holdout) for the backtest to run by default. */
 export const BACKTEST_HISTORY_FACTOR = 2;
@@ -61,7 +62,7 @@ export function backtestSkipReason(historyDays: number, horizonDays: number, cus
  * @returns the scorecard, or why it was not made
  */
 export function runBacktest(
-  transactions: readonly Transaction[],
+  transactions: ModelLines,
   window: { firstDay: DayNumber; lastDay: DayNumber; horizonDays: number },
   scorer: WindowScorer,
 ): BacktestReport | BacktestSkipped {
@@ -82,7 +83,7 @@ export function runBacktest(
  * @returns the scorecard, or why the model could not be fitted
  */
 export function scoreBacktest(
-  transactions: readonly Transaction[],
+  transactions: ModelLines,
   calibration: Histories,
   days: { calibrationEnd: DayNumber; lastDay: DayNumber },
   scorer: WindowScorer,
@@ -133,7 +134,7 @@ export function scoreBacktest(
  * @param to last holdout day
  * @returns purchase days per customer, in the order of ids
  */
-export function holdoutPurchaseDays(transactions: readonly Transaction[], ids: readonly string[], from: DayNumber, to: DayNumber): Float64Array {
+export function holdoutPurchaseDays(transactions: ModelLines, ids: readonly string[], from: DayNumber, to: DayNumber): Float64Array {
   const holdout = buildHistories(transactions, to, from);
   const byId = new Map<string, number>();
   holdout.ids.forEach((id, i) => byId.set(id, holdout.x[i] + 1));

@@ -2,7 +2,7 @@
  * Holdout check: fit on the days before a holdout start, then compare each customer's predicted
  * repeat purchases over the holdout with the purchase days actually seen there.
  */
-import type { DayNumber, Transaction } from '../types';
+import type { DayNumber } from '../types';
 import { fitReport } from './fit';
 import { fitModelOrExplain } from './modelFit';
 import { modelExpected, type PurchaseModelName } from './models';
@@ -11,6 +11,7 @@ import { buildHistories } from './summary';
 import { trackingSeries } from './tracking';
 import { asReason, keyedReason, wrapping } from './reasons';
 import type { HoldoutReport, KeyedReason } from './types';
+import type { ModelLines } from '../modelLines';
 
 /** Calibration repeat-purchase classes of the chart: 0..6 and 7+. */
 const FREQUENCY_CLASSES = 8;
@@ -25,7 +26,7 @@ const FREQUENCY_CLASSES = 8;
  * @returns the comparison, or why it could not be made
  */
 export function runHoldout(
-  transactions: readonly Transaction[],
+  transactions: ModelLines,
   model: PurchaseModelName,
   holdoutFrom: DayNumber,
   lastDay: DayNumber,

@@ -2,7 +2,7 @@
  * The CLV and churn stage: fit the purchase models and the spend model, forecast each customer,
  * classify churn, and answer "who is most valuable", "who is about to churn", "how many churned".
  */
-import type { Analysis, AnalysisOptions, Note, Transaction } from '../types';
+import type { Analysis, AnalysisOptions, Note } from '../types';
 import { runBacktest, type WindowScorer } from './backtest';
 import { churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from './churn';
 import { forecastModel } from './clv';
@@ -18,6 +18,7 @@ import { asReason, keyedReason, note, wrapping } from './reasons';
 import { buildHistories, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 import type { ClvAnalysis, ClvReport } from './types';
 import { CHURN_HORIZON_DAYS_LIMIT, DISCOUNT_RATE_LIMIT, HORIZON_MONTHS_LIMIT, MARGIN_LIMIT, withinLimit, type NumberLimit } from '../optionLimits';
+import { hasNoLines, type ModelLines } from '../modelLines';
 
 export { MIN_SPEND_CUSTOMERS } from './spendGuard';
 
@@ -74,16 +75,16 @@ function resolve(options: AnalysisOptions): Resolved {
  * @param given histories from customer-level input that carries the model summary
  * @returns Analysis.clv
  */
-export function runClv(analysis: Analysis, transactions: readonly Transaction[], options: AnalysisOptions, given?: Histories): ClvAnalysis {
+export function runClv(analysis: Analysis, transactions: ModelLines, options: AnalysisOptions, given?: Histories): ClvAnalysis {
   const s = resolve(options);
-  if (transactions.length === 0 && !given) {
+  if (hasNoLines(transactions) && !given) {
     return { status: 'skipped', ...keyedReason('predict.reason.customerInput'), timeUnit: s.timeUnit };
   }
   const lastDay = analysis.settings.analysisDate - 1;
   const histories = given ?? buildHistories(transactions, lastDay);
   const groups = groupPatterns(histories.x, histories.recencyDays, histories.ageDays, s.unitDays);
   const firstDay = histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity);
-  const data: ChoiceData | undefined = transactions.length > 0 ? { transactions, firstDay, lastDay, horizonDays: s.churnHorizonDays, unitDays: s.unitDays } : undefined;
+  const data: ChoiceData | undefined = !hasNoLines(transactions) ? { transactions, firstDay, lastDay, horizonDays: s.churnHorizonDays, unitDays: s.unitDays } : undefined;
   const models = fitModels(groups, s, data);
   if ('reason' in models) return { status: 'skipped', ...asReason(models.reason), timeUnit: s.timeUnit };
   const spend = fitSpend(histories, s.notes);
@@ -227,7 +228,7 @@ export { DEFAULT_CHURN_HORIZON_DAYS } from './clv';
 
 /** The backtest unless turned off or the input has no dated lines (a customer-level summary). */
 function backtestStage(
-  transactions: readonly Transaction[],
+  transactions: ModelLines,
   histories: Histories,
   lastDay: number,
   options: AnalysisOptions,
@@ -235,7 +236,7 @@ function backtestStage(
   scorer: WindowScorer,
 ): ClvReport['backtest'] {
   if (options.backtest === false) return { status: 'skipped', ...keyedReason('predict.backtest.off') };
-  if (transactions.length === 0) return { status: 'skipped', ...keyedReason('predict.backtest.noLines') };
+  if (hasNoLines(transactions)) return { status: 'skipped', ...keyedReason('predict.backtest.noLines') };
   const firstDay = histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity);
   return runBacktest(transactions, { firstDay, lastDay, horizonDays }, scorer);
 }

@@ -6,6 +6,7 @@
 import type { DayNumber, Transaction } from '../types';
 import { customerSlotsOf, type CustomerSlots } from '../customers';
 import { isPurchase } from '../rowRules';
+import { isDayColumns, type DayColumns, type ModelLines } from '../modelLines';
 
 /** Days per model time unit. A month is 365.25/12 days. */
 export const UNIT_DAYS = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
@@ -42,29 +43,15 @@ export interface Histories {
 }
 
 /**
- * Each customer's lines folded into purchase days once per transaction array: for every customer
- * (first-seen order) the distinct days in ascending order with the day's net amount, whether any
- * line was a purchase, the summed cost and the first row of the day. Every window a run needs
- * (the analysis, auto's inner backtest, the model check and its holdout) is then a scan of these
- * days, instead of a fresh pass over every line with a string lookup each.
+ * Each customer's lines folded into purchase days (DayColumns), once per transaction array: every
+ * window a run needs (the analysis, auto's inner backtest, the model check and its holdout) is
+ * then a scan of these days, instead of a fresh pass over every line with a string lookup each.
  */
-interface DayIndex {
+interface DayIndex extends DayColumns {
   /** Transactions the index was built from (checked, so a changed array is rebuilt). */
   length: number;
   /** The fold's slots it was built from (customerSlotsOf), if any: a new fold means new lines. */
   slots: CustomerSlots | undefined;
-  ids: readonly string[];
-  /** Customer c's days are [offsets[c], offsets[c + 1]). */
-  offsets: Int32Array;
-  day: Float64Array;
-  net: Float64Array;
-  bought: Uint8Array;
-  cost: Float64Array;
-  hasCost: Uint8Array;
-  /** 1 when a line of the day is a return. */
-  returned: Uint8Array;
-  /** Index of the day's first line in the transactions (keeps first-seen order in any window). */
-  firstRow: Int32Array;
 }
 
 /**
@@ -74,7 +61,9 @@ interface DayIndex {
  */
 const dayIndexes = new WeakMap<readonly Transaction[], DayIndex>();
 
-function dayIndexOf(transactions: readonly Transaction[]): DayIndex {
+function dayIndexOf(lines: ModelLines): DayColumns {
+  if (isDayColumns(lines)) return lines;
+  const transactions = lines;
   const cached = dayIndexes.get(transactions);
   // a length change, or a new fold of the same array (new slots), means the lines changed: rebuild
   if (cached && cached.length === transactions.length && cached.slots === customerSlotsOf(transactions)) return cached;
@@ -96,7 +85,7 @@ function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
   for (let i = 0; i < transactions.length; i++) rows[fill[owner[i]]++] = i;
   const n = transactions.length;
   const out: DayIndex = {
-    length: n, slots, ids, offsets: new Int32Array(ids.length + 1), day: new Float64Array(n), net: new Float64Array(n),
+    length: n, rows: n, slots, ids, offsets: new Int32Array(ids.length + 1), day: new Float64Array(n), net: new Float64Array(n),
     bought: new Uint8Array(n), cost: new Float64Array(n), hasCost: new Uint8Array(n), returned: new Uint8Array(n), firstRow: new Int32Array(n),
   };
   let d = 0;
@@ -161,13 +150,14 @@ function slotsByLookup(transactions: readonly Transaction[]): { ids: string[]; o
  * Customers come in the order of their first line in the window. Complexity O(n) plus a sort of
  * each customer's own lines, once per transaction array (dayIndexOf); each further window is
  * O(purchase days + customers log customers).
- * @param transactions normalised lines, any order (not changed while a run uses them)
+ * @param lines normalised lines, any order (not changed while a run uses them), or their days
+ *   as a streaming reader folded them
  * @param endDay last day included (the calibration end)
  * @param startDay first day included (default: no lower limit)
  * @returns the histories of customers with at least one purchase day in the window
  */
-export function buildHistories(transactions: readonly Transaction[], endDay: DayNumber, startDay = -Infinity): Histories {
-  const index = dayIndexOf(transactions);
+export function buildHistories(lines: ModelLines, endDay: DayNumber, startDay = -Infinity): Histories {
+  const index = dayIndexOf(lines);
   const customers = index.ids.length;
   const h = emptyHistories(customers);
   const firstSeen = new Float64Array(customers);
@@ -218,7 +208,7 @@ export function buildHistories(transactions: readonly Transaction[], endDay: Day
     h.returned[kept] = returned;
     kept++;
   }
-  return inFirstSeenOrder(trim(h, kept), firstSeen.subarray(0, kept), index.length);
+  return inFirstSeenOrder(trim(h, kept), firstSeen.subarray(0, kept), index.rows);
 }
 
 function emptyHistories(n: number): Histories {

@@ -2,11 +2,11 @@
  * Cumulative repeat purchases over the holdout, predicted against actual, period by period: the
  * tracking chart of Fader, Hardie & Lee (2005, Figure 3), for the customers seen before the holdout.
  */
-import type { DayNumber, Transaction } from '../types';
+import type { DayNumber } from '../types';
 import { modelExpectedIfAlive, modelPAlive, type FittedPurchaseModel } from './models';
 import type { PurchaseGroups } from './groups';
 import { MONTH_DAYS } from './summary';
-import { isPurchase } from '../rowRules';
+import { forEachPurchaseDay, type ModelLines } from '../modelLines';
 
 /** One point of the tracking chart. */
 export interface TrackingPoint {
@@ -36,7 +36,7 @@ export function trackingSeries(
   fit: FittedPurchaseModel,
   groups: PurchaseGroups,
   eligible: ReadonlyMap<string, number>,
-  transactions: readonly Transaction[],
+  transactions: ModelLines,
   holdoutFrom: DayNumber,
   lastDay: DayNumber,
   unitDays: number,
@@ -70,18 +70,18 @@ export function trackingSeries(
 }
 
 /** Distinct purchase days of eligible customers, counted by day offset from the holdout start. */
-function purchaseDaysByOffset(transactions: readonly Transaction[], eligible: ReadonlyMap<string, number>, from: DayNumber, days: number): Float64Array {
+function purchaseDaysByOffset(transactions: ModelLines, eligible: ReadonlyMap<string, number>, from: DayNumber, days: number): Float64Array {
   const seen = new Set<number>();
   const counts = new Float64Array(days);
-  for (const t of transactions) {
-    const offset = t.day - from;
-    if (offset < 0 || offset >= days || !isPurchase(t)) continue;
-    const customer = eligible.get(t.customerId);
-    if (customer === undefined) continue;
+  forEachPurchaseDay(transactions, (customerId, day) => {
+    const offset = day - from;
+    if (offset < 0 || offset >= days) return;
+    const customer = eligible.get(customerId);
+    if (customer === undefined) return;
     const key = customer * days + offset;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     counts[offset]++;
-  }
+  });
   return counts;
 }
