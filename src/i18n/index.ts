@@ -142,15 +142,23 @@ function countFormat(lang: Lang): Intl.NumberFormat {
  */
 export function localParams(lang: Lang, params: MessageParams): MessageParams {
   const out: MessageParams = { ...params };
-  for (const [name, value] of Object.entries(params)) {
-    if (name.endsWith('Count') && typeof value === 'number') out[name] = groupedCount(lang, value);
+  let refs: string[] | undefined;
+  for (const name in params) {
+    const value = params[name];
+    if (typeof value === 'number') {
+      if (name.endsWith('Count')) out[name] = groupedCount(lang, value);
+    } else if (REF_NAME.test(name)) {
+      (refs ??= []).push(name);
+    }
   }
-  const refs = Object.keys(params).filter((name) => /[a-z]Keys?$/.test(name) && typeof params[name] === 'string');
-  for (let pass = 0; pass < MAX_NESTING && refs.length > 0; pass++) {
+  if (!refs) return out;
+  // Later passes only matter when a referenced string fills a placeholder with another one's text.
+  const passes = refs.some((name) => mentionsTarget(lang, String(params[name]), refs as string[])) ? MAX_NESTING : 1;
+  for (let pass = 0; pass < passes; pass++) {
     let changed = false;
     for (const name of refs) {
       const value = String(params[name]);
-      const target = name.endsWith('Keys') ? name.slice(0, -4) : name.slice(0, -3);
+      const target = refTarget(name);
       const text = name.endsWith('Keys')
         ? value.split(',').filter((k) => k !== '').map((k) => t(lang, k, out)).join(t(lang, 'list.separator'))
         : t(lang, value, out);
@@ -161,6 +169,24 @@ export function localParams(lang: Lang, params: MessageParams): MessageParams {
     if (!changed) break;
   }
   return out;
+}
+
+/** A parameter naming a string (`fooKey`) or strings (`fooKeys`) of the table. */
+const REF_NAME = /[a-z]Keys?$/;
+
+/** The placeholder a `fooKey` / `fooKeys` parameter fills: `foo`. */
+function refTarget(name: string): string {
+  return name.endsWith('Keys') ? name.slice(0, -4) : name.slice(0, -3);
+}
+
+/** Whether any string `value` names (one key, or keys joined by commas) has a placeholder another reference fills. */
+function mentionsTarget(lang: Lang, value: string, refs: readonly string[]): boolean {
+  for (const key of value.split(',')) {
+    const known = STRINGS[lang][key] ?? STRINGS.en[key];
+    const parts = known === undefined ? key.split(PLACEHOLDER) : templateParts(known);
+    for (let i = 1; i < parts.length; i += 2) if (refs.some((name) => refTarget(name) === parts[i])) return true;
+  }
+  return false;
 }
 
 /**
