@@ -8,6 +8,7 @@
  */
 import * as path from 'path';
 import { analyze, analyzeStream, detectInputKind, TransactionStream, withCurrency } from '../engine';
+import { modelCheckThread } from './modelCheckThread';
 import type { Analysis, AnalysisOptions, Cell, ColumnRole, FixedForms, InputTable, Note, ProgressFn, Reread, StreamResult } from '../engine';
 import { InputError } from '../engine';
 import { note } from '../engine';
@@ -161,7 +162,7 @@ class AnalyzeSink implements RowSink {
     const extras = this.extras;
     return {
       dataRows: result.dataRows, options, fixed, result,
-      run: async (onProgress, reread) => withCurrency(await analyzeStream(result, options, onProgress, reread), currency),
+      run: async (onProgress, reread) => withCurrency(await analyzeStream(result, options, onProgress, reread, modelCheckThread()), currency),
       extras: () => extras.result(),
     };
   }

@@ -41,4 +41,5 @@ export * from './clv/spendGuard';
 export * from './clusters';
 export { inputError, note } from './messages';
 export * from './cohorts';
+export type { DayColumns, ModelLines } from './modelLines';
 export * from './migration';

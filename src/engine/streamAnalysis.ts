@@ -3,19 +3,30 @@
  * as analyze() from the customer table on, and the analyses over time (overTime.ts) as a whole
  * table gets them. The cohort tables read the per-customer-day lines (a day holds a purchase or
  * not, which is all cohortTable asks of a line); a migration's earlier run is a second read of
- * the input with earlierRunOptions, which the host makes (the engine reads no file).
+ * the input with earlierRunOptions, which the host makes (the engine reads no file). A host with a
+ * second thread may make the model check there (ModelCheckBeside) while this one runs the rest.
  */
 import { analyzeCustomerTable, checkOptions, noRowsError, type PipelineContext } from './analyze';
 import { keyedReason } from './clv/reasons';
+import { modelCheck } from './clv/run';
+import type { ClvReport } from './clv/types';
+import type { CustomerTable } from './customers';
 import { MAX_LEDGER_DAYS } from './dayLedger';
 import { note } from './messages';
 import { addOverTime, assertCompareToRange, earlierRunOptions } from './overTime';
 import type { StreamResult } from './transactionStream';
-import type { Analysis, AnalysisOptions, ProgressFn } from './types';
+import type { Analysis, AnalysisOptions, DayNumber, ProgressFn } from './types';
 import type { DayColumns } from './modelLines';
 
 /** Reads the input again into a new stream made with other options (the host's second pass). */
 export type Reread = (options: AnalysisOptions) => Promise<StreamResult>;
+
+/**
+ * Runs modelCheck (clv/run.ts) on another thread and resolves to its result, so that the check,
+ * a good share of a default run, overlaps the rest of the pipeline; rejects when that thread fails
+ * (the check is then made in this thread).
+ */
+export type ModelCheckBeside = (lines: DayColumns, analysisDate: DayNumber, options: AnalysisOptions) => Promise<ClvReport['backtest']>;
 
 /**
  * Analyses transactions a host folded while reading: the same pipeline as analyze() from the
@@ -26,14 +37,24 @@ export type Reread = (options: AnalysisOptions) => Promise<StreamResult>;
  * @param onProgress called with a fraction 0..1 and a stage name
  * @param reread for `compareTo`: the input read again into a stream made with the given options
  *   (earlierRunOptions); called once, after the comparison date was checked
+ * @param beside runs the model check on another thread (the same result as in this one)
  * @returns the analysis; customers sorted by id
  * @throws InputError on no usable rows, bad bins, thresholds or rules, or a comparison date out of range
  * @example const analysis = await analyzeStream(stream.finish().result, options, undefined, (earlier) => readAgain(earlier));
  */
-export async function analyzeStream(input: StreamResult, options: AnalysisOptions = {}, onProgress?: ProgressFn, reread?: Reread): Promise<Analysis> {
+export async function analyzeStream(input: StreamResult, options: AnalysisOptions = {}, onProgress?: ProgressFn, reread?: Reread, beside?: ModelCheckBeside): Promise<Analysis> {
   checkOptions(options);
   const lines = input.modelLines?.();
-  const analysis = analyzeFolded(input, options, lines, onProgress);
+  const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
+  if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
+  if (input.transactions === 0) throw noRowsError('engine.what.transactions', ctx.skipped);
+  onProgress?.(0.6, 'customers');
+  const table = input.customers(options);
+  const check = beside && lines && modelRuns(input, options) && options.backtest !== false ? beside(lines, table.analysisDate, options) : undefined;
+  const analysis = analyzeFolded(input, check ? { ...options, backtest: false } : options, lines, table, ctx);
+  if (check && lines && analysis.clv?.status === 'ok') {
+    analysis.clv.backtest = await check.catch(() => modelCheck(lines, table.analysisDate, options));
+  }
   const earlier = options.compareTo === undefined ? undefined : await earlierRun(analysis, options, reread);
   const cohortsLost = options.cohorts === true && lines === undefined;
   addOverTime(analysis, lines ?? [], cohortsLost ? { ...options, cohorts: false } : options, () => earlier as Analysis);
@@ -42,16 +63,16 @@ export async function analyzeStream(input: StreamResult, options: AnalysisOption
 }
 
 /** The pipeline from the stream's customer table on (no analyses over time). */
-function analyzeFolded(input: StreamResult, options: AnalysisOptions, lines: DayColumns | undefined, onProgress?: ProgressFn): Analysis {
-  const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
-  if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
-  if (input.transactions === 0) throw noRowsError('engine.what.transactions', ctx.skipped);
-  onProgress?.(0.6, 'customers');
-  const table = input.customers(options);
-  if (!input.modelLinesOverflowed || options.model === 'off') return analyzeCustomerTable(table, 'transactions', options, lines ?? [], ctx);
+function analyzeFolded(input: StreamResult, options: AnalysisOptions, lines: DayColumns | undefined, table: CustomerTable, ctx: PipelineContext): Analysis {
+  if (modelRuns(input, options) || options.model === 'off') return analyzeCustomerTable(table, 'transactions', options, lines ?? [], ctx);
   const analysis = analyzeCustomerTable(table, 'transactions', { ...options, model: 'off' }, [], ctx);
   analysis.clv = { status: 'skipped', ...keyedReason('predict.reason.tooManyDays', { limit: MAX_LEDGER_DAYS }) };
   return analysis;
+}
+
+/** Whether the purchase models get their lines (not turned off, and the ledger kept every day). */
+function modelRuns(input: StreamResult, options: AnalysisOptions): boolean {
+  return options.model !== 'off' && !input.modelLinesOverflowed;
 }
 
 /**

@@ -4,9 +4,11 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { requireSharedData } from '../support/sharedData';
 import { ABBEY } from '../support/rfmPackage';
+import { runCli } from '../support/cli';
 
 // Whole analyses of real files (clusters and purchase models included) on a shared 2-core machine.
 jest.setTimeout(120_000);
@@ -46,6 +48,31 @@ describe('bin/rfm.js', () => {
     expect(result.status).toBe(0);
     const abbey = result.stdout.split('\n').find((line) => line.startsWith("Abbey O'Reilly,"));
     expect(abbey?.split(',').slice(4, 7).concat(abbey.split(',')[11])).toEqual(ABBEY.slice(1).map(String));
+  });
+
+  it('makes the model check on its own thread with the same result as in line', async () => {
+    // The installed command finds dist/node/cli/modelCheckWorker.js and runs the check there;
+    // main() run from the TypeScript sources (runCli) has no compiled worker and runs it in line.
+    expect(fs.existsSync(path.join(ROOT, 'dist', 'node', 'cli', 'modelCheckWorker.js'))).toBe(true);
+    const orders = requireSharedData('rfm-r/rfm_data_orders.csv');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfm-bin-'));
+    try {
+      const threaded = path.join(dir, 'threaded.json');
+      const inLine = path.join(dir, 'in-line.json');
+      const args = ['analyze', orders, '--clusters', 'off', '--churn-horizon-days', '180', '-q'];
+      expect(rfm(...args, '--out', threaded).status).toBe(0);
+      expect((await runCli(...args, '--out', inLine)).code).toBe(0);
+      // customers who bought on or before the calibration end (the last order day − 180), counted here
+      const rows = fs.readFileSync(orders, 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+      const lastDay = rows.reduce((latest, r) => (r[1] > latest ? r[1] : latest), '');
+      const calibrationEnd = new Date(Date.parse(`${lastDay}T00:00:00Z`) - 180 * 86_400_000).toISOString().slice(0, 10);
+      const before = new Set(rows.filter((r) => r[1] <= calibrationEnd).map((r) => r[0])).size;
+      const check = JSON.parse(fs.readFileSync(threaded, 'utf8')).clv.backtest;
+      expect(check).toMatchObject({ status: 'ok', horizonDays: 180, customers: before });
+      expect(fs.readFileSync(threaded, 'utf8')).toBe(fs.readFileSync(inLine, 'utf8'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with one line on bad input', () => {

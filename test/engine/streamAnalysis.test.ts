@@ -4,8 +4,10 @@
  * gives on the same rows as one table. The rows are hand-made to hold what the ledger merges: a
  * return on a purchase day, a day of returns only, a zero-amount return and a zero-amount purchase.
  */
-import { analyze, analyzeStream, TransactionStream } from '../../src/engine';
-import type { AnalysisOptions, InputTable, StreamResult } from '../../src/engine';
+import * as fs from 'fs';
+import { analyze, analyzeStream, modelCheck, TransactionStream } from '../../src/engine';
+import type { AnalysisOptions, DayColumns, InputTable, StreamResult } from '../../src/engine';
+import { requireSharedData } from '../support/sharedData';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -77,5 +79,43 @@ describe('a migration on a stream', () => {
     const reread = jest.fn(async (earlier: AnalysisOptions) => streamOf(earlier));
     await expect(analyzeStream(streamOf(options), options, undefined, reread)).rejects.toMatchObject({ key: 'engine.error.compareToRange' });
     expect(reread).not.toHaveBeenCalled();
+  });
+});
+
+describe('the model check beside the pipeline', () => {
+  // The R package's sample orders (995 customers over two years): long enough for the check.
+  const rows = fs.readFileSync(requireSharedData('rfm-r/rfm_data_orders.csv'), 'utf8').trim().split(/\r?\n/).map((line) => line.split(','));
+  const orders: InputTable = { header: rows[0], rows: rows.slice(1) };
+  const options: AnalysisOptions = { clusters: 'off', churnHorizonDays: 180 };
+
+  function ordersStream(): StreamResult {
+    const stream = new TransactionStream({ ...orders, rows: orders.rows.slice(0, 500) }, options);
+    for (let i = 0; i < orders.rows.length; i += 1000) stream.add(orders.rows.slice(i, i + 1000), 2 + i);
+    const end = stream.finish();
+    if ('redo' in end) throw new Error('unexpected second pass');
+    return end.result;
+  }
+
+  it('is put in place of the one the pipeline skips, and a failed thread falls back to making it in line', async () => {
+    const inLine = await analyzeStream(ordersStream(), options);
+    const asked: { analysisDate: number; options: AnalysisOptions }[] = [];
+    const beside = async (lines: DayColumns, analysisDate: number, given: AnalysisOptions) => {
+      asked.push({ analysisDate, options: given });
+      return modelCheck(lines, analysisDate, given);
+    };
+    const threaded = await analyzeStream(ordersStream(), options, undefined, undefined, beside);
+    // the day after the last order (2006-12-30), with the user's options as they were
+    expect(asked).toEqual([{ analysisDate: day('2006-12-31'), options }]);
+    expect(inLine.clv?.status === 'ok' && inLine.clv.backtest?.status).toBe('ok');
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(inLine));
+    const failed = await analyzeStream(ordersStream(), options, undefined, undefined, () => Promise.reject(new Error('thread died')));
+    expect(JSON.stringify(failed)).toBe(JSON.stringify(inLine));
+  });
+
+  it('is not asked for when the user turned it or the models off', async () => {
+    const beside = jest.fn(async () => ({ status: 'skipped' as const, key: 'x', reason: 'x' }));
+    await analyzeStream(ordersStream(), { ...options, backtest: false }, undefined, undefined, beside);
+    await analyzeStream(ordersStream(), { ...options, model: 'off' }, undefined, undefined, beside);
+    expect(beside).not.toHaveBeenCalled();
   });
 });

@@ -11,7 +11,7 @@ export { churnStatus, DEFAULT_CHURN_THRESHOLDS, resolveChurnThresholds } from '.
 export { buildHistories, MONTH_DAYS, UNIT_DAYS, type Histories, type TimeUnit } from './summary';
 export { groupPatterns, type PurchaseGroups } from './groups';
 export { runHoldout } from './holdout';
-export { runClv } from './run';
+export { modelCheck, runClv } from './run';
 export { fitModelOrExplain } from './modelFit';
 export type * from './types';
 export { modelExpected, modelPAlive, pNoPurchase, type FittedPurchaseModel, type PurchaseModelName } from './models';

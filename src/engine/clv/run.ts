@@ -83,8 +83,7 @@ export function runClv(analysis: Analysis, transactions: ModelLines, options: An
   const lastDay = analysis.settings.analysisDate - 1;
   const histories = given ?? buildHistories(transactions, lastDay);
   const groups = groupPatterns(histories.x, histories.recencyDays, histories.ageDays, s.unitDays);
-  const firstDay = histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity);
-  const data: ChoiceData | undefined = !hasNoLines(transactions) ? { transactions, firstDay, lastDay, horizonDays: s.churnHorizonDays, unitDays: s.unitDays } : undefined;
+  const data = choiceData(transactions, histories, lastDay, s);
   const models = fitModels(groups, s, data);
   if ('reason' in models) return { status: 'skipped', ...asReason(models.reason), timeUnit: s.timeUnit };
   const spend = fitSpend(histories, s.notes);
@@ -110,8 +109,34 @@ export function runClv(analysis: Analysis, transactions: ModelLines, options: An
   if (models.choice) report.modelChoice = models.choice;
   if (s.margin !== undefined) report.margin = s.margin;
   if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.main.model, options.holdoutFrom, lastDay, s.unitDays);
-  report.backtest = backtestStage(transactions, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, models.main.model, thresholds, data));
+  report.backtest = backtestStage(transactions, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, thresholds, data));
   return report;
+}
+
+/**
+ * The model check alone, as runClv makes it (report.backtest): a host with a second thread runs it
+ * there beside the rest of the stage, on the same lines and options, and puts the result in place
+ * of runClv's (which it asked to skip with `backtest: false`). The check depends on nothing else
+ * runClv computes: under `auto` it makes its own choice on its calibration days; under a fixed
+ * model it fits that model.
+ * @param lines the analysis window's lines or day columns (not empty)
+ * @param analysisDate the analysis date (lines before it are used)
+ * @param options the user's options (backtest not false, model not off)
+ * @returns the scorecard or why it was not made, equal to runClv's report.backtest
+ */
+export function modelCheck(lines: ModelLines, analysisDate: number, options: AnalysisOptions): ClvReport['backtest'] {
+  const s = resolve(options);
+  const lastDay = analysisDate - 1;
+  const histories = buildHistories(lines, lastDay);
+  const data = choiceData(lines, histories, lastDay, s);
+  return backtestStage(lines, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, resolveChurnThresholds(options.churnThresholds), data));
+}
+
+/** What auto's inner backtest needs of the history; undefined without lines (customer-level input). */
+function choiceData(lines: ModelLines, histories: Histories, lastDay: number, s: Resolved): ChoiceData | undefined {
+  if (hasNoLines(lines)) return undefined;
+  const firstDay = histories.firstDay.reduce((a, b) => Math.min(a, b), Infinity);
+  return { transactions: lines, firstDay, lastDay, horizonDays: s.churnHorizonDays, unitDays: s.unitDays };
 }
 
 /** A note when customers usually buy less often than the default churn horizon (horizonAdvice.ts). */
@@ -247,12 +272,12 @@ function backtestStage(
  * time unit and churn thresholds, fitted on the calibration histories and scored over the horizon
  * with the same P(no purchase) and status rule as the customers.
  */
-function windowScorer(s: Resolved, model: PurchaseModelName, thresholds: { active: number; churned: number }, data?: ChoiceData): WindowScorer {
+function windowScorer(s: Resolved, thresholds: { active: number; churned: number }, data?: ChoiceData): WindowScorer {
   return (calibration: Histories, horizonDays: number) => {
     const groups = groupPatterns(calibration.x, calibration.recencyDays, calibration.ageDays, s.unitDays);
-    const auto = s.model === 'auto' && data !== undefined;
-    const inner = auto ? { ...data, lastDay: data.lastDay - horizonDays } : undefined;
-    const models = fitModels(groups, { ...s, model: auto ? 'auto' : model, notes: [] }, inner);
+    // without lines (never reached: backtestStage needs them) auto would fall back to likelihood
+    const inner = s.model === 'auto' && data !== undefined ? { ...data, lastDay: data.lastDay - horizonDays } : undefined;
+    const models = fitModels(groups, { ...s, notes: [] }, inner);
     if ('reason' in models) return models;
     const fit = models.main;
     const t = horizonDays / s.unitDays;
