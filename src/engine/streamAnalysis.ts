@@ -51,6 +51,8 @@ export async function analyzeStream(input: StreamResult, options: AnalysisOption
   onProgress?.(0.6, 'customers');
   const table = input.customers(options);
   const check = beside && lines && modelRuns(input, options) && options.backtest !== false ? beside(lines, table.analysisDate, options) : undefined;
+  // handled below; should the pipeline throw first, a failing thread must not be an unhandled rejection
+  check?.catch(() => undefined);
   const analysis = analyzeFolded(input, check ? { ...options, backtest: false } : options, lines, table, ctx);
   if (check && lines && analysis.clv?.status === 'ok') {
     analysis.clv.backtest = await check.catch(() => modelCheck(lines, table.analysisDate, options));

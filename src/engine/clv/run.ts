@@ -2,7 +2,7 @@
  * The CLV and churn stage: fit the purchase models and the spend model, forecast each customer,
  * classify churn, and answer "who is most valuable", "who is about to churn", "how many churned".
  */
-import type { Analysis, AnalysisOptions, Note } from '../types';
+import type { Analysis, AnalysisOptions, DayNumber, Note } from '../types';
 import { runBacktest, type WindowScorer } from './backtest';
 import { churnStatus, resolveChurnThresholds, summariseChurn, topCustomers } from './churn';
 import { forecastModel } from './clv';
@@ -124,7 +124,7 @@ export function runClv(analysis: Analysis, transactions: ModelLines, options: An
  * @param options the user's options (backtest not false, model not off)
  * @returns the scorecard or why it was not made, equal to runClv's report.backtest
  */
-export function modelCheck(lines: ModelLines, analysisDate: number, options: AnalysisOptions): ClvReport['backtest'] {
+export function modelCheck(lines: ModelLines, analysisDate: DayNumber, options: AnalysisOptions): ClvReport['backtest'] {
   const s = resolve(options);
   const lastDay = analysisDate - 1;
   const histories = buildHistories(lines, lastDay);
