@@ -57,6 +57,16 @@ describe('the verdict line', () => {
     );
   });
 
+  it('calls the two rankings even when their AUCs are closer than auto\'s tie margin (the CDNOW sample)', () => {
+    // the CDNOW sample's check: 0.77115 against 0.77144, 0.0003 apart (the tie margin is 0.002)
+    const tied = scorecard({ auc: { pNoPurchase: 0.77115, recency: 0.77144, pAlive: 0.726 } });
+    expect(backtestVerdict(tied, 'en')).toMatch(/^Model check on the last 90 days: the churn ranking and days since the last purchase alone found the customers who then bought nothing about equally well \(AUC 0\.771 and 0\.771\); /);
+    expect(backtestVerdict(tied, 'fa')).toContain('تقریباً به یک اندازه');
+    // 0.0021 apart is no tie: the higher is named, either way
+    expect(backtestVerdict(scorecard({ auc: { pNoPurchase: 0.7621, recency: 0.76, pAlive: 0.7 } }), 'en')).toContain('the churn ranking found the customers who then bought nothing better');
+    expect(backtestVerdict(scorecard({ auc: { pNoPurchase: 0.76, recency: 0.7621, pAlive: 0.7 } }), 'en')).toContain('so rank by recency');
+  });
+
   it('says what the one customer it called Churned did, without a percentage of one', () => {
     const one = (boughtNothing: number) => scorecard({ churned: { called: 1, boughtNothing, precision: boughtNothing } });
     expect(backtestVerdict(one(0), 'en')).toMatch(/; the one customer it called Churned bought again\.$/);

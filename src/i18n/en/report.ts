@@ -236,6 +236,7 @@ export const report = {
   'report.check.skipped': 'Model check not made: {reason}.',
   'report.check.verdict.better': 'Model check on the last {days} days: the churn ranking found the customers who then bought nothing better than days since the last purchase alone (AUC {model} against {recency})',
   'report.check.verdict.chance': 'Model check on the last {days} days: neither the churn ranking nor days since the last purchase picked out the customers who then bought nothing much better than chance (AUC {model} and {recency}; 0.5 is a coin toss), so do not rely on the churn figures for this data',
+  'report.check.verdict.tie': 'Model check on the last {days} days: the churn ranking and days since the last purchase alone found the customers who then bought nothing about equally well (AUC {model} and {recency})',
   'report.check.verdict.worse': 'Model check on the last {days} days: days since the last purchase alone found the customers who then bought nothing better than the churn ranking (AUC {recency} against {model}), so rank by recency when choosing whom to contact',
   'report.check.verdict.noAuc': 'Model check on the last {days} days: every customer bought again, or none did, so the ranking cannot be judged',
   'report.check.verdict.countClose': 'it expected {predicted} customers to buy nothing and {actual} did',
