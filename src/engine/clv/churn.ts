@@ -3,6 +3,7 @@
  * on it: who is about to churn, how much value is at risk, how many have churned, and the most
  * loyal and profitable customers.
  */
+import { firstBy } from './firstBy';
 import type { ChurnStatus, CustomerResult } from '../types';
 import type { PurchaseModelName } from './models';
 import type { ChurnSummary, CustomerFigures } from './types';
@@ -86,18 +87,7 @@ function byValue(a: CustomerResult, b: CustomerResult): number {
  * @returns their figures, best first
  */
 export function topCustomers(customers: readonly CustomerResult[], count = TOP_CUSTOMERS): CustomerFigures[] {
-  // one pass keeping the best `count` in order: O(n) for a short list, where sorting everyone was O(n log n)
-  const top: CustomerResult[] = [];
-  for (const c of customers) {
-    if (c.clv == null || (top.length === count && byValue(c, top[count - 1]) >= 0)) continue;
-    let at = top.length === count ? count - 1 : top.length;
-    while (at > 0 && byValue(c, top[at - 1]) < 0) {
-      top[at] = top[at - 1];
-      at--;
-    }
-    top[at] = c;
-  }
-  return top.map(customerFigures);
+  return firstBy(customers.filter((c) => c.clv != null), count, byValue).map(customerFigures);
 }
 
 /**
@@ -135,9 +125,8 @@ export function summariseChurn(
       atRisk.push(c);
     } else summary.notScored++;
   }
-  atRisk.sort(byValue);
   summary.atRiskListTruncated = atRisk.length > AT_RISK_LIST_MAX;
-  summary.atRiskCustomers = atRisk.slice(0, AT_RISK_LIST_MAX).map(customerFigures);
+  summary.atRiskCustomers = firstBy(atRisk, AT_RISK_LIST_MAX, byValue).map(customerFigures);
   summary.dropoutUnseparated = scored > 0 && left < DROPOUT_SEEN_SHARE * scored;
   summary.likeliestNoPurchase = likeliest(customers, LIKELIEST_MAX).map(customerFigures);
   return summary;
@@ -158,5 +147,5 @@ function byNoPurchase(a: CustomerResult, b: CustomerResult): number {
  * @returns the first `count` by byNoPurchase
  */
 export function likeliest(customers: readonly CustomerResult[], count: number): CustomerResult[] {
-  return customers.filter((c) => c.pNoPurchase != null).sort(byNoPurchase).slice(0, count);
+  return firstBy(customers.filter((c) => c.pNoPurchase != null), count, byNoPurchase);
 }
