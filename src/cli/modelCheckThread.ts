@@ -13,6 +13,12 @@ import type { ModelCheckBeside } from '../engine';
 const WORKER_FILE = path.join(__dirname, 'modelCheckWorker.js');
 
 /**
+ * Customer-days above which the check stays in line: the thread gets its own copy of the day
+ * columns (about 41 bytes a customer-day, so 160 MB here) and builds its own histories.
+ */
+export const MAX_THREAD_DAYS = 4_000_000;
+
+/**
  * Starts the model check on a worker thread, or undefined where the compiled worker is not there
  * (the CLI run from its TypeScript sources, as in the unit tests): the check then runs in line.
  * @returns the function analyzeStream calls with the lines, or undefined
@@ -21,6 +27,10 @@ export function modelCheckThread(): ModelCheckBeside | undefined {
   if (!fs.existsSync(WORKER_FILE)) return undefined;
   return (lines, analysisDate, options) =>
     new Promise((resolve, reject) => {
+      if (lines.rows > MAX_THREAD_DAYS) {
+        reject(new Error(`${lines.rows} customer-days: the model check runs in line`));
+        return;
+      }
       const worker = new Worker(WORKER_FILE, { workerData: { lines, analysisDate, options } });
       worker.once('message', (result: Awaited<ReturnType<ModelCheckBeside>>) => {
         resolve(result);

@@ -75,6 +75,15 @@ describe('bin/rfm.js', () => {
     }
   });
 
+  it('keeps the model check in line above its customer-day limit (no second copy of a huge ledger)', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, as the installed command loads it
+    const compiled = require(path.join(ROOT, 'dist', 'node', 'cli', 'modelCheckThread.js')) as typeof import('../../src/cli/modelCheckThread');
+    const beside = compiled.modelCheckThread();
+    expect(beside).toBeDefined();
+    const huge = { rows: compiled.MAX_THREAD_DAYS + 1 } as Parameters<NonNullable<typeof beside>>[0];
+    await expect(beside!(huge, 0, {})).rejects.toThrow('runs in line');
+  });
+
   it('exits 2 with one line on bad input', () => {
     const result = rfm('analyze', path.join(ROOT, 'no-such-file.csv'));
     expect(result.status).toBe(2);
