@@ -153,12 +153,14 @@ export function localParams(lang: Lang, params: MessageParams): MessageParams {
   }
   if (!refs) return out;
   // Later passes only matter when a referenced string fills a placeholder with another one's text.
-  const passes = refs.some((name) => mentionsTarget(lang, String(params[name]), refs as string[])) ? MAX_NESTING : 1;
+  const targets = refs.map(refTarget);
+  const passes = refs.some((name) => mentionsTarget(lang, String(params[name]), targets)) ? MAX_NESTING : 1;
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
-    for (const name of refs) {
+    for (let k = 0; k < refs.length; k++) {
+      const name = refs[k];
       const value = String(params[name]);
-      const target = refTarget(name);
+      const target = targets[k];
       const text = name.endsWith('Keys')
         ? value.split(',').filter((k) => k !== '').map((k) => t(lang, k, out)).join(t(lang, 'list.separator'))
         : t(lang, value, out);
@@ -179,12 +181,12 @@ function refTarget(name: string): string {
   return name.endsWith('Keys') ? name.slice(0, -4) : name.slice(0, -3);
 }
 
-/** Whether any string `value` names (one key, or keys joined by commas) has a placeholder another reference fills. */
-function mentionsTarget(lang: Lang, value: string, refs: readonly string[]): boolean {
-  for (const key of value.split(',')) {
+/** Whether any string `value` names (one key, or keys joined by commas) has a placeholder a reference fills. */
+function mentionsTarget(lang: Lang, value: string, targets: readonly string[]): boolean {
+  for (const key of value.includes(',') ? value.split(',') : [value]) {
     const known = STRINGS[lang][key] ?? STRINGS.en[key];
     const parts = known === undefined ? key.split(PLACEHOLDER) : templateParts(known);
-    for (let i = 1; i < parts.length; i += 2) if (refs.some((name) => refTarget(name) === parts[i])) return true;
+    for (let i = 1; i < parts.length; i += 2) if (targets.includes(parts[i])) return true;
   }
   return false;
 }
