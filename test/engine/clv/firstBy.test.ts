@@ -2,20 +2,12 @@
  * firstBy (engine/clv/firstBy.ts): the first few items by a total order, as sorting everyone and
  * taking the first few gives (the built-in sort is the reference).
  */
+import { seededRandom } from '../../../src/engine/clusters/random';
 import { firstBy } from '../../../src/engine/clv/firstBy';
-
-/** A small deterministic generator (LCG). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe('firstBy', () => {
   it('keeps what sort-then-slice keeps, in the same order, for many lengths, counts and repeated keys', () => {
-    const next = lcg(11);
+    const next = seededRandom(11);
     const byScoreThenId = (a: { score: number; id: number }, b: { score: number; id: number }) => b.score - a.score || a.id - b.id;
     for (let trial = 0; trial < 200; trial++) {
       const n = Math.floor(next() * 300);
