@@ -99,8 +99,7 @@ export function logPowerIntegral(alpha: number, beta: number, p: number, q: numb
   if (!(t2 > t1)) return -Infinity;
   const lower = logPowerTail(alpha, beta, p, q, t1);
   if (t2 === Infinity) return lower;
-  const upper = logPowerTail(alpha, beta, p, q, t2);
-  return lower + Math.log(-Math.expm1(upper - lower));
+  return joinTails(lower, logPowerTail(alpha, beta, p, q, t2));
 }
 
 /**
@@ -109,7 +108,7 @@ export function logPowerIntegral(alpha: number, beta: number, p: number, q: numb
  * (β+τ)^−(s+1) dτ] (died between the last purchase and T; FH 2005 eq. 18–20).
  */
 function branches(p: PnbdParams, x: number, tx: number, T: number): { alive: number; died: number } {
-  const alive = -(p.r + x) * Math.log(p.alpha + T) - p.s * Math.log(p.beta + T);
+  const alive = aliveBranch(p, x, T);
   const died = Math.log(p.s) + logPowerIntegral(p.alpha, p.beta, p.r + x, p.s + 1, tx, T);
   return { alive, died };
 }
@@ -125,9 +124,51 @@ function branches(p: PnbdParams, x: number, tx: number, T: number): { alive: num
  */
 export function pnbdLogLikelihood(p: PnbdParams, x: number, tx: number, T: number, lgammaRx = lgamma(p.r + x)): number {
   const { alive, died } = branches(p, x, tx, T);
+  return joinBranches(p, lgammaRx, alive, died);
+}
+
+/**
+ * ln L from the two branches: ln Γ(r+x) − ln Γ(r) + r ln α + s ln β + ln(e^alive + e^died).
+ * @param p parameters
+ * @param lgammaRx ln Γ(r+x)
+ * @param alive the alive branch (branches)
+ * @param died the died branch (−Infinity when T = t_x)
+ * @returns the log-likelihood
+ */
+export function joinBranches(p: PnbdParams, lgammaRx: number, alive: number, died: number): number {
   const top = Math.max(alive, died);
   const sum = top + Math.log(Math.exp(alive - top) + (died === -Infinity ? 0 : Math.exp(died - top)));
   return lgammaRx - lgamma(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) + sum;
+}
+
+/**
+ * The alive branch, ln[(α+T)^−(r+x) (β+T)^−s].
+ * @param p parameters
+ * @param x repeat purchases
+ * @param T age (model units)
+ * @returns the branch
+ */
+export function aliveBranch(p: PnbdParams, x: number, T: number): number {
+  return -(p.r + x) * Math.log(p.alpha + T) - p.s * Math.log(p.beta + T);
+}
+
+/**
+ * The died branch from the two tails of its integral (logPowerTail at t_x and at T, exponents
+ * r+x and s+1): ln s + ln ∫_{t_x}^T, as logPowerIntegral joins them; −Infinity when T ≤ t_x.
+ * @param p parameters
+ * @param lowerTail the tail at t_x
+ * @param upperTail the tail at T
+ * @param tx recency
+ * @param T age
+ * @returns the branch
+ */
+export function diedBranch(p: PnbdParams, lowerTail: number, upperTail: number, tx: number, T: number): number {
+  return Math.log(p.s) + (T > tx ? joinTails(lowerTail, upperTail) : -Infinity);
+}
+
+/** ln(e^lower − e^upper) for lower > upper: the integral between two tails. */
+function joinTails(lower: number, upper: number): number {
+  return lower + Math.log(-Math.expm1(upper - lower));
 }
 
 /**

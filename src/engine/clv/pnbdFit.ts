@@ -6,7 +6,7 @@
 import type { PurchaseGroups } from './groups';
 import { totalWeight } from './groups';
 import { bfgs, nelderMead } from './optimize';
-import { pnbdLogLikelihood, type PnbdParams } from './paretonbd';
+import { aliveBranch, diedBranch, joinBranches, logPowerTail, type PnbdParams } from './paretonbd';
 import { lgamma } from './special';
 import type { FitOutcome } from './fit';
 
@@ -62,18 +62,68 @@ class ScaleRatioBoundary extends Error {
 }
 
 /**
- * Σ w · ln L over the patterns. The x-only part ln Γ(r+x) is computed once per distinct x.
+ * Σ w · ln L over the patterns, as pnbdLogLikelihood gives each (the same numbers to the last bit).
+ * Each ₂F₁ tail of the died branch depends on x and one time only, so it is computed once per
+ * distinct (x, t_x) and (x, T) rather than once per pattern (days give nearly one pattern per
+ * customer, but far fewer such pairs); ln Γ(r+x) once per distinct x.
  * @param p parameters (α, β in the groups' unit)
  * @param groups the patterns
  * @returns the summed log-likelihood
  */
 export function pnbdTotalLogLikelihood(p: PnbdParams, groups: PurchaseGroups): number {
+  const pairs = tailPairsOf(groups);
   const lgOfX = Array.from(groups.xValues, (x) => lgamma(p.r + x));
+  const tail = (x: number, t: number) => logPowerTail(p.alpha, p.beta, p.r + x, p.s + 1, t);
+  const lower = Array.from(pairs.lower.x, (x, k) => tail(x, pairs.lower.t[k]));
+  const upper = Array.from(pairs.upper.x, (x, k) => tail(x, pairs.upper.t[k]));
+  const alive = Array.from(pairs.upper.x, (x, k) => aliveBranch(p, x, pairs.upper.t[k]));
   let sum = 0;
   for (let g = 0; g < groups.w.length; g++) {
-    sum += groups.w[g] * pnbdLogLikelihood(p, groups.x[g], groups.tx[g], groups.T[g], lgOfX[groups.xOf[g]]);
+    const lo = pairs.lower.of[g];
+    const up = pairs.upper.of[g];
+    const died = diedBranch(p, lower[lo], upper[up], groups.tx[g], groups.T[g]);
+    sum += groups.w[g] * joinBranches(p, lgOfX[groups.xOf[g]], alive[up], died);
   }
   return sum;
+}
+
+/** Distinct (x, time) pairs of the patterns and each pattern's pair. */
+interface Pairs {
+  x: Float64Array;
+  t: Float64Array;
+  of: Int32Array;
+}
+
+/** Each pattern's (x, t_x) pair and (x, T) pair, made once per groups object (a fit evaluates hundreds of times). */
+const tailPairs = new WeakMap<PurchaseGroups, { lower: Pairs; upper: Pairs }>();
+
+function tailPairsOf(groups: PurchaseGroups): { lower: Pairs; upper: Pairs } {
+  let pairs = tailPairs.get(groups);
+  if (!pairs) {
+    pairs = { lower: pairsOf(groups, groups.txOf, groups.txValues.length, groups.tx), upper: pairsOf(groups, groups.TOf, groups.TValues.length, groups.T) };
+    tailPairs.set(groups, pairs);
+  }
+  return pairs;
+}
+
+/** The distinct (x, time) pairs, keyed by the patterns' indices into the distinct x and time values (`times` of them). */
+function pairsOf(groups: PurchaseGroups, timeOf: Int32Array, times: number, time: Float64Array): Pairs {
+  const index = new Map<number, number>();
+  const x: number[] = [];
+  const t: number[] = [];
+  const of = new Int32Array(groups.w.length);
+  for (let g = 0; g < of.length; g++) {
+    const key = groups.xOf[g] * times + timeOf[g];
+    let k = index.get(key);
+    if (k === undefined) {
+      k = x.length;
+      index.set(key, k);
+      x.push(groups.x[g]);
+      t.push(time[g]);
+    }
+    of[g] = k;
+  }
+  return { x: Float64Array.from(x), t: Float64Array.from(t), of };
 }
 
 /**

@@ -4,7 +4,8 @@
  * LL −9595.0.
  */
 import { groupPatterns } from '../../../src/engine/clv/groups';
-import { dropoutShareWithin, fitParetoNbd } from '../../../src/engine/clv/pnbdFit';
+import { pnbdLogLikelihood } from '../../../src/engine/clv/paretonbd';
+import { dropoutShareWithin, fitParetoNbd, pnbdTotalLogLikelihood } from '../../../src/engine/clv/pnbdFit';
 import { buildHistories } from '../../../src/engine/clv/summary';
 import { CDNOW_CALIBRATION_END, readCdnowSample } from './cdnow';
 
@@ -24,6 +25,22 @@ describe('Pareto/NBD on CDNOW (weeks)', () => {
     expect(Math.abs(fit.logLikelihood - -9595.0)).toBeLessThanOrEqual(0.05);
     expect(fit.converged).toBe(true);
     expect(fit.atBoundary).toBe(false);
+  });
+});
+
+describe('the summed log-likelihood', () => {
+  it('is the sum of every customer\'s own ln L to the last bit, its ₂F₁ tails shared by patterns with the same (x, t_x) or (x, T)', () => {
+    // CDNOW in days: 2,357 customers, fewer distinct (x, t_x) and (x, T) pairs than patterns
+    const days = groupPatterns(histories.x, histories.recencyDays, histories.ageDays, 1);
+    for (const p of [{ r: 0.553, alpha: 74.0, s: 0.606, beta: 81.7 }, { r: 2, alpha: 5, s: 0.1, beta: 900 }, { r: 0.3, alpha: 900, s: 3, beta: 2 }]) {
+      let expected = 0;
+      for (let i = 0; i < histories.x.length; i++) expected += pnbdLogLikelihood(p, histories.x[i], histories.recencyDays[i], histories.ageDays[i]);
+      // the per-customer sum in customer order against the per-pattern sum: equal within rounding
+      expect(Math.abs(pnbdTotalLogLikelihood(p, days) - expected)).toBeLessThan(1e-9 * Math.abs(expected));
+      let perPattern = 0;
+      for (let g = 0; g < days.w.length; g++) perPattern += days.w[g] * pnbdLogLikelihood(p, days.x[g], days.tx[g], days.T[g]);
+      expect(pnbdTotalLogLikelihood(p, days)).toBe(perPattern);
+    }
   });
 });
 
