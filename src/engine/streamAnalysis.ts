@@ -1,7 +1,7 @@
 /**
  * The pipeline on what a host folded while reading (engine/transactionStream.ts): the same stages
  * as analyze() from the customer table on, and the analyses over time (overTime.ts) as a whole
- * table gets them. The cohort tables read the per-customer-day lines (a day holds a purchase or
+ * table gets them. The cohort tables read the per-customer-day columns (a day holds a purchase or
  * not, which is all cohortTable asks of a line); a migration's earlier run is a second read of
  * the input with earlierRunOptions, which the host makes (the engine reads no file). A host with a
  * second thread may make the model check there (ModelCheckBeside) while this one runs the rest.
@@ -30,7 +30,7 @@ export type ModelCheckBeside = (lines: DayColumns, analysisDate: DayNumber, opti
 
 /**
  * Analyses transactions a host folded while reading: the same pipeline as analyze() from the
- * customer table on. The purchase models get the per-customer-day lines; when those outgrew their
+ * customer table on. The purchase models get the per-customer-day columns; when those outgrew their
  * limit the models are skipped with that reason, and cohorts asked for are left out with a note.
  * @param input the stream's result
  * @param options the user's options (the same the stream was made with)
