@@ -7,14 +7,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { ModelCheckBeside } from '../engine';
+import type { ClvReport, ModelCheckBeside, ModelCheckThread } from '../engine';
 
 /** The compiled worker beside this file (dist/node/cli). */
 const WORKER_FILE = path.join(__dirname, 'modelCheckWorker.js');
 
 /**
  * Customer-days above which the check stays in line: the thread gets its own copy of the day
- * columns (about 41 bytes a customer-day, so 160 MB here) and builds its own histories.
+ * columns (31 bytes a customer-day, plus the ids: about 125 MB here) and builds its own histories.
  */
 export const MAX_THREAD_DAYS = 4_000_000;
 
@@ -25,18 +25,22 @@ export const MAX_THREAD_DAYS = 4_000_000;
  */
 export function modelCheckThread(): ModelCheckBeside | undefined {
   if (!fs.existsSync(WORKER_FILE)) return undefined;
-  return (lines, analysisDate, options) =>
-    new Promise((resolve, reject) => {
-      if (lines.rows > MAX_THREAD_DAYS) {
-        reject(new Error(`${lines.rows} customer-days: the model check runs in line`));
-        return;
-      }
-      const worker = new Worker(WORKER_FILE, { workerData: { lines, analysisDate, options } });
-      worker.once('message', (result: Awaited<ReturnType<ModelCheckBeside>>) => {
-        resolve(result);
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the model check's thread ended (exit code ${code}) without a result`)));
+  return (lines, analysisDate, options) => (lines.rows > MAX_THREAD_DAYS ? undefined : startWorker({ lines, analysisDate, options }));
+}
+
+/** The worker with its data; its one message is the result. */
+function startWorker(workerData: unknown): ModelCheckThread {
+  let worker: Worker | undefined;
+  const result = new Promise<ClvReport['backtest']>((resolve, reject) => {
+    worker = new Worker(WORKER_FILE, { workerData });
+    worker.once('message', (message: ClvReport['backtest']) => {
+      resolve(message);
+      void worker?.terminate();
     });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the model check's thread ended (exit code ${code}) without a result`)));
+  });
+  // whoever does not await it (a cancelled check) must not leave an unhandled rejection
+  result.catch(() => undefined);
+  return { result, cancel: () => void worker?.terminate() };
 }

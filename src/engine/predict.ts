@@ -40,10 +40,21 @@ function clvStage(analysis: Analysis, transactions: ModelLines, options: Analysi
   try {
     return runClv(analysis, transactions, options, histories);
   } catch (error) {
-    for (const c of analysis.customers) {
-      c.pAlive = c.expectedPurchases30d = c.expectedPurchases90d = c.expectedAverageSpend = c.clv = null;
-      c.churnStatus = null;
-    }
-    return { status: 'skipped', ...keyedReason('predict.reason.failed', errorParams(error)) };
+    return clvFailed(analysis, error);
   }
+}
+
+/**
+ * What the stage leaves when it throws: the customers' prediction fields emptied and the reason.
+ * (A host that made the model check beside the stage and saw it throw ends the same way.)
+ * @param analysis the analysis whose customers are cleared
+ * @param error what was thrown
+ * @returns Analysis.clv
+ */
+export function clvFailed(analysis: Analysis, error: unknown): ClvAnalysis {
+  for (const c of analysis.customers) {
+    c.pAlive = c.expectedPurchases30d = c.expectedPurchases90d = c.expectedAverageSpend = c.clv = null;
+    c.churnStatus = null;
+  }
+  return { status: 'skipped', ...keyedReason('predict.reason.failed', errorParams(error)) };
 }

@@ -9,6 +9,7 @@
 import { analyzeCustomerTable, checkOptions, noRowsError, type PipelineContext } from './analyze';
 import { keyedReason } from './clv/reasons';
 import { modelCheck } from './clv/run';
+import { clvFailed } from './predict';
 import type { ClvReport } from './clv/types';
 import type { CustomerTable } from './customers';
 import { MAX_LEDGER_DAYS } from './dayLedger';
@@ -22,11 +23,18 @@ import type { DayColumns } from './modelLines';
 export type Reread = (options: AnalysisOptions) => Promise<StreamResult>;
 
 /**
- * Runs modelCheck (clv/run.ts) on another thread and resolves to its result, so that the check,
- * a good share of a default run, overlaps the rest of the pipeline; rejects when that thread fails
- * (the check is then made in this thread).
+ * Starts modelCheck (clv/run.ts) on another thread, so that the check, a good share of a default
+ * run, overlaps the rest of the pipeline: `result` resolves to the check, or rejects when that
+ * thread fails (the check is then made in this one); `cancel` stops a thread whose result is not
+ * wanted. Undefined when the host keeps this check in line (e.g. too many days to copy).
  */
-export type ModelCheckBeside = (lines: DayColumns, analysisDate: DayNumber, options: AnalysisOptions) => Promise<ClvReport['backtest']>;
+export type ModelCheckBeside = (lines: DayColumns, analysisDate: DayNumber, options: AnalysisOptions) => ModelCheckThread | undefined;
+
+/** A model check running on another thread. */
+export interface ModelCheckThread {
+  result: Promise<ClvReport['backtest']>;
+  cancel(): void;
+}
 
 /**
  * Analyses transactions a host folded while reading: the same pipeline as analyze() from the
@@ -51,11 +59,13 @@ export async function analyzeStream(input: StreamResult, options: AnalysisOption
   onProgress?.(0.6, 'customers');
   const table = input.customers(options);
   const check = beside && lines && modelRuns(input, options) && options.backtest !== false ? beside(lines, table.analysisDate, options) : undefined;
-  // handled below; should the pipeline throw first, a failing thread must not be an unhandled rejection
-  check?.catch(() => undefined);
-  const analysis = analyzeFolded(input, check ? { ...options, backtest: false } : options, lines, table, ctx);
-  if (check && lines && analysis.clv?.status === 'ok') {
-    analysis.clv.backtest = await check.catch(() => modelCheck(lines, table.analysisDate, options));
+  let analysis: Analysis;
+  try {
+    analysis = analyzeFolded(input, check ? { ...options, backtest: false } : options, lines, table, ctx);
+    if (check && lines && analysis.clv?.status === 'ok') await putCheck(analysis, check, () => modelCheck(lines, table.analysisDate, options));
+  } finally {
+    // a check whose result is not used (the pipeline threw, or the models were skipped) stops
+    check?.cancel();
   }
   const earlier = options.compareTo === undefined ? undefined : await earlierRun(analysis, options, reread);
   const cohortsLost = options.cohorts === true && lines === undefined;
@@ -70,6 +80,19 @@ function analyzeFolded(input: StreamResult, options: AnalysisOptions, lines: Day
   const analysis = analyzeCustomerTable(table, 'transactions', { ...options, model: 'off' }, [], ctx);
   analysis.clv = { status: 'skipped', ...keyedReason('predict.reason.tooManyDays', { limit: MAX_LEDGER_DAYS }) };
   return analysis;
+}
+
+/**
+ * Puts the thread's check in the analysis (in place of the one the pipeline skipped); when the
+ * thread failed, the check made here; when that throws too, the stage fails as it would in line.
+ */
+async function putCheck(analysis: Analysis, check: ModelCheckThread, inLine: () => ClvReport['backtest']): Promise<void> {
+  const clv = analysis.clv as ClvReport;
+  try {
+    clv.backtest = await check.result.catch(inLine);
+  } catch (error) {
+    analysis.clv = clvFailed(analysis, error);
+  }
 }
 
 /** Whether the purchase models get their lines (not turned off, and the ledger kept every day). */

@@ -75,13 +75,29 @@ describe('bin/rfm.js', () => {
     }
   });
 
-  it('keeps the model check in line above its customer-day limit (no second copy of a huge ledger)', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, as the installed command loads it
-    const compiled = require(path.join(ROOT, 'dist', 'node', 'cli', 'modelCheckThread.js')) as typeof import('../../src/cli/modelCheckThread');
-    const beside = compiled.modelCheckThread();
-    expect(beside).toBeDefined();
-    const huge = { rows: compiled.MAX_THREAD_DAYS + 1 } as Parameters<NonNullable<typeof beside>>[0];
-    await expect(beside!(huge, 0, {})).rejects.toThrow('runs in line');
+  it('runs the model check on the thread itself, to the same scorecard, and keeps it in line above its day limit', async () => {
+    // the compiled modules, as the installed command loads them (the thread needs compiled JS)
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const thread = require(path.join(ROOT, 'dist', 'node', 'cli', 'modelCheckThread.js')) as typeof import('../../src/cli/modelCheckThread');
+    const engine = require(path.join(ROOT, 'dist', 'node', 'engine', 'index.js')) as typeof import('../../src/engine');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const rows = fs.readFileSync(requireSharedData('rfm-r/rfm_data_orders.csv'), 'utf8').trim().split(/\r?\n/).map((line) => line.split(','));
+    const options = { churnHorizonDays: 180 };
+    const stream = new engine.TransactionStream({ header: rows[0], rows: rows.slice(1, 501) }, options);
+    stream.add(rows.slice(1), 2);
+    const end = stream.finish();
+    if ('redo' in end) throw new Error('unexpected second pass');
+    const lines = end.result.modelLines?.();
+    if (!lines) throw new Error('no day columns');
+    const analysisDate = end.result.customers(options).analysisDate;
+    const beside = thread.modelCheckThread();
+    const running = beside?.(lines, analysisDate, options);
+    expect(running).toBeDefined();
+    // resolves (a failed thread would reject), to what the check made here gives
+    const fromThread = await running?.result;
+    expect(fromThread).toMatchObject({ status: 'ok', horizonDays: 180 });
+    expect(fromThread).toEqual(engine.modelCheck(lines, analysisDate, options));
+    expect(beside?.({ ...lines, rows: thread.MAX_THREAD_DAYS + 1 }, analysisDate, options)).toBeUndefined();
   });
 
   it('exits 2 with one line on bad input', () => {

@@ -6,7 +6,8 @@
  */
 import * as fs from 'fs';
 import { analyze, analyzeStream, modelCheck, TransactionStream } from '../../src/engine';
-import type { AnalysisOptions, DayColumns, InputTable, StreamResult } from '../../src/engine';
+import type { AnalysisOptions, ClvReport, DayColumns, InputTable, StreamResult } from '../../src/engine';
+import * as backtest from '../../src/engine/clv/backtest';
 import { requireSharedData } from '../support/sharedData';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -96,24 +97,61 @@ describe('the model check beside the pipeline', () => {
     return end.result;
   }
 
+  /** A stand-in for the thread: runs `make` and records the call and any cancel. */
+  function fakeThread(make: (lines: DayColumns, analysisDate: number, given: AnalysisOptions) => Promise<ClvReport['backtest']>) {
+    const calls: { analysisDate: number; options: AnalysisOptions }[] = [];
+    let cancels = 0;
+    const beside = (lines: DayColumns, analysisDate: number, given: AnalysisOptions) => {
+      calls.push({ analysisDate, options: given });
+      const result = make(lines, analysisDate, given);
+      result.catch(() => undefined);
+      return { result, cancel: () => void cancels++ };
+    };
+    return { beside, calls, cancels: () => cancels };
+  }
+
   it('is put in place of the one the pipeline skips, and a failed thread falls back to making it in line', async () => {
     const inLine = await analyzeStream(ordersStream(), options);
-    const asked: { analysisDate: number; options: AnalysisOptions }[] = [];
-    const beside = async (lines: DayColumns, analysisDate: number, given: AnalysisOptions) => {
-      asked.push({ analysisDate, options: given });
-      return modelCheck(lines, analysisDate, given);
-    };
-    const threaded = await analyzeStream(ordersStream(), options, undefined, undefined, beside);
+    const thread = fakeThread(async (lines, analysisDate, given) => modelCheck(lines, analysisDate, given));
+    const threaded = await analyzeStream(ordersStream(), options, undefined, undefined, thread.beside);
     // the day after the last order (2006-12-30), with the user's options as they were
-    expect(asked).toEqual([{ analysisDate: day('2006-12-31'), options }]);
+    expect(thread.calls).toEqual([{ analysisDate: day('2006-12-31'), options }]);
     expect(inLine.clv?.status === 'ok' && inLine.clv.backtest?.status).toBe('ok');
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(inLine));
-    const failed = await analyzeStream(ordersStream(), options, undefined, undefined, () => Promise.reject(new Error('thread died')));
+    const failed = await analyzeStream(ordersStream(), options, undefined, undefined, fakeThread(() => Promise.reject(new Error('thread died'))).beside);
     expect(JSON.stringify(failed)).toBe(JSON.stringify(inLine));
   });
 
+  it('ends as the in-line stage does when the check throws in the thread and again in line', async () => {
+    const spy = jest.spyOn(backtest, 'runBacktest').mockImplementation(() => {
+      throw new Error('check broke');
+    });
+    try {
+      const inLine = await analyzeStream(ordersStream(), options);
+      expect(inLine.clv).toMatchObject({ status: 'skipped', key: 'predict.reason.failed' });
+      const thread = fakeThread(() => Promise.reject(new Error('thread died')));
+      const threaded = await analyzeStream(ordersStream(), options, undefined, undefined, thread.beside);
+      expect(JSON.stringify(threaded)).toBe(JSON.stringify(inLine));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('stops the thread when the pipeline throws before using it', async () => {
+    // every line a return: customers with returns only are reported, not scored
+    const returnsOnly: InputTable = { header: ['customer', 'date', 'amount'], rows: [['a', '2024-01-05', '-10'], ['b', '2024-02-05', '-3']] };
+    const stream = new TransactionStream(returnsOnly, options);
+    stream.add(returnsOnly.rows, 2);
+    const end = stream.finish();
+    if ('redo' in end) throw new Error('unexpected second pass');
+    const thread = fakeThread(() => new Promise(() => undefined));
+    await expect(analyzeStream(end.result, options, undefined, undefined, thread.beside)).rejects.toMatchObject({ key: 'engine.error.noPurchaseReturnsOnly' });
+    expect(thread.calls).toHaveLength(1);
+    expect(thread.cancels()).toBe(1);
+  });
+
   it('is not asked for when the user turned it or the models off', async () => {
-    const beside = jest.fn(async () => ({ status: 'skipped' as const, key: 'x', reason: 'x' }));
+    const beside = jest.fn(() => undefined);
     await analyzeStream(ordersStream(), { ...options, backtest: false }, undefined, undefined, beside);
     await analyzeStream(ordersStream(), { ...options, model: 'off' }, undefined, undefined, beside);
     expect(beside).not.toHaveBeenCalled();

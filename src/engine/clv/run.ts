@@ -109,7 +109,7 @@ export function runClv(analysis: Analysis, transactions: ModelLines, options: An
   if (models.choice) report.modelChoice = models.choice;
   if (s.margin !== undefined) report.margin = s.margin;
   if (options.holdoutFrom !== undefined) report.holdout = runHoldout(transactions, models.main.model, options.holdoutFrom, lastDay, s.unitDays);
-  report.backtest = backtestStage(transactions, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, thresholds, data));
+  report.backtest = checkStage(transactions, histories, lastDay, options, s, data);
   return report;
 }
 
@@ -128,7 +128,11 @@ export function modelCheck(lines: ModelLines, analysisDate: DayNumber, options: 
   const s = resolve(options);
   const lastDay = analysisDate - 1;
   const histories = buildHistories(lines, lastDay);
-  const data = choiceData(lines, histories, lastDay, s);
+  return checkStage(lines, histories, lastDay, options, s, choiceData(lines, histories, lastDay, s));
+}
+
+/** The model check with the run's settings and churn thresholds: runClv's and modelCheck's one way to make it. */
+function checkStage(lines: ModelLines, histories: Histories, lastDay: number, options: AnalysisOptions, s: Resolved, data: ChoiceData | undefined): ClvReport['backtest'] {
   return backtestStage(lines, histories, lastDay, options, s.churnHorizonDays, windowScorer(s, resolveChurnThresholds(options.churnThresholds), data));
 }
 
