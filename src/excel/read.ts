@@ -2,15 +2,17 @@
  * Reads the transactions from the workbook: the selection, a named Excel table, or (for Refresh) a
  * saved source that may have grown. Values come in row chunks sized from the measured width of the
  * first rows so that every response stays far below the 5 MB limit; number formats of the first
- * chunk tell which columns hold dates (`InputTable.dateFormattedColumns`).
+ * chunk tell which columns hold dates (`InputTable.dateFormattedColumns`). Each chunk is packed by
+ * column as it arrives (packedTable.ts), so no array per row outlives its chunk.
  * Excel error values (`#N/A`, `#VALUE!`, ...) arrive as their text, which the engine skips as
  * 'error-cell' rows.
  */
-import type { Cell, InputTable } from '../engine';
+import type { Cell } from '../engine';
 import type { Lang } from '../i18n';
 import { CellRect, intersect, parseRect, rectAddress, splitAddress } from './a1';
 import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './chunks';
 import { ExcelInputError } from './errors';
+import { ColumnPacker, type PackedColumn, type PackedTable } from './packedTable';
 import { type ExcelHost, assertBaseApi } from './host';
 import type { SourceRef } from './settings';
 import { SOURCE_MARKER, resolveMarkers } from './markers';
@@ -28,7 +30,10 @@ export interface ReadOptions {
 
 /** What was read. */
 export interface ReadResult {
-  table: InputTable;
+  /** The header and the rows, packed by column (packedTable.ts): the worker gets them without a copy. */
+  data: PackedTable;
+  /** The first rows (up to HEAD_ROWS), unpacked, for column detection; kept when `data` is handed over. */
+  head: Cell[][];
   /** `Sheet!A1:E500`: header and data rows. */
   address: string;
   /** How to find the same data again (saved for Refresh). */
@@ -79,17 +84,37 @@ export function dateColumns(values: readonly unknown[][], formats: readonly unkn
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)$/;
 
-/** Turns Excel's '' (empty) into null, in place; returns how many error values the rows hold. */
-function normaliseRows(rows: Cell[][]): number {
-  let errors = 0;
-  for (const row of rows) {
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === '') row[c] = null;
-      else if (typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_TEXT.test(v)) errors++;
+/** Rows kept unpacked at the top of a read: more than column detection samples (500, engine/columns.ts). */
+export const HEAD_ROWS = 1000;
+
+/** Packs a block's rows as they arrive: Excel's '' (empty) becomes null; error values are counted. */
+class RowPacker {
+  readonly head: Cell[][] = [];
+  errorCells = 0;
+  anyValue = false;
+  private readonly packers: ColumnPacker[];
+
+  constructor(width: number, private readonly rows: number) {
+    this.packers = Array.from({ length: width }, () => new ColumnPacker(rows));
+  }
+
+  add(part: readonly Cell[][]): void {
+    const packers = this.packers;
+    for (const row of part) {
+      for (let c = 0; c < packers.length; c++) {
+        let v = row[c];
+        if (v === '') v = row[c] = null;
+        else if (typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_TEXT.test(v)) this.errorCells++;
+        if (v !== null) this.anyValue = true;
+        packers[c].push(v);
+      }
+      if (this.head.length < HEAD_ROWS) this.head.push(row);
     }
   }
-  return errors;
+
+  finish(): PackedColumn[] {
+    return this.packers.map((p) => p.finish());
+  }
 }
 
 /**
@@ -140,25 +165,25 @@ async function readBlock(context: Excel.RequestContext, given: Block, options: R
   const dateFormattedColumns = dateColumns(sample, first.numberFormat.slice(1));
   const size = chunkRows(sampledRowBytes(sample), options.budgetBytes ?? PAYLOAD_BUDGET_BYTES);
   const total = rows - 1;
-  const data: Cell[][] = sample.slice();
-  options.onProgress?.(data.length / total);
+  const packer = new RowPacker(columns, total);
+  packer.add(sample);
+  options.onProgress?.(sampleCount / total);
   for (const [start, end] of chunkSpans(total - sampleCount, size)) {
     const range = sheet.getRange(rectAddress({ row: row + 1 + sampleCount + start, column, rows: end - start, columns }));
     range.load('values');
     await context.sync();
-    const part = range.values as Cell[][];
-    for (let i = 0; i < part.length; i++) data.push(part[i]);
-    options.onProgress?.(data.length / total);
+    packer.add(range.values as Cell[][]);
+    options.onProgress?.((sampleCount + end) / total);
   }
-  const errorCells = normaliseRows(data);
-  if (data.every((r) => r.every((v) => v === null))) throw new ExcelInputError('excel.headerOnly', { address }, lang);
+  if (!packer.anyValue) throw new ExcelInputError('excel.headerOnly', { address }, lang);
   return {
-    table: { header, rows: data, firstRowNumber: row + 2, dateFormattedColumns },
+    data: { header, rowCount: total, columns: packer.finish(), firstRowNumber: row + 2, dateFormattedColumns },
+    head: packer.head,
     address,
     source: block.source,
     sheetId: block.sheetId,
     rect: block.rect,
-    errorCells,
+    errorCells: packer.errorCells,
   };
 }
 

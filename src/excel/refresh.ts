@@ -5,11 +5,12 @@
  * The analysis step is injectable, so the task pane can run it in a Web Worker.
  */
 import { analyze as engineAnalyze } from '../engine';
-import type { Analysis, AnalysisOptions, InputTable, ProgressFn, SegmentRule } from '../engine';
+import type { Analysis, AnalysisOptions, ProgressFn, SegmentRule } from '../engine';
 import type { Lang } from '../i18n';
 import { RULES_TABLE, buildWorkbookPlan, parseRulesSheet } from '../report/build';
 import type { WorkbookPlan } from '../report/plan';
 import { ExcelInputError } from './errors';
+import { inputTable, type PackedTable } from './packedTable';
 import { SOURCE_MARKER, queueMarker, queueMarkerDelete } from './markers';
 import { type ExcelHost, officeHost } from './host';
 import { type ReadResult, readSource } from './read';
@@ -18,8 +19,14 @@ import { type WriteBackRecord, readOutputRecord } from './sheets';
 import { type RenderResult, renderPlan } from './write';
 import { checkWriteBack, restoreWriteBack, writeBackRows, writeBackValues } from './writeBack';
 
-/** The engine's entry point: raw table in, Analysis out (sync or async, e.g. in a worker). */
-export type AnalyzeFn = (table: InputTable, options: AnalysisOptions, onProgress?: ProgressFn) => Analysis | Promise<Analysis>;
+/**
+ * The engine's entry point on a packed table (sync or async, e.g. in a worker). A worker may take the
+ * table's buffers meanwhile (packedTable.ts); they are the table's again when the analysis resolves.
+ */
+export type AnalyzeFn = (table: PackedTable, options: AnalysisOptions, onProgress?: ProgressFn) => Analysis | Promise<Analysis>;
+
+/** The engine's analyze over a packed table, in this thread. */
+const analyzeHere: AnalyzeFn = (table, options, onProgress) => engineAnalyze(inputTable(table), options, onProgress);
 
 /** What writing a run needs. */
 export interface WriteRunInput {
@@ -158,7 +165,7 @@ async function readRulesTable(host: ExcelHost): Promise<{ values: unknown[][]; f
 
 /** The saved column mapping, checked against the header read now. */
 function checkedColumns(settings: SavedSettings, read: ReadResult): Record<string, string> {
-  const present = new Set(read.table.header.map((h) => h.trim().toLowerCase()));
+  const present = new Set(read.data.header.map((h) => h.trim().toLowerCase()));
   for (const header of Object.values(settings.columns)) {
     if (header !== undefined && !present.has(header.trim().toLowerCase())) {
       throw new ExcelInputError('excel.headerMoved', { address: read.address, column: header }, settings.lang);
@@ -189,8 +196,8 @@ async function refreshNow(deps: RefreshDeps = {}): Promise<RefreshResult> {
   const parseRules = deps.parseRules ?? ((values: unknown[][], l: Lang, first: number) => parseRulesSheet(values, first, l));
   const segmentRules = rules ? parseRules(rules.values, lang, rules.firstRowNumber) : undefined;
   const options: AnalysisOptions = { ...settings.options, columns, ...(segmentRules ? { segmentRules } : {}) };
-  const analyze = deps.analyze ?? engineAnalyze;
-  const analysis = await analyze(read.table, options, (f, stage) => progress(0.3 + 0.3 * f, stage));
+  const analyze = deps.analyze ?? analyzeHere;
+  const analysis = await analyze(read.data, options, (f, stage) => progress(0.3 + 0.3 * f, stage));
   const plan = (deps.buildPlan ?? ((a: Analysis, l: Lang) => buildWorkbookPlan(a, { lang: l })))(analysis, lang);
   const run = await writeRunNow(host, {
     plan, analysis, read, options: { ...settings.options, columns }, lang, writeBack: settings.writeBack,

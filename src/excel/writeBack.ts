@@ -19,6 +19,7 @@ import { ExcelInputError } from './errors';
 import { type ExcelHost, supportsExcelApi } from './host';
 import type { ReadResult } from './read';
 import { existingMarkers } from './markers';
+import { columnReader } from './packedTable';
 import { type WriteBackRecord, queueOutputRecord, readOutputRecord } from './sheets';
 
 /** Options of a write-back. */
@@ -54,11 +55,15 @@ export function writeBackRows(read: ReadResult, analysis: Analysis): (string | n
   const customerColumn = analysis.settings.columns.find((c) => c.role === 'customer')?.index;
   const byId = new Map<string, { segment: string; rfmCode: number }>();
   for (const c of analysis.customers) byId.set(c.id, c);
-  return read.table.rows.map((row) => {
-    const id = customerColumn === undefined ? undefined : normalizeId(row[customerColumn]);
+  const column = customerColumn === undefined ? undefined : read.data.columns[customerColumn];
+  const cell = column ? columnReader(column) : () => undefined;
+  const out = new Array<(string | number | null)[]>(read.data.rowCount);
+  for (let r = 0; r < out.length; r++) {
+    const id = customerColumn === undefined ? undefined : normalizeId(cell(r));
     const hit = id === undefined ? undefined : byId.get(id);
-    return hit ? [hit.segment, hit.rfmCode] : [null, null];
-  });
+    out[r] = hit ? [hit.segment, hit.rfmCode] : [null, null];
+  }
+  return out;
 }
 
 function sameSpot(a: WriteBackRecord | undefined, sheetId: string, headerRow: number, column: number): boolean {
@@ -85,7 +90,7 @@ function targetSpans(rows: number, budgetBytes: number): [number, number][] {
 export async function checkWriteBack(host: ExcelHost, read: ReadResult, options: WriteBackOptions = {}): Promise<WriteBackTarget> {
   const lang = options.lang ?? 'en';
   const headers = writeBackHeaders(lang);
-  const rect: CellRect = { row: read.rect.row, column: read.rect.column + read.rect.columns, rows: read.table.rows.length + 1, columns: 2 };
+  const rect: CellRect = { row: read.rect.row, column: read.rect.column + read.rect.columns, rows: read.data.rowCount + 1, columns: 2 };
   const budgetBytes = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
   return host.run(async (context) => {
     const record = await readOutputRecord(context);

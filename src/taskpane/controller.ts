@@ -9,6 +9,7 @@
  */
 import { t, type Lang } from '../i18n';
 import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind, InputTable, ProgressFn } from '../engine';
+import type { PackedTable } from '../excel/packedTable';
 import type { RefreshNotice } from '../commands/notice';
 import type { WorkbookPlan } from '../report/plan';
 import { detectMapping } from './detect';
@@ -27,7 +28,7 @@ import type { CampaignContacts } from '../report/campaignList';
 export type { PaneForm, PaneState, PaneView, ShownMapping, ShownRun } from './paneState';
 
 /** Starts the analysis (in a Web Worker in the pane; in-process in tests). */
-export type StartRun = (table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn) => Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }>;
+export type StartRun = (table: PackedTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn) => Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }>;
 
 /** Stage names (the pane's, and Refresh's 'read'/'write') → label; the engine's stages show as analyzing. */
 const STAGE_KEYS: Record<string, string> = {
@@ -45,6 +46,12 @@ const STAGE_KEYS: Record<string, string> = {
  */
 export function stageKey(stage: string): string {
   return STAGE_KEYS[stage] ?? 'pane.stage.analyzing';
+}
+
+/** The table column detection looks at: the header and the first rows, which stay in the pane. */
+function headTable(read: SourceBlock): InputTable {
+  const { header, firstRowNumber, dateFormattedColumns } = read.data;
+  return { header, rows: read.head, firstRowNumber, dateFormattedColumns };
 }
 
 /** The pane's state and actions; see the module comment. */
@@ -115,13 +122,13 @@ export class PaneController {
 
   /** The user chose another input kind: detect the columns again for it. */
   kindChanged(): void {
-    if (this.block) this.showDetected(this.block, detectMapping(this.block.table, this.view.form.inputKind()));
+    if (this.block) this.showDetected(this.block, detectMapping(headTable(this.block), this.view.form.inputKind()));
   }
 
   private showDetected(read: SourceBlock, detected: ReturnType<typeof detectMapping>): void {
     this.detectionProblem = detected.problem;
     this.update({
-      mapping: { header: read.table.header, mapping: detected.mapping, kind: detected.kind, serial: ++this.serial },
+      mapping: { header: read.data.header, mapping: detected.mapping, kind: detected.kind, serial: ++this.serial },
       error: detected.problem ? messageText({ key: 'pane.error.input' }, false, detected.problem) : undefined,
     });
   }
@@ -132,13 +139,13 @@ export class PaneController {
     if (picked.kind === 'table' && !picked.name) throw new PaneError({ key: 'pane.error.noTable' });
     this.progress(0, 'reading');
     const read = await this.host.read(picked, (fraction) => this.progress(fraction, 'reading'));
-    const headerKey = JSON.stringify(read.table.header);
-    if (headerKey !== this.shownHeader) this.showDetected(read, detectMapping(read.table));
+    const headerKey = JSON.stringify(read.data.header);
+    if (headerKey !== this.shownHeader) this.showDetected(read, detectMapping(headTable(read)));
     this.shownHeader = headerKey;
     this.update({
       source: (lang) => t(lang, 'pane.source.read', {
-        rows: formatNumber(lang, read.table.rows.length),
-        columns: formatNumber(lang, read.table.header.length),
+        rows: formatNumber(lang, read.data.rowCount),
+        columns: formatNumber(lang, read.data.header.length),
         address: read.address,
       }),
     });
@@ -176,18 +183,18 @@ export class PaneController {
       const mapping = this.view.form.mapping();
       const kind = this.view.form.inputKind();
       const roleName = (role: ColumnRole) => roleLabel(this.state.lang, role);
-      const mappingProblem = checkMapping(mapping, source.table.header, roleName, kind);
+      const mappingProblem = checkMapping(mapping, source.data.header, roleName, kind);
       if (mappingProblem) throw this.detectionProblem ? new PaneError({ key: 'pane.error.input' }, this.detectionProblem) : new PaneError(mappingProblem);
       const { options, writeBack } = this.analysisOptions(mapping, kind);
       const lang = this.state.lang;
-      this.run = this.startRun(source.table, options, lang, (f, stage) => this.progress(f, stage));
+      this.run = this.startRun(source.data, options, lang, (f, stage) => this.progress(f, stage));
       if (this.cancelRequested) this.run.cancel();
       const { analysis, plan, contacts } = await this.run.result;
       this.run = undefined;
       this.update({ cancellable: false });
       this.progress(0, 'writing');
       const sheetNames = await this.host.write(plan, analysis, source, { mapping, options, lang, writeBack }, (f) => this.progress(f, 'writing'));
-      const rows = source.table.rows.length;
+      const rows = source.data.rowCount;
       this.contacts = contacts ?? NO_CONTACTS;
       this.showRun(analysis, sheetNames, (l) => t(l, 'pane.done', { customers: formatNumber(l, analysis.totals.customers), rows: formatNumber(l, rows) }));
       this.view.focusSummary();

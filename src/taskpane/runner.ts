@@ -1,11 +1,14 @@
 /**
  * Runs an analysis in the Web Worker with progress and cancel. Cancel terminates the worker, so
- * nothing of the run survives; a new worker is started for each run.
+ * nothing of the run survives; a new worker is started for each run. The packed table's buffers are
+ * transferred to the worker (no copy: the pane's views are empty meanwhile) and come back with the
+ * result, into the same PackedTable object; after a failure or Cancel they are gone.
  */
-import type { Analysis, AnalysisOptions, InputTable, ProgressFn } from '../engine';
+import type { Analysis, AnalysisOptions, ProgressFn } from '../engine';
+import { tableBuffers, type PackedTable } from '../excel/packedTable';
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
-import { tableMessages, type FromWorker } from './protocol';
+import type { FromWorker, ToWorker } from './protocol';
 import type { CampaignContacts } from '../report/campaignList';
 
 /** Thrown (rejected) when the user cancels. */
@@ -30,39 +33,30 @@ export interface Run<R> {
   cancel(): void;
 }
 
-/** Lets the UI breathe between posting chunks. */
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-function start<R>(workerUrl: string, table: InputTable, options: AnalysisOptions, lang: Lang | undefined, onProgress: ProgressFn, pick: (message: Extract<FromWorker, { type: 'done' }>) => R): Run<R> {
+function start<R>(workerUrl: string, table: PackedTable, options: AnalysisOptions, lang: Lang | undefined, onProgress: ProgressFn, pick: (message: Extract<FromWorker, { type: 'done' }>) => R): Run<R> {
   const worker = new Worker(workerUrl);
   let rejectRun: ((e: Error) => void) | undefined;
-  let cancelled = false;
   const result = new Promise<R>((resolve, reject) => {
     rejectRun = reject;
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === 'progress') return onProgress(message.fraction, message.stage);
       worker.terminate();
-      if (message.type === 'done') resolve(pick(message));
-      else reject(new WorkerError(message.message, message.inputError, message.key, message.params));
+      if (message.type === 'done') {
+        table.columns = message.table.columns;
+        resolve(pick(message));
+      } else reject(new WorkerError(message.message, message.inputError, message.key, message.params));
     };
     worker.onerror = (event) => {
       worker.terminate();
       reject(new WorkerError(event.message || 'the analysis worker failed', false));
     };
   });
-  void (async () => {
-    for (const message of tableMessages(table)) {
-      if (cancelled) return;
-      worker.postMessage(message);
-      await yieldToUi();
-    }
-    if (!cancelled) worker.postMessage({ type: 'run', options, lang });
-  })();
+  const run: ToWorker = { type: 'run', table, options, lang };
+  worker.postMessage(run, tableBuffers(table));
   return {
     result,
     cancel() {
-      cancelled = true;
       worker.terminate();
       rejectRun?.(new CancelledError());
     },
@@ -72,13 +66,13 @@ function start<R>(workerUrl: string, table: InputTable, options: AnalysisOptions
 /**
  * Starts the engine and the report layout in a new worker.
  * @param workerUrl URL of worker.js
- * @param table the input
+ * @param table the input (its buffers are the worker's until the result)
  * @param options analysis options
  * @param lang output language of the plan
  * @param onProgress fraction 0..1 and stage name
  * @returns the run: its result (analysis, plan and the table's contact columns) and a cancel function
  */
-export function runInWorker(workerUrl: string, table: InputTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn): Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }> {
+export function runInWorker(workerUrl: string, table: PackedTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn): Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }> {
   return start(workerUrl, table, options, lang, onProgress, (m) => ({ analysis: m.analysis, plan: m.plan as WorkbookPlan, contacts: m.contacts }));
 }
 
@@ -88,6 +82,6 @@ export function runInWorker(workerUrl: string, table: InputTable, options: Analy
  * @param workerUrl URL of worker.js
  * @returns an analyze function returning a promise
  */
-export function workerAnalyze(workerUrl: string): (table: InputTable, options: AnalysisOptions, onProgress?: ProgressFn) => Promise<Analysis> {
+export function workerAnalyze(workerUrl: string): (table: PackedTable, options: AnalysisOptions, onProgress?: ProgressFn) => Promise<Analysis> {
   return (table, options, onProgress) => start(workerUrl, table, options, undefined, onProgress ?? (() => undefined), (m) => m.analysis).result;
 }

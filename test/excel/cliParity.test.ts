@@ -15,6 +15,7 @@ import { createExcelSimulator } from '../../src/simulator';
 import { requireSharedData } from '../support/sharedData';
 import { simulatorHost } from '../../src/simulator/host';
 import { ABBEY, RFM_ORDERS } from '../support/rfmPackage';
+import { inputTable } from '../../src/excel/packedTable';
 
 jest.setTimeout(120_000);
 
@@ -45,7 +46,7 @@ test('the Customers sheet equals the CSV of rfm analyze on rfm_data_orders.csv',
   sim.select('Orders', `A1:${columnName(source.header.length - 1)}${source.rows.length + 1}`);
   const host = simulatorHost(sim);
   const read = await readSelection(host);
-  const analysis = analyze(read.table, {});
+  const analysis = analyze(inputTable(read.data), {});
   const plan = buildWorkbookPlan(analysis, { lang: 'en' });
   const run = await writeRun(host, { plan, analysis, read, options: {}, lang: 'en', writeBack: false });
   const sheet = run.render.sheets.find((s) => s.key === 'customers')!.name;

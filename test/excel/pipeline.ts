@@ -4,8 +4,9 @@
  */
 import { analyze } from '../../src/engine/analyze';
 import type { Analysis, AnalysisOptions, InputTable } from '../../src/engine/types';
+import { inputTable, type PackedTable } from '../../src/excel/packedTable';
 
-/** Analyses a raw transactions table. */
-export function analyzeTable(table: InputTable, options: AnalysisOptions = {}): Analysis {
-  return analyze(table, { clusters: 'off', model: 'off', ...options });
+/** Analyses a raw transactions table (or a packed one, as read and as Refresh's analyze gets it). */
+export function analyzeTable(table: InputTable | PackedTable, options: AnalysisOptions = {}): Analysis {
+  return analyze('columns' in table ? inputTable(table) : table, { clusters: 'off', model: 'off', ...options });
 }

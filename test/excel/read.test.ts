@@ -4,6 +4,7 @@ import { renderPlan } from '../../src/excel/write';
 import { createExcelSimulator, type SimulatedExcel } from '../../src/simulator';
 import { simulatorHost } from '../../src/simulator/host';
 import { rejection, samplePlan } from './fixtures';
+import { inputTable, unpackRows } from '../../src/excel/packedTable';
 
 const SALES = [
   ['Customer', 'Date', 'Amount', 'Note'],
@@ -34,10 +35,10 @@ describe('readSelection', () => {
     sim.select('Sales', 'A1:D4');
     const progress: number[] = [];
     const read = await readSelection(simulatorHost(sim), { onProgress: (f) => progress.push(f) });
-    expect(read.table.header).toEqual(['Customer', 'Date', 'Amount', 'Note']);
-    expect(read.table.rows).toEqual([['a', 45000, 10, 'x'], ['b', 45001, '#N/A', null], ['=not a formula', 45002, 30.5, 'y']]);
-    expect(read.table.firstRowNumber).toBe(2);
-    expect(read.table.dateFormattedColumns).toEqual([false, true, false, false]);
+    expect(read.data.header).toEqual(['Customer', 'Date', 'Amount', 'Note']);
+    expect(inputTable(read.data).rows).toEqual([['a', 45000, 10, 'x'], ['b', 45001, '#N/A', null], ['=not a formula', 45002, 30.5, 'y']]);
+    expect(read.data.firstRowNumber).toBe(2);
+    expect(read.data.dateFormattedColumns).toEqual([false, true, false, false]);
     expect(read.errorCells).toBe(1);
     expect(read.address).toBe('Sales!A1:D4');
     expect(read.source).toEqual({ kind: 'range', sheetId: sim.sheet('Sales').id, sheetName: 'Sales', headerAddress: 'A1:D1' });
@@ -49,7 +50,7 @@ describe('readSelection', () => {
     sim.select('Sales', 'A:C');
     const read = await readSelection(simulatorHost(sim));
     expect(read.address).toBe('Sales!A1:C4');
-    expect(read.table.rows).toHaveLength(3);
+    expect(read.data.rowCount).toBe(3);
   });
 
   it('keeps the sheet position of a block that does not start at A1', async () => {
@@ -58,7 +59,7 @@ describe('readSelection', () => {
     sim.setCells('Data', 'C5', [['id', 'amount'], ['k', 2]]);
     sim.select('Data', 'C5:D6');
     const read = await readSelection(simulatorHost(sim));
-    expect(read.table.firstRowNumber).toBe(6);
+    expect(read.data.firstRowNumber).toBe(6);
     expect(read.source).toMatchObject({ headerAddress: 'C5:D5' });
   });
 
@@ -94,7 +95,7 @@ describe('readTable and readSource', () => {
     expect(await listSourceTables(host)).toEqual(['SalesTable']);
     const read = await readTable(host, 'salestable');
     expect(read.source).toEqual({ kind: 'table', tableName: 'SalesTable' });
-    expect(read.table.rows).toHaveLength(3);
+    expect(read.data.rowCount).toBe(3);
     expect(await refusal(readTable(host, 'Nope'))).toBe('excel.tableMissing');
   });
 
@@ -106,7 +107,7 @@ describe('readTable and readSource', () => {
     sim.setCells('Sales', 'A5', [['c', 45003, 7, 'z'], ['d', 45004, 8, '']]);
     sim.state.workbook.renameSheet(sim.sheet('Sales'), 'Sales 2025');
     const again = await readSource(host, first.source);
-    expect(again.table.rows).toHaveLength(5);
+    expect(again.data.rowCount).toBe(5);
     expect(again.address).toBe("'Sales 2025'!A1:D6");
     sim.addSheet('Other');
     sim.state.workbook.deleteSheet(sim.sheet('Sales 2025'));
@@ -123,8 +124,8 @@ describe('reading 1,048,575 transaction rows (a full sheet)', () => {
     for (let r = 1; r < rows; r++) sheet.values[r] = [`C${r % 50000}`, 40000 + (r % 3000), (r % 997) + 0.25, `O${r}`];
     sim.select('Big', 'A:D');
     const read = await readSelection(simulatorHost(sim), { onProgress: () => undefined });
-    expect(read.table.rows).toHaveLength(rows - 1);
-    expect(read.table.rows[rows - 2]).toEqual([`C${(rows - 1) % 50000}`, 40000 + ((rows - 1) % 3000), ((rows - 1) % 997) + 0.25, `O${rows - 1}`]);
+    expect(read.data.rowCount).toBe(rows - 1);
+    expect(unpackRows(read.data, rows - 2)[0]).toEqual([`C${(rows - 1) % 50000}`, 40000 + ((rows - 1) % 3000), ((rows - 1) % 997) + 0.25, `O${rows - 1}`]);
     const { response, request } = sim.maxPayloadBytes();
     expect(response).toBeLessThan(4 * 1024 * 1024);
     expect(request).toBeLessThan(4 * 1024 * 1024);

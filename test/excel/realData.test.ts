@@ -25,8 +25,8 @@ describe('rfm_data_orders.csv through the simulator', () => {
     sim.select('Orders', 'A:C');
     const host = simulatorHost(sim);
     const read = await readSelection(host);
-    expect(read.table.rows).toHaveLength(RFM_ORDERS.orders);
-    const analysis = analyzeTable(read.table);
+    expect(read.data.rowCount).toBe(RFM_ORDERS.orders);
+    const analysis = analyzeTable(read.data);
     const plan = buildWorkbookPlan(analysis, { lang: 'en' });
     const run = await writeRun(host, { plan, analysis, read, options: {}, lang: 'en', writeBack: false });
     const sheetPlan = plan.sheets.find((s) => s.key === 'customers')!;

@@ -26,7 +26,7 @@ function workbook(): { sim: SimulatedExcel; host: ExcelHost } {
 
 async function firstRun(host: ExcelHost, writeBack = false, budgetBytes?: number) {
   const read = await readSelection(host);
-  const analysis = analyzeTable(read.table);
+  const analysis = analyzeTable(read.data);
   const plan = buildWorkbookPlan(analysis, { lang: 'en' });
   return writeRun(host, { plan, analysis, read, options: { bins: 3 }, lang: 'en', writeBack, budgetBytes });
 }

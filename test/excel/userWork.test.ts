@@ -29,7 +29,7 @@ function workbook(): { sim: SimulatedExcel; host: ExcelHost } {
 }
 
 async function analyzeRead(host: ExcelHost, read: ReadResult, writeBack: boolean) {
-  const analysis = analyzeTable(read.table);
+  const analysis = analyzeTable(read.data);
   const plan = buildWorkbookPlan(analysis, { lang: 'en' });
   return writeRun(host, { plan, analysis, read, options: {}, lang: 'en', writeBack });
 }

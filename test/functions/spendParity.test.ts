@@ -16,7 +16,8 @@ import { clv } from '../../src/functions/functions';
 // RFM.CUSTOMERTABLE and RFM.FIT computed synchronously (the registered functions run them in a worker: offThread.ts)
 import { fitNow as fit } from '../../src/functions/heavy';
 import { handleMessage } from '../../src/taskpane/worker';
-import { tableMessages, type FromWorker } from '../../src/taskpane/protocol';
+import type { FromWorker } from '../../src/taskpane/protocol';
+import { packTable } from '../../src/excel/packedTable';
 import type { Analysis, AnalysisOptions, Cell, InputTable } from '../../src/engine/types';
 import { requireSharedData } from '../support/sharedData';
 
@@ -44,11 +45,10 @@ async function cliJson(file: string, ...args: string[]): Promise<Analysis> {
   return JSON.parse(fs.readFileSync(out, 'utf8')) as Analysis;
 }
 
-/** The pane's path: the table in chunks to the worker, the options the pane sends. */
+/** The pane's path: the table packed to the worker, the options the pane sends. */
 function paneAnalysis(table: InputTable, options: AnalysisOptions): Analysis {
   const out: FromWorker[] = [];
-  for (const message of tableMessages(table, 500)) handleMessage(message, (m) => out.push(m));
-  handleMessage({ type: 'run', options: { inputKind: 'transactions', bins: 5, split: 'mean', model: 'bgnbd', clusters: 'off', ...options } }, (m) => out.push(m));
+  handleMessage({ type: 'run', table: packTable(table), options: { inputKind: 'transactions', bins: 5, split: 'mean', model: 'bgnbd', clusters: 'off', ...options } }, (m) => out.push(m));
   const done = out.find((m) => m.type === 'done');
   if (!done || done.type !== 'done') throw new Error(JSON.stringify(out.find((m) => m.type === 'error')));
   return done.analysis;

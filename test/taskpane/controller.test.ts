@@ -9,12 +9,13 @@ import { PaneController, type PaneForm, type PaneState, type StartRun } from '..
 import type { PaneHost, RunSettings, SourceBlock } from '../../src/taskpane/host';
 import { CancelledError, type Run } from '../../src/taskpane/runner';
 import type { SheetPlan, WorkbookPlan } from '../../src/report/plan';
+import { packTable } from '../../src/excel/packedTable';
 
 const HEADER = ['Customer', 'Date', 'Amount'];
 const ROWS = [['A', 45292, 10], ['B', 45293, 20], ['A', 45300, 5], ['C', 45301, 7]];
 
 function block(rows: InputTable['rows'] = ROWS): SourceBlock {
-  return { table: { header: [...HEADER], rows }, address: 'Sales!A1:C5', source: { kind: 'range', address: 'Sales!A1:C5' } } as unknown as SourceBlock;
+  return { data: packTable({ header: [...HEADER], rows }), head: rows, address: 'Sales!A1:C5', source: { kind: 'range', address: 'Sales!A1:C5' } } as unknown as SourceBlock;
 }
 
 /** A stand-in analysis: the controller only carries it to the view and reads its customer count. */

@@ -5,6 +5,7 @@ import { t } from '../../src/i18n';
 import { keyOf, localText } from '../../src/taskpane/messages';
 import { WorkerError } from '../../src/taskpane/runner';
 import { handleMessage } from '../../src/taskpane/worker';
+import { packTable } from '../../src/excel/packedTable';
 import type { FromWorker } from '../../src/taskpane/protocol';
 
 const BINS = { min: 2, max: 10, value: 11 };
@@ -39,9 +40,8 @@ describe('localText', () => {
 
 test('the worker sends an input error with its key and values', () => {
   const out: FromWorker[] = [];
-  handleMessage({ type: 'begin', header: ['Customer', 'Date', 'Amount'] }, (m) => out.push(m));
-  handleMessage({ type: 'rows', rows: [['a', 45292, 10], ['b', 45293, 20]] }, (m) => out.push(m));
-  handleMessage({ type: 'run', options: { bins: 11 } }, (m) => out.push(m));
+  const table = packTable({ header: ['Customer', 'Date', 'Amount'], rows: [['a', 45292, 10], ['b', 45293, 20]] });
+  handleMessage({ type: 'run', table, options: { bins: 11 } }, (m) => out.push(m));
   const error = out.find((m) => m.type === 'error');
   expect(error).toMatchObject({ type: 'error', inputError: true, key: 'engine.error.bins' });
   expect(localText(error)('fa')).toMatch(/[\u0600-\u06FF]/);

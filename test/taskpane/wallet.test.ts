@@ -4,7 +4,8 @@
  * worker as the pane runs it. Expected shares are computed here by hand from the rows.
  */
 import { handleMessage } from '../../src/taskpane/worker';
-import { tableMessages, type FromWorker } from '../../src/taskpane/protocol';
+import type { FromWorker } from '../../src/taskpane/protocol';
+import { packTable } from '../../src/excel/packedTable';
 import { messageIn } from '../../src/i18n';
 import type { Analysis, InputTable } from '../../src/engine/types';
 
@@ -13,8 +14,7 @@ const day = (n: number) => 45292 + n;
 
 function analysisOf(table: InputTable, currency?: 'IRT'): Analysis {
   const out: FromWorker[] = [];
-  for (const message of tableMessages(table, 100)) handleMessage(message, (m) => out.push(m));
-  handleMessage({ type: 'run', options: { analysisDate: 19_740, model: 'off', clusters: 'off', ...(currency ? { currency } : {}) }, lang: 'en' }, (m) => out.push(m));
+  handleMessage({ type: 'run', table: packTable(table), options: { analysisDate: 19_740, model: 'off', clusters: 'off', ...(currency ? { currency } : {}) }, lang: 'en' }, (m) => out.push(m));
   const done = out[out.length - 1];
   if (done.type !== 'done') throw new Error(JSON.stringify(done));
   return done.analysis;
