@@ -89,11 +89,32 @@ interface Command {
   run: () => unknown;
 }
 
-const encoder = new TextEncoder();
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * UTF-8 length of a string, counted without encoding it (the same figure as
+ * `new TextEncoder().encode(text).length`: a lone surrogate is written as U+FFFD, 3 bytes).
+ * O(length), no allocation; ASCII text (the usual payload) is one regular-expression scan.
+ * @example utf8Length('é') === 2; utf8Length('😀') === 4
+ */
+export function utf8Length(text: string): number {
+  if (!NOT_ASCII.test(text)) return text.length;
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
 
 /** UTF-8 size of a value's JSON. */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value) ?? '').length;
+  return utf8Length(JSON.stringify(value) ?? '');
 }
 
 /** The simulated `Excel.RequestContext`. */
