@@ -5,10 +5,12 @@
  * on the sending side ("Transferable objects",
  * https://developer.mozilla.org/docs/Web/API/Web_Workers_API/Transferable_objects).
  *
- * Per column: a kind per row (empty, number, text, FALSE, TRUE, missing), the numbers at their rows
- * (Float64Array: every double, -0 and NaN included, as it was), and the texts as indices into the
- * column's distinct texts, which are stored end to end as UTF-16 code units (exact, whatever the
- * text holds). Unpacking gives back the very cells that were packed. Pure: no Office or DOM API.
+ * The rows come in parts (one per chunk read), so each part can go to the worker as soon as it is
+ * read. Per part and column: a kind per row (empty, number, text, FALSE, TRUE, missing), the
+ * numbers at their rows (Float64Array: every double, -0 and NaN included, as it was), and the texts
+ * as indices into the column's distinct texts; a part carries only the texts first seen in it, as
+ * UTF-16 code units end to end (exact, whatever the text holds), so parts are read in order.
+ * Unpacking gives back the very cells that were packed. Pure: no Office or DOM API.
  */
 import type { Cell, InputTable } from '../engine';
 
@@ -20,81 +22,96 @@ const FALSE = 3;
 const TRUE = 4;
 const MISSING = 5;
 
-/** One packed column; every field is a transferable buffer's view over the whole buffer. */
+/** One column of one part; every field is a view over a whole transferable buffer. */
 export interface PackedColumn {
   /** One kind per row. */
   kinds: Uint8Array;
-  /** The number of each NUMBER row (absent when the column has none). */
+  /** The number of each NUMBER row (absent when the part has none in this column). */
   numbers?: Float64Array;
-  /** The index of each TEXT row's text among `ends` (absent when the column has no text). */
+  /** The index of each TEXT row's text among the column's distinct texts (all parts so far). */
   texts?: Uint32Array;
-  /** The distinct texts end to end, as UTF-16 code units. */
+  /** The texts first seen in this part, end to end, as UTF-16 code units. */
   dictionary?: Uint16Array;
-  /** End offset in `dictionary` of each distinct text, in first-seen order. */
+  /** End offset in `dictionary` of each of those texts, in first-seen order. */
   ends?: Uint32Array;
 }
 
-/** A table packed by column: what `InputTable` says, with the rows as packed columns. */
+/** Consecutive rows of a table, packed by column. */
+export interface PackedPart {
+  rows: number;
+  columns: PackedColumn[];
+}
+
+/** A table packed by column: what `InputTable` says, with the rows as packed parts in order. */
 export interface PackedTable {
   header: string[];
   rowCount: number;
   firstRowNumber?: number;
   dateFormattedColumns?: boolean[];
-  columns: PackedColumn[];
+  parts: PackedPart[];
 }
 
-/** Packs one column, a row at a time, into buffers sized for `capacity` rows. */
+/** Packs one column, part by part; the distinct texts are numbered across parts. */
 export class ColumnPacker {
-  private readonly kinds: Uint8Array;
+  private kinds = new Uint8Array(0);
   private numbers: Float64Array | undefined;
   private texts: Uint32Array | undefined;
   private readonly index = new Map<string, number>();
-  private readonly distinct: string[] = [];
+  private fresh: string[] = [];
   private length = 0;
 
-  /** @param capacity the number of rows the column will hold */
-  constructor(private readonly capacity: number) {
+  /**
+   * Starts a part.
+   * @param capacity the rows the part will hold
+   */
+  startPart(capacity: number): void {
     this.kinds = new Uint8Array(capacity);
+    this.numbers = undefined;
+    this.texts = undefined;
+    this.length = 0;
   }
 
   /**
-   * Appends a cell: a number, a string, a boolean, null or undefined (anything else is refused).
-   * @throws Error when the column is full or the cell is of another type
+   * Appends a cell: a number, a string, a boolean, null or undefined (a missing cell).
+   * @throws Error when the part is full or the cell is of another type
    */
   push(cell: Cell): void {
     const row = this.length;
-    if (row >= this.capacity) throw new Error('ColumnPacker: more rows than its capacity');
+    const capacity = this.kinds.length;
+    if (row >= capacity) throw new Error('ColumnPacker: more rows than the part holds');
     this.length++;
     if (typeof cell === 'number') {
       this.kinds[row] = NUMBER;
-      (this.numbers ??= new Float64Array(this.capacity))[row] = cell;
+      (this.numbers ??= new Float64Array(capacity))[row] = cell;
     } else if (typeof cell === 'string') {
       this.kinds[row] = TEXT;
       let id = this.index.get(cell);
       if (id === undefined) {
-        id = this.distinct.length;
+        id = this.index.size;
         this.index.set(cell, id);
-        this.distinct.push(cell);
+        this.fresh.push(cell);
       }
-      (this.texts ??= new Uint32Array(this.capacity))[row] = id;
+      (this.texts ??= new Uint32Array(capacity))[row] = id;
     } else if (cell === null) this.kinds[row] = EMPTY;
     else if (cell === undefined) this.kinds[row] = MISSING;
     else if (cell === false || cell === true) this.kinds[row] = cell ? TRUE : FALSE;
     else throw new Error(`ColumnPacker: a cell of type ${typeof cell} cannot be packed`);
   }
 
-  /** The packed column (its buffers sized to the rows pushed). O(rows + text length). */
-  finish(): PackedColumn {
+  /** The part's column (buffers sized to the rows pushed). O(rows + new text length). */
+  finishPart(): PackedColumn {
     const n = this.length;
-    const fit = <T extends Uint8Array | Float64Array | Uint32Array>(a: T): T => (n === this.capacity ? a : (a.slice(0, n) as T));
+    const fit = <T extends Uint8Array | Float64Array | Uint32Array>(a: T): T => (n === a.length ? a : (a.slice(0, n) as T));
     const column: PackedColumn = { kinds: fit(this.kinds) };
     if (this.numbers) column.numbers = fit(this.numbers);
-    if (this.texts) Object.assign(column, { texts: fit(this.texts) }, packTexts(this.distinct));
+    if (this.texts) column.texts = fit(this.texts);
+    if (this.fresh.length > 0) Object.assign(column, packTexts(this.fresh));
+    this.fresh = [];
     return column;
   }
 }
 
-/** Distinct texts → their UTF-16 code units end to end, and the end offset of each. */
+/** Texts → their UTF-16 code units end to end, and the end offset of each. */
 function packTexts(texts: readonly string[]): { dictionary: Uint16Array; ends: Uint32Array } {
   let total = 0;
   for (const s of texts) total += s.length;
@@ -113,32 +130,27 @@ function packTexts(texts: readonly string[]): { dictionary: Uint16Array; ends: U
 const BLOCK = 8192;
 
 /**
- * The distinct texts of a column, in first-seen order (exact: decoded by code unit).
- * O(text length).
+ * Adds the texts first seen in a part's column to the column's distinct texts (exact: decoded by
+ * code unit). O(text length).
+ * @param column the part's column
+ * @param distinct the column's texts of the earlier parts (extended in place)
  */
-export function columnTexts(column: PackedColumn): string[] {
+export function addTexts(column: PackedColumn, distinct: string[]): void {
   const { dictionary, ends } = column;
-  if (!dictionary || !ends) return [];
+  if (!dictionary || !ends) return;
   const blocks: string[] = [];
   for (let i = 0; i < dictionary.length; i += BLOCK) blocks.push(String.fromCharCode.apply(null, dictionary.subarray(i, i + BLOCK) as unknown as number[]));
   const all = blocks.join('');
-  const out = new Array<string>(ends.length);
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
-    out[i] = all.slice(start, ends[i]);
+    distinct.push(all.slice(start, ends[i]));
     start = ends[i];
   }
-  return out;
 }
 
-/**
- * Reads the cells of a packed column by row.
- * @param column the column
- * @returns row → cell (undefined past the column's end)
- */
-export function columnReader(column: PackedColumn): (row: number) => Cell {
+/** Reads one part's column by row, given the column's distinct texts so far. */
+function columnReader(column: PackedColumn, distinct: readonly string[]): (row: number) => Cell {
   const { kinds, numbers, texts } = column;
-  const distinct = columnTexts(column);
   return (row) => {
     switch (kinds[row]) {
       case NUMBER: return (numbers as Float64Array)[row];
@@ -151,43 +163,32 @@ export function columnReader(column: PackedColumn): (row: number) => Cell {
   };
 }
 
-/**
- * Packs an input table; rows narrower than the widest become missing cells, which unpacking leaves
- * out again. O(rows × columns).
- * @example unpackRows(packTable({ header: ['a'], rows: [['x'], [1]] })) → [['x'], [1]]
- */
-export function packTable(table: InputTable): PackedTable {
-  const { header, rows } = table;
-  let width = header.length;
-  for (const row of rows) width = Math.max(width, row.length);
-  const packers = Array.from({ length: width }, () => new ColumnPacker(rows.length));
-  for (const row of rows) for (let c = 0; c < width; c++) packers[c].push(row[c]);
-  const out: PackedTable = { header, rowCount: rows.length, columns: packers.map((p) => p.finish()) };
-  if (table.firstRowNumber !== undefined) out.firstRowNumber = table.firstRowNumber;
-  if (table.dateFormattedColumns !== undefined) out.dateFormattedColumns = table.dateFormattedColumns;
-  return out;
-}
+/** Unpacks parts in order into rows (trailing missing cells left out). */
+export class RowUnpacker {
+  /** The rows unpacked so far. */
+  readonly rows: Cell[][] = [];
+  private readonly distinct: string[][] = [];
 
-/**
- * The rows `from`..`to` of a packed table, each an array of its columns' cells (trailing missing
- * cells left out). O(rows × columns).
- * @param table the packed table
- * @param from first row (default 0)
- * @param to row after the last (default every row)
- */
-export function unpackRows(table: PackedTable, from = 0, to = table.rowCount): Cell[][] {
-  const end = Math.min(to, table.rowCount);
-  const readers = table.columns.map(columnReader);
-  const width = readers.length;
-  const ragged = table.columns.some((c) => c.kinds.includes(MISSING));
-  const rows = new Array<Cell[]>(Math.max(0, end - from));
-  for (let r = from; r < end; r++) {
-    const row: Cell[] = [];
-    for (let c = 0; c < width; c++) row.push(readers[c](r));
-    if (ragged) row.length = rowLength(table.columns, r);
-    rows[r - from] = row;
+  /**
+   * Unpacks the next part. O(rows × columns).
+   * @param part the part after the ones added before
+   * @param limit stop when `rows` holds this many (default: every row)
+   */
+  add(part: PackedPart, limit = Infinity): void {
+    const { columns } = part;
+    const readers = columns.map((column, c) => {
+      addTexts(column, (this.distinct[c] ??= []));
+      return columnReader(column, this.distinct[c]);
+    });
+    const ragged = columns.some((c) => c.kinds.includes(MISSING));
+    const end = Math.min(part.rows, limit - this.rows.length);
+    for (let r = 0; r < end; r++) {
+      const row: Cell[] = [];
+      for (let c = 0; c < readers.length; c++) row.push(readers[c](r));
+      if (ragged) row.length = rowLength(columns, r);
+      this.rows.push(row);
+    }
   }
-  return rows;
 }
 
 /** The cells of row `r` up to its last one that is not missing. */
@@ -198,20 +199,72 @@ function rowLength(columns: readonly PackedColumn[], r: number): number {
 }
 
 /**
- * The engine's input table of a packed table (every row unpacked).
- * @param table the packed table
- * @param rowLimit unpack at most this many rows (e.g. what column detection samples)
+ * Packs rows as one part; rows narrower than the widest get missing cells, which unpacking leaves
+ * out again. O(rows × columns).
+ * @param rows the rows
+ * @param width the columns (default: the widest row)
+ * @param packers the columns' packers, when earlier parts were packed with them
  */
-export function inputTable(table: PackedTable, rowLimit = table.rowCount): InputTable {
-  const out: InputTable = { header: table.header, rows: unpackRows(table, 0, rowLimit) };
+export function packPart(rows: readonly Cell[][], width = rows.reduce((w, r) => Math.max(w, r.length), 0), packers = Array.from({ length: width }, () => new ColumnPacker())): PackedPart {
+  for (const p of packers) p.startPart(rows.length);
+  for (const row of rows) for (let c = 0; c < packers.length; c++) packers[c].push(row[c]);
+  return { rows: rows.length, columns: packers.map((p) => p.finishPart()) };
+}
+
+/**
+ * Packs an input table as one part.
+ * @example inputTable(packTable({ header: ['a'], rows: [['x'], [1]] })).rows → [['x'], [1]]
+ */
+export function packTable(table: InputTable): PackedTable {
+  const { header, rows } = table;
+  let width = header.length;
+  for (const row of rows) width = Math.max(width, row.length);
+  const out: PackedTable = { header, rowCount: rows.length, parts: [packPart(rows, width)] };
   if (table.firstRowNumber !== undefined) out.firstRowNumber = table.firstRowNumber;
   if (table.dateFormattedColumns !== undefined) out.dateFormattedColumns = table.dateFormattedColumns;
   return out;
 }
 
-/** The buffers of a packed table, for the transfer list of `postMessage`. */
-export function tableBuffers(table: PackedTable): ArrayBuffer[] {
+/**
+ * The engine's input table of a packed table.
+ * @param table the packed table
+ * @param rowLimit unpack at most this many rows (default: every row)
+ */
+export function inputTable(table: PackedTable, rowLimit = Infinity): InputTable {
+  const unpacker = new RowUnpacker();
+  for (const part of table.parts) if (unpacker.rows.length < rowLimit) unpacker.add(part, rowLimit);
+  const out: InputTable = { header: table.header, rows: unpacker.rows };
+  if (table.firstRowNumber !== undefined) out.firstRowNumber = table.firstRowNumber;
+  if (table.dateFormattedColumns !== undefined) out.dateFormattedColumns = table.dateFormattedColumns;
+  return out;
+}
+
+/**
+ * Every cell of one column, in row order (undefined where a row has no such cell). O(rows).
+ * @param table the packed table
+ * @param index the column
+ */
+export function columnCells(table: PackedTable, index: number): Cell[] {
+  const out: Cell[] = [];
+  const distinct: string[] = [];
+  for (const part of table.parts) {
+    const column = part.columns[index];
+    if (!column) {
+      for (let r = 0; r < part.rows; r++) out.push(undefined);
+      continue;
+    }
+    addTexts(column, distinct);
+    const read = columnReader(column, distinct);
+    for (let r = 0; r < part.rows; r++) out.push(read(r));
+  }
+  return out;
+}
+
+/** The buffers of packed parts, for the transfer list of `postMessage`. */
+export function partBuffers(parts: readonly PackedPart[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const c of table.columns) for (const a of [c.kinds, c.numbers, c.texts, c.dictionary, c.ends]) if (a) out.push(a.buffer as ArrayBuffer);
+  for (const part of parts) {
+    for (const c of part.columns) for (const a of [c.kinds, c.numbers, c.texts, c.dictionary, c.ends]) if (a) out.push(a.buffer as ArrayBuffer);
+  }
   return out;
 }

@@ -12,7 +12,7 @@ import type { Lang } from '../i18n';
 import { CellRect, intersect, parseRect, rectAddress, splitAddress } from './a1';
 import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './chunks';
 import { ExcelInputError } from './errors';
-import { ColumnPacker, type PackedColumn, type PackedTable } from './packedTable';
+import { ColumnPacker, type PackedPart, type PackedTable, packPart } from './packedTable';
 import { type ExcelHost, assertBaseApi } from './host';
 import type { SourceRef } from './settings';
 import { SOURCE_MARKER, resolveMarkers } from './markers';
@@ -26,6 +26,11 @@ export interface ReadOptions {
   budgetBytes?: number;
   /** Language of refusal messages. */
   lang?: Lang;
+  /**
+   * Takes each part as it is read (e.g. to send it to the worker at once; the read goes on when the
+   * returned promise settles); the result's `data.parts` then holds none of them.
+   */
+  onPart?: (part: PackedPart) => void | Promise<void>;
 }
 
 /** What was read. */
@@ -90,30 +95,29 @@ export const HEAD_ROWS = 1000;
 /** Packs a block's rows as they arrive: Excel's '' (empty) becomes null; error values are counted. */
 class RowPacker {
   readonly head: Cell[][] = [];
+  readonly parts: PackedPart[] = [];
   errorCells = 0;
   anyValue = false;
   private readonly packers: ColumnPacker[];
 
-  constructor(width: number, private readonly rows: number) {
-    this.packers = Array.from({ length: width }, () => new ColumnPacker(rows));
+  constructor(width: number, private readonly onPart?: (part: PackedPart) => void | Promise<void>) {
+    this.packers = Array.from({ length: width }, () => new ColumnPacker());
   }
 
-  add(part: readonly Cell[][]): void {
-    const packers = this.packers;
-    for (const row of part) {
-      for (let c = 0; c < packers.length; c++) {
-        let v = row[c];
-        if (v === '') v = row[c] = null;
+  async add(rows: Cell[][]): Promise<void> {
+    const width = this.packers.length;
+    for (const row of rows) {
+      for (let c = 0; c < width; c++) {
+        const v = row[c];
+        if (v === '') row[c] = null;
         else if (typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_TEXT.test(v)) this.errorCells++;
-        if (v !== null) this.anyValue = true;
-        packers[c].push(v);
+        if (v !== '' && v !== null) this.anyValue = true;
       }
       if (this.head.length < HEAD_ROWS) this.head.push(row);
     }
-  }
-
-  finish(): PackedColumn[] {
-    return this.packers.map((p) => p.finish());
+    const part = packPart(rows, width, this.packers);
+    if (this.onPart) await this.onPart(part);
+    else this.parts.push(part);
   }
 }
 
@@ -165,19 +169,19 @@ async function readBlock(context: Excel.RequestContext, given: Block, options: R
   const dateFormattedColumns = dateColumns(sample, first.numberFormat.slice(1));
   const size = chunkRows(sampledRowBytes(sample), options.budgetBytes ?? PAYLOAD_BUDGET_BYTES);
   const total = rows - 1;
-  const packer = new RowPacker(columns, total);
-  packer.add(sample);
+  const packer = new RowPacker(columns, options.onPart);
+  await packer.add(sample);
   options.onProgress?.(sampleCount / total);
   for (const [start, end] of chunkSpans(total - sampleCount, size)) {
     const range = sheet.getRange(rectAddress({ row: row + 1 + sampleCount + start, column, rows: end - start, columns }));
     range.load('values');
     await context.sync();
-    packer.add(range.values as Cell[][]);
+    await packer.add(range.values as Cell[][]);
     options.onProgress?.((sampleCount + end) / total);
   }
   if (!packer.anyValue) throw new ExcelInputError('excel.headerOnly', { address }, lang);
   return {
-    data: { header, rowCount: total, columns: packer.finish(), firstRowNumber: row + 2, dateFormattedColumns },
+    data: { header, rowCount: total, parts: packer.parts, firstRowNumber: row + 2, dateFormattedColumns },
     head: packer.head,
     address,
     source: block.source,

@@ -19,7 +19,7 @@ import { ExcelInputError } from './errors';
 import { type ExcelHost, supportsExcelApi } from './host';
 import type { ReadResult } from './read';
 import { existingMarkers } from './markers';
-import { columnReader } from './packedTable';
+import { columnCells } from './packedTable';
 import { type WriteBackRecord, queueOutputRecord, readOutputRecord } from './sheets';
 
 /** Options of a write-back. */
@@ -55,11 +55,10 @@ export function writeBackRows(read: ReadResult, analysis: Analysis): (string | n
   const customerColumn = analysis.settings.columns.find((c) => c.role === 'customer')?.index;
   const byId = new Map<string, { segment: string; rfmCode: number }>();
   for (const c of analysis.customers) byId.set(c.id, c);
-  const column = customerColumn === undefined ? undefined : read.data.columns[customerColumn];
-  const cell = column ? columnReader(column) : () => undefined;
+  const cells = customerColumn === undefined ? [] : columnCells(read.data, customerColumn);
   const out = new Array<(string | number | null)[]>(read.data.rowCount);
   for (let r = 0; r < out.length; r++) {
-    const id = customerColumn === undefined ? undefined : normalizeId(cell(r));
+    const id = customerColumn === undefined ? undefined : normalizeId(cells[r]);
     const hit = id === undefined ? undefined : byId.get(id);
     out[r] = hit ? [hit.segment, hit.rfmCode] : [null, null];
   }

@@ -8,10 +8,8 @@
  * options.ts, and a failure becomes a message in failures.ts.
  */
 import { t, type Lang } from '../i18n';
-import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind, InputTable, ProgressFn } from '../engine';
-import type { PackedTable } from '../excel/packedTable';
+import type { Analysis, AnalysisOptions, ColumnMapping, ColumnRole, InputKind, InputTable } from '../engine';
 import type { RefreshNotice } from '../commands/notice';
-import type { WorkbookPlan } from '../report/plan';
 import { detectMapping } from './detect';
 import { failureShown, messageText, PaneError } from './failures';
 import type { PaneHost, SourceBlock } from './host';
@@ -20,15 +18,15 @@ import { roleLabel } from './mapping';
 import { localText, type LocalText } from './messages';
 import { analysisOptionsOf } from './options';
 import type { PaneState, PaneView } from './paneState';
-import { CancelledError, type Run } from './runner';
+import { CancelledError, type PaneResult, type Run, type RunFeed } from './runner';
 import { checkMapping } from './validate';
 import { listSheetFor, NO_CONTACTS } from './lists';
 import type { CampaignContacts } from '../report/campaignList';
 
 export type { PaneForm, PaneState, PaneView, ShownMapping, ShownRun } from './paneState';
 
-/** Starts the analysis (in a Web Worker in the pane; in-process in tests). */
-export type StartRun = (table: PackedTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn) => Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }>;
+/** Opens an analysis: a Web Worker in the pane (runner.ts), in-process in tests. */
+export type OpenRun = () => RunFeed<PaneResult>;
 
 /** Stage names (the pane's, and Refresh's 'read'/'write') → label; the engine's stages show as analyzing. */
 const STAGE_KEYS: Record<string, string> = {
@@ -59,7 +57,9 @@ export class PaneController {
   private state: PaneState;
   /** The block read by "Read the data", used by the next Analyze (then forgotten). */
   private block: SourceBlock | undefined;
-  private run: Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }> | undefined;
+  private run: Run<PaneResult> | undefined;
+  /** The analysis opened while the source is read (its parts go to it as they are read). */
+  private feed: RunFeed<PaneResult> | undefined;
   /** Set by Cancel; checked between the stages that cannot be interrupted (reading). */
   private cancelRequested = false;
   private shownHeader = '';
@@ -71,11 +71,11 @@ export class PaneController {
 
   /**
    * @param host the workbook
-   * @param startRun starts an analysis
+   * @param openRun opens an analysis
    * @param view draws the state and reads the form
    * @param lang the starting language
    */
-  constructor(private readonly host: PaneHost, private readonly startRun: StartRun, private readonly view: PaneView, lang: Lang) {
+  constructor(private readonly host: PaneHost, private readonly openRun: OpenRun, private readonly view: PaneView, lang: Lang) {
     this.state = { lang, busy: false, cancellable: false };
   }
 
@@ -133,12 +133,15 @@ export class PaneController {
     });
   }
 
-  /** Reads the chosen source, shows the detected mapping (when the header changed) and what was read. */
-  private async readSource(): Promise<SourceBlock> {
+  /**
+   * Reads the chosen source, shows the detected mapping (when the header changed) and what was read.
+   * @param feed an analysis that takes the parts as they are read (the block then keeps none)
+   */
+  private async readSource(feed?: RunFeed<PaneResult>): Promise<SourceBlock> {
     const picked = this.view.form.source();
     if (picked.kind === 'table' && !picked.name) throw new PaneError({ key: 'pane.error.noTable' });
     this.progress(0, 'reading');
-    const read = await this.host.read(picked, (fraction) => this.progress(fraction, 'reading'));
+    const read = await this.host.read(picked, (fraction) => this.progress(fraction, 'reading'), feed && ((part) => feed.part(part)));
     const headerKey = JSON.stringify(read.data.header);
     if (headerKey !== this.shownHeader) this.showDetected(read, detectMapping(headTable(read)));
     this.shownHeader = headerKey;
@@ -173,12 +176,16 @@ export class PaneController {
     return run;
   }
 
-  /** Analyze: read (unless just read), check, run in the worker, write, show the summary. */
+  /**
+   * Analyze: read (unless just read; the parts go to the worker as they are read), check, run in the
+   * worker, write, show the summary.
+   */
   async analyze(): Promise<void> {
     this.cancelRequested = false;
     this.update({ error: undefined, status: undefined, busy: true, cancellable: true, progress: { percent: 0, stageKey: stageKey('reading') } });
+    const feed = (this.feed = this.openRun());
     try {
-      const source = this.block ?? (await this.readSource());
+      const source = this.block ?? (await this.readSource(feed));
       if (this.cancelRequested) throw new CancelledError();
       const mapping = this.view.form.mapping();
       const kind = this.view.form.inputKind();
@@ -187,7 +194,7 @@ export class PaneController {
       if (mappingProblem) throw this.detectionProblem ? new PaneError({ key: 'pane.error.input' }, this.detectionProblem) : new PaneError(mappingProblem);
       const { options, writeBack } = this.analysisOptions(mapping, kind);
       const lang = this.state.lang;
-      this.run = this.startRun(source.data, options, lang, (f, stage) => this.progress(f, stage));
+      this.run = feed.start(source.data, options, lang, (f, stage) => this.progress(f, stage));
       if (this.cancelRequested) this.run.cancel();
       const { analysis, plan, contacts } = await this.run.result;
       this.run = undefined;
@@ -201,6 +208,8 @@ export class PaneController {
     } catch (error) {
       this.showFailure(error, true);
     } finally {
+      feed.cancel();
+      this.feed = undefined;
       this.run = undefined;
       this.block = undefined;
       this.update({ busy: false, cancellable: false, progress: undefined });
@@ -238,6 +247,7 @@ export class PaneController {
   cancel(): void {
     this.cancelRequested = true;
     this.run?.cancel();
+    this.feed?.cancel();
   }
 
   /** Shows a failure (failures.ts): a cancelled run as a status, anything else as an error. */

@@ -6,6 +6,7 @@ import type { AnalysisOptions, Analysis, ColumnMapping } from '../engine';
 import type { SheetPlan, WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
 import type { ReadResult } from '../excel/read';
+import type { PackedPart } from '../excel/packedTable';
 
 /** Where the data comes from. */
 export type SourceChoice = { kind: 'selection' } | { kind: 'table'; name: string };
@@ -31,8 +32,8 @@ export interface PaneHost {
   saveLanguage(lang: Lang): Promise<void>;
   /** Names of the workbook's Excel tables (our own output tables excluded). */
   listTables(): Promise<string[]>;
-  /** Reads the source block. */
-  read(choice: SourceChoice, onProgress: (fraction: number) => void): Promise<SourceBlock>;
+  /** Reads the source block; with `onPart`, each part read goes there instead of into the block (read.ts). */
+  read(choice: SourceChoice, onProgress: (fraction: number) => void, onPart?: (part: PackedPart) => Promise<void>): Promise<SourceBlock>;
   /** Writes the plan (and write-back), saves the settings; returns the output sheet names. */
   write(plan: WorkbookPlan, analysis: Analysis, block: SourceBlock, settings: RunSettings, onProgress: (fraction: number) => void): Promise<string[]>;
   /** Writes a campaign list to a new sheet (a free name made from the plan's) and activates it; returns its name. */

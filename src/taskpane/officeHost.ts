@@ -43,7 +43,7 @@ export function createOfficeHost(excel: ExcelHost = officeHost(), displayLanguag
       });
     },
     listTables: () => listSourceTables(excel),
-    read: (choice, onProgress) => (choice.kind === 'table' ? readTable(excel, choice.name, { onProgress }) : readSelection(excel, { onProgress })),
+    read: (choice, onProgress, onPart) => (choice.kind === 'table' ? readTable(excel, choice.name, { onProgress, onPart }) : readSelection(excel, { onProgress, onPart })),
     async write(plan, analysis, block, settings, onProgress) {
       const result = await writeRun(excel, { plan, analysis, read: block, options: settings.options, lang: settings.lang, writeBack: settings.writeBack, onProgress });
       return result.render.sheets.map((sheet) => sheet.name);

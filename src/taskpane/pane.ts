@@ -8,7 +8,7 @@ import { REFRESH_EVENT, type RefreshNotice } from '../commands/notice';
 import { PaneController } from './controller';
 import type { PaneHost } from './host';
 import { asLang, langFromDisplayLanguage } from './lang';
-import { runInWorker } from './runner';
+import { openPaneRun } from './runner';
 import { bindPaneEvents, createPaneView } from './view';
 
 /**
@@ -28,8 +28,7 @@ export async function initialLanguage(host: PaneHost): Promise<Lang> {
  */
 export async function startPane(host: PaneHost, workerUrl: string): Promise<{ lang: () => Lang; controller: PaneController }> {
   const view = createPaneView((name) => void host.activateSheet(name).catch(() => undefined));
-  const startRun = (...args: Parameters<typeof runInWorker> extends [string, ...infer R] ? R : never) => runInWorker(workerUrl, ...args);
-  const controller = new PaneController(host, startRun, view, await initialLanguage(host));
+  const controller = new PaneController(host, () => openPaneRun(workerUrl), view, await initialLanguage(host));
   bindPaneEvents(controller, (value) => asLang(value) ?? 'en');
   window.addEventListener(REFRESH_EVENT, (event) => controller.refreshNotice((event as CustomEvent<RefreshNotice>).detail));
   controller.start();

@@ -1,11 +1,12 @@
 /**
  * Runs an analysis in the Web Worker with progress and cancel. Cancel terminates the worker, so
- * nothing of the run survives; a new worker is started for each run. The packed table's buffers are
+ * nothing of the run survives; a new worker is started for each run, when the pane starts reading
+ * (so the worker loads, and unpacks each part, while the rest is read). The table's packed parts are
  * transferred to the worker (no copy: the pane's views are empty meanwhile) and come back with the
  * result, into the same PackedTable object; after a failure or Cancel they are gone.
  */
 import type { Analysis, AnalysisOptions, ProgressFn } from '../engine';
-import { tableBuffers, type PackedTable } from '../excel/packedTable';
+import { partBuffers, type PackedPart, type PackedTable } from '../excel/packedTable';
 import type { WorkbookPlan } from '../report/plan';
 import type { Lang } from '../i18n';
 import type { FromWorker, ToWorker } from './protocol';
@@ -33,29 +34,66 @@ export interface Run<R> {
   cancel(): void;
 }
 
-function start<R>(workerUrl: string, table: PackedTable, options: AnalysisOptions, lang: Lang | undefined, onProgress: ProgressFn, pick: (message: Extract<FromWorker, { type: 'done' }>) => R): Run<R> {
-  const worker = new Worker(workerUrl);
-  let rejectRun: ((e: Error) => void) | undefined;
-  const result = new Promise<R>((resolve, reject) => {
-    rejectRun = reject;
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const message = event.data;
-      if (message.type === 'progress') return onProgress(message.fraction, message.stage);
-      worker.terminate();
-      if (message.type === 'done') {
-        table.columns = message.table.columns;
-        resolve(pick(message));
-      } else reject(new WorkerError(message.message, message.inputError, message.key, message.params));
+/** What the pane's Analyze gets. */
+export type PaneResult = { analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts };
+
+/** A worker started before its run: parts of the table can go to it while the rest is read. */
+export interface RunFeed<R> {
+  /**
+   * Sends the next part of the table (its buffers are moved). Until the worker says it is ready,
+   * resolves in a new task: a worker starts only when its page gets a turn, and a read over the
+   * simulator (whose syncs resolve at once) would otherwise keep the page busy to its end.
+   */
+  part(part: PackedPart): Promise<void>;
+  /** Sends the table's remaining parts and starts the run. */
+  start(table: PackedTable, options: AnalysisOptions, lang: Lang | undefined, onProgress: ProgressFn): Run<R>;
+  /** Stops the worker (nothing happens when its run has ended). */
+  cancel(): void;
+}
+
+/** Resolves in a new task (a message to itself: no timer clamping), after the tasks already queued. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
     };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new WorkerError(event.message || 'the analysis worker failed', false));
-    };
+    channel.port2.postMessage(undefined);
   });
-  const run: ToWorker = { type: 'run', table, options, lang };
-  worker.postMessage(run, tableBuffers(table));
+}
+
+function open<R>(workerUrl: string, pick: (message: Extract<FromWorker, { type: 'done' }>) => R): RunFeed<R> {
+  const worker = new Worker(workerUrl);
+  let ready = false;
+  worker.onmessage = (event: MessageEvent<FromWorker>) => void (ready ||= event.data.type === 'ready');
+  let rejectRun: ((e: Error) => void) | undefined;
   return {
-    result,
+    part(part) {
+      worker.postMessage({ type: 'part', part } satisfies ToWorker, partBuffers([part]));
+      return ready ? Promise.resolve() : nextTask();
+    },
+    start(table, options, lang, onProgress) {
+      const result = new Promise<R>((resolve, reject) => {
+        rejectRun = reject;
+        worker.onmessage = (event: MessageEvent<FromWorker>) => {
+          const message = event.data;
+          if (message.type === 'ready') return;
+          if (message.type === 'progress') return onProgress(message.fraction, message.stage);
+          worker.terminate();
+          if (message.type === 'done') {
+            table.parts = message.parts;
+            resolve(pick(message));
+          } else reject(new WorkerError(message.message, message.inputError, message.key, message.params));
+        };
+        worker.onerror = (event) => {
+          worker.terminate();
+          reject(new WorkerError(event.message || 'the analysis worker failed', false));
+        };
+      });
+      worker.postMessage({ type: 'run', table, options, lang } satisfies ToWorker, partBuffers(table.parts));
+      return { result, cancel: () => this.cancel() };
+    },
     cancel() {
       worker.terminate();
       rejectRun?.(new CancelledError());
@@ -64,24 +102,21 @@ function start<R>(workerUrl: string, table: PackedTable, options: AnalysisOption
 }
 
 /**
- * Starts the engine and the report layout in a new worker.
+ * Starts a worker for the pane's next Analyze: the engine and the report layout.
  * @param workerUrl URL of worker.js
- * @param table the input (its buffers are the worker's until the result)
- * @param options analysis options
- * @param lang output language of the plan
- * @param onProgress fraction 0..1 and stage name
- * @returns the run: its result (analysis, plan and the table's contact columns) and a cancel function
+ * @returns the feed: parts as they are read, then the run (analysis, plan and the table's contact columns)
  */
-export function runInWorker(workerUrl: string, table: PackedTable, options: AnalysisOptions, lang: Lang, onProgress: ProgressFn): Run<{ analysis: Analysis; plan: WorkbookPlan; contacts?: CampaignContacts }> {
-  return start(workerUrl, table, options, lang, onProgress, (m) => ({ analysis: m.analysis, plan: m.plan as WorkbookPlan, contacts: m.contacts }));
+export function openPaneRun(workerUrl: string): RunFeed<PaneResult> {
+  return open(workerUrl, (m) => ({ analysis: m.analysis, plan: m.plan as WorkbookPlan, contacts: m.contacts }));
 }
 
 /**
  * The engine's `analyze` run in a worker, in the shape src/excel's Refresh accepts
- * (`RefreshDeps.analyze`), so the ribbon's Refresh keeps the page responsive too.
+ * (`RefreshDeps.analyze`), so the ribbon's Refresh keeps the page responsive too. The table's parts
+ * are the worker's until the analysis resolves.
  * @param workerUrl URL of worker.js
  * @returns an analyze function returning a promise
  */
 export function workerAnalyze(workerUrl: string): (table: PackedTable, options: AnalysisOptions, onProgress?: ProgressFn) => Promise<Analysis> {
-  return (table, options, onProgress) => start(workerUrl, table, options, undefined, onProgress ?? (() => undefined), (m) => m.analysis).result;
+  return (table, options, onProgress) => open(workerUrl, (m) => m.analysis).start(table, options, undefined, onProgress ?? (() => undefined)).result;
 }

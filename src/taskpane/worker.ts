@@ -1,11 +1,11 @@
 /**
- * The analysis worker: receives the packed table (its buffers transferred, not copied), unpacks the
- * rows, runs the engine with progress events, and lays out the workbook plan, all off the pane's UI
- * thread; the table's buffers go back with the result. Bundled by webpack as worker.js.
+ * The analysis worker: receives the table's packed parts (their buffers transferred, not copied),
+ * unpacks each as it arrives, runs the engine with progress events, and lays out the workbook plan,
+ * all off the pane's UI thread; the parts go back with the result. Bundled by webpack as worker.js.
  */
 import { analyze } from '../engine';
 import { buildWorkbookPlan } from '../report/build';
-import { inputTable, tableBuffers } from '../excel/packedTable';
+import { RowUnpacker, partBuffers, type PackedPart } from '../excel/packedTable';
 import { keyOf } from './messages';
 import { paneContacts } from './lists';
 import { addPaneWallet } from './wallet';
@@ -13,6 +13,9 @@ import type { FromWorker, ToWorker } from './protocol';
 
 /** Posts a message, moving the given buffers. */
 export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+/** The parts received ahead of the run, and their rows. */
+let received: { parts: PackedPart[]; rows: RowUnpacker } = { parts: [], rows: new RowUnpacker() };
 
 /** Progress is posted at most every 1% to keep the message queue short. */
 function progressPoster(post: Post) {
@@ -26,20 +29,33 @@ function progressPoster(post: Post) {
 }
 
 /**
- * Handles the pane's message: analyses the table, answers with the result or the error.
- * @param message the run
+ * Handles one message from the pane: a part is unpacked and kept; the run analyses every row
+ * received, answers with the result or the error, and forgets them.
+ * @param message the message
  * @param post how to answer
  */
 export function handleMessage(message: ToWorker, post: Post): void {
+  if (message.type === 'part') {
+    received.parts.push(message.part);
+    received.rows.add(message.part);
+    return;
+  }
+  const { parts, rows } = received;
+  received = { parts: [], rows: new RowUnpacker() };
   try {
-    const table = inputTable(message.table);
+    for (const part of message.table.parts) {
+      parts.push(part);
+      rows.add(part);
+    }
+    const { header, firstRowNumber, dateFormattedColumns } = message.table;
+    const table = { header, rows: rows.rows, firstRowNumber, dateFormattedColumns };
     const analysis = analyze(table, message.options, progressPoster(post));
     addPaneWallet(table, analysis);
-    const back = tableBuffers(message.table);
-    if (!message.lang) return post({ type: 'done', analysis, table: message.table }, back);
+    const back = partBuffers(parts);
+    if (!message.lang) return post({ type: 'done', analysis, parts }, back);
     post({ type: 'progress', fraction: 1, stage: 'planning' });
     const plan = buildWorkbookPlan(analysis, { lang: message.lang });
-    post({ type: 'done', analysis, table: message.table, plan, contacts: paneContacts(table, analysis) }, back);
+    post({ type: 'done', analysis, parts, plan, contacts: paneContacts(table, analysis) }, back);
   } catch (error) {
     const err = error as Error;
     post({ type: 'error', message: err.message || String(error), inputError: err.name === 'InputError', ...keyOf(error) });
@@ -49,4 +65,5 @@ export function handleMessage(message: ToWorker, post: Post): void {
 declare const self: { onmessage: ((event: { data: ToWorker }) => void) | null; postMessage(message: FromWorker, transfer?: ArrayBuffer[]): void };
 if (typeof self !== 'undefined' && typeof (self as unknown as { importScripts?: unknown }).importScripts === 'function') {
   self.onmessage = (event) => handleMessage(event.data, (m, transfer) => self.postMessage(m, transfer ?? []));
+  self.postMessage({ type: 'ready' });
 }

@@ -8,5 +8,5 @@ import { inputTable, type PackedTable } from '../../src/excel/packedTable';
 
 /** Analyses a raw transactions table (or a packed one, as read and as Refresh's analyze gets it). */
 export function analyzeTable(table: InputTable | PackedTable, options: AnalysisOptions = {}): Analysis {
-  return analyze('columns' in table ? inputTable(table) : table, { clusters: 'off', model: 'off', ...options });
+  return analyze('parts' in table ? inputTable(table) : table, { clusters: 'off', model: 'off', ...options });
 }

@@ -5,9 +5,12 @@
  */
 import { t, type Lang } from '../../src/i18n';
 import type { Analysis, AnalysisOptions, InputTable } from '../../src/engine/types';
-import { PaneController, type PaneForm, type PaneState, type StartRun } from '../../src/taskpane/controller';
+import { PaneController, type PaneForm, type PaneState } from '../../src/taskpane/controller';
 import type { PaneHost, RunSettings, SourceBlock } from '../../src/taskpane/host';
-import { CancelledError, type Run } from '../../src/taskpane/runner';
+import { CancelledError, type PaneResult, type Run, type RunFeed } from '../../src/taskpane/runner';
+
+/** A run started on the table (in-process here). */
+type StartRun = RunFeed<PaneResult>['start'];
 import type { SheetPlan, WorkbookPlan } from '../../src/report/plan';
 import { packTable } from '../../src/excel/packedTable';
 
@@ -56,7 +59,7 @@ function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analys
     activateSheet: async () => undefined,
   };
   const startRun: StartRun = opts.startRun ?? ((_table, options, lang) => {
-    f.runs.push({ options, lang });
+    f.runs.push({ options, lang: lang as Lang });
     return { result: Promise.resolve({ analysis: opts.result ?? analysis(3, 4), plan: {} as WorkbookPlan }), cancel: () => undefined };
   });
   // The mapping dropdowns hold what detection chose (the view draws state.mapping into them).
@@ -66,7 +69,7 @@ function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analys
     mapping: () => (f.form.mapping ? f.form.mapping() : { ...(f.controller.current.mapping?.mapping ?? {}) }),
     options: () => f.form.options,
   };
-  f.controller = new PaneController(host, startRun, { form, render: (s) => void f.states.push(s), focusSummary: () => void f.focused++ }, opts.lang ?? 'en');
+  f.controller = new PaneController(host, () => ({ part: async () => undefined, start: startRun, cancel: () => undefined }), { form, render: (s) => void f.states.push(s), focusSummary: () => void f.focused++ }, opts.lang ?? 'en');
   return f;
 }
 

@@ -6,7 +6,7 @@
 import { handleMessage } from '../../src/taskpane/worker';
 import type { FromWorker } from '../../src/taskpane/protocol';
 import type { InputTable } from '../../src/engine/types';
-import { packTable, tableBuffers } from '../../src/excel/packedTable';
+import { ColumnPacker, packPart, packTable, partBuffers } from '../../src/excel/packedTable';
 
 /** Excel serial of 2024-01-01 plus n days. */
 const day = (n: number) => 45292 + n;
@@ -35,12 +35,27 @@ describe('handleMessage', () => {
     const done = out[out.length - 1];
     expect(done.type).toBe('done');
     if (done.type !== 'done') return;
-    expect(done.table).toBe(packed);
-    expect(moved[moved.length - 1]).toEqual(tableBuffers(packed));
+    expect(done.parts).toEqual(packed.parts);
+    expect(moved[moved.length - 1]).toEqual(partBuffers(packed.parts));
     const byId = Object.fromEntries(done.analysis.customers.map((c) => [c.id, [c.recencyDays, c.frequency, c.monetary]]));
     expect(byId).toEqual({ a: [2, 2, 30], b: [5, 1, 30] });
     expect(done.plan?.lang).toBe('fa');
     expect(out.some((m) => m.type === 'progress')).toBe(true);
+  });
+
+  test('parts sent ahead of the run give the same result, and all of them come back', () => {
+    const packers = [new ColumnPacker(), new ColumnPacker(), new ColumnPacker()];
+    const parts = [packPart(table.rows.slice(0, 1), 3, packers), packPart(table.rows.slice(1, 2), 3, packers), packPart(table.rows.slice(2), 3, packers)];
+    const out: FromWorker[] = [];
+    handleMessage({ type: 'part', part: parts[0] }, (m) => out.push(m));
+    handleMessage({ type: 'part', part: parts[1] }, (m) => out.push(m));
+    handleMessage({ type: 'run', table: { ...table, rowCount: 3, parts: [parts[2]] }, options: { analysisDate: 19_730 }, lang: 'fa' }, (m) => out.push(m));
+    const done = out[out.length - 1];
+    const whole = runAll(table, 'fa');
+    const last = whole[whole.length - 1];
+    if (done.type !== 'done' || last.type !== 'done') throw new Error('no result');
+    expect({ ...done, parts: [] }).toEqual({ ...last, parts: [] });
+    expect(done.parts).toEqual(parts);
   });
 
   test('without a language the worker only analyses (Refresh builds the plan)', () => {
