@@ -35,11 +35,13 @@ interface Fixture {
   saved: Lang[];
   form: { options: ReturnType<PaneForm['options']>; mapping?: PaneForm['mapping'] };
   focused: number;
+  /** What the worker feed got: parts ahead of the run, the parts the run carried, cancels. */
+  feed: { parts: number; runParts: number[]; cancels: number };
 }
 
 function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analysis; startRun?: StartRun } = {}): Fixture {
   const f = {
-    states: [] as PaneState[], writes: [] as RunSettings[], lists: [] as SheetPlan[], runs: [] as Fixture['runs'], saved: [] as Lang[], focused: 0,
+    states: [] as PaneState[], writes: [] as RunSettings[], lists: [] as SheetPlan[], runs: [] as Fixture['runs'], saved: [] as Lang[], focused: 0, feed: { parts: 0, runParts: [] as number[], cancels: 0 },
     form: { options: { bins: '5', analysisDate: '', split: 'mean', dayMonth: '', zeroAmounts: 'purchase', writeBack: false } } as Fixture['form'],
   } as Fixture;
   const host: PaneHost = {
@@ -47,7 +49,11 @@ function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analys
     savedLanguage: async () => undefined,
     saveLanguage: async (lang) => void f.saved.push(lang),
     listTables: async () => [],
-    read: async () => block(opts.rows),
+    read: async (_choice, _progress, onPart) => {
+      const read = block(opts.rows);
+      if (onPart) for (const part of read.data.parts.splice(0)) await onPart(part);
+      return read;
+    },
     write: async (_plan, _a, _b, settings) => {
       f.writes.push(settings);
       return ['Summary', 'Customers'];
@@ -69,7 +75,12 @@ function fixture(opts: { lang?: Lang; rows?: InputTable['rows']; result?: Analys
     mapping: () => (f.form.mapping ? f.form.mapping() : { ...(f.controller.current.mapping?.mapping ?? {}) }),
     options: () => f.form.options,
   };
-  f.controller = new PaneController(host, () => ({ part: async () => undefined, start: startRun, cancel: () => undefined }), { form, render: (s) => void f.states.push(s), focusSummary: () => void f.focused++ }, opts.lang ?? 'en');
+  const openRun = () => ({
+    part: async () => void f.feed.parts++,
+    start: ((table, ...rest) => (f.feed.runParts.push(table.parts.length), startRun(table, ...rest))) as StartRun,
+    cancel: () => void f.feed.cancels++,
+  });
+  f.controller = new PaneController(host, openRun, { form, render: (s) => void f.states.push(s), focusSummary: () => void f.focused++ }, opts.lang ?? 'en');
   return f;
 }
 
@@ -154,6 +165,24 @@ describe('PaneController', () => {
     expect(f.writes).toEqual([]);
     expect(text(f.controller.current, 'status')).toBe(t('en', 'pane.cancelled'));
     expect(f.controller.current.summary).toBeUndefined();
+  });
+
+  test('Analyze without a read sends each part to the worker as it is read; Read first sends them with the run', async () => {
+    const f = fixture();
+    await f.controller.analyze();
+    expect(f.feed).toEqual({ parts: 1, runParts: [0], cancels: 1 });
+    await f.controller.check();
+    await f.controller.analyze();
+    expect(f.feed).toEqual({ parts: 1, runParts: [0, 1], cancels: 2 });
+    expect(f.writes).toHaveLength(2);
+  });
+
+  test('a refused mapping stops the worker that got the parts', async () => {
+    const f = fixture();
+    f.form.mapping = () => ({ customer: 0 });
+    await f.controller.analyze();
+    expect(f.feed).toEqual({ parts: 1, runParts: [], cancels: 1 });
+    expect(f.writes).toHaveLength(0);
   });
 
   test('a missing amount column stops before the run, with the role named', async () => {
