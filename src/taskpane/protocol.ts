@@ -22,9 +22,11 @@ export type FromWorker =
   /** Posted once when the worker has started. */
   | { type: 'ready' }
   | { type: 'progress'; fraction: number; stage: string }
+  /** The analysis, as soon as it is made (the pane takes it in while the worker lays out the plan). */
+  | { type: 'analysis'; analysis: Analysis }
   /**
-   * The analysis and every part of the table handed back; with `lang` (the pane's Analyze) the plan,
-   * and the table's contact columns for the "Lists" choice.
+   * Every part of the table handed back; with `lang` (the pane's Analyze) the plan, and the table's
+   * contact columns for the "Lists" choice.
    */
-  | { type: 'done'; analysis: Analysis; parts: PackedPart[]; plan?: WorkbookPlan; contacts?: CampaignContacts }
+  | { type: 'done'; parts: PackedPart[]; plan?: WorkbookPlan; contacts?: CampaignContacts }
   | { type: 'error'; message: string; inputError: boolean; key?: string; params?: Record<string, string | number> };

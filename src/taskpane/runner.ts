@@ -63,7 +63,10 @@ function nextTask(): Promise<void> {
   });
 }
 
-function open<R>(workerUrl: string, pick: (message: Extract<FromWorker, { type: 'done' }>) => R): RunFeed<R> {
+/** The worker's answers that make a result: the analysis, then the rest. */
+type Done = Extract<FromWorker, { type: 'done' }> & { analysis: Analysis };
+
+function open<R>(workerUrl: string, pick: (message: Done) => R): RunFeed<R> {
   const worker = new Worker(workerUrl);
   let ready = false;
   worker.onmessage = (event: MessageEvent<FromWorker>) => void (ready ||= event.data.type === 'ready');
@@ -76,15 +79,18 @@ function open<R>(workerUrl: string, pick: (message: Extract<FromWorker, { type: 
     start(table, options, lang, onProgress) {
       const result = new Promise<R>((resolve, reject) => {
         rejectRun = reject;
+        let analysis: Analysis | undefined;
         worker.onmessage = (event: MessageEvent<FromWorker>) => {
           const message = event.data;
           if (message.type === 'ready') return;
           if (message.type === 'progress') return onProgress(message.fraction, message.stage);
+          if (message.type === 'analysis') return void (analysis = message.analysis);
           worker.terminate();
-          if (message.type === 'done') {
+          if (message.type === 'done' && analysis) {
             table.parts = message.parts;
-            resolve(pick(message));
-          } else reject(new WorkerError(message.message, message.inputError, message.key, message.params));
+            resolve(pick({ ...message, analysis }));
+          } else if (message.type === 'done') reject(new WorkerError('the analysis worker gave no analysis', false));
+          else reject(new WorkerError(message.message, message.inputError, message.key, message.params));
         };
         worker.onerror = (event) => {
           worker.terminate();

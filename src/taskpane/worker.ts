@@ -1,7 +1,9 @@
 /**
  * The analysis worker: receives the table's packed parts (their buffers transferred, not copied),
  * unpacks each as it arrives, runs the engine with progress events, and lays out the workbook plan,
- * all off the pane's UI thread; the parts go back with the result. Bundled by webpack as worker.js.
+ * all off the pane's UI thread. The analysis is posted as soon as it is made, so that the pane takes
+ * it in (a structured clone) while the plan is laid out; the plan and the parts follow. Bundled by
+ * webpack as worker.js.
  */
 import { analyze } from '../engine';
 import { buildWorkbookPlan } from '../report/build';
@@ -51,11 +53,12 @@ export function handleMessage(message: ToWorker, post: Post): void {
     const table = { header, rows: rows.rows, firstRowNumber, dateFormattedColumns };
     const analysis = analyze(table, message.options, progressPoster(post));
     addPaneWallet(table, analysis);
+    post({ type: 'analysis', analysis });
     const back = partBuffers(parts);
-    if (!message.lang) return post({ type: 'done', analysis, parts }, back);
+    if (!message.lang) return post({ type: 'done', parts }, back);
     post({ type: 'progress', fraction: 1, stage: 'planning' });
     const plan = buildWorkbookPlan(analysis, { lang: message.lang });
-    post({ type: 'done', analysis, parts, plan, contacts: paneContacts(table, analysis) }, back);
+    post({ type: 'done', parts, plan, contacts: paneContacts(table, analysis) }, back);
   } catch (error) {
     const err = error as Error;
     post({ type: 'error', message: err.message || String(error), inputError: err.name === 'InputError', ...keyOf(error) });

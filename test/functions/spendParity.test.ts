@@ -49,9 +49,9 @@ async function cliJson(file: string, ...args: string[]): Promise<Analysis> {
 function paneAnalysis(table: InputTable, options: AnalysisOptions): Analysis {
   const out: FromWorker[] = [];
   handleMessage({ type: 'run', table: packTable(table), options: { inputKind: 'transactions', bins: 5, split: 'mean', model: 'bgnbd', clusters: 'off', ...options } }, (m) => out.push(m));
-  const done = out.find((m) => m.type === 'done');
-  if (!done || done.type !== 'done') throw new Error(JSON.stringify(out.find((m) => m.type === 'error')));
-  return done.analysis;
+  const made = out.find((m) => m.type === 'analysis');
+  if (!made || made.type !== 'analysis') throw new Error(JSON.stringify(out.find((m) => m.type === 'error')));
+  return made.analysis;
 }
 
 interface Line {

@@ -15,9 +15,9 @@ const day = (n: number) => 45292 + n;
 function analysisOf(table: InputTable, currency?: 'IRT'): Analysis {
   const out: FromWorker[] = [];
   handleMessage({ type: 'run', table: packTable(table), options: { analysisDate: 19_740, model: 'off', clusters: 'off', ...(currency ? { currency } : {}) }, lang: 'en' }, (m) => out.push(m));
-  const done = out[out.length - 1];
-  if (done.type !== 'done') throw new Error(JSON.stringify(done));
-  return done.analysis;
+  const made = out.find((m) => m.type === 'analysis');
+  if (!made || made.type !== 'analysis') throw new Error(JSON.stringify(out[out.length - 1]));
+  return made.analysis;
 }
 
 describe('share of wallet in the pane', () => {

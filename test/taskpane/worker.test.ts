@@ -37,7 +37,11 @@ describe('handleMessage', () => {
     if (done.type !== 'done') return;
     expect(done.parts).toEqual(packed.parts);
     expect(moved[moved.length - 1]).toEqual(partBuffers(packed.parts));
-    const byId = Object.fromEntries(done.analysis.customers.map((c) => [c.id, [c.recencyDays, c.frequency, c.monetary]]));
+    const made = out.find((m) => m.type === 'analysis');
+    if (made?.type !== 'analysis') throw new Error('no analysis');
+    // the analysis goes first, before the plan is laid out
+    expect(out.indexOf(made)).toBeLessThan(out.findIndex((m) => m.type === 'progress' && m.stage === 'planning'));
+    const byId = Object.fromEntries(made.analysis.customers.map((c) => [c.id, [c.recencyDays, c.frequency, c.monetary]]));
     expect(byId).toEqual({ a: [2, 2, 30], b: [5, 1, 30] });
     expect(done.plan?.lang).toBe('fa');
     expect(out.some((m) => m.type === 'progress')).toBe(true);
@@ -55,6 +59,7 @@ describe('handleMessage', () => {
     const last = whole[whole.length - 1];
     if (done.type !== 'done' || last.type !== 'done') throw new Error('no result');
     expect({ ...done, parts: [] }).toEqual({ ...last, parts: [] });
+    expect(out.find((m) => m.type === 'analysis')).toEqual(whole.find((m) => m.type === 'analysis'));
     expect(done.parts).toEqual(parts);
   });
 
