@@ -53,10 +53,10 @@ export function handleMessage(message: ToWorker, post: Post): void {
     const table = { header, rows: rows.rows, firstRowNumber, dateFormattedColumns };
     const analysis = analyze(table, message.options, progressPoster(post));
     addPaneWallet(table, analysis);
+    if (message.lang) post({ type: 'progress', fraction: 1, stage: 'planning' });
     post({ type: 'analysis', analysis });
     const back = partBuffers(parts);
     if (!message.lang) return post({ type: 'done', parts }, back);
-    post({ type: 'progress', fraction: 1, stage: 'planning' });
     const plan = buildWorkbookPlan(analysis, { lang: message.lang });
     post({ type: 'done', parts, plan, contacts: paneContacts(table, analysis) }, back);
   } catch (error) {

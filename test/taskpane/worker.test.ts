@@ -39,8 +39,8 @@ describe('handleMessage', () => {
     expect(moved[moved.length - 1]).toEqual(partBuffers(packed.parts));
     const made = out.find((m) => m.type === 'analysis');
     if (made?.type !== 'analysis') throw new Error('no analysis');
-    // the analysis goes first, before the plan is laid out
-    expect(out.indexOf(made)).toBeLessThan(out.findIndex((m) => m.type === 'progress' && m.stage === 'planning'));
+    // the analysis goes before the plan is laid out (the 'planning' stage just before it)
+    expect(out.indexOf(made)).toBe(out.findIndex((m) => m.type === 'progress' && m.stage === 'planning') + 1);
     const byId = Object.fromEntries(made.analysis.customers.map((c) => [c.id, [c.recencyDays, c.frequency, c.monetary]]));
     expect(byId).toEqual({ a: [2, 2, 30], b: [5, 1, 30] });
     expect(done.plan?.lang).toBe('fa');
