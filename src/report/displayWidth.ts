@@ -117,3 +117,35 @@ export function valueChars(value: PlanValue | undefined, format: string | null):
   // The longest line of the text (a cell may hold line breaks).
   return value.split('\n').reduce((max, line) => Math.max(max, line.length), 0);
 }
+
+/**
+ * The most characters a value of column `j` takes in one format: the largest `valueChars` of its
+ * cells. In a fixed number format (not General, not a date) a number takes no fewer characters as
+ * its magnitude grows (digits, separators, then a sign for every negative), so of the numbers only
+ * the largest and the most negative are measured. O(rows).
+ * @param rows the rows
+ * @param j the column
+ * @param format the column's number format (null = General)
+ * @example widestChars([[5], [-12.5], [300]], 0, '#,##0.00') === 6 // '-12.50'
+ */
+export function widestChars(rows: readonly (readonly PlanValue[])[], j: number, format: string | null): number {
+  const shape = shapeOf(format);
+  const every = shape.general || shape.dateChars !== null;
+  let widest = 0;
+  let high = -1;
+  let low = 0;
+  for (const row of rows) {
+    const value = row[j];
+    if (!every && typeof value === 'number') {
+      // non-finite numbers show nothing (valueChars 0)
+      if (value >= 0 && value > high && value !== Infinity) high = value;
+      else if (value < low && value !== -Infinity) low = value;
+      continue;
+    }
+    const chars = valueChars(value, format);
+    if (chars > widest) widest = chars;
+  }
+  if (high >= 0) widest = Math.max(widest, numberChars(high, format));
+  if (low < 0) widest = Math.max(widest, numberChars(low, format));
+  return widest;
+}

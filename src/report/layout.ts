@@ -15,7 +15,7 @@
  */
 import type { Lang } from '../i18n';
 import type { Block, ChartSpec, PageSetup, PlanRange, SheetPlan, WorkbookPlan } from './plan';
-import { valueChars } from './displayWidth';
+import { valueChars, widestChars } from './displayWidth';
 import { cellFormatOf } from './formats';
 import { chartPageBreaks } from './pageBreaks';
 
@@ -86,11 +86,7 @@ function wrappedHeaderChars(header: string): number {
 function tableColumnNeeds(block: Extract<Block, { kind: 'table' }>, j: number, factor: number, needs: Needs): void {
   const column = block.column + j;
   const format = block.columnFormats[j] ?? null;
-  let body = 0;
-  for (const row of block.rows) {
-    const chars = valueChars(row[j], format);
-    if (chars > body) body = chars;
-  }
+  const body = widestChars(block.rows, j, format);
   const headerExtra = FILTER_BUTTON_CHARS + PADDING_CHARS;
   const header = block.header[j].length * BOLD_FACTOR * factor;
   const bodyChars = body * factor;
