@@ -1,10 +1,10 @@
 /** Reading the source through the simulator: selection, tables, grown ranges, refusals, chunking. */
-import { listSourceTables, readSelection, readSource, readTable } from '../../src/excel/read';
+import { HEAD_ROWS, listSourceTables, readSelection, readSource, readTable } from '../../src/excel/read';
 import { renderPlan } from '../../src/excel/write';
 import { createExcelSimulator, type SimulatedExcel } from '../../src/simulator';
 import { simulatorHost } from '../../src/simulator/host';
 import { rejection, samplePlan } from './fixtures';
-import { inputTable } from '../../src/excel/packedTable';
+import { inputTable, type PackedPart } from '../../src/excel/packedTable';
 
 const SALES = [
   ['Customer', 'Date', 'Amount', 'Note'],
@@ -123,8 +123,15 @@ describe('reading 1,048,575 transaction rows (a full sheet)', () => {
     sheet.values[0] = ['Customer', 'Date', 'Amount', 'Order'];
     for (let r = 1; r < rows; r++) sheet.values[r] = [`C${r % 50000}`, 40000 + (r % 3000), (r % 997) + 0.25, `O${r}`];
     sim.select('Big', 'A:D');
-    const read = await readSelection(simulatorHost(sim), { onProgress: () => undefined });
+    const handed: PackedPart[] = [];
+    const read = await readSelection(simulatorHost(sim), { onProgress: () => undefined, onPart: (part) => void handed.push(part) });
     expect(read.data.rowCount).toBe(rows - 1);
+    // every part went to onPart as it was read: the read keeps none, and they hold every row in order
+    expect(read.data.parts).toHaveLength(0);
+    expect(handed.length).toBeGreaterThan(2);
+    read.data.parts = handed;
+    expect(handed.reduce((n, p) => n + p.rows, 0)).toBe(rows - 1);
+    expect(read.head).toHaveLength(HEAD_ROWS);
     expect(inputTable(read.data).rows[rows - 2]).toEqual([`C${(rows - 1) % 50000}`, 40000 + ((rows - 1) % 3000), ((rows - 1) % 997) + 0.25, `O${rows - 1}`]);
     const { response, request } = sim.maxPayloadBytes();
     expect(response).toBeLessThan(4 * 1024 * 1024);
