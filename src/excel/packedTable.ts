@@ -204,9 +204,12 @@ export class RowUnpacker {
     });
     const ragged = columns.some((c) => c.kinds.includes(MISSING));
     const end = Math.min(part.rows, limit - this.rows.length);
+    // each row a copy of a packed array of the table's width: as long as it needs to be (an array
+    // grown by push keeps room for 17 cells), so a million rows take half the memory
+    const blank: Cell[] = readers.map(() => undefined);
     for (let r = 0; r < end; r++) {
-      const row: Cell[] = [];
-      for (let c = 0; c < readers.length; c++) row.push(readers[c](r));
+      const row = blank.slice();
+      for (let c = 0; c < readers.length; c++) row[c] = readers[c](r);
       if (ragged) row.length = rowLength(columns, r);
       this.rows.push(row);
     }
