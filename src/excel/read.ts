@@ -12,7 +12,8 @@ import type { Lang } from '../i18n';
 import { CellRect, intersect, parseRect, rectAddress, splitAddress } from './a1';
 import { PAYLOAD_BUDGET_BYTES, chunkRows, chunkSpans, sampledRowBytes } from './chunks';
 import { ExcelInputError } from './errors';
-import { ColumnPacker, type PackedPart, type PackedTable, packPart } from './packedTable';
+import type { PackedPart, PackedTable } from './packedTable';
+import { RowPacker } from './rowPacker';
 import { type ExcelHost, assertBaseApi } from './host';
 import type { SourceRef } from './settings';
 import { SOURCE_MARKER, resolveMarkers } from './markers';
@@ -37,7 +38,7 @@ export interface ReadOptions {
 export interface ReadResult {
   /** The header and the rows, packed by column (packedTable.ts): the worker gets them without a copy. */
   data: PackedTable;
-  /** The first rows (up to HEAD_ROWS), unpacked, for column detection; kept when `data` is handed over. */
+  /** The first rows (up to rowPacker.ts HEAD_ROWS), unpacked, for column detection; kept when `data` is handed over. */
   head: Cell[][];
   /** `Sheet!A1:E500`: header and data rows. */
   address: string;
@@ -85,40 +86,6 @@ export function dateColumns(values: readonly unknown[][], formats: readonly unkn
     out.push(numbers > 0 && dates * 2 > numbers);
   }
   return out;
-}
-
-const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)$/;
-
-/** Rows kept unpacked at the top of a read: more than column detection samples (500, engine/columns.ts). */
-export const HEAD_ROWS = 1000;
-
-/** Packs a block's rows as they arrive: Excel's '' (empty) becomes null; error values are counted. */
-class RowPacker {
-  readonly head: Cell[][] = [];
-  readonly parts: PackedPart[] = [];
-  errorCells = 0;
-  anyValue = false;
-  private readonly packers: ColumnPacker[];
-
-  constructor(width: number, private readonly onPart?: (part: PackedPart) => void | Promise<void>) {
-    this.packers = Array.from({ length: width }, () => new ColumnPacker());
-  }
-
-  async add(rows: Cell[][]): Promise<void> {
-    const width = this.packers.length;
-    for (const row of rows) {
-      for (let c = 0; c < width; c++) {
-        const v = row[c];
-        if (v === '') row[c] = null;
-        else if (typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_TEXT.test(v)) this.errorCells++;
-        if (v !== '' && v !== null) this.anyValue = true;
-      }
-      if (this.head.length < HEAD_ROWS) this.head.push(row);
-    }
-    const part = packPart(rows, width, this.packers);
-    if (this.onPart) await this.onPart(part);
-    else this.parts.push(part);
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Reading the source through the simulator: selection, tables, grown ranges, refusals, chunking. */
-import { HEAD_ROWS, listSourceTables, readSelection, readSource, readTable } from '../../src/excel/read';
+import { listSourceTables, readSelection, readSource, readTable } from '../../src/excel/read';
+import { HEAD_ROWS } from '../../src/excel/rowPacker';
 import { renderPlan } from '../../src/excel/write';
 import { createExcelSimulator, type SimulatedExcel } from '../../src/simulator';
 import { simulatorHost } from '../../src/simulator/host';

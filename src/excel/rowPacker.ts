@@ -1,0 +1,54 @@
+/**
+ * The rows of a read, packed as they arrive (packedTable.ts): Excel's '' (an empty cell) becomes
+ * null, error values are counted, the first rows are kept unpacked for column detection, and each
+ * chunk becomes a part, kept or handed over at once. Excel error values (`#N/A`, `#VALUE!`, ...)
+ * arrive as their text.
+ */
+import type { Cell } from '../engine';
+import { ColumnPacker, type PackedPart, packPart } from './packedTable';
+
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)$/;
+
+/** Rows kept unpacked at the top of a read: more than column detection samples (500, engine/columns.ts). */
+export const HEAD_ROWS = 1000;
+
+/** Packs a block's rows chunk by chunk. */
+export class RowPacker {
+  /** The first rows (up to HEAD_ROWS), normalised. */
+  readonly head: Cell[][] = [];
+  /** The parts not handed to `onPart`. */
+  readonly parts: PackedPart[] = [];
+  /** Cells holding Excel error values. */
+  errorCells = 0;
+  /** True once a cell is not empty. */
+  anyValue = false;
+  private readonly packers: ColumnPacker[];
+
+  /**
+   * @param width the block's columns
+   * @param onPart takes each part as it is packed (the read goes on when it settles)
+   */
+  constructor(width: number, private readonly onPart?: (part: PackedPart) => void | Promise<void>) {
+    this.packers = Array.from({ length: width }, () => new ColumnPacker());
+  }
+
+  /**
+   * Normalises a chunk's rows in place and packs them as the next part. O(rows × width).
+   * @param rows the chunk's values, as Excel returned them
+   */
+  async add(rows: Cell[][]): Promise<void> {
+    const width = this.packers.length;
+    for (const row of rows) {
+      for (let c = 0; c < width; c++) {
+        const v = row[c];
+        if (v === '') row[c] = null;
+        else if (typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_TEXT.test(v)) this.errorCells++;
+        if (v !== '' && v !== null) this.anyValue = true;
+      }
+      if (this.head.length < HEAD_ROWS) this.head.push(row);
+    }
+    const part = packPart(rows, width, this.packers);
+    if (this.onPart) await this.onPart(part);
+    else this.parts.push(part);
+  }
+}
