@@ -71,6 +71,10 @@ function open<R>(workerUrl: string, pick: (message: Done) => R): RunFeed<R> {
   let ready = false;
   worker.onmessage = (event: MessageEvent<FromWorker>) => void (ready ||= event.data.type === 'ready');
   let rejectRun: ((e: Error) => void) | undefined;
+  const cancel = () => {
+    worker.terminate();
+    rejectRun?.(new CancelledError());
+  };
   return {
     part(part) {
       worker.postMessage({ type: 'part', part } satisfies ToWorker, partBuffers([part]));
@@ -98,12 +102,9 @@ function open<R>(workerUrl: string, pick: (message: Done) => R): RunFeed<R> {
         };
       });
       worker.postMessage({ type: 'run', table, options, lang } satisfies ToWorker, partBuffers(table.parts));
-      return { result, cancel: () => this.cancel() };
+      return { result, cancel };
     },
-    cancel() {
-      worker.terminate();
-      rejectRun?.(new CancelledError());
-    },
+    cancel,
   };
 }
 

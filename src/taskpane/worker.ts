@@ -16,8 +16,8 @@ import type { FromWorker, ToWorker } from './protocol';
 /** Posts a message, moving the given buffers. */
 export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
 
-/** The parts received ahead of the run, and their rows. */
-let received: { parts: PackedPart[]; rows: RowUnpacker } = { parts: [], rows: new RowUnpacker() };
+/** The parts received ahead of the run, their rows, and the error of one that could not be unpacked. */
+let received: { parts: PackedPart[]; rows: RowUnpacker; failure?: unknown } = { parts: [], rows: new RowUnpacker() };
 
 /** Progress is posted at most every 1% to keep the message queue short. */
 function progressPoster(post: Post) {
@@ -39,12 +39,17 @@ function progressPoster(post: Post) {
 export function handleMessage(message: ToWorker, post: Post): void {
   if (message.type === 'part') {
     received.parts.push(message.part);
-    received.rows.add(message.part);
+    try {
+      if (received.failure === undefined) received.rows.add(message.part);
+    } catch (error) {
+      received.failure = error;
+    }
     return;
   }
-  const { parts, rows } = received;
+  const { parts, rows, failure } = received;
   received = { parts: [], rows: new RowUnpacker() };
   try {
+    if (failure !== undefined) throw failure;
     for (const part of message.table.parts) {
       parts.push(part);
       rows.add(part);

@@ -63,6 +63,14 @@ describe('handleMessage', () => {
     expect(done.parts).toEqual(parts);
   });
 
+  test('a part that cannot be unpacked makes the run an error, not an analysis of fewer rows', () => {
+    const out: FromWorker[] = [];
+    const broken = { rows: 1, columns: [{ kinds: new Uint8Array([2]) }] };
+    handleMessage({ type: 'part', part: broken }, (m) => out.push(m));
+    handleMessage({ type: 'run', table: { ...packTable(table), rowCount: 4 }, options: { analysisDate: 19_730 }, lang: 'en' }, (m) => out.push(m));
+    expect(out.map((m) => m.type)).toEqual(['error']);
+  });
+
   test('without a language the worker only analyses (Refresh builds the plan)', () => {
     const out = runAll(table);
     const done = out[out.length - 1];
