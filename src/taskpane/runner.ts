@@ -63,6 +63,11 @@ function nextTask(): Promise<void> {
   });
 }
 
+/** The error of a worker's error event. */
+function workerFailure(event: ErrorEvent): WorkerError {
+  return new WorkerError(event.message || 'the analysis worker failed', false);
+}
+
 /** The worker's answers that make a result: the analysis, then the rest. */
 type Done = Extract<FromWorker, { type: 'done' }> & { analysis: Analysis };
 
@@ -70,6 +75,9 @@ function open<R>(workerUrl: string, pick: (message: Done) => R): RunFeed<R> {
   const worker = new Worker(workerUrl);
   let ready = false;
   worker.onmessage = (event: MessageEvent<FromWorker>) => void (ready ||= event.data.type === 'ready');
+  // a worker that fails before its run (its script did not load) fails the run when it starts
+  let failed: WorkerError | undefined;
+  worker.onerror = (event) => void (failed ??= workerFailure(event));
   let rejectRun: ((e: Error) => void) | undefined;
   const cancel = () => {
     worker.terminate();
@@ -98,8 +106,12 @@ function open<R>(workerUrl: string, pick: (message: Done) => R): RunFeed<R> {
         };
         worker.onerror = (event) => {
           worker.terminate();
-          reject(new WorkerError(event.message || 'the analysis worker failed', false));
+          reject(workerFailure(event));
         };
+        if (failed) {
+          worker.terminate();
+          reject(failed);
+        }
       });
       worker.postMessage({ type: 'run', table, options, lang } satisfies ToWorker, partBuffers(table.parts));
       return { result, cancel };
