@@ -6,7 +6,7 @@
  * histories are the same to the last bit, without a line object per customer-day.
  */
 import type { Transaction } from './types';
-import type { DayColumns } from './modelLines';
+import { sortIndicesBy, type DayColumns } from './modelLines';
 
 /**
  * Customer-days kept at most: the arrays stay near 300 MB and the hash table at 64 MB. (The same
@@ -118,7 +118,8 @@ export class DayLedger {
     const fill = offsets.slice(0, ids.length);
     const order = new Int32Array(n);
     for (let e = 0; e < n; e++) order[fill[this.customer[e]]++] = e;
-    for (let c = 0; c < ids.length; c++) sortEntriesByDay(order, offsets[c], offsets[c + 1], this.day);
+    const day = this.day;
+    for (let c = 0; c < ids.length; c++) sortIndicesBy(order, offsets[c], offsets[c + 1], (e) => day[e]);
     const out: DayColumns = {
       ids, offsets, day: new Float64Array(n), net: new Float64Array(n), bought: new Uint8Array(n), cost: new Float64Array(n),
       hasCost: new Uint8Array(n), returned: new Uint8Array(n), firstRow: order, rows: n,
@@ -163,24 +164,5 @@ export class DayLedger {
     this.net = extend(this.net, (k) => new Float64Array(k));
     this.cost = extend(this.cost, (k) => new Float64Array(k));
     this.flags = extend(this.flags, (k) => new Uint8Array(k));
-  }
-}
-
-/** Sorts order[from, to) by day (a customer's entries: distinct days, usually a handful). */
-function sortEntriesByDay(order: Int32Array, from: number, to: number, day: Float64Array): void {
-  if (to - from > 32) {
-    const sorted = Array.from(order.subarray(from, to)).sort((a, b) => day[a] - day[b]);
-    order.set(sorted, from);
-    return;
-  }
-  for (let i = from + 1; i < to; i++) {
-    const e = order[i];
-    const d = day[e];
-    let j = i - 1;
-    while (j >= from && day[order[j]] > d) {
-      order[j + 1] = order[j];
-      j--;
-    }
-    order[j + 1] = e;
   }
 }

@@ -71,3 +71,30 @@ export function forEachPurchaseDay(lines: ModelLines, visit: (customerId: string
     for (let d = lines.offsets[c]; d < lines.offsets[c + 1]; d++) if (lines.bought[d] === 1) visit(id, lines.day[d]);
   }
 }
+
+/**
+ * Sorts indices[from, to) by key, ties by the index itself (so the order is stable in the indices'
+ * own order): insertion sort for the usual handful (a customer's lines or days), the built-in sort
+ * beyond that.
+ * @param indices the indices, sorted in place
+ * @param from first position
+ * @param to one past the last position
+ * @param key the sort key of an index
+ */
+export function sortIndicesBy(indices: Int32Array, from: number, to: number, key: (index: number) => number): void {
+  if (to - from > 32) {
+    const sorted = Array.from(indices.subarray(from, to)).sort((a, b) => key(a) - key(b) || a - b);
+    indices.set(sorted, from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const index = indices[i];
+    const k = key(index);
+    let j = i - 1;
+    while (j >= from && key(indices[j]) > k) {
+      indices[j + 1] = indices[j];
+      j--;
+    }
+    indices[j + 1] = index;
+  }
+}

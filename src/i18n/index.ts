@@ -52,10 +52,8 @@ export function localDigits(lang: Lang, text: string): string {
  * @returns the text; the key itself when missing (a test keeps that from happening)
  */
 export function t(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  const known = STRINGS[lang][key] ?? STRINGS.en[key];
-  const text = known ?? key;
-  if (!params) return text;
-  const parts = known === undefined ? text.split(PLACEHOLDER) : templateParts(known);
+  if (!params) return STRINGS[lang][key] ?? STRINGS.en[key] ?? key;
+  const parts = partsOf(lang, key);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
@@ -68,6 +66,12 @@ export function t(lang: Lang, key: string, params?: Record<string, string | numb
     out += parts[i + 1];
   }
   return out;
+}
+
+/** A key's text in the language (English, else the key itself) split at its placeholders (templateParts). */
+function partsOf(lang: Lang, key: string): string[] {
+  const known = STRINGS[lang][key] ?? STRINGS.en[key];
+  return known === undefined ? key.split(PLACEHOLDER) : templateParts(known);
 }
 
 /** A `{name}` placeholder; the capture makes String.split keep the name. */
@@ -147,7 +151,7 @@ export function localParams(lang: Lang, params: MessageParams): MessageParams {
     const value = params[name];
     if (typeof value === 'number') {
       if (name.endsWith('Count')) out[name] = groupedCount(lang, value);
-    } else if (REF_NAME.test(name)) {
+    } else if (typeof value === 'string' && REF_NAME.test(name)) {
       (refs ??= []).push(name);
     }
   }
@@ -184,8 +188,7 @@ function refTarget(name: string): string {
 /** Whether any string `value` names (one key, or keys joined by commas) has a placeholder a reference fills. */
 function mentionsTarget(lang: Lang, value: string, targets: readonly string[]): boolean {
   for (const key of value.includes(',') ? value.split(',') : [value]) {
-    const known = STRINGS[lang][key] ?? STRINGS.en[key];
-    const parts = known === undefined ? key.split(PLACEHOLDER) : templateParts(known);
+    const parts = partsOf(lang, key);
     for (let i = 1; i < parts.length; i += 2) if (targets.includes(parts[i])) return true;
   }
   return false;

@@ -4,7 +4,7 @@
  * of customers who bought nothing close, and how often was "Churned" right.
  */
 import { t, type Lang } from '../i18n';
-import { AUC_TIE, type BacktestReport, type BacktestSkipped } from '../engine';
+import { aucsTied, type BacktestReport, type BacktestSkipped } from '../engine';
 import { formatForText } from './labels';
 import { reasonIn } from './modelNotes';
 
@@ -50,13 +50,13 @@ export function backtestVerdict(b: BacktestReport | BacktestSkipped, lang: Lang)
 }
 
 /**
- * Which ranking did better: neither near a coin toss (CHANCE_AUC); a tie when the AUCs are closer
- * than AUC_TIE, the margin within which `auto` calls models tied (the CDNOW sample: 0.7712 against
- * 0.7714 is no reason to prefer recency); else the higher.
+ * Which ranking did better: neither near a coin toss (CHANCE_AUC); a tie when the AUCs are within
+ * AUC_TIE, the margin within which `auto` calls models tied (aucsTied; the CDNOW sample: 0.7712
+ * against 0.7714 is no reason to prefer recency); else the higher.
  */
 function rankingKey(model: number, recency: number): string {
   if (Math.max(model, recency) < CHANCE_AUC) return 'report.check.verdict.chance';
-  if (Math.abs(model - recency) < AUC_TIE) return 'report.check.verdict.tie';
+  if (aucsTied(model, recency)) return 'report.check.verdict.tie';
   return model > recency ? 'report.check.verdict.better' : 'report.check.verdict.worse';
 }
 

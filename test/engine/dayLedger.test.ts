@@ -4,6 +4,8 @@
  * models each customer's days in ascending order with the same day sums a plain count in the test makes.
  */
 import { DayLedger } from '../../src/engine/dayLedger';
+import { buildHistories } from '../../src/engine/clv/summary';
+import { isPurchase } from '../../src/engine/rowRules';
 import type { Transaction } from '../../src/engine/types';
 
 /** A small deterministic generator (LCG). */
@@ -53,6 +55,36 @@ describe('DayLedger', () => {
       return !g || g.net !== e.net || g.purchase !== e.purchase || g.ret !== e.ret;
     });
     expect(differing).toEqual([]);
+  });
+
+  it('gives the purchase models the same histories as the lines themselves, to the last bit, in any window', () => {
+    const next = lcg(23);
+    for (let trial = 0; trial < 40; trial++) {
+      const ids: string[] = [];
+      const slotOf = new Map<string, number>();
+      const lines: Transaction[] = [];
+      const ledger = new DayLedger();
+      for (let i = 0; i < 400; i++) {
+        const id = `c${Math.floor(next() * 30)}`;
+        if (!slotOf.has(id)) {
+          slotOf.set(id, ids.length);
+          ids.push(id);
+        }
+        const day = Math.floor(next() * 60);
+        const kind = next();
+        // purchases with cents, returns, free items, zero-amount returns (negative quantity), some with a cost
+        const amount = kind < 0.15 ? -Math.round(next() * 5000) / 100 : kind < 0.2 ? 0 : Math.round(next() * 9000) / 100;
+        const t: Transaction = { customerId: id, day, amount, rowNumber: i + 2 };
+        if (kind >= 0.15 && kind < 0.18) t.isReturn = true;
+        if (next() < 0.3) t.cost = Math.round(next() * 3000) / 100;
+        lines.push(t);
+        ledger.add(t, isPurchase(t), slotOf.get(id) as number);
+      }
+      const columns = ledger.dayColumns(ids);
+      for (const [end, start] of [[59, -Infinity], [40, -Infinity], [59, 41], [20, 5]]) {
+        expect(buildHistories(columns, end, start)).toEqual(buildHistories(lines, end, start));
+      }
+    }
   });
 
   it('stops, unusable, at a day that is not a whole number', () => {

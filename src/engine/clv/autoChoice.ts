@@ -20,8 +20,19 @@ import { note } from './reasons';
 import { buildHistories } from './summary';
 import type { ModelLines } from '../modelLines';
 
-/** AUCs closer than this to the best count as a tie (broken by MODEL_ORDER). */
+/** AUCs within this of the best count as a tie (broken by MODEL_ORDER). */
 export const AUC_TIE = 0.002;
+
+/**
+ * Whether two AUCs are a tie: within AUC_TIE of each other, both ends included (auto's choice and
+ * the model check's verdict use this one rule).
+ * @param a an AUC
+ * @param b another
+ * @returns true when tied
+ */
+export function aucsTied(a: number, b: number): boolean {
+  return Math.min(a, b) >= Math.max(a, b) - AUC_TIE;
+}
 
 /** Share of the history held out when it is shorter than BACKTEST_HISTORY_FACTOR churn horizons. */
 export const INNER_HOLDOUT_SHARE = 1 / 3;
@@ -136,7 +147,7 @@ export function chooseByInnerBacktest(data: ChoiceData): InnerBacktest | { fallb
  */
 export function pickByAuc(candidates: readonly { model: PurchaseModelName; auc: number }[]): { model: PurchaseModelName; why: 'highestAuc' | 'tieOrder' } {
   const best = Math.max(...candidates.map((c) => c.auc));
-  const within = candidates.filter((c) => c.auc >= best - AUC_TIE);
+  const within = candidates.filter((c) => aucsTied(c.auc, best));
   const winner = within[0];
   return { model: winner.model, why: within.length > 1 && winner.auc < best ? 'tieOrder' : 'highestAuc' };
 }

@@ -13,7 +13,7 @@ export { groupPatterns, type PurchaseGroups } from './groups';
 export { runHoldout } from './holdout';
 export { modelCheck, runClv } from './run';
 export { fitModelOrExplain } from './modelFit';
-export { AUC_TIE } from './autoChoice';
+export { AUC_TIE, aucsTied } from './autoChoice';
 export type * from './types';
 export { modelExpected, modelPAlive, pNoPurchase, type FittedPurchaseModel, type PurchaseModelName } from './models';
 export { pnbdExpectedIfAlive, pnbdLogLikelihood, pnbdPAlive, pnbdPurchaseIfAlive, type PnbdParams } from './paretonbd';

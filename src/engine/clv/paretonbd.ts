@@ -108,9 +108,8 @@ export function logPowerIntegral(alpha: number, beta: number, p: number, q: numb
  * (β+τ)^−(s+1) dτ] (died between the last purchase and T; FH 2005 eq. 18–20).
  */
 function branches(p: PnbdParams, x: number, tx: number, T: number): { alive: number; died: number } {
-  const alive = aliveBranch(p, x, T);
-  const died = Math.log(p.s) + logPowerIntegral(p.alpha, p.beta, p.r + x, p.s + 1, tx, T);
-  return { alive, died };
+  const tail = (t: number): number => logPowerTail(p.alpha, p.beta, p.r + x, p.s + 1, t);
+  return { alive: aliveBranch(p, x, T), died: diedBranch(p, tail(tx), tail(T), tx, T) };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { DayNumber, Transaction } from '../types';
 import { customerSlotsOf, type CustomerSlots } from '../customers';
 import { isPurchase } from '../rowRules';
-import { isDayColumns, type DayColumns, type ModelLines } from '../modelLines';
+import { isDayColumns, sortIndicesBy, type DayColumns, type ModelLines } from '../modelLines';
 
 /** Days per model time unit. A month is 365.25/12 days. */
 export const UNIT_DAYS = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
@@ -91,7 +91,7 @@ function buildDayIndex(transactions: readonly Transaction[]): DayIndex {
   let d = 0;
   for (let c = 0; c < ids.length; c++) {
     const lines = rows.subarray(lineOffsets[c], lineOffsets[c + 1]);
-    sortByDay(lines, transactions);
+    sortIndicesBy(lines, 0, lines.length, (row) => transactions[row].day);
     for (let k = 0; k < lines.length; ) {
       const day = transactions[lines[k]].day;
       let net = 0;
@@ -253,23 +253,4 @@ function trim(h: Histories, n: number): Histories {
     ageDays: h.ageDays.slice(0, n), zbar: h.zbar.slice(0, n), meanDaySpend: h.meanDaySpend.slice(0, n),
     revenue: h.revenue.slice(0, n), cost: h.cost.slice(0, n), hasCost: h.hasCost.slice(0, n), returned: h.returned.slice(0, n),
   };
-}
-
-/** Insertion sort for the usual handful of lines; the built-in sort beyond that. */
-function sortByDay(lines: Int32Array, transactions: readonly Transaction[]): void {
-  if (lines.length > 32) {
-    const sorted = Array.from(lines).sort((a, b) => transactions[a].day - transactions[b].day || a - b);
-    lines.set(sorted);
-    return;
-  }
-  for (let i = 1; i < lines.length; i++) {
-    const row = lines[i];
-    const day = transactions[row].day;
-    let j = i - 1;
-    while (j >= 0 && transactions[lines[j]].day > day) {
-      lines[j + 1] = lines[j];
-      j--;
-    }
-    lines[j + 1] = row;
-  }
 }
