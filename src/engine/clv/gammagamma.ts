@@ -83,9 +83,12 @@ function sumLogLikelihood(params: GammaGammaParams, d: Prepared, xs: { values: F
  * on log-parameters, polished by Nelder–Mead if BFGS stalls.
  * @param x repeat purchase counts of repeat customers (> 0)
  * @param zbar their mean spend per repeat purchase (> 0)
+ * @param options `stopAboveShape`: stop (not converged, as at the escape bound) once p or q passes
+ *   it, for a caller that rejects such fits anyway (the ridge to no spend heterogeneity, where the
+ *   search otherwise creeps on for a hundred evaluations); default: no such stop
  * @returns the fit
  */
-export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): GammaGammaFit {
+export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>, options: { stopAboveShape?: number } = {}): GammaGammaFit {
   const d = prepare(x, zbar);
   const xs = distinct(Array.from(d.x));
   let meanSpend = 0;
@@ -105,7 +108,9 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): Ga
   };
   // start at p = 1, q = 2, v = 1: the population mean v·p/(q − 1) is then the data's (1 after
   // rescaling); q = 1 (infinite mean) started 3-4 times more iterations away
-  let result = bfgs(objective, [0, Math.LN2, 0], { gradientTolerance: 1e-9, maxIterations: 300, escapeBound: ESCAPE_LOG });
+  const stopLog = Math.log(options.stopAboveShape ?? Infinity);
+  const escapes = (t: readonly number[]): boolean => t[0] > stopLog || t[1] > stopLog;
+  let result = bfgs(objective, [0, Math.LN2, 0], { gradientTolerance: 1e-9, maxIterations: 300, escapeBound: ESCAPE_LOG, escapes });
   if (!result.converged && !result.escaped) {
     const polished = nelderMead((t) => -sumLogLikelihood(toParams(t), scaled, xs) / n, result.x, { maxEvaluations: 3000, restarts: 4, step: 0.1 });
     result = { ...polished, evaluations: polished.evaluations + result.evaluations };

@@ -33,6 +33,14 @@ export const MAX_SPEND_CORRELATION = 0.3;
  */
 export const MAX_SPEND_SHAPE = 1000;
 
+/**
+ * The fit stops once p or q passes this (a hundred times MAX_SPEND_SHAPE, so a real fit's search
+ * never meets it on its way): the result is rejected anyway, and on the ridge the search would
+ * otherwise creep on (52,428 customers of the pane's full-sheet bench: q 6·10⁷ after 153
+ * evaluations).
+ */
+export const SPEND_RIDGE_STOP = 100 * MAX_SPEND_SHAPE;
+
 /** What fitSpendModel returns: the fit to use, or why not. */
 export type SpendModelResult = { status: 'ok'; fit: GammaGammaFit } | { status: 'fallback'; reason: Note };
 
@@ -90,7 +98,7 @@ export function fitSpendModel(x: ArrayLike<number>, zbar: ArrayLike<number>): Sp
   if (Math.abs(correlation) > MAX_SPEND_CORRELATION) {
     return fallback('predict.spend.correlated', { customers: xs.length, correlation: Number(correlation.toFixed(2)), max: MAX_SPEND_CORRELATION });
   }
-  const fit = fitGammaGamma(xs, zs);
+  const fit = fitGammaGamma(xs, zs, { stopAboveShape: SPEND_RIDGE_STOP });
   const { p, q, v } = fit.params;
   if (![p, q, v, fit.logLikelihood].every(Number.isFinite)) return fallback('predict.spend.noMean');
   if (p > MAX_SPEND_SHAPE || q > MAX_SPEND_SHAPE) return fallback('predict.spend.ridge', { p: shown(p), q: shown(q), max: MAX_SPEND_SHAPE });
