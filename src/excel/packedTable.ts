@@ -170,9 +170,14 @@ export function addTexts(column: PackedColumn, distinct: string[]): void {
   }
 }
 
-/** Reads one part's column by row, given the column's distinct texts so far. */
-function columnReader(column: PackedColumn, distinct: readonly string[]): (row: number) => Cell {
+/**
+ * Reads one part's column by row, given the column's distinct texts so far.
+ * @throws Error when the column does not hold the part's rows: its buffers were transferred away
+ *   (a detached buffer reads as empty) or the part is malformed; unpacking would give blanks
+ */
+function columnReader(column: PackedColumn, rows: number, distinct: readonly string[]): (row: number) => Cell {
   const { kinds, numbers, texts } = column;
+  if (kinds.length !== rows) throw new Error(`a packed column holds ${kinds.length} rows where its part has ${rows}: transferred away or malformed`);
   return (row) => {
     switch (kinds[row]) {
       case NUMBER: return (numbers as Float64Array)[row];
@@ -200,7 +205,7 @@ export class RowUnpacker {
     const { columns } = part;
     const readers = columns.map((column, c) => {
       addTexts(column, (this.distinct[c] ??= []));
-      return columnReader(column, this.distinct[c]);
+      return columnReader(column, part.rows, this.distinct[c]);
     });
     const ragged = columns.some((c) => c.kinds.includes(MISSING));
     const end = Math.min(part.rows, limit - this.rows.length);
@@ -281,7 +286,7 @@ export function columnCells(table: PackedTable, index: number): Cell[] {
       continue;
     }
     addTexts(column, distinct);
-    const read = columnReader(column, distinct);
+    const read = columnReader(column, part.rows, distinct);
     for (let r = 0; r < part.rows; r++) out.push(read(r));
   }
   return out;

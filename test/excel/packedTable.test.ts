@@ -60,4 +60,12 @@ describe('packed tables', () => {
     packer.startPart(1);
     expect(() => packer.push({} as unknown as Cell)).toThrow(/cannot be packed/);
   });
+
+  it('refuse to unpack a part whose buffers were transferred away, rather than give blank cells', () => {
+    const packed = packTable({ header: ['C', 'N'], rows: [['a', 1], ['b', 2]] });
+    // moving the buffers (as postMessage does with a transfer list) leaves them detached here
+    structuredClone(packed.parts, { transfer: partBuffers(packed.parts) });
+    expect(() => inputTable(packed)).toThrow(/transferred away or malformed/);
+    expect(() => columnCells(packed, 0)).toThrow(/transferred away or malformed/);
+  });
 });
