@@ -15,7 +15,7 @@ import { makeNumberParser } from './numbers';
 export { normalizeHeader } from './columnNames';
 
 /** Rows looked at when inferring a role from values. */
-const SAMPLE_ROWS = 500;
+export const SAMPLE_ROWS = 500;
 /** Share of a column's non-empty sampled cells that must fit a role. */
 const FIT_SHARE = 0.8;
 

@@ -91,6 +91,8 @@ export function contactsByCustomer(table: InputTable, customerIndex: number, col
  * O(rows × columns).
  */
 export function addContactRows(into: Map<string, string[]>, rows: readonly (readonly Cell[] | undefined)[], customerIndex: number, columns: readonly ContactColumn[]): Map<string, string[]> {
+  // without contact columns every customer's values would be [], what campaign lists assume of a customer not in the map
+  if (columns.length === 0) return into;
   for (const row of rows) {
     if (!row) continue;
     const id = normalizeId(row[customerIndex]);

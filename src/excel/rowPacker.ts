@@ -4,13 +4,11 @@
  * chunk becomes a part, kept or handed over at once. Excel error values (`#N/A`, `#VALUE!`, ...)
  * arrive as their text.
  */
-import type { Cell } from '../engine';
+import { isErrorCell, SAMPLE_ROWS, type Cell } from '../engine';
 import { ColumnPacker, type PackedPart, packPart } from './packedTable';
 
-const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)$/;
-
-/** Rows kept unpacked at the top of a read: more than column detection samples (500, engine/columns.ts). */
-export const HEAD_ROWS = 1000;
+/** Rows kept unpacked at the top of a read: twice what column detection samples (engine/columns.ts). */
+export const HEAD_ROWS = 2 * SAMPLE_ROWS;
 
 /** Packs a block's rows chunk by chunk. */
 export class RowPacker {
@@ -42,7 +40,7 @@ export class RowPacker {
       for (let c = 0; c < width; c++) {
         const v = row[c];
         if (v === '') row[c] = null;
-        else if (typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_TEXT.test(v)) this.errorCells++;
+        else if (isErrorCell(v)) this.errorCells++;
         if (v !== '' && v !== null) this.anyValue = true;
       }
       if (this.head.length < HEAD_ROWS) this.head.push(row);

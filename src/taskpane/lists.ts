@@ -43,8 +43,6 @@ export function paneContacts(table: InputTable, analysis: Analysis): CampaignCon
   const customer = analysis.settings.columns.find((c) => c.role === 'customer')?.index;
   if (customer === undefined) return NO_CONTACTS;
   const columns = contactColumns(table.header.map((h) => String(h ?? '')), new Set(analysis.settings.columns.map((c) => c.index)));
-  // without contact columns every customer's values would be [], what campaignList assumes for a customer not in the map
-  if (columns.length === 0) return { columns, byCustomer: new Map() };
   return { columns, byCustomer: contactsByCustomer(table, customer, columns) };
 }
 
