@@ -243,7 +243,7 @@ export class PaneController {
     }
   }
 
-  /** Cancel: stops the worker; a read in progress is abandoned when it ends. */
+  /** Cancel: stops the worker; a read in progress stops at its next chunk (the feed refuses it). */
   cancel(): void {
     this.cancelRequested = true;
     this.run?.cancel();

@@ -42,7 +42,8 @@ export interface RunFeed<R> {
   /**
    * Sends the next part of the table (its buffers are moved). Until the worker says it is ready,
    * resolves in a new task: a worker starts only when its page gets a turn, and a read over the
-   * simulator (whose syncs resolve at once) would otherwise keep the page busy to its end.
+   * simulator (whose syncs resolve at once) would otherwise keep the page busy to its end. Rejects
+   * once the feed was cancelled or its worker failed, so that the read stops at its next chunk.
    */
   part(part: PackedPart): Promise<void>;
   /** Sends the table's remaining parts and starts the run. */
@@ -78,13 +79,16 @@ function open<R>(workerUrl: string, pick: (message: Done) => R): RunFeed<R> {
   // a worker that fails before its run (its script did not load) fails the run when it starts
   let failed: WorkerError | undefined;
   worker.onerror = (event) => void (failed ??= workerFailure(event));
+  let cancelled = false;
   let rejectRun: ((e: Error) => void) | undefined;
   const cancel = () => {
+    cancelled = true;
     worker.terminate();
     rejectRun?.(new CancelledError());
   };
   return {
     part(part) {
+      if (failed || cancelled) return Promise.reject(failed ?? new CancelledError());
       worker.postMessage({ type: 'part', part } satisfies ToWorker, partBuffers([part]));
       return ready ? Promise.resolve() : nextTask();
     },
