@@ -251,10 +251,27 @@ export function packTable(table: InputTable): PackedTable {
   const { header, rows } = table;
   let width = header.length;
   for (const row of rows) width = Math.max(width, row.length);
-  const out: PackedTable = { header, rowCount: rows.length, parts: [packPart(rows, width)] };
-  if (table.firstRowNumber !== undefined) out.firstRowNumber = table.firstRowNumber;
-  if (table.dateFormattedColumns !== undefined) out.dateFormattedColumns = table.dateFormattedColumns;
-  return out;
+  return withTableFields<PackedTable>(table, { header, rowCount: rows.length, parts: [packPart(rows, width)] });
+}
+
+/** The fields a table carries besides its header and rows. */
+type TableFields = Pick<InputTable, 'firstRowNumber' | 'dateFormattedColumns'>;
+
+/** `into` with the table fields `from` has set (an absent field stays absent). */
+function withTableFields<T extends TableFields>(from: TableFields, into: T): T {
+  if (from.firstRowNumber !== undefined) into.firstRowNumber = from.firstRowNumber;
+  if (from.dateFormattedColumns !== undefined) into.dateFormattedColumns = from.dateFormattedColumns;
+  return into;
+}
+
+/**
+ * The engine's input table of a packed table's header and fields with the given rows (the rows
+ * unpacked so far, or the first rows a pane keeps).
+ * @param table the packed table (its header and fields)
+ * @param rows the rows
+ */
+export function tableWithRows(table: Pick<PackedTable, 'header'> & TableFields, rows: Cell[][]): InputTable {
+  return withTableFields<InputTable>(table, { header: table.header, rows });
 }
 
 /**
@@ -265,10 +282,7 @@ export function packTable(table: InputTable): PackedTable {
 export function inputTable(table: PackedTable, rowLimit = Infinity): InputTable {
   const unpacker = new RowUnpacker();
   for (const part of table.parts) if (unpacker.rows.length < rowLimit) unpacker.add(part, rowLimit);
-  const out: InputTable = { header: table.header, rows: unpacker.rows };
-  if (table.firstRowNumber !== undefined) out.firstRowNumber = table.firstRowNumber;
-  if (table.dateFormattedColumns !== undefined) out.dateFormattedColumns = table.dateFormattedColumns;
-  return out;
+  return tableWithRows(table, unpacker.rows);
 }
 
 /**

@@ -112,7 +112,11 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** UTF-8 size of a value's JSON. */
+/**
+ * UTF-8 size of a value's JSON. The simulator's own count, kept apart from the add-in's
+ * (src/excel/chunks.ts) on purpose: it is what checks that the add-in's payloads stay within
+ * Office's limits, so it must not share the add-in's code.
+ */
 export function jsonBytes(value: unknown): number {
   return utf8Length(JSON.stringify(value) ?? '');
 }

@@ -22,6 +22,7 @@ import { CancelledError, type PaneResult, type Run, type RunFeed } from './runne
 import { checkMapping } from './validate';
 import { listSheetFor, NO_CONTACTS } from './lists';
 import type { CampaignContacts } from '../report/campaignList';
+import { tableWithRows } from '../excel/packedTable';
 
 export type { PaneForm, PaneState, PaneView, ShownMapping, ShownRun } from './paneState';
 
@@ -48,8 +49,7 @@ export function stageKey(stage: string): string {
 
 /** The table column detection looks at: the header and the first rows, which stay in the pane. */
 function headTable(read: SourceBlock): InputTable {
-  const { header, firstRowNumber, dateFormattedColumns } = read.data;
-  return { header, rows: read.head, firstRowNumber, dateFormattedColumns };
+  return tableWithRows(read.data, read.head);
 }
 
 /** The pane's state and actions; see the module comment. */

@@ -7,7 +7,7 @@
  */
 import { analyze } from '../engine';
 import { buildWorkbookPlan } from '../report/build';
-import { RowUnpacker, partBuffers, type PackedPart } from '../excel/packedTable';
+import { RowUnpacker, partBuffers, tableWithRows, type PackedPart } from '../excel/packedTable';
 import { keyOf } from './messages';
 import { paneContacts } from './lists';
 import { addPaneWallet } from './wallet';
@@ -54,8 +54,7 @@ export function handleMessage(message: ToWorker, post: Post): void {
       parts.push(part);
       rows.add(part);
     }
-    const { header, firstRowNumber, dateFormattedColumns } = message.table;
-    const table = { header, rows: rows.rows, firstRowNumber, dateFormattedColumns };
+    const table = tableWithRows(message.table, rows.rows);
     const analysis = analyze(table, message.options, progressPoster(post));
     addPaneWallet(table, analysis);
     if (message.lang) post({ type: 'progress', fraction: 1, stage: 'planning' });
