@@ -55,10 +55,11 @@ export function writeBackRows(read: ReadResult, analysis: Analysis): (string | n
   const customerColumn = analysis.settings.columns.find((c) => c.role === 'customer')?.index;
   const byId = new Map<string, { segment: string; rfmCode: number }>();
   for (const c of analysis.customers) byId.set(c.id, c);
+  // without a customer column every row is left blank (normalizeId of a missing cell is undefined)
   const cells = customerColumn === undefined ? [] : columnCells(read.data, customerColumn);
   const out = new Array<(string | number | null)[]>(read.data.rowCount);
   for (let r = 0; r < out.length; r++) {
-    const id = customerColumn === undefined ? undefined : normalizeId(cells[r]);
+    const id = normalizeId(cells[r]);
     const hit = id === undefined ? undefined : byId.get(id);
     out[r] = hit ? [hit.segment, hit.rfmCode] : [null, null];
   }
