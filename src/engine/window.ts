@@ -48,10 +48,15 @@ export interface Windowed<T> {
  */
 export function windowRows<T extends { rowNumber: number }>(rows: readonly T[], dayOf: (row: T) => DayNumber | undefined, window: AnalysisWindow, skipped: SkippedReport = emptySkippedReport()): Windowed<T> {
   const filter = new WindowFilter(window);
-  const kept: T[] = [];
-  for (const r of rows) if (filter.keeps(r.rowNumber, dayOf(r))) kept.push(r);
+  // the kept rows are copied only from the first row outside: usually every row is inside
+  let kept: T[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (filter.keeps(r.rowNumber, dayOf(r))) kept?.push(r);
+    else kept ??= rows.slice(0, i);
+  }
   const { skipped: report, notes } = filter.report(skipped);
-  return { rows: notes.length === 0 ? (rows as T[]) : kept, skipped: report, notes };
+  return { rows: notes.length === 0 ? (rows as T[]) : (kept as T[]), skipped: report, notes };
 }
 
 /**
