@@ -22,7 +22,10 @@ export type FromWorker =
   /** Posted once when the worker has started. */
   | { type: 'ready' }
   | { type: 'progress'; fraction: number; stage: string }
-  /** The analysis, as soon as it is made (the pane takes it in while the worker lays out the plan). */
+  /**
+   * The analysis, as soon as it is made (the pane takes it in while the worker lays out the plan);
+   * for the pane's Analyze without the customers' churn reasons, which only the plan shows.
+   */
   | { type: 'analysis'; analysis: Analysis }
   /**
    * Every part of the table handed back; with `lang` (the pane's Analyze) the plan, and the table's

@@ -5,7 +5,7 @@
  * it in (a structured clone) while the plan is laid out; the plan and the parts follow. Bundled by
  * webpack as worker.js.
  */
-import { analyze } from '../engine';
+import { analyze, type Analysis } from '../engine';
 import { buildWorkbookPlan } from '../report/build';
 import { RowUnpacker, partBuffers, tableWithRows, type PackedPart } from '../excel/packedTable';
 import { keyOf } from './messages';
@@ -28,6 +28,27 @@ function progressPoster(post: Post) {
     last = step;
     post({ type: 'progress', fraction, stage });
   };
+}
+
+/**
+ * Posts the analysis as the pane's Analyze takes it: each customer's churn reason left out (the
+ * field is undefined in the pane's copy). The reasons reach the pane in the plan's customer sheet,
+ * laid out here; the pane itself never reads them (its summary, lists and write-back do not), and
+ * they are over a third of the analysis' clone. postMessage clones the message before it returns
+ * (HTML, "StructuredSerializeWithTransfer" in postMessage), so the reasons are put back at once.
+ * Refresh (no `lang`) builds its plan from the analysis it gets, so it gets them: see handleMessage.
+ * @param analysis the analysis (as it was when this returns)
+ * @param post how to answer
+ */
+export function postWithoutChurnReasons(analysis: Analysis, post: Post): void {
+  const { customers } = analysis;
+  const reasons = customers.map((c) => c.churnReason);
+  for (const c of customers) c.churnReason = undefined;
+  try {
+    post({ type: 'analysis', analysis });
+  } finally {
+    for (let i = 0; i < customers.length; i++) customers[i].churnReason = reasons[i];
+  }
 }
 
 /**
@@ -57,10 +78,13 @@ export function handleMessage(message: ToWorker, post: Post): void {
     const table = tableWithRows(message.table, rows.rows);
     const analysis = analyze(table, message.options, progressPoster(post));
     addPaneWallet(table, analysis);
-    if (message.lang) post({ type: 'progress', fraction: 1, stage: 'planning' });
-    post({ type: 'analysis', analysis });
     const back = partBuffers(parts);
-    if (!message.lang) return post({ type: 'done', parts }, back);
+    if (!message.lang) {
+      post({ type: 'analysis', analysis });
+      return post({ type: 'done', parts }, back);
+    }
+    post({ type: 'progress', fraction: 1, stage: 'planning' });
+    postWithoutChurnReasons(analysis, post);
     const plan = buildWorkbookPlan(analysis, { lang: message.lang });
     post({ type: 'done', parts, plan, contacts: paneContacts(table, analysis) }, back);
   } catch (error) {

@@ -72,6 +72,35 @@ describe('handleMessage', () => {
     expect(out.map((m) => m.type)).toEqual(['error']);
   });
 
+  test("the pane's analysis leaves out the churn reasons, which its plan shows; Refresh's keeps them", () => {
+    // 40 customers, each buying every 30 + c days from day c: enough customers for the purchase models
+    const rows: InputTable['rows'] = [];
+    for (let c = 0; c < 40; c++) for (let d = c; d < 700; d += 30 + c) rows.push([`c${c}`, day(d), 10 + c]);
+    const big: InputTable = { header: ['Customer', 'Date', 'Amount'], rows, dateFormattedColumns: [false, true, false] };
+    const cloned = (lang?: 'en') => {
+      const out: FromWorker[] = [];
+      handleMessage({ type: 'run', table: packTable(big), options: { analysisDate: 19_723 + 730 }, lang }, (m, transfer) => void out.push(structuredClone(m, { transfer: transfer ?? [] })));
+      return out;
+    };
+    const analysisOf = (out: FromWorker[]) => {
+      const made = out.find((m) => m.type === 'analysis');
+      if (made?.type !== 'analysis') throw new Error('no analysis');
+      return made.analysis;
+    };
+    const refresh = analysisOf(cloned());
+    const reasons = refresh.customers.map((c) => c.churnReason?.text);
+    expect(reasons.every((text) => typeof text === 'string' && text.length > 0)).toBe(true);
+    const out = cloned('en');
+    const pane = analysisOf(out);
+    expect(pane.customers.every((c) => c.churnReason === undefined)).toBe(true);
+    // everything else as Refresh gets it (toEqual takes an undefined field for a missing one)
+    expect(pane).toEqual({ ...refresh, customers: refresh.customers.map((c) => ({ ...c, churnReason: undefined })) });
+    const done = out[out.length - 1];
+    if (done.type !== 'done' || !done.plan) throw new Error('no plan');
+    const cells = new Set(done.plan.sheets.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat() : []))));
+    expect(reasons.filter((text) => !cells.has(text as string))).toEqual([]);
+  });
+
   test('without a language the worker only analyses (Refresh builds the plan)', () => {
     const out = runAll(table);
     const done = out[out.length - 1];
