@@ -5,7 +5,7 @@
  * them); `analyze` adds detection and normalisation of a raw table in front.
  */
 import { customersFromInputs, customersFromTransactions, type CustomerMetrics, type CustomerTable } from './customers';
-import { prepareInput } from './input';
+import { prepareInput, type PreparedInput } from './input';
 import { addOverTime } from './overTime';
 import { withCurrency } from './currency';
 import { historiesFromInputs } from './clv/inputHistories';
@@ -287,7 +287,20 @@ export function analyzeCustomers(inputs: readonly CustomerInput[], options: Anal
 export function analyze(table: InputTable, options: AnalysisOptions = {}, onProgress?: ProgressFn): Analysis {
   checkOptions(options); // before reading: bad options fail without parsing a million rows
   onProgress?.(0, 'reading');
-  const input = prepareInput(table, options);
+  return analyzePrepared(prepareInput(table, options), options, onProgress);
+}
+
+/**
+ * The rest of `analyze` once the table is read: the pipeline on the normalised rows. The prepared
+ * input holds no row of the table, so a host that keeps the table only for this run can let its
+ * rows go before calling this (a million rows are a million arrays for the collector to trace).
+ * @param input prepareInput's result for the table and options
+ * @param options the options the input was prepared with, checked by checkOptions
+ * @param onProgress called with a fraction 0.5..1 and a stage name
+ * @returns the analysis, as `analyze` of the table gives it
+ * @throws InputError as `analyze` does after reading
+ */
+export function analyzePrepared(input: PreparedInput, options: AnalysisOptions = {}, onProgress?: ProgressFn): Analysis {
   const ctx: PipelineContext = { columns: input.columns, skipped: input.skipped, notes: input.notes, onProgress };
   if (input.dayMonthOrder) ctx.dayMonthOrder = input.dayMonthOrder;
   onProgress?.(0.5, 'normalised');

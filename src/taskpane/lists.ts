@@ -5,7 +5,7 @@
  * chosen list (report/campaignList.ts: the same rows as `rfm analyze --lists`).
  */
 import { t, type Lang } from '../i18n';
-import { contactColumns, contactsByCustomer, type Analysis, type InputTable } from '../engine';
+import { contactColumns, contactsByCustomer, type Analysis, type DetectedColumn, type InputTable } from '../engine';
 import { campaignList, campaignListSheet, groupLabel, listGroups, type CampaignContacts, type ListGroup } from '../report/campaignList';
 import { moneyStyleOf } from '../report/formats';
 import type { SheetPlan } from '../report/plan';
@@ -34,15 +34,16 @@ export function listChoices(analysis: Analysis, lang: Lang): { value: string; la
 }
 
 /**
- * The contact columns of the table the analysis read and each customer's values.
+ * The contact columns of the table the analysis reads and each customer's values.
  * O(rows × contact columns).
  * @param table the source table
- * @param analysis its analysis (the customer column and the data columns, never contacts)
+ * @param dataColumns the analysis' data columns (prepareInput's, as its settings will have them):
+ *   the customer column, and columns that are never contacts
  */
-export function paneContacts(table: InputTable, analysis: Analysis): CampaignContacts {
-  const customer = analysis.settings.columns.find((c) => c.role === 'customer')?.index;
+export function paneContacts(table: InputTable, dataColumns: readonly DetectedColumn[]): CampaignContacts {
+  const customer = dataColumns.find((c) => c.role === 'customer')?.index;
   if (customer === undefined) return NO_CONTACTS;
-  const columns = contactColumns(table.header.map((h) => String(h ?? '')), new Set(analysis.settings.columns.map((c) => c.index)));
+  const columns = contactColumns(table.header.map((h) => String(h ?? '')), new Set(dataColumns.map((c) => c.index)));
   return { columns, byCustomer: contactsByCustomer(table, customer, columns) };
 }
 

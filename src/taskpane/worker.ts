@@ -1,16 +1,18 @@
 /**
  * The analysis worker: receives the table's packed parts (their buffers transferred, not copied),
  * unpacks each as it arrives, runs the engine with progress events, and lays out the workbook plan,
- * all off the pane's UI thread. The analysis is posted as soon as it is made, so that the pane takes
+ * all off the pane's UI thread. The unpacked rows are let go once normalised (with the wallet and
+ * contact columns folded), so the collector does not trace a million row arrays through the run. The analysis is posted as soon as it is made, so that the pane takes
  * it in (a structured clone) while the plan is laid out; the plan and the parts follow. Bundled by
  * webpack as worker.js.
  */
-import { analyze, type Analysis } from '../engine';
+import { analyzePrepared, checkOptions, prepareInput, type Analysis, type Cell, type PreparedInput } from '../engine';
 import { buildWorkbookPlan } from '../report/build';
 import { RowUnpacker, partBuffers, tableWithRows, type PackedPart } from '../excel/packedTable';
 import { keyOf } from './messages';
-import { paneContacts } from './lists';
-import { addPaneWallet } from './wallet';
+import { NO_CONTACTS, paneContacts } from './lists';
+import { addPaneWallet, paneWallet, type PaneWallet } from './wallet';
+import type { CampaignContacts } from '../report/campaignList';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** Posts a message, moving the given buffers. */
@@ -51,6 +53,25 @@ export function postWithoutChurnReasons(analysis: Analysis, post: Post): void {
   }
 }
 
+/** What a run reads of its table's rows: the normalised input, and the wallet and contact columns. */
+interface ReadTable {
+  input: PreparedInput;
+  wallet?: PaneWallet;
+  contacts: CampaignContacts;
+}
+
+/**
+ * Reads the run's rows: normalises them (prepareInput, as analyze does) and folds the wallet and
+ * contact columns, the only other reads of them; afterwards the rows can go.
+ * @param message the run (its table's header and fields, and the options)
+ * @param rows every row of the table
+ */
+function readTable(message: Extract<ToWorker, { type: 'run' }>, rows: Cell[][]): ReadTable {
+  const table = tableWithRows(message.table, rows);
+  const input = prepareInput(table, message.options);
+  return { input, wallet: paneWallet(table, input.columns), contacts: message.lang ? paneContacts(table, input.columns) : NO_CONTACTS };
+}
+
 /**
  * Handles one message from the pane: a part is unpacked and kept; the run analyses every row
  * received, answers with the result or the error, and forgets them.
@@ -75,9 +96,14 @@ export function handleMessage(message: ToWorker, post: Post): void {
       parts.push(part);
       rows.add(part);
     }
-    const table = tableWithRows(message.table, rows.rows);
-    const analysis = analyze(table, message.options, progressPoster(post));
-    addPaneWallet(table, analysis);
+    checkOptions(message.options); // before reading, as analyze does
+    const progress = progressPoster(post);
+    progress(0, 'reading');
+    const read = readTable(message, rows.rows);
+    // the rows' last reference: the analysis traces none of them (the prepared input holds none)
+    rows.rows.length = 0;
+    const analysis = analyzePrepared(read.input, message.options, progress);
+    addPaneWallet(read.wallet, analysis);
     const back = partBuffers(parts);
     if (!message.lang) {
       post({ type: 'analysis', analysis });
@@ -86,7 +112,7 @@ export function handleMessage(message: ToWorker, post: Post): void {
     post({ type: 'progress', fraction: 1, stage: 'planning' });
     postWithoutChurnReasons(analysis, post);
     const plan = buildWorkbookPlan(analysis, { lang: message.lang });
-    post({ type: 'done', parts, plan, contacts: paneContacts(table, analysis) }, back);
+    post({ type: 'done', parts, plan, contacts: read.contacts }, back);
   } catch (error) {
     const err = error as Error;
     post({ type: 'error', message: err.message || String(error), inputError: err.name === 'InputError', ...keyOf(error) });

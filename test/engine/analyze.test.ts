@@ -1,4 +1,5 @@
-import { analyze, analyzeCustomers, analyzeTransactions } from '../../src/engine/analyze';
+import { analyze, analyzeCustomers, analyzePrepared, analyzeTransactions } from '../../src/engine/analyze';
+import { prepareInput } from '../../src/engine/input';
 import { InputError, type SegmentRule, type Transaction } from '../../src/engine/types';
 
 let row = 1;
@@ -177,5 +178,22 @@ describe('options reach the stages and the settings', () => {
     // medians by hand: frequency 2..6 → 4; recency (its cuts given, so not sorted for scoring) 1..5 → 3;
     // monetary 3, 19/3, 7.5, 50/6, 8.4 → 7.5; length 90 for all
     expect(a.splits).toEqual({ frequency: 4, recencyDays: 3, monetary: 7.5, lengthDays: 90 });
+  });
+});
+
+describe('analyzePrepared', () => {
+  test('the prepared input gives what analyze gives of the table, with the same progress after reading', () => {
+    const table = { header: ['customer', 'date', 'amount'], rows: [['a', '2024-01-01', 10], ['b', '2024-01-03', 30], ['a', '2024-01-06', 20], ['c', 'someday', 5]] };
+    const options = { analysisDate: 19_730 };
+    const stages: string[][] = [[], []];
+    const whole = analyze(table, options, (_, stage) => stages[0].push(stage));
+    const input = prepareInput(table, options);
+    const split = analyzePrepared(input, options, (_, stage) => stages[1].push(stage));
+    expect(split).toEqual(whole);
+    // analyze reports 'reading' before it reads; the rest is analyzePrepared's
+    expect(['reading', ...stages[1]]).toEqual(stages[0]);
+    // a: days 19723 and 19728 (7 and 2 days before the analysis date), b: day 19725; row 5 is skipped
+    expect(split.customers.map((c) => [c.id, c.recencyDays, c.frequency])).toEqual([['a', 2, 2], ['b', 5, 1]]);
+    expect(split.skipped.total).toBe(1);
   });
 });

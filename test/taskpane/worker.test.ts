@@ -101,6 +101,26 @@ describe('handleMessage', () => {
     expect(reasons.filter((text) => !cells.has(text as string))).toEqual([]);
   });
 
+  test("the table's contact and wallet columns come with the result, read before the rows are let go", () => {
+    const withContacts: InputTable = {
+      header: ['Customer', 'Date', 'Amount', 'Email', 'Wallet'],
+      rows: [['a', day(0), 10, 'a@x.ir', 40], ['b', day(2), 30, 'b@x.ir', 60], ['a', day(5), 20, '', 50]],
+      dateFormattedColumns: [false, true, false, false, false],
+    };
+    const packers = withContacts.header.map(() => new ColumnPacker());
+    const out: FromWorker[] = [];
+    handleMessage({ type: 'part', part: packPart(withContacts.rows.slice(0, 2), 5, packers) }, (m) => out.push(m));
+    handleMessage({ type: 'run', table: { ...withContacts, rowCount: 3, parts: [packPart(withContacts.rows.slice(2), 5, packers)] }, options: { analysisDate: 19_730, model: 'off', clusters: 'off' }, lang: 'en' }, (m) => out.push(m));
+    const done = out[out.length - 1];
+    const made = out.find((m) => m.type === 'analysis');
+    if (done.type !== 'done' || made?.type !== 'analysis') throw new Error('no result');
+    expect(done.contacts?.columns.map((c) => [c.index, c.kind])).toEqual([[3, 'email']]);
+    // a's first non-empty email; b's own
+    expect(Object.fromEntries(done.contacts?.byCustomer ?? [])).toEqual({ a: ['a@x.ir'], b: ['b@x.ir'] });
+    // a: 30 of a wallet of 50 (the largest of 40 and 50); b: 30 of 60
+    expect(made.analysis.customers.map((c) => [c.id, c.shareOfWallet])).toEqual([['a', 0.6], ['b', 0.5]]);
+  });
+
   test('without a language the worker only analyses (Refresh builds the plan)', () => {
     const out = runAll(table);
     const done = out[out.length - 1];
