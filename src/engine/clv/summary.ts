@@ -221,17 +221,13 @@ function emptyHistories(n: number): Histories {
 
 /**
  * Reorders the histories by the row of each customer's first line in the window (unchanged when
- * already in order). The rows are distinct indices below `rowCount`, so a bucket pass orders them.
+ * already in order).
  */
 function inFirstSeenOrder(h: Histories, firstSeen: Float64Array, rowCount: number): Histories {
   let sorted = true;
   for (let i = 1; i < firstSeen.length && sorted; i++) sorted = firstSeen[i - 1] < firstSeen[i];
   if (sorted) return h;
-  const slotOfRow = new Int32Array(rowCount).fill(-1);
-  for (let i = 0; i < firstSeen.length; i++) slotOfRow[firstSeen[i]] = i;
-  const order = new Int32Array(firstSeen.length);
-  let k = 0;
-  for (let row = 0; row < rowCount; row++) if (slotOfRow[row] >= 0) order[k++] = slotOfRow[row];
+  const order = ascendingOrder(firstSeen, rowCount);
   const pick = (a: Float64Array): Float64Array => reorder(a, new Float64Array(a.length), order);
   const pickFlags = (a: Uint8Array): Uint8Array => reorder(a, new Uint8Array(a.length), order);
   return {
@@ -239,6 +235,34 @@ function inFirstSeenOrder(h: Histories, firstSeen: Float64Array, rowCount: numbe
     ageDays: pick(h.ageDays), zbar: pick(h.zbar), meanDaySpend: pick(h.meanDaySpend),
     revenue: pick(h.revenue), cost: pick(h.cost), hasCost: pickFlags(h.hasCost), returned: pickFlags(h.returned),
   };
+}
+
+/**
+ * The positions of distinct whole numbers below `limit`, in ascending order of the numbers. Few
+ * numbers against a large limit (customers against rows) are sorted: each number and its position
+ * packed exactly into one double, number × 2^k + position, sorted as numbers, O(n log n); else a
+ * bucket pass over [0, limit), O(limit).
+ * @param values distinct whole numbers in [0, limit)
+ * @param limit one past the largest possible value
+ * @returns order[i] = the position of the i-th smallest value
+ * @example ascendingOrder(Float64Array.of(7, 2, 5), 10) → Int32Array [1, 2, 0]
+ */
+export function ascendingOrder(values: Float64Array, limit: number): Int32Array {
+  const n = values.length;
+  const order = new Int32Array(n);
+  const scale = 2 ** Math.ceil(Math.log2(n + 1));
+  if (n * 32 < limit && limit * scale <= 2 ** 53) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = values[i] * scale + i;
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = keys[i] % scale;
+    return order;
+  }
+  const slotOf = new Int32Array(limit).fill(-1);
+  for (let i = 0; i < n; i++) slotOf[values[i]] = i;
+  let k = 0;
+  for (let v = 0; v < limit; v++) if (slotOf[v] >= 0) order[k++] = slotOf[v];
+  return order;
 }
 
 /** out[i] = from[order[i]]. */

@@ -2,7 +2,8 @@
  * Hand-computed histories: same-day lines, returns, costs, the window, and pattern grouping.
  */
 import { groupPatterns } from '../../../src/engine/clv/groups';
-import { buildHistories } from '../../../src/engine/clv/summary';
+import fc from 'fast-check';
+import { ascendingOrder, buildHistories } from '../../../src/engine/clv/summary';
 import { customersFromTransactions } from '../../../src/engine/customers';
 import type { Transaction } from '../../../src/engine/types';
 
@@ -99,5 +100,22 @@ describe('buildHistories after the RFM fold of the same lines', () => {
     lines[0] = line('c', 3, 5);
     customersFromTransactions(lines);
     expect(buildHistories(lines, 20).ids).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('ascendingOrder', () => {
+  it('orders positions by value, by a sort (few values, a large limit) or a bucket pass', () => {
+    // values 7, 2, 5: 2 is at position 1, 5 at 2, 7 at 0
+    expect(Array.from(ascendingOrder(Float64Array.of(7, 2, 5), 10))).toEqual([1, 2, 0]);
+    expect(Array.from(ascendingOrder(Float64Array.of(700_000, 2, 5), 1_000_000))).toEqual([1, 2, 0]);
+    expect(Array.from(ascendingOrder(new Float64Array(0), 5))).toEqual([]);
+  });
+
+  it('gives the order a comparison sort gives, on either path', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.nat({ max: 5000 }), { maxLength: 300 }), fc.integer({ min: 1, max: 2_000_000 }), (values, extra) => {
+      const limit = 5001 + (extra % 2 === 0 ? 0 : extra);
+      const expected = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+      expect(Array.from(ascendingOrder(Float64Array.from(values), limit))).toEqual(expected);
+    }));
   });
 });
