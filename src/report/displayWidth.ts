@@ -114,7 +114,8 @@ export function valueChars(value: PlanValue | undefined, format: string | null):
   if (value === null || value === undefined || value === '') return 0;
   if (typeof value === 'number') return Number.isFinite(value) ? numberChars(value, format) : 0;
   if (typeof value === 'boolean') return value ? 4 : 5;
-  // The longest line of the text (a cell may hold line breaks).
+  // The longest line of the text (a cell may hold line breaks; most hold none, and are not split).
+  if (!value.includes('\n')) return value.length;
   return value.split('\n').reduce((max, line) => Math.max(max, line.length), 0);
 }
 

@@ -53,6 +53,7 @@ describe('characters a value takes as shown', () => {
   test('text by its longest line; empty cells take nothing', () => {
     expect(valueChars('Share of customers', null)).toBe(18);
     expect(valueChars('ab\nabcd', null)).toBe(4);
+    expect(valueChars('abcde\nab', null)).toBe(5);
     expect(valueChars(null, '#,##0')).toBe(0);
     expect(valueChars('', null)).toBe(0);
   });
