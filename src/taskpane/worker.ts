@@ -43,13 +43,14 @@ function progressPoster(post: Post) {
  * @param post how to answer
  */
 export function postWithoutChurnReasons(analysis: Analysis, post: Post): void {
-  const { customers } = analysis;
-  const reasons = customers.map((c) => c.churnReason);
-  for (const c of customers) c.churnReason = undefined;
+  // only the customers that have the field (a run without the purchase models gives none)
+  const holders = analysis.customers.filter((c) => c.churnReason !== undefined);
+  const reasons = holders.map((c) => c.churnReason);
+  for (const c of holders) c.churnReason = undefined;
   try {
     post({ type: 'analysis', analysis });
   } finally {
-    for (let i = 0; i < customers.length; i++) customers[i].churnReason = reasons[i];
+    for (let i = 0; i < holders.length; i++) holders[i].churnReason = reasons[i];
   }
 }
 

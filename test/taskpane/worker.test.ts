@@ -101,6 +101,15 @@ describe('handleMessage', () => {
     expect(reasons.filter((text) => !cells.has(text as string))).toEqual([]);
   });
 
+  test('the analysis is left as it was after posting: reasons back, and none added where there were none', () => {
+    const kept: FromWorker[] = [];
+    // as posted, not cloned: the worker's own objects, as they are after the post
+    handleMessage({ type: 'run', table: packTable(table), options: { analysisDate: 19_730, model: 'off' }, lang: 'en' }, (m) => void kept.push(m));
+    const made = kept.find((m) => m.type === 'analysis');
+    if (made?.type !== 'analysis') throw new Error('no analysis');
+    expect(made.analysis.customers.some((c) => 'churnReason' in c)).toBe(false);
+  });
+
   test("the table's contact and wallet columns come with the result, read before the rows are let go", () => {
     const withContacts: InputTable = {
       header: ['Customer', 'Date', 'Amount', 'Email', 'Wallet'],
