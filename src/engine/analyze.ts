@@ -285,17 +285,30 @@ export function analyzeCustomers(inputs: readonly CustomerInput[], options: Anal
  * @example analyze({ header: ['customer', 'date', 'amount'], rows: [['a', '2024-01-31', 10]] }).customers[0].segment
  */
 export function analyze(table: InputTable, options: AnalysisOptions = {}, onProgress?: ProgressFn): Analysis {
+  return analyzePrepared(readRows(table, options, onProgress), options, onProgress);
+}
+
+/**
+ * The first half of `analyze`: checks the options, then detects and normalises the rows
+ * (prepareInput). A host that lets the rows go before the rest calls this, then analyzePrepared.
+ * @param table the header and rows as a host hands them over
+ * @param options the user's options
+ * @param onProgress told 'reading' (fraction 0) before the rows are read
+ * @returns the normalised input, holding no row of the table
+ * @throws InputError for bad options (before any row is read) and for unusable input
+ */
+export function readRows(table: InputTable, options: AnalysisOptions = {}, onProgress?: ProgressFn): PreparedInput {
   checkOptions(options); // before reading: bad options fail without parsing a million rows
   onProgress?.(0, 'reading');
-  return analyzePrepared(prepareInput(table, options), options, onProgress);
+  return prepareInput(table, options);
 }
 
 /**
  * The rest of `analyze` once the table is read: the pipeline on the normalised rows. The prepared
  * input holds no row of the table, so a host that keeps the table only for this run can let its
  * rows go before calling this (a million rows are a million arrays for the collector to trace).
- * @param input prepareInput's result for the table and options
- * @param options the options the input was prepared with, checked by checkOptions
+ * @param input readRows's result for the table and options
+ * @param options the options the input was read with
  * @param onProgress called with a fraction 0.5..1 and a stage name
  * @returns the analysis, as `analyze` of the table gives it
  * @throws InputError as `analyze` does after reading

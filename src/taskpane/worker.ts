@@ -2,11 +2,11 @@
  * The analysis worker: receives the table's packed parts (their buffers transferred, not copied),
  * unpacks each as it arrives, runs the engine with progress events, and lays out the workbook plan,
  * all off the pane's UI thread. The unpacked rows are let go once normalised (with the wallet and
- * contact columns folded), so the collector does not trace a million row arrays through the run. The analysis is posted as soon as it is made, so that the pane takes
- * it in (a structured clone) while the plan is laid out; the plan and the parts follow. Bundled by
- * webpack as worker.js.
+ * contact columns folded), so the collector does not trace a million row arrays through the run.
+ * The analysis is posted as soon as it is made, so that the pane takes it in (a structured clone)
+ * while the plan is laid out; the plan and the parts follow. Bundled by webpack as worker.js.
  */
-import { analyzePrepared, checkOptions, prepareInput, type Analysis, type Cell, type PreparedInput } from '../engine';
+import { analyzePrepared, readRows, type Analysis, type Cell, type PreparedInput, type ProgressFn } from '../engine';
 import { buildWorkbookPlan } from '../report/build';
 import { RowUnpacker, partBuffers, tableWithRows, type PackedPart } from '../excel/packedTable';
 import { keyOf } from './messages';
@@ -62,14 +62,15 @@ interface ReadTable {
 }
 
 /**
- * Reads the run's rows: normalises them (prepareInput, as analyze does) and folds the wallet and
- * contact columns, the only other reads of them; afterwards the rows can go.
+ * Reads the run's rows: checks the options and normalises the rows (readRows, as analyze does),
+ * and folds the wallet and contact columns, the only other reads of them; afterwards the rows can go.
  * @param message the run (its table's header and fields, and the options)
  * @param rows every row of the table
+ * @param progress told 'reading' before the rows are read
  */
-function readTable(message: Extract<ToWorker, { type: 'run' }>, rows: Cell[][]): ReadTable {
+function readTable(message: Extract<ToWorker, { type: 'run' }>, rows: Cell[][], progress: ProgressFn): ReadTable {
   const table = tableWithRows(message.table, rows);
-  const input = prepareInput(table, message.options);
+  const input = readRows(table, message.options, progress);
   return { input, wallet: paneWallet(table, input.columns), contacts: message.lang ? paneContacts(table, input.columns) : NO_CONTACTS };
 }
 
@@ -97,10 +98,8 @@ export function handleMessage(message: ToWorker, post: Post): void {
       parts.push(part);
       rows.add(part);
     }
-    checkOptions(message.options); // before reading, as analyze does
     const progress = progressPoster(post);
-    progress(0, 'reading');
-    const read = readTable(message, rows.rows);
+    const read = readTable(message, rows.rows, progress);
     // the rows' last reference: the analysis traces none of them (the prepared input holds none)
     rows.rows.length = 0;
     const analysis = analyzePrepared(read.input, message.options, progress);

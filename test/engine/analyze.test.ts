@@ -1,4 +1,4 @@
-import { analyze, analyzeCustomers, analyzePrepared, analyzeTransactions } from '../../src/engine/analyze';
+import { analyze, analyzeCustomers, analyzePrepared, analyzeTransactions, readRows } from '../../src/engine/analyze';
 import { prepareInput } from '../../src/engine/input';
 import { InputError, type SegmentRule, type Transaction } from '../../src/engine/types';
 
@@ -195,5 +195,15 @@ describe('analyzePrepared', () => {
     // a: days 19723 and 19728 (7 and 2 days before the analysis date), b: day 19725; row 5 is skipped
     expect(split.customers.map((c) => [c.id, c.recencyDays, c.frequency])).toEqual([['a', 2, 2], ['b', 5, 1]]);
     expect(split.skipped.total).toBe(1);
+  });
+
+  test('readRows says it is reading, and refuses bad options before it reads a row', () => {
+    const stages: string[] = [];
+    const input = readRows({ header: ['customer', 'date', 'amount'], rows: [['a', '2024-01-01', 10]] }, {}, (_, stage) => stages.push(stage));
+    expect(stages).toEqual(['reading']);
+    expect(input.transactions).toHaveLength(1);
+    // a row getter that throws shows whether any row was read
+    const rows = new Proxy([], { get: () => { throw new Error('a row was read'); } });
+    expect(() => readRows({ header: ['customer', 'date', 'amount'], rows }, { bins: 1 })).toThrow(InputError);
   });
 });
